@@ -1,0 +1,86 @@
+package io.github.computejava.plugin;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import org.tomlj.Toml;
+import org.tomlj.TomlParseError;
+import org.tomlj.TomlParseResult;
+
+/** The parts of a project's {@code fastly.toml} the build needs, validated. */
+public final class FastlyManifest {
+    private final Path file;
+    private final String name;
+
+    private FastlyManifest(Path file, String name) {
+        this.file = file;
+        this.name = name;
+    }
+
+    /**
+     * Reads and checks a manifest.
+     *
+     * @throws BuildException when the file is missing, is not valid TOML, or lacks a usable {@code name}
+     */
+    public static FastlyManifest read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new BuildException("No fastly.toml at " + file + ": a Compute project needs one (see the"
+                    + " README for a minimal manifest)");
+        }
+        TomlParseResult toml;
+        try {
+            toml = Toml.parse(file);
+        } catch (IOException e) {
+            throw new BuildException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (toml.hasErrors()) {
+            TomlParseError first = toml.errors().get(0);
+            throw new BuildException(file + " is not valid TOML: " + first.toString());
+        }
+        Object name = toml.get("name");
+        if (!(name instanceof String) || ((String) name).isBlank()) {
+            throw new BuildException(file + " must set name = \"...\" (it names the package pkg/<name>.tar.gz)");
+        }
+        Object version = toml.get("manifest_version");
+        if (version != null && !(version instanceof Long)) {
+            throw new BuildException(file + ": manifest_version must be an integer");
+        }
+        Object language = toml.get("language");
+        if (language != null && !(language instanceof String)) {
+            throw new BuildException(file + ": language must be a string");
+        }
+        return new FastlyManifest(file, (String) name);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The service name as written. */
+    public String name() {
+        return name;
+    }
+
+    /** The package base name, made safe the way Fastly's CLI does it: {@code My App_1.0} becomes {@code My-App-1-0}. */
+    public String packageName() {
+        return packageName(name);
+    }
+
+    static String packageName(String name) {
+        String s = name.replace("ä", "ae")
+                .replace("ö", "oe")
+                .replace("ü", "ue")
+                .replace("Ä", "Ae")
+                .replace("Ö", "Oe")
+                .replace("Ü", "Ue")
+                .replace("ß", "ss");
+        s = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        s = s.replaceAll("[ &_=+:/.]", "-");
+        s = s.replaceAll("[^A-Za-z0-9-]", "");
+        while (s.contains("--")) {
+            s = s.replace("--", "-");
+        }
+        return s.isEmpty() ? "package" : s;
+    }
+}

@@ -1,0 +1,136 @@
+package io.github.computejava.plugin.teavm;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.teavm.callgraph.CallGraph;
+import org.teavm.callgraph.CallGraphNode;
+import org.teavm.callgraph.CallSite;
+import org.teavm.diagnostics.DefaultProblemTextConsumer;
+import org.teavm.diagnostics.Problem;
+import org.teavm.diagnostics.ProblemSeverity;
+import org.teavm.model.AnnotationReader;
+import org.teavm.model.ClassReader;
+import org.teavm.model.ClassReaderSource;
+import org.teavm.model.MethodReader;
+import org.teavm.model.MethodReference;
+import org.teavm.tooling.TeaVMTargetType;
+import org.teavm.tooling.TeaVMTool;
+import org.teavm.vm.TeaVMOptimizationLevel;
+
+/**
+ * The only class that talks to TeaVM. It runs inside a class loader that holds TeaVM and the program being
+ * compiled, and exchanges only JDK types with the build, so the build never sees TeaVM's classes and a future
+ * compiler can replace this one class.
+ */
+public final class TeaVmCompiler {
+    private static final String IMPORT_ANNOTATION = "org.teavm.interop.Import";
+    private static final int CALLER_DEPTH = 4;
+
+    private TeaVmCompiler() {}
+
+    /**
+     * Compiles {@code mainClass} to {@code outputDirectory/main.wasm} for WASI.
+     *
+     * @param args {@code mainClass}, {@code outputDirectory} (String), {@code minHeapSize}, {@code maxHeapSize}
+     *     (Integer, bytes), {@code optimization} (SIMPLE, ADVANCED or FULL)
+     * @return {@code errors} and {@code warnings} (List of String), and {@code importSources}: for each import
+     *     as {@code module.name}, the Java method that declares it followed by its callers
+     */
+    public static Map<String, Object> compile(Map<String, Object> args) throws Exception {
+        TeaVMTool tool = new TeaVMTool();
+        tool.setTargetType(TeaVMTargetType.WEBASSEMBLY_WASI);
+        tool.setMainClass((String) args.get("mainClass"));
+        File out = new File((String) args.get("outputDirectory"));
+        if (!out.isDirectory() && !out.mkdirs()) {
+            throw new IllegalStateException("cannot create " + out);
+        }
+        tool.setTargetDirectory(out);
+        tool.setTargetFileName("main.wasm");
+        tool.setClassLoader(TeaVmCompiler.class.getClassLoader());
+        tool.setOptimizationLevel(TeaVMOptimizationLevel.valueOf((String) args.get("optimization")));
+        tool.setObfuscated(true);
+        tool.setMinHeapSize((Integer) args.get("minHeapSize"));
+        tool.setMaxHeapSize((Integer) args.get("maxHeapSize"));
+        tool.getTransformers().add(JdkCallRewriter.class.getName());
+        tool.generate();
+
+        List<String> errors = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (Problem problem : tool.getProblemProvider().getProblems()) {
+            DefaultProblemTextConsumer text = new DefaultProblemTextConsumer();
+            problem.render(text);
+            String where =
+                    problem.getLocation() != null && problem.getLocation().getMethod() != null
+                            ? " (in " + problem.getLocation().getMethod() + ")"
+                            : "";
+            (problem.getSeverity() == ProblemSeverity.ERROR ? errors : warnings).add(text.getText() + where);
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("errors", errors);
+        result.put("warnings", warnings);
+        result.put("importSources", errors.isEmpty() ? importSources(tool) : Map.of());
+        return result;
+    }
+
+    /** For every reachable {@code @Import} method: its import key, mapped to the method and its callers. */
+    private static Map<String, List<String>> importSources(TeaVMTool tool) {
+        Map<String, List<String>> sources = new LinkedHashMap<>();
+        ClassReaderSource classes = tool.getDependencyInfo().getClassSource();
+        CallGraph graph = tool.getDependencyInfo().getCallGraph();
+        for (MethodReference ref : tool.getDependencyInfo().getReachableMethods()) {
+            ClassReader cls = classes.get(ref.getClassName());
+            if (cls == null) {
+                continue;
+            }
+            MethodReader method = cls.getMethod(ref.getDescriptor());
+            if (method == null) {
+                continue;
+            }
+            AnnotationReader imported = method.getAnnotations().get(IMPORT_ANNOTATION);
+            if (imported == null) {
+                continue;
+            }
+            String name = imported.getValue("name").getString();
+            String module = imported.getValue("module") != null
+                    ? imported.getValue("module").getString()
+                    : "";
+            List<String> chain = new ArrayList<>();
+            chain.add(describe(ref));
+            chain.addAll(callers(graph, ref));
+            sources.put(module + "." + name, chain);
+        }
+        return sources;
+    }
+
+    private static List<String> callers(CallGraph graph, MethodReference start) {
+        Set<String> seen = new LinkedHashSet<>();
+        List<MethodReference> frontier = List.of(start);
+        for (int depth = 0; depth < CALLER_DEPTH && !frontier.isEmpty(); depth++) {
+            List<MethodReference> next = new ArrayList<>();
+            for (MethodReference ref : frontier) {
+                CallGraphNode node = graph.getNode(ref);
+                if (node == null) {
+                    continue;
+                }
+                for (CallSite site : node.getCallerCallSites()) {
+                    for (CallGraphNode caller : site.getCallers()) {
+                        if (seen.add(describe(caller.getMethod()))) {
+                            next.add(caller.getMethod());
+                        }
+                    }
+                }
+            }
+            frontier = next;
+        }
+        return new ArrayList<>(seen);
+    }
+
+    private static String describe(MethodReference ref) {
+        return ref.getClassName() + "." + ref.getName();
+    }
+}

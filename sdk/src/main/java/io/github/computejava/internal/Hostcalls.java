@@ -1,0 +1,185 @@
+package io.github.computejava.internal;
+
+/**
+ * Fastly's host ABI as Java methods: one method per hostcall, named after its module and function.
+ *
+ * <p>Conventions, the same for every method so both implementations stay mechanical:
+ *
+ * <ul>
+ *   <li>the return value is the {@code fastly_status} of the call ({@link FastlyStatus});
+ *   <li>handles, {@code u32}, {@code usize}, enums and flags are {@code int}; {@code u64}/{@code s64} are
+ *       {@code long};
+ *   <li>a {@code (list u8)} or {@code string} argument is a whole {@code byte[]}, or ({@code buf, off, len})
+ *       where the ABI streams bytes;
+ *   <li>an output buffer is ({@code byte[] buf, int len}) and the host writes at most {@code len} bytes at
+ *       {@code buf[0]};
+ *   <li>an out-pointer to a scalar is an {@code int[]} or {@code long[]} whose element 0 receives the value;
+ *   <li>a record without pointers is a {@code byte[]} in the guest's little-endian layout.
+ * </ul>
+ *
+ * <p>Inside {@code main.wasm} the implementation binds the real imports; on the JVM the testkit implements it
+ * over its host engine.
+ */
+public interface Hostcalls {
+
+    // ---- fastly_abi
+
+    // init(abi_version: u64) -> status
+    int abiInit(long abiVersion);
+
+    // ---- fastly_http_body
+
+    // new() -> (status, body_handle)
+    int bodyNew(int[] bodyOut);
+
+    // read(h: body_handle, buf: ptr u8, buf_len: usize) -> (status, num_bytes)
+    int bodyRead(int body, byte[] buf, int off, int len, int[] nreadOut);
+
+    // write(h: body_handle, buf: list u8, end: body_write_end) -> (status, num_bytes)
+    int bodyWrite(int body, byte[] buf, int off, int len, int end, int[] nwrittenOut);
+
+    // append(dest: body_handle, src: body_handle) -> status
+    int bodyAppend(int dest, int src);
+
+    // close(h: body_handle) -> status
+    int bodyClose(int body);
+
+    // abandon(h: body_handle) -> status
+    int bodyAbandon(int body);
+
+    // known_length(h: body_handle) -> (status, body_length u64)
+    int bodyKnownLength(int body, long[] lengthOut);
+
+    // ---- fastly_log
+
+    // endpoint_get(name: list u8) -> (status, endpoint_handle)
+    int logEndpointGet(byte[] name, int[] endpointOut);
+
+    // write(h: endpoint_handle, msg: list u8) -> (status, num_bytes)
+    int logWrite(int endpoint, byte[] msg, int off, int len, int[] nwrittenOut);
+
+    // ---- fastly_http_req
+
+    // body_downstream_get() -> (status, request_handle, body_handle)
+    int reqBodyDownstreamGet(int[] reqOut, int[] bodyOut);
+
+    // new() -> (status, request_handle)
+    int reqNew(int[] reqOut);
+
+    // close(h: request_handle) -> status
+    int reqClose(int req);
+
+    // method_get(h, buf: ptr char8, buf_len: usize, nwritten_out: ptr usize) -> status
+    int reqMethodGet(int req, byte[] buf, int len, int[] nwrittenOut);
+
+    // method_set(h, method: string) -> status
+    int reqMethodSet(int req, byte[] method);
+
+    // uri_get(h, buf: ptr char8, buf_len: usize, nwritten_out: ptr usize) -> status
+    int reqUriGet(int req, byte[] buf, int len, int[] nwrittenOut);
+
+    // uri_set(h, uri: string) -> status
+    int reqUriSet(int req, byte[] uri);
+
+    // version_get(h) -> (status, http_version)
+    int reqVersionGet(int req, int[] versionOut);
+
+    // version_set(h, version: http_version) -> status
+    int reqVersionSet(int req, int version);
+
+    // header_names_get(h, buf, buf_len, cursor: u32, ending_cursor_out: ptr s64, nwritten_out: ptr usize) -> status
+    int reqHeaderNamesGet(int req, byte[] buf, int len, int cursor, long[] endingCursorOut, int[] nwrittenOut);
+
+    // header_values_get(h, name: list u8, buf, buf_len, cursor, ending_cursor_out, nwritten_out) -> status
+    int reqHeaderValuesGet(
+            int req, byte[] name, byte[] buf, int len, int cursor, long[] endingCursorOut, int[] nwrittenOut);
+
+    // header_values_set(h, name: list u8, values: list char8 (each value NUL-terminated)) -> status
+    int reqHeaderValuesSet(int req, byte[] name, byte[] values, int valuesLen);
+
+    // header_insert(h, name: list u8, value: list u8) -> status
+    int reqHeaderInsert(int req, byte[] name, byte[] value);
+
+    // header_append(h, name: list u8, value: list u8) -> status
+    int reqHeaderAppend(int req, byte[] name, byte[] value);
+
+    // header_remove(h, name: list u8) -> status
+    int reqHeaderRemove(int req, byte[] name);
+
+    // cache_override_v2_set(h, tag: cache_override_tag, ttl: u32, swr: u32, sk: list u8) -> status
+    int reqCacheOverrideV2Set(int req, int tag, int ttl, int staleWhileRevalidate, byte[] surrogateKey);
+
+    // framing_headers_mode_set(h, mode: framing_headers_mode) -> status
+    int reqFramingHeadersModeSet(int req, int mode);
+
+    // auto_decompress_response_set(h, encodings: content_encodings) -> status
+    int reqAutoDecompressResponseSet(int req, int encodings);
+
+    // send_v2(h, b: body_handle, backend: string, error_detail: ptr send_error_detail)
+    //   -> (status, response_handle, body_handle)
+    int reqSendV2(int req, int body, byte[] backend, byte[] errorDetail, int[] respOut, int[] respBodyOut);
+
+    // send_async_streaming(h, b: body_handle, backend: string) -> (status, pending_request_handle)
+    int reqSendAsyncStreaming(int req, int body, byte[] backend, int[] pendingOut);
+
+    // pending_req_wait_v2(h: pending_request_handle, error_detail: ptr send_error_detail)
+    //   -> (status, response_handle, body_handle)
+    int reqPendingReqWaitV2(int pending, byte[] errorDetail, int[] respOut, int[] respBodyOut);
+
+    // ---- fastly_http_downstream
+
+    // downstream_client_ip_addr(req, addr_octets_out: ptr char8 [16]) -> (status, num_bytes)
+    int downstreamClientIpAddr(int req, byte[] octets16, int[] nwrittenOut);
+
+    // ---- fastly_http_resp
+
+    // new() -> (status, response_handle)
+    int respNew(int[] respOut);
+
+    // close(h: response_handle) -> status
+    int respClose(int resp);
+
+    // status_get(h) -> (status, http_status u16)
+    int respStatusGet(int resp, int[] statusOut);
+
+    // status_set(h, status: u16) -> status
+    int respStatusSet(int resp, int status);
+
+    // header_names_get(h, buf, buf_len, cursor, ending_cursor_out, nwritten_out) -> status
+    int respHeaderNamesGet(int resp, byte[] buf, int len, int cursor, long[] endingCursorOut, int[] nwrittenOut);
+
+    // header_values_get(h, name: list u8, buf, buf_len, cursor, ending_cursor_out, nwritten_out) -> status
+    int respHeaderValuesGet(
+            int resp, byte[] name, byte[] buf, int len, int cursor, long[] endingCursorOut, int[] nwrittenOut);
+
+    // header_values_set(h, name: list u8, values: list char8) -> status
+    int respHeaderValuesSet(int resp, byte[] name, byte[] values, int valuesLen);
+
+    // header_insert(h, name, value) -> status
+    int respHeaderInsert(int resp, byte[] name, byte[] value);
+
+    // header_append(h, name, value) -> status
+    int respHeaderAppend(int resp, byte[] name, byte[] value);
+
+    // header_remove(h, name) -> status
+    int respHeaderRemove(int resp, byte[] name);
+
+    // send_downstream(h, b: body_handle, streaming: u32) -> status
+    int respSendDownstream(int resp, int body, int streaming);
+
+    // framing_headers_mode_set(h, mode: framing_headers_mode) -> status
+    int respFramingHeadersModeSet(int resp, int mode);
+
+    // ---- fastly_backend
+
+    // exists(backend: string) -> (status, backend_exists u32)
+    int backendExists(byte[] backend, int[] existsOut);
+
+    // ---- fastly_config_store
+
+    // open(name: string) -> (status, config_store_handle)
+    int configStoreOpen(byte[] name, int[] storeOut);
+
+    // get(h, key: string, value: ptr char8, value_max_len: usize, nwritten_out: ptr usize) -> status
+    int configStoreGet(int store, byte[] key, byte[] buf, int len, int[] nwrittenOut);
+}
