@@ -1,0 +1,166 @@
+package io.github.computejava.host;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/** A named backend: where requests sent to it go, and how. Immutable; build with {@link #builder(String)}. */
+public final class Backend {
+    private final String name;
+    private final URI url;
+    private final String overrideHost;
+    private final Duration connectTimeout;
+    private final Duration firstByteTimeout;
+    private final Duration betweenBytesTimeout;
+    private final boolean dynamic;
+
+    private Backend(Builder b) {
+        this.name = b.name;
+        this.url = b.url;
+        this.overrideHost = b.overrideHost;
+        this.connectTimeout = b.connectTimeout;
+        this.firstByteTimeout = b.firstByteTimeout;
+        this.betweenBytesTimeout = b.betweenBytesTimeout;
+        this.dynamic = b.dynamic;
+    }
+
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder(name);
+        b.url = url;
+        b.overrideHost = overrideHost;
+        b.connectTimeout = connectTimeout;
+        b.firstByteTimeout = firstByteTimeout;
+        b.betweenBytesTimeout = betweenBytesTimeout;
+        b.dynamic = dynamic;
+        return b;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The base URL ({@code http://host:port/prefix}); empty for a backend scripted in Java. */
+    public Optional<URI> url() {
+        return Optional.ofNullable(url);
+    }
+
+    /** The {@code Host} header sent instead of the request's. */
+    public Optional<String> overrideHost() {
+        return Optional.ofNullable(overrideHost);
+    }
+
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    public Duration firstByteTimeout() {
+        return firstByteTimeout;
+    }
+
+    public Duration betweenBytesTimeout() {
+        return betweenBytesTimeout;
+    }
+
+    /** Whether the program registered it at run time. */
+    public boolean dynamic() {
+        return dynamic;
+    }
+
+    /** Whether requests go over TLS. */
+    public boolean ssl() {
+        return url != null && "https".equalsIgnoreCase(url.getScheme());
+    }
+
+    @Override
+    public String toString() {
+        return "Backend{" + name + (url == null ? "" : " -> " + url) + "}";
+    }
+
+    /** Builds a {@link Backend}. */
+    public static final class Builder {
+        private final String name;
+        private URI url;
+        private String overrideHost;
+        private Duration connectTimeout = Duration.ofSeconds(1);
+        private Duration firstByteTimeout = Duration.ofSeconds(15);
+        private Duration betweenBytesTimeout = Duration.ofSeconds(10);
+        private boolean dynamic;
+
+        private Builder(String name) {
+            Objects.requireNonNull(name, "name");
+            if (name.isEmpty()) {
+                throw new IllegalArgumentException("name: a backend name cannot be empty");
+            }
+            this.name = name;
+        }
+
+        /**
+         * The backend's URL.
+         *
+         * @throws IllegalArgumentException unless it is an absolute http or https URL with a host
+         */
+        public Builder url(URI url) {
+            Objects.requireNonNull(url, "url");
+            String scheme = url.getScheme();
+            if (scheme == null
+                    || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+                    || url.getHost() == null) {
+                throw new IllegalArgumentException("url: backend '" + name + "' needs an http:// or https:// URL"
+                        + " with a host, not '" + url + "'");
+            }
+            this.url = url;
+            return this;
+        }
+
+        public Builder url(String url) {
+            Objects.requireNonNull(url, "url");
+            try {
+                return url(new URI(url));
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalArgumentException("url: '" + url + "' is not a valid URL: " + e.getMessage());
+            }
+        }
+
+        public Builder overrideHost(String host) {
+            this.overrideHost = host;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration d) {
+            this.connectTimeout = positive(d, "connectTimeout");
+            return this;
+        }
+
+        public Builder firstByteTimeout(Duration d) {
+            this.firstByteTimeout = positive(d, "firstByteTimeout");
+            return this;
+        }
+
+        public Builder betweenBytesTimeout(Duration d) {
+            this.betweenBytesTimeout = positive(d, "betweenBytesTimeout");
+            return this;
+        }
+
+        public Builder dynamic(boolean dynamic) {
+            this.dynamic = dynamic;
+            return this;
+        }
+
+        public Backend build() {
+            return new Backend(this);
+        }
+
+        private static Duration positive(Duration d, String what) {
+            Objects.requireNonNull(d, what);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(what + ": must be positive, got " + d);
+            }
+            return d;
+        }
+    }
+}

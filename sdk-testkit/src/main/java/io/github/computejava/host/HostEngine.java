@@ -1,0 +1,195 @@
+package io.github.computejava.host;
+
+import java.time.InstantSource;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Fastly's host semantics, implemented once: backends, stores, logging and (as they land) the caches. The
+ * testkit and the local server are two doors onto one engine; a sandbox per request holds that request's
+ * handles.
+ *
+ * <p>The engine reads time only from its {@link InstantSource}: the system clock in the local server, a
+ * virtual clock in the testkit.
+ */
+public final class HostEngine implements AutoCloseable {
+    private final InstantSource clock;
+    private final Origin origin;
+    private final Map<String, Backend> backends = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> configStores;
+    private final LogSink logSink;
+    private final Map<String, String> environment;
+    private final ExecutorService async;
+    private final AtomicLong sandboxes = new AtomicLong();
+
+    private HostEngine(Builder b) {
+        this.clock = b.clock;
+        this.origin = b.origin;
+        this.backends.putAll(b.backends);
+        this.configStores = Collections.unmodifiableMap(new LinkedHashMap<>(b.configStores));
+        this.logSink = b.logSink;
+        this.environment = Collections.unmodifiableMap(new LinkedHashMap<>(b.environment));
+        this.async = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "compute-host-async");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A sandbox for one client request. */
+    public Sandbox newSandbox(DownstreamRequest request, DownstreamResponder responder) {
+        sandboxes.incrementAndGet();
+        return new Sandbox(this, request, responder);
+    }
+
+    public InstantSource clock() {
+        return clock;
+    }
+
+    /** The backend with this name, static or registered at run time, or null. */
+    public Backend backend(String name) {
+        return backends.get(name);
+    }
+
+    /** All backends by name. */
+    public Map<String, Backend> backends() {
+        return Collections.unmodifiableMap(backends);
+    }
+
+    /**
+     * Registers a dynamic backend.
+     *
+     * @return false when the name is taken
+     */
+    public boolean registerBackend(Backend backend) {
+        return backends.putIfAbsent(backend.name(), backend) == null;
+    }
+
+    /** The config store with this name, or null. */
+    public Map<String, String> configStore(String name) {
+        return configStores.get(name);
+    }
+
+    /** Whether a log endpoint of this name can be opened (any name, as in Viceroy). */
+    boolean logEndpointAllowed(String name) {
+        return true;
+    }
+
+    void log(String endpoint, String line) {
+        logSink.write(endpoint, line);
+    }
+
+    /** The environment variables a program sees, with a trace id for the given sandbox number. */
+    public Map<String, String> environment(String traceId) {
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        env.put("FASTLY_TRACE_ID", traceId);
+        return env;
+    }
+
+    /**
+     * Sends a request to a backend on behalf of a sandbox. The readthrough cache will sit here; today every
+     * request goes to the origin.
+     */
+    UpstreamResponse send(Sandbox sandbox, Backend backend, RequestHead head, BodyBuffer body, CacheOverride override)
+            throws SendFailure {
+        return origin.exchange(backend, head, body);
+    }
+
+    /** {@link #send} on another thread. */
+    CompletableFuture<UpstreamResponse> sendAsync(
+            Sandbox sandbox, Backend backend, RequestHead head, BodyBuffer body, CacheOverride override) {
+        CompletableFuture<UpstreamResponse> future = new CompletableFuture<>();
+        async.execute(() -> {
+            try {
+                future.complete(send(sandbox, backend, head, body, override));
+            } catch (SendFailure f) {
+                future.completeExceptionally(f);
+            } catch (RuntimeException e) {
+                future.completeExceptionally(new SendFailure(SendFailure.INTERNAL_ERROR, e.toString(), e));
+            }
+        });
+        return future;
+    }
+
+    @Override
+    public void close() {
+        async.shutdownNow();
+    }
+
+    /** Builds a {@link HostEngine}. */
+    public static final class Builder {
+        private InstantSource clock = InstantSource.system();
+        private Origin origin = (backend, request, body) -> {
+            throw new SendFailure(SendFailure.DESTINATION_UNAVAILABLE, "no origin is configured for " + backend);
+        };
+        private final Map<String, Backend> backends = new LinkedHashMap<>();
+        private final Map<String, Map<String, String>> configStores = new LinkedHashMap<>();
+        private LogSink logSink = (endpoint, line) -> System.out.println(endpoint + " :: " + line);
+        private final Map<String, String> environment = new LinkedHashMap<>();
+
+        private Builder() {
+            environment.put("FASTLY_CACHE_GENERATION", "0");
+            environment.put("FASTLY_CUSTOMER_ID", "0000000000000000000000");
+            environment.put("FASTLY_HOSTNAME", "localhost");
+            environment.put("FASTLY_POP", "XXX");
+            environment.put("FASTLY_REGION", "Somewhere");
+            environment.put("FASTLY_SERVICE_ID", "0000000000000000000000");
+            environment.put("FASTLY_SERVICE_VERSION", "0");
+        }
+
+        public Builder clock(InstantSource clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Builder origin(Origin origin) {
+            this.origin = Objects.requireNonNull(origin, "origin");
+            return this;
+        }
+
+        /**
+         * Adds a backend.
+         *
+         * @throws IllegalArgumentException if the name is already defined
+         */
+        public Builder backend(Backend backend) {
+            Objects.requireNonNull(backend, "backend");
+            if (backends.putIfAbsent(backend.name(), backend) != null) {
+                throw new IllegalArgumentException("backend: '" + backend.name() + "' is defined twice");
+            }
+            return this;
+        }
+
+        public Builder configStore(String name, Map<String, String> entries) {
+            Objects.requireNonNull(name, "name");
+            configStores.put(name, Collections.unmodifiableMap(new LinkedHashMap<>(entries)));
+            return this;
+        }
+
+        public Builder logSink(LogSink sink) {
+            this.logSink = Objects.requireNonNull(sink, "sink");
+            return this;
+        }
+
+        /** Sets an environment variable every program sees. */
+        public Builder environment(String name, String value) {
+            environment.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        public HostEngine build() {
+            return new HostEngine(this);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package io.github.computejava.host;
+
+/**
+ * Where backend requests go once the host has decided to contact the backend: a real HTTP client in the local
+ * server, Java functions in the testkit.
+ */
+@FunctionalInterface
+public interface Origin {
+    /**
+     * Performs one exchange with a backend. The request body may still be streaming in; the response body may
+     * stream out after this returns.
+     *
+     * @throws SendFailure when no response arrives (refused, timed out, DNS, TLS, protocol)
+     */
+    UpstreamResponse exchange(Backend backend, RequestHead request, BodyBuffer body) throws SendFailure;
+}

@@ -1,0 +1,30 @@
+package io.github.computejava.host;
+
+/** An HTTP request head as the host holds it: method, URI (absolute), version and headers. */
+public final class RequestHead {
+    public String method = "GET";
+    public String uri = "/";
+    /** {@code http_version}: 0 HTTP/0.9, 1 HTTP/1.0, 2 HTTP/1.1, 3 h2, 4 h3. */
+    public int version = 2;
+
+    public HeaderList headers = new HeaderList();
+
+    public RequestHead() {}
+
+    public RequestHead(String method, String uri, HeaderList headers) {
+        this.method = method;
+        this.uri = uri;
+        this.headers = headers;
+    }
+
+    public RequestHead copy() {
+        RequestHead c = new RequestHead(method, uri, headers.copy());
+        c.version = version;
+        return c;
+    }
+
+    @Override
+    public String toString() {
+        return method + " " + uri;
+    }
+}

@@ -1,0 +1,738 @@
+package io.github.computejava.host;
+
+import io.github.computejava.internal.FastlyStatus;
+import io.github.computejava.internal.Hostcalls;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * One program instance serving one client request: its handles and the hostcalls that act on them. Both doors
+ * drive it: the testkit attaches it to a thread as the SDK's {@link Hostcalls}; the local server calls it from
+ * the Wasm imports after copying guest memory in and out.
+ *
+ * <p>Every method returns a {@code fastly_status}; a guest mistake (bad handle, bad argument) is a status, never
+ * an exception. A sandbox is used by one guest thread at a time.
+ */
+public class Sandbox implements Hostcalls {
+    /** {@code body_write_end.front}. */
+    static final int END_FRONT = 1;
+
+    private final HostEngine engine;
+    private final DownstreamRequest downstream;
+    private final DownstreamResponder responder;
+    private final HandleTable handles = new HandleTable();
+    private final int downstreamRequestHandle;
+    private final int downstreamBodyHandle;
+    private boolean responded;
+
+    /** A request handle's state. */
+    static final class HostRequest {
+        RequestHead head;
+        CacheOverride cacheOverride = CacheOverride.NONE;
+        int framingMode;
+        int autoDecompress;
+        final boolean downstream;
+
+        HostRequest(RequestHead head, boolean downstream) {
+            this.head = head;
+            this.downstream = downstream;
+        }
+    }
+
+    /** A response handle's state. */
+    static final class HostResponse {
+        ResponseHead head;
+        int framingMode;
+        String backend;
+
+        HostResponse(ResponseHead head) {
+            this.head = head;
+        }
+    }
+
+    /** A request sent with {@code send_async*}, answered on another thread. */
+    static final class PendingRequest {
+        final CompletableFuture<UpstreamResponse> future;
+        final String backend;
+
+        PendingRequest(CompletableFuture<UpstreamResponse> future, String backend) {
+            this.future = future;
+            this.backend = backend;
+        }
+    }
+
+    /** A {@code fastly_log} endpoint. */
+    static final class LogEndpoint {
+        final String name;
+
+        LogEndpoint(String name) {
+            this.name = name;
+        }
+    }
+
+    /** An open config store (or dictionary). */
+    static final class ConfigStore {
+        final Map<String, String> entries;
+
+        ConfigStore(Map<String, String> entries) {
+            this.entries = entries;
+        }
+    }
+
+    protected Sandbox(HostEngine engine, DownstreamRequest downstream, DownstreamResponder responder) {
+        this.engine = engine;
+        this.downstream = downstream;
+        this.responder = responder;
+        this.downstreamRequestHandle = handles.add(new HostRequest(downstream.head(), true));
+        this.downstreamBodyHandle = handles.add(downstream.body());
+    }
+
+    public HostEngine engine() {
+        return engine;
+    }
+
+    public DownstreamRequest downstream() {
+        return downstream;
+    }
+
+    /** Whether the program has sent its response. */
+    public boolean responded() {
+        return responded;
+    }
+
+    /**
+     * Ends the sandbox after the program returns: streaming bodies still open are abandoned (the client sees
+     * an incomplete response) and every other handle is released.
+     */
+    public void finish() {
+        for (Object o : handles.all()) {
+            if (o instanceof BodyBuffer) {
+                BodyBuffer body = (BodyBuffer) o;
+                if (body.isStreaming() && !body.isComplete()) {
+                    body.abandon();
+                } else if (!body.isStreaming()) {
+                    body.discard();
+                }
+            }
+        }
+    }
+
+    // ---- fastly_abi
+
+    @Override
+    public int abiInit(long abiVersion) {
+        return abiVersion == 1 ? FastlyStatus.OK : FastlyStatus.INVAL;
+    }
+
+    // ---- fastly_http_body
+
+    @Override
+    public int bodyNew(int[] bodyOut) {
+        bodyOut[0] = handles.add(new BodyBuffer());
+        return FastlyStatus.OK;
+    }
+
+    @Override
+    public int bodyRead(int body, byte[] buf, int off, int len, int[] nreadOut) {
+        BodyBuffer b = handles.get(body, BodyBuffer.class);
+        if (b == null || b.isStreaming()) {
+            return FastlyStatus.BADF;
+        }
+        try {
+            int n = b.read(buf, off, len);
+            nreadOut[0] = Math.max(n, 0);
+            return FastlyStatus.OK;
+        } catch (BodyBuffer.BodyAbandonedException e) {
+            return FastlyStatus.HTTPINCOMPLETE;
+        } catch (IOException e) {
+            return FastlyStatus.ERROR;
+        }
+    }
+
+    @Override
+    public int bodyWrite(int body, byte[] buf, int off, int len, int end, int[] nwrittenOut) {
+        BodyBuffer b = handles.get(body, BodyBuffer.class);
+        if (b == null) {
+            return FastlyStatus.BADF;
+        }
+        if (end != 0 && end != END_FRONT) {
+            return FastlyStatus.INVAL;
+        }
+        try {
+            b.write(buf, off, len, end == END_FRONT);
+            nwrittenOut[0] = len;
+            return FastlyStatus.OK;
+        } catch (IllegalStateException e) {
+            return FastlyStatus.BADF;
+        } catch (IOException e) {
+            return FastlyStatus.ERROR;
+        }
+    }
+
+    @Override
+    public int bodyAppend(int dest, int src) {
+        BodyBuffer d = handles.get(dest, BodyBuffer.class);
+        BodyBuffer s = handles.get(src, BodyBuffer.class);
+        if (d == null || s == null || dest == src) {
+            return FastlyStatus.BADF;
+        }
+        try {
+            d.append(s);
+        } catch (IllegalStateException e) {
+            return FastlyStatus.BADF;
+        }
+        handles.remove(src);
+        return FastlyStatus.OK;
+    }
+
+    @Override
+    public int bodyClose(int body) {
+        BodyBuffer b = handles.take(body, BodyBuffer.class);
+        if (b == null) {
+            return FastlyStatus.BADF;
+        }
+        if (b.isStreaming()) {
+            b.close();
+        } else {
+            b.discard();
+        }
+        return FastlyStatus.OK;
+    }
+
+    @Override
+    public int bodyAbandon(int body) {
+        BodyBuffer b = handles.take(body, BodyBuffer.class);
+        if (b == null) {
+            return FastlyStatus.BADF;
+        }
+        b.abandon();
+        return FastlyStatus.OK;
+    }
+
+    @Override
+    public int bodyKnownLength(int body, long[] lengthOut) {
+        BodyBuffer b = handles.get(body, BodyBuffer.class);
+        if (b == null) {
+            return FastlyStatus.BADF;
+        }
+        long n = b.knownLength();
+        if (n < 0) {
+            return FastlyStatus.NONE;
+        }
+        lengthOut[0] = n;
+        return FastlyStatus.OK;
+    }
+
+    // ---- fastly_log
+
+    @Override
+    public int logEndpointGet(byte[] name, int[] endpointOut) {
+        String n = Buffers.latin1(name);
+        if (n.isEmpty() || !engine.logEndpointAllowed(n)) {
+            return FastlyStatus.INVAL;
+        }
+        endpointOut[0] = handles.add(new LogEndpoint(n));
+        return FastlyStatus.OK;
+    }
+
+    @Override
+    public int logWrite(int endpoint, byte[] msg, int off, int len, int[] nwrittenOut) {
+        LogEndpoint e = handles.get(endpoint, LogEndpoint.class);
+        if (e == null) {
+            return FastlyStatus.BADF;
+        }
+        engine.log(e.name, new String(msg, off, len, java.nio.charset.StandardCharsets.UTF_8));
+        nwrittenOut[0] = len;
+        return FastlyStatus.OK;
+    }
+
+    // ---- fastly_http_req
+
+    @Override
+    public int reqBodyDownstreamGet(int[] reqOut, int[] bodyOut) {
+        if (handles.get(downstreamRequestHandle, HostRequest.class) == null) {
+            return FastlyStatus.BADF;
+        }
+        reqOut[0] = downstreamRequestHandle;
+        bodyOut[0] = downstreamBodyHandle;
+        return FastlyStatus.OK;
+    }
+
+    @Override
+    public int reqNew(int[] reqOut) {
+        reqOut[0] = handles.add(new HostRequest(new RequestHead(), false));
+        return FastlyStatus.OK;
+    }
+
+    @Override
+    public int reqClose(int req) {
+        return handles.take(req, HostRequest.class) == null ? FastlyStatus.BADF : FastlyStatus.OK;
+    }
+
+    @Override
+    public int reqMethodGet(int req, byte[] buf, int len, int[] nwrittenOut) {
+        HostRequest r = handles.get(req, HostRequest.class);
+        if (r == null) {
+            return FastlyStatus.BADF;
+        }
+        return Buffers.single(Buffers.latin1(r.head.method), buf, len, nwrittenOut);
+    }
+
+    @Override
+    public int reqMethodSet(int req, byte[] method) {
+        HostRequest r = handles.get(req, HostRequest.class);
+        if (r == null) {
+            return FastlyStatus.BADF;
+        }
+        String m = Buffers.latin1(method);
+        if (!HeaderList.isValidName(m)) {
+            return FastlyStatus.HTTPINVALID;
+        }
+        r.head.method = m;
+        return FastlyStatus.OK;
+    }
+
+    @Override
+    public int reqUriGet(int req, byte[] buf, int len, int[] nwrittenOut) {
+        HostRequest r = handles.get(req, HostRequest.class);
+        if (r == null) {
+            return FastlyStatus.BADF;
+        }
+        return Buffers.single(Buffers.latin1(r.head.uri), buf, len, nwrittenOut);
+    }
+
+    @Override
+    public int reqUriSet(int req, byte[] uri) {
+        HostRequest r = handles.get(req, HostRequest.class);
+        if (r == null) {
+            return FastlyStatus.BADF;
+        }
+        String u = Buffers.latin1(uri);
+        if (!Uris.isValid(u)) {
+            return FastlyStatus.HTTPINVALID;
+        }
+        r.head.uri = u;
+        return FastlyStatus.OK;
+    }
+
+    @Override
+    public int reqVersionGet(int req, int[] versionOut) {
+        HostRequest r = handles.get(req, HostRequest.class);
+        if (r == null) {
+            return FastlyStatus.BADF;
+        }
+        versionOut[0] = r.head.version;
+        return FastlyStatus.OK;
+    }
+
+    @Override
+    public int reqVersionSet(int req, int version) {
+        HostRequest r = handles.get(req, HostRequest.class);
+        if (r == null) {
+            return FastlyStatus.BADF;
+        }
+        if (version < 0 || version > 4) {
+            return FastlyStatus.INVAL;
+        }
+        r.head.version = version;
+        return FastlyStatus.OK;
+    }
+
+    @Override
+    public int reqHeaderNamesGet(int req, byte[] buf, int len, int cursor, long[] endingCursorOut, int[] nwrittenOut) {
+        HostRequest r = handles.get(req, HostRequest.class);
+        if (r == null) {
+            return FastlyStatus.BADF;
+        }
+        return Buffers.multi(r.head.headers.names(), buf, len, cursor, endingCursorOut, nwrittenOut);
+    }
+
+    @Override
+    public int reqHeaderValuesGet(
+            int req, byte[] name, byte[] buf, int len, int cursor, long[] endingCursorOut, int[] nwrittenOut) {
+        HostRequest r = handles.get(req, HostRequest.class);
+        if (r == null) {
+            return FastlyStatus.BADF;
+        }
+        return headerValuesGet(r.head.headers, name, buf, len, cursor, endingCursorOut, nwrittenOut);
+    }
+
+    @Override
+    public int reqHeaderValuesSet(int req, byte[] name, byte[] values, int valuesLen) {
+        HostRequest r = handles.get(req, HostRequest.class);
+        return r == null ? FastlyStatus.BADF : headerValuesSet(r.head.headers, name, values, valuesLen);
+    }
+
+    @Override
+    public int reqHeaderInsert(int req, byte[] name, byte[] value) {
+        HostRequest r = handles.get(req, HostRequest.class);
+        return r == null ? FastlyStatus.BADF : headerInsert(r.head.headers, name, value, false);
+    }
+
+    @Override
+    public int reqHeaderAppend(int req, byte[] name, byte[] value) {
+        HostRequest r = handles.get(req, HostRequest.class);
+        return r == null ? FastlyStatus.BADF : headerInsert(r.head.headers, name, value, true);
+    }
+
+    @Override
+    public int reqHeaderRemove(int req, byte[] name) {
+        HostRequest r = handles.get(req, HostRequest.class);
+        return r == null ? FastlyStatus.BADF : headerRemove(r.head.headers, name);
+    }
+
+    @Override
+    public int reqCacheOverrideV2Set(int req, int tag, int ttl, int staleWhileRevalidate, byte[] surrogateKey) {
+        HostRequest r = handles.get(req, HostRequest.class);
+        if (r == null) {
+            return FastlyStatus.BADF;
+        }
+        if ((tag & ~0xF) != 0) {
+            return FastlyStatus.INVAL;
+        }
+        String sk = surrogateKey.length == 0 ? null : Buffers.latin1(surrogateKey);
+        r.cacheOverride = new CacheOverride(tag, ttl, staleWhileRevalidate, sk);
+        return FastlyStatus.OK;
+    }
+
+    @Override
+    public int reqFramingHeadersModeSet(int req, int mode) {
+        HostRequest r = handles.get(req, HostRequest.class);
+        if (r == null) {
+            return FastlyStatus.BADF;
+        }
+        if (mode != 0 && mode != 1) {
+            return FastlyStatus.INVAL;
+        }
+        r.framingMode = mode;
+        return FastlyStatus.OK;
+    }
+
+    @Override
+    public int reqAutoDecompressResponseSet(int req, int encodings) {
+        HostRequest r = handles.get(req, HostRequest.class);
+        if (r == null) {
+            return FastlyStatus.BADF;
+        }
+        if ((encodings & ~1) != 0) {
+            return FastlyStatus.INVAL;
+        }
+        r.autoDecompress = encodings;
+        return FastlyStatus.OK;
+    }
+
+    @Override
+    public int reqSendV2(int req, int body, byte[] backend, byte[] errorDetail, int[] respOut, int[] respBodyOut) {
+        HostRequest r = handles.get(req, HostRequest.class);
+        BodyBuffer b = handles.get(body, BodyBuffer.class);
+        if (r == null || b == null) {
+            return FastlyStatus.BADF;
+        }
+        Backend target = engine.backend(Buffers.latin1(backend));
+        if (target == null) {
+            SendErrorDetails.write(errorDetail, SendFailure.DESTINATION_NOT_FOUND);
+            return FastlyStatus.INVAL;
+        }
+        handles.remove(req);
+        handles.remove(body);
+        b.close();
+        try {
+            UpstreamResponse response = engine.send(this, target, r.head.copy(), b, r.cacheOverride);
+            respOut[0] = handles.add(responseFrom(response, target));
+            respBodyOut[0] = handles.add(response.body());
+            SendErrorDetails.write(errorDetail, 1);
+            return FastlyStatus.OK;
+        } catch (SendFailure f) {
+            SendErrorDetails.write(errorDetail, f.tag());
+            return FastlyStatus.ERROR;
+        }
+    }
+
+    @Override
+    public int reqSendAsyncStreaming(int req, int body, byte[] backend, int[] pendingOut) {
+        HostRequest r = handles.get(req, HostRequest.class);
+        BodyBuffer b = handles.get(body, BodyBuffer.class);
+        if (r == null || b == null) {
+            return FastlyStatus.BADF;
+        }
+        Backend target = engine.backend(Buffers.latin1(backend));
+        if (target == null) {
+            return FastlyStatus.INVAL;
+        }
+        handles.remove(req);
+        // the body handle stays with the program, which keeps writing it and closes it to finish
+        b.startStreaming();
+        RequestHead head = r.head.copy();
+        CacheOverride override = r.cacheOverride;
+        CompletableFuture<UpstreamResponse> future = engine.sendAsync(this, target, head, b, override);
+        pendingOut[0] = handles.add(new PendingRequest(future, target.name()));
+        return FastlyStatus.OK;
+    }
+
+    @Override
+    public int reqPendingReqWaitV2(int pending, byte[] errorDetail, int[] respOut, int[] respBodyOut) {
+        PendingRequest p = handles.take(pending, PendingRequest.class);
+        if (p == null) {
+            return FastlyStatus.BADF;
+        }
+        try {
+            UpstreamResponse response = p.future.get();
+            HostResponse hr = new HostResponse(response.head());
+            hr.backend = p.backend;
+            respOut[0] = handles.add(hr);
+            respBodyOut[0] = handles.add(response.body());
+            SendErrorDetails.write(errorDetail, 1);
+            return FastlyStatus.OK;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            int tag = cause instanceof SendFailure ? ((SendFailure) cause).tag() : SendFailure.INTERNAL_ERROR;
+            SendErrorDetails.write(errorDetail, tag);
+            return FastlyStatus.ERROR;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return FastlyStatus.ERROR;
+        }
+    }
+
+    // ---- fastly_http_downstream
+
+    @Override
+    public int downstreamClientIpAddr(int req, byte[] octets16, int[] nwrittenOut) {
+        HostRequest r = handles.get(req, HostRequest.class);
+        if (r == null) {
+            return FastlyStatus.BADF;
+        }
+        if (!r.downstream) {
+            return FastlyStatus.NONE;
+        }
+        byte[] ip = downstream.clientAddress();
+        System.arraycopy(ip, 0, octets16, 0, ip.length);
+        nwrittenOut[0] = ip.length;
+        return FastlyStatus.OK;
+    }
+
+    // ---- fastly_http_resp
+
+    @Override
+    public int respNew(int[] respOut) {
+        respOut[0] = handles.add(new HostResponse(new ResponseHead()));
+        return FastlyStatus.OK;
+    }
+
+    @Override
+    public int respClose(int resp) {
+        return handles.take(resp, HostResponse.class) == null ? FastlyStatus.BADF : FastlyStatus.OK;
+    }
+
+    @Override
+    public int respStatusGet(int resp, int[] statusOut) {
+        HostResponse r = handles.get(resp, HostResponse.class);
+        if (r == null) {
+            return FastlyStatus.BADF;
+        }
+        statusOut[0] = r.head.status;
+        return FastlyStatus.OK;
+    }
+
+    @Override
+    public int respStatusSet(int resp, int status) {
+        HostResponse r = handles.get(resp, HostResponse.class);
+        if (r == null) {
+            return FastlyStatus.BADF;
+        }
+        if (status < 100 || status > 999) {
+            return FastlyStatus.HTTPINVALIDSTATUS;
+        }
+        r.head.status = status;
+        return FastlyStatus.OK;
+    }
+
+    @Override
+    public int respHeaderNamesGet(
+            int resp, byte[] buf, int len, int cursor, long[] endingCursorOut, int[] nwrittenOut) {
+        HostResponse r = handles.get(resp, HostResponse.class);
+        if (r == null) {
+            return FastlyStatus.BADF;
+        }
+        return Buffers.multi(r.head.headers.names(), buf, len, cursor, endingCursorOut, nwrittenOut);
+    }
+
+    @Override
+    public int respHeaderValuesGet(
+            int resp, byte[] name, byte[] buf, int len, int cursor, long[] endingCursorOut, int[] nwrittenOut) {
+        HostResponse r = handles.get(resp, HostResponse.class);
+        if (r == null) {
+            return FastlyStatus.BADF;
+        }
+        return headerValuesGet(r.head.headers, name, buf, len, cursor, endingCursorOut, nwrittenOut);
+    }
+
+    @Override
+    public int respHeaderValuesSet(int resp, byte[] name, byte[] values, int valuesLen) {
+        HostResponse r = handles.get(resp, HostResponse.class);
+        return r == null ? FastlyStatus.BADF : headerValuesSet(r.head.headers, name, values, valuesLen);
+    }
+
+    @Override
+    public int respHeaderInsert(int resp, byte[] name, byte[] value) {
+        HostResponse r = handles.get(resp, HostResponse.class);
+        return r == null ? FastlyStatus.BADF : headerInsert(r.head.headers, name, value, false);
+    }
+
+    @Override
+    public int respHeaderAppend(int resp, byte[] name, byte[] value) {
+        HostResponse r = handles.get(resp, HostResponse.class);
+        return r == null ? FastlyStatus.BADF : headerInsert(r.head.headers, name, value, true);
+    }
+
+    @Override
+    public int respHeaderRemove(int resp, byte[] name) {
+        HostResponse r = handles.get(resp, HostResponse.class);
+        return r == null ? FastlyStatus.BADF : headerRemove(r.head.headers, name);
+    }
+
+    @Override
+    public int respSendDownstream(int resp, int body, int streaming) {
+        HostResponse r = handles.get(resp, HostResponse.class);
+        BodyBuffer b = handles.get(body, BodyBuffer.class);
+        if (r == null || b == null) {
+            return FastlyStatus.BADF;
+        }
+        if (responded) {
+            return FastlyStatus.ERROR;
+        }
+        responded = true;
+        handles.remove(resp);
+        if (streaming != 0) {
+            b.startStreaming();
+        } else {
+            handles.remove(body);
+            b.close();
+        }
+        responder.respond(r.head, b, streaming != 0);
+        return FastlyStatus.OK;
+    }
+
+    @Override
+    public int respFramingHeadersModeSet(int resp, int mode) {
+        HostResponse r = handles.get(resp, HostResponse.class);
+        if (r == null) {
+            return FastlyStatus.BADF;
+        }
+        if (mode != 0 && mode != 1) {
+            return FastlyStatus.INVAL;
+        }
+        r.framingMode = mode;
+        return FastlyStatus.OK;
+    }
+
+    // ---- fastly_backend
+
+    @Override
+    public int backendExists(byte[] backend, int[] existsOut) {
+        existsOut[0] = engine.backend(Buffers.latin1(backend)) != null ? 1 : 0;
+        return FastlyStatus.OK;
+    }
+
+    // ---- fastly_config_store
+
+    @Override
+    public int configStoreOpen(byte[] name, int[] storeOut) {
+        Map<String, String> store = engine.configStore(Buffers.latin1(name));
+        if (store == null) {
+            return FastlyStatus.BADF;
+        }
+        storeOut[0] = handles.add(new ConfigStore(store));
+        return FastlyStatus.OK;
+    }
+
+    @Override
+    public int configStoreGet(int store, byte[] key, byte[] buf, int len, int[] nwrittenOut) {
+        ConfigStore s = handles.get(store, ConfigStore.class);
+        if (s == null) {
+            return FastlyStatus.BADF;
+        }
+        String value = s.entries.get(new String(key, java.nio.charset.StandardCharsets.UTF_8));
+        if (value == null) {
+            return FastlyStatus.NONE;
+        }
+        return Buffers.single(value.getBytes(java.nio.charset.StandardCharsets.UTF_8), buf, len, nwrittenOut);
+    }
+
+    // ---- shared header operations
+
+    private HostResponse responseFrom(UpstreamResponse response, Backend backend) {
+        HostResponse hr = new HostResponse(response.head());
+        hr.backend = backend.name();
+        return hr;
+    }
+
+    static int headerValuesGet(
+            HeaderList headers, byte[] name, byte[] buf, int len, int cursor, long[] endingCursorOut, int[] nwritten) {
+        String n = Buffers.latin1(name);
+        if (!HeaderList.isValidName(n)) {
+            return FastlyStatus.INVAL;
+        }
+        return Buffers.multi(headers.values(n), buf, len, cursor, endingCursorOut, nwritten);
+    }
+
+    static int headerValuesSet(HeaderList headers, byte[] name, byte[] values, int valuesLen) {
+        String n = Buffers.latin1(name);
+        if (!HeaderList.isValidName(n) || valuesLen < 0 || valuesLen > values.length) {
+            return FastlyStatus.INVAL;
+        }
+        List<String> list = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < valuesLen; i++) {
+            if (values[i] == 0) {
+                list.add(Buffers.latin1(values, start, i - start));
+                start = i + 1;
+            }
+        }
+        if (start < valuesLen) {
+            list.add(Buffers.latin1(values, start, valuesLen - start));
+        }
+        for (String v : list) {
+            if (!HeaderList.isValidValue(v)) {
+                return FastlyStatus.INVAL;
+            }
+        }
+        if (list.isEmpty()) {
+            headers.remove(n);
+        } else {
+            headers.set(n, list);
+        }
+        return FastlyStatus.OK;
+    }
+
+    static int headerInsert(HeaderList headers, byte[] name, byte[] value, boolean append) {
+        String n = Buffers.latin1(name);
+        String v = Buffers.latin1(value);
+        if (!HeaderList.isValidName(n) || !HeaderList.isValidValue(v)) {
+            return FastlyStatus.INVAL;
+        }
+        if (append) {
+            headers.append(n, v);
+        } else {
+            headers.set(n, v);
+        }
+        return FastlyStatus.OK;
+    }
+
+    static int headerRemove(HeaderList headers, byte[] name) {
+        String n = Buffers.latin1(name);
+        if (!HeaderList.isValidName(n)) {
+            return FastlyStatus.INVAL;
+        }
+        return headers.remove(n) ? FastlyStatus.OK : FastlyStatus.INVAL;
+    }
+
+    /** The handle table, for subclasses and the Wasm door's extra hostcalls. */
+    HandleTable handles() {
+        return handles;
+    }
+}
