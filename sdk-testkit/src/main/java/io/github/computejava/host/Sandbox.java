@@ -206,6 +206,7 @@ public class Sandbox implements Hostcalls {
         }
         if (b.isStreaming()) {
             b.close();
+            cache.bodyEnded(b);
         } else {
             b.discard();
         }
@@ -219,6 +220,7 @@ public class Sandbox implements Hostcalls {
             return FastlyStatus.BADF;
         }
         b.abandon();
+        cache.bodyEnded(b);
         return FastlyStatus.OK;
     }
 
@@ -773,7 +775,8 @@ public class Sandbox implements Hostcalls {
     // ---- fastly_purge
 
     @Override
-    public int purgeSurrogateKey(byte[] surrogateKey, int optionsMask, byte[] retBuf, int retBufLen, int[] nwrittenOut) {
+    public int purgeSurrogateKey(
+            byte[] surrogateKey, int optionsMask, byte[] retBuf, int retBufLen, int[] nwrittenOut) {
         return cache.purgeSurrogateKey(surrogateKey, optionsMask, retBuf, retBufLen, nwrittenOut);
     }
 

@@ -139,8 +139,8 @@ class CoreCacheTest {
                         "page",
                         WriteOptions.builder(Duration.ofMinutes(1))
                                 .varyBy("Accept-Language")
-                                .requestHeaders(new io.github.computejava.fsthttp.Headers()
-                                        .set("accept-language", lang))
+                                .requestHeaders(
+                                        new io.github.computejava.fsthttp.Headers().set("accept-language", lang))
                                 .build())) {
                     w.write(("hello " + lang).getBytes(UTF_8));
                 }
@@ -160,7 +160,8 @@ class CoreCacheTest {
             assertEquals("hello " + lang, body);
         }
         boolean germanFound = Guest.run(engine, () -> CoreCache.lookup(
-                        "page", LookupOptions.builder().header("Accept-Language", "de").build())
+                        "page",
+                        LookupOptions.builder().header("Accept-Language", "de").build())
                 .isPresent());
         assertFalse(germanFound);
     }
@@ -168,15 +169,27 @@ class CoreCacheTest {
     @Test
     void aKeyHoldsAtMostEightVaryRules() throws Exception {
         for (int i = 0; i < 8; i++) {
-            put("k", "v" + i, WriteOptions.builder(Duration.ofMinutes(1)).varyBy("x-h" + i).build());
+            put(
+                    "k",
+                    "v" + i,
+                    WriteOptions.builder(Duration.ofMinutes(1))
+                            .varyBy("x-h" + i)
+                            .build());
         }
         CacheLimitExceededException e = assertThrows(
                 CacheLimitExceededException.class,
                 () -> put(
-                        "k", "v8", WriteOptions.builder(Duration.ofMinutes(1)).varyBy("x-h8").build()));
+                        "k",
+                        "v8",
+                        WriteOptions.builder(Duration.ofMinutes(1))
+                                .varyBy("x-h8")
+                                .build()));
         assertTrue(e.getMessage().contains("8 vary rules"), e.getMessage());
         // an existing rule is still accepted, and the newest rule is tried first
-        put("k", "again", WriteOptions.builder(Duration.ofMinutes(1)).varyBy("x-h3").build());
+        put(
+                "k",
+                "again",
+                WriteOptions.builder(Duration.ofMinutes(1)).varyBy("x-h3").build());
         assertEquals("again", lookupBody("k"));
     }
 
@@ -219,8 +232,9 @@ class CoreCacheTest {
                     assertEquals("built", read(insert.found().body()));
                 }
                 assertFalse(tx.mustInsertOrUpdate());
-                assertThrows(IllegalStateException.class, () -> tx.insert(WriteOptions.builder(Duration.ZERO)
-                        .build()));
+                assertThrows(
+                        IllegalStateException.class,
+                        () -> tx.insert(WriteOptions.builder(Duration.ZERO).build()));
             }
         });
         assertEquals("built", lookupBody("t"));
@@ -309,8 +323,10 @@ class CoreCacheTest {
             try (Transaction tx = Transaction.lookup("s")) {
                 assertTrue(tx.found().isEmpty());
                 assertTrue(tx.mustInsert());
-                assertThrows(IllegalStateException.class, () -> tx.update(WriteOptions.builder(Duration.ofSeconds(1))
-                        .build()));
+                assertThrows(
+                        IllegalStateException.class,
+                        () -> tx.update(
+                                WriteOptions.builder(Duration.ofSeconds(1)).build()));
             }
         });
     }
@@ -378,7 +394,8 @@ class CoreCacheTest {
             tx.close();
             tx.close();
             assertThrows(IllegalStateException.class, tx::mustInsert);
-            CacheWriter w = CoreCache.insert("w", WriteOptions.builder(Duration.ofMinutes(1)).build());
+            CacheWriter w = CoreCache.insert(
+                    "w", WriteOptions.builder(Duration.ofMinutes(1)).build());
             w.close();
             w.close();
             w.abandon();
@@ -390,7 +407,8 @@ class CoreCacheTest {
     void knownLengthMismatchFailsTheObject() throws Exception {
         Guest.exec(engine, () -> {
             try (CacheWriter w = CoreCache.insert(
-                    "short", WriteOptions.builder(Duration.ofMinutes(1)).knownLength(10).build())) {
+                    "short",
+                    WriteOptions.builder(Duration.ofMinutes(1)).knownLength(10).build())) {
                 w.write("abc".getBytes(UTF_8));
             }
         });
@@ -417,7 +435,8 @@ class CoreCacheTest {
     @Test
     void abandonedWritesAreNotKept() throws Exception {
         Guest.exec(engine, () -> {
-            CacheWriter w = CoreCache.insert("a", WriteOptions.builder(Duration.ofMinutes(1)).build());
+            CacheWriter w = CoreCache.insert(
+                    "a", WriteOptions.builder(Duration.ofMinutes(1)).build());
             w.write("partial".getBytes(UTF_8));
             w.flush();
             w.abandon();
@@ -427,7 +446,12 @@ class CoreCacheTest {
 
     @Test
     void hardPurgeRemovesAndSoftPurgeMarksStale() throws Exception {
-        put("p1", "one", WriteOptions.builder(Duration.ofMinutes(1)).surrogateKeys("group", "p1").build());
+        put(
+                "p1",
+                "one",
+                WriteOptions.builder(Duration.ofMinutes(1))
+                        .surrogateKeys("group", "p1")
+                        .build());
         put(
                 "p2",
                 "two",
@@ -435,7 +459,12 @@ class CoreCacheTest {
                         .surrogateKeys("group")
                         .staleWhileRevalidate(Duration.ofMinutes(1))
                         .build());
-        put("p3", "three", WriteOptions.builder(Duration.ofMinutes(1)).surrogateKeys("other").build());
+        put(
+                "p3",
+                "three",
+                WriteOptions.builder(Duration.ofMinutes(1))
+                        .surrogateKeys("other")
+                        .build());
         Guest.exec(engine, () -> Purge.softSurrogateKey("group"));
         // p1 has no stale-while-revalidate period: stale means gone; p2 is served stale with one revalidator
         assertEquals(null, lookupBody("p1"));
@@ -458,7 +487,8 @@ class CoreCacheTest {
             PendingTransaction pending = Transaction.lookupAsync("async".getBytes(UTF_8), LookupOptions.defaults());
             try (Transaction tx = pending.await()) {
                 assertTrue(tx.mustInsert());
-                try (CacheWriter w = tx.insert(WriteOptions.builder(Duration.ofMinutes(1)).build())) {
+                try (CacheWriter w =
+                        tx.insert(WriteOptions.builder(Duration.ofMinutes(1)).build())) {
                     w.write("v".getBytes(UTF_8));
                 }
             }

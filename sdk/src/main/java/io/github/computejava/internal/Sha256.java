@@ -48,7 +48,10 @@ public final class Sha256 {
         for (int block = 0; block < padded; block += 64) {
             for (int t = 0; t < 16; t++) {
                 int o = block + 4 * t;
-                w[t] = (msg[o] & 0xFF) << 24 | (msg[o + 1] & 0xFF) << 16 | (msg[o + 2] & 0xFF) << 8 | (msg[o + 3] & 0xFF);
+                w[t] = (msg[o] & 0xFF) << 24
+                        | (msg[o + 1] & 0xFF) << 16
+                        | (msg[o + 2] & 0xFF) << 8
+                        | (msg[o + 3] & 0xFF);
             }
             for (int t = 16; t < 64; t++) {
                 int s0 = Integer.rotateRight(w[t - 15], 7) ^ Integer.rotateRight(w[t - 15], 18) ^ (w[t - 15] >>> 3);

@@ -10,10 +10,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
 /**
@@ -57,6 +61,7 @@ public final class CacheCalls {
     private final HandleTable handles;
     private final IntFunction<HeaderList> requestHeaders;
     private final Set<Object> open = new LinkedHashSet<>();
+    private final Map<BodyBuffer, Future<?>> writes = new IdentityHashMap<>();
 
     /**
      * Creates the cache hostcalls of a sandbox.
@@ -115,6 +120,7 @@ public final class CacheCalls {
             release(o);
         }
         open.clear();
+        writes.clear();
     }
 
     // ---- lookups
@@ -464,11 +470,38 @@ public final class CacheCalls {
     }
 
     /** A streaming body handle for the guest to write; a copying task drains it into the object. */
-    private static BodyBuffer writeBody(ObjectWriter writer) {
+    private BodyBuffer writeBody(ObjectWriter writer) {
         BodyBuffer body = new BodyBuffer();
         body.startStreaming();
-        COPIERS.execute(() -> copy(body, writer));
+        writes.put(body, COPIERS.submit(() -> copy(body, writer)));
         return body;
+    }
+
+    /**
+     * Called after the guest closed or abandoned a body: if it was a cache write, waits until the object has
+     * all its bytes (or is abandoned), so the guest's next call sees the write ended.
+     *
+     * @param body the body the guest ended
+     */
+    public void bodyEnded(BodyBuffer body) {
+        Future<?> copy = writes.remove(body);
+        if (copy == null) {
+            return;
+        }
+        boolean interrupted = false;
+        while (true) {
+            try {
+                copy.get();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException e) {
+                break;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void copy(BodyBuffer from, ObjectWriter to) {

@@ -199,8 +199,7 @@ public final class CacheStore {
      * @throws CacheLimitException if the key already has {@value #MAX_VARY_RULES} other vary rules
      * @throws IllegalArgumentException if the key is longer than {@value #MAX_KEY_LENGTH} bytes
      */
-    public ObjectWriter insert(
-            CacheNamespace namespace, byte[] key, HeaderList requestHeaders, WriteOptions options) {
+    public ObjectWriter insert(CacheNamespace namespace, byte[] key, HeaderList requestHeaders, WriteOptions options) {
         CachedObject o = store(new StoreKey(namespace, key), requestHeaders, options, null, null, null);
         return new ObjectWriter(this, o);
     }
@@ -220,8 +219,8 @@ public final class CacheStore {
     public CachedObject put(
             CacheNamespace namespace, byte[] key, HeaderList requestHeaders, WriteOptions options, byte[] body) {
         if (options.length() >= 0 && options.length() != body.length) {
-            throw new IllegalArgumentException("body: " + body.length + " bytes, the options announce "
-                    + options.length());
+            throw new IllegalArgumentException(
+                    "body: " + body.length + " bytes, the options announce " + options.length());
         }
         ObjectWriter w = insert(namespace, key, requestHeaders, options);
         w.write(body, 0, body.length);
@@ -248,8 +247,8 @@ public final class CacheStore {
             if (!e.rules.contains(rule)) {
                 pruneRules(e);
                 if (e.rules.size() >= MAX_VARY_RULES) {
-                    throw new CacheLimitException("the key already has " + MAX_VARY_RULES
-                            + " vary rules, the most one key may have");
+                    throw new CacheLimitException(
+                            "the key already has " + MAX_VARY_RULES + " vary rules, the most one key may have");
                 }
             } else {
                 e.rules.remove(rule);

@@ -81,8 +81,8 @@ public final class Obligation {
         if (existing == null) {
             throw new IllegalStateException("there is no object to update");
         }
-        CachedObject o = store.store(
-                key, requestHeaders, withoutHeaders(options), slot, existing.body(), existing.hitCounter());
+        CachedObject o =
+                store.store(key, requestHeaders, withoutHeaders(options), slot, existing.body(), existing.hitCounter());
         done = true;
         return o;
     }

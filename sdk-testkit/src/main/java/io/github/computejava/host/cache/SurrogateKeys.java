@@ -26,8 +26,8 @@ public final class SurrogateKeys {
      */
     public static Set<String> parse(String list) {
         if (list.length() > MAX_TOTAL_LENGTH) {
-            throw new IllegalArgumentException("surrogate keys: " + list.length() + " bytes, at most "
-                    + MAX_TOTAL_LENGTH);
+            throw new IllegalArgumentException(
+                    "surrogate keys: " + list.length() + " bytes, at most " + MAX_TOTAL_LENGTH);
         }
         Set<String> keys = new LinkedHashSet<>();
         for (String key : list.split(" ")) {
@@ -55,8 +55,8 @@ public final class SurrogateKeys {
         for (int i = 0; i < key.length(); i++) {
             char c = key.charAt(i);
             if (c < 0x21 || c > 0x7E) {
-                throw new IllegalArgumentException("surrogate key: byte 0x" + Integer.toHexString(c) + " at " + i
-                        + " is not graphic ASCII");
+                throw new IllegalArgumentException(
+                        "surrogate key: byte 0x" + Integer.toHexString(c) + " at " + i + " is not graphic ASCII");
             }
         }
         return key;

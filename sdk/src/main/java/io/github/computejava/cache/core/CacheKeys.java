@@ -10,8 +10,7 @@ final class CacheKeys {
     static byte[] of(byte[] key) {
         Objects.requireNonNull(key, "key");
         if (key.length > CoreCache.MAX_KEY_LENGTH) {
-            throw new IllegalArgumentException(
-                    "key: " + key.length + " bytes, at most " + CoreCache.MAX_KEY_LENGTH);
+            throw new IllegalArgumentException("key: " + key.length + " bytes, at most " + CoreCache.MAX_KEY_LENGTH);
         }
         return key.clone();
     }

@@ -84,8 +84,7 @@ public final class Transaction implements AutoCloseable {
         Hostcalls calls = Host.calls();
         int[] out = new int[1];
         try (Abi.Lookup l = Abi.lookup(calls, options)) {
-            Statuses.check(
-                    calls.cacheTransactionLookup(k, l.mask, l.options, out), "fastly_cache.transaction_lookup");
+            Statuses.check(calls.cacheTransactionLookup(k, l.mask, l.options, out), "fastly_cache.transaction_lookup");
         }
         return new Transaction(calls, out[0]);
     }

@@ -245,8 +245,8 @@ public final class WriteOptions {
                 }
             }
             if (length > MAX_SURROGATE_KEYS_LENGTH) {
-                throw new IllegalArgumentException("surrogateKeys: " + length + " bytes with spaces, at most "
-                        + MAX_SURROGATE_KEYS_LENGTH);
+                throw new IllegalArgumentException(
+                        "surrogateKeys: " + length + " bytes with spaces, at most " + MAX_SURROGATE_KEYS_LENGTH);
             }
             surrogateKeys.addAll(added);
             surrogateKeysLength = length;

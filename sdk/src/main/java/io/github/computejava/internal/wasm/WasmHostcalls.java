@@ -501,7 +501,8 @@ public final class WasmHostcalls implements Hostcalls {
     // Records with pointers are laid out here, in arrays allocated before any address is taken; records with u64
     // fields live in long[] so they are 8-aligned as the host expects.
 
-    // fastly_cache.lookup(cache_key: list u8, options_mask, options: ptr cache_lookup_options) -> (status, cache_handle)
+    // fastly_cache.lookup(cache_key: list u8, options_mask, options: ptr cache_lookup_options) -> (status,
+    // cache_handle)
     @Import(module = "fastly_cache", name = "lookup")
     private static native int cacheLookup(Address key, int keyLen, int mask, Address options, Address handleOut);
 
