@@ -1,5 +1,6 @@
 package io.github.computejava.host;
 
+import io.github.computejava.host.cache.CacheStore;
 import java.time.InstantSource;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -28,6 +29,7 @@ public final class HostEngine implements AutoCloseable {
     private final Map<String, String> environment;
     private final ExecutorService async;
     private final AtomicLong sandboxes = new AtomicLong();
+    private final CacheStore cacheStore;
 
     private HostEngine(Builder b) {
         this.clock = b.clock;
@@ -36,6 +38,7 @@ public final class HostEngine implements AutoCloseable {
         this.configStores = Collections.unmodifiableMap(new LinkedHashMap<>(b.configStores));
         this.logSink = b.logSink;
         this.environment = Collections.unmodifiableMap(new LinkedHashMap<>(b.environment));
+        this.cacheStore = new CacheStore(b.clock, b.cacheCapacity);
         this.async = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "compute-host-async");
             t.setDaemon(true);
@@ -55,6 +58,11 @@ public final class HostEngine implements AutoCloseable {
 
     public InstantSource clock() {
         return clock;
+    }
+
+    /** The cache store shared by the readthrough, simple and core caches (each in its namespace). */
+    public CacheStore cacheStore() {
+        return cacheStore;
     }
 
     /** The backend with this name, static or registered at run time, or null. */
@@ -137,6 +145,7 @@ public final class HostEngine implements AutoCloseable {
         private final Map<String, Map<String, String>> configStores = new LinkedHashMap<>();
         private LogSink logSink = (endpoint, line) -> System.out.println(endpoint + " :: " + line);
         private final Map<String, String> environment = new LinkedHashMap<>();
+        private long cacheCapacity = CacheStore.DEFAULT_CAPACITY;
 
         private Builder() {
             environment.put("FASTLY_CACHE_GENERATION", "0");
@@ -185,6 +194,19 @@ public final class HostEngine implements AutoCloseable {
         /** Sets an environment variable every program sees. */
         public Builder environment(String name, String value) {
             environment.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * Bounds the cache store: bodies plus metadata; least recently used objects are evicted past it.
+         *
+         * @throws IllegalArgumentException if {@code bytes} is not positive
+         */
+        public Builder cacheCapacity(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("bytes: must be positive");
+            }
+            this.cacheCapacity = bytes;
             return this;
         }
 
