@@ -1,6 +1,9 @@
 package io.github.computejava.host;
 
 import io.github.computejava.host.cache.CacheStore;
+import io.github.computejava.host.readthrough.CachePolicy;
+import io.github.computejava.host.readthrough.ReadthroughCache;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -30,6 +33,7 @@ public final class HostEngine implements AutoCloseable {
     private final ExecutorService async;
     private final AtomicLong sandboxes = new AtomicLong();
     private final CacheStore cacheStore;
+    private final ReadthroughCache readthrough;
 
     private HostEngine(Builder b) {
         this.clock = b.clock;
@@ -44,6 +48,12 @@ public final class HostEngine implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.readthrough = new ReadthroughCache(
+                cacheStore,
+                CachePolicy.withDefaultTtl(b.defaultTtl),
+                (backend, head, body, override) -> origin.exchange(backend, head, body),
+                async,
+                clock);
     }
 
     public static Builder builder() {
@@ -106,12 +116,21 @@ public final class HostEngine implements AutoCloseable {
     }
 
     /**
-     * Sends a request to a backend on behalf of a sandbox. The readthrough cache will sit here; today every
-     * request goes to the origin.
+     * Sends a request to a backend on behalf of a sandbox, through the readthrough cache: the one hook where
+     * Fastly's caching of {@code send} happens, for both doors.
      */
     UpstreamResponse send(Sandbox sandbox, Backend backend, RequestHead head, BodyBuffer body, CacheOverride override)
             throws SendFailure {
-        return origin.exchange(backend, head, body);
+        return readthrough.send(backend, head, body, override);
+    }
+
+    /**
+     * The readthrough cache: purges (all, by URL, by surrogate key) and waiting for its background work.
+     *
+     * @return the engine's readthrough cache
+     */
+    public ReadthroughCache readthrough() {
+        return readthrough;
     }
 
     /** {@link #send} on another thread. */
@@ -146,6 +165,7 @@ public final class HostEngine implements AutoCloseable {
         private LogSink logSink = (endpoint, line) -> System.out.println(endpoint + " :: " + line);
         private final Map<String, String> environment = new LinkedHashMap<>();
         private long cacheCapacity = CacheStore.DEFAULT_CAPACITY;
+        private Duration defaultTtl = CachePolicy.DEFAULT_TTL;
 
         private Builder() {
             environment.put("FASTLY_CACHE_GENERATION", "0");
@@ -207,6 +227,20 @@ public final class HostEngine implements AutoCloseable {
                 throw new IllegalArgumentException("bytes: must be positive");
             }
             this.cacheCapacity = bytes;
+            return this;
+        }
+
+        /**
+         * The lifetime the readthrough cache gives a cacheable response without freshness information.
+         *
+         * @throws IllegalArgumentException if {@code ttl} is negative
+         */
+        public Builder readthroughDefaultTtl(Duration ttl) {
+            Objects.requireNonNull(ttl, "ttl");
+            if (ttl.isNegative()) {
+                throw new IllegalArgumentException("ttl: negative (" + ttl + ")");
+            }
+            this.defaultTtl = ttl;
             return this;
         }
 

@@ -9,6 +9,12 @@ public final class RequestHead {
 
     public HeaderList headers = new HeaderList();
 
+    /**
+     * Set on a request the HTTP cache API suggested for one of its transactions: it goes to the backend without
+     * a second readthrough lookup (the transaction is that lookup).
+     */
+    public boolean bypassReadthrough;
+
     public RequestHead() {}
 
     public RequestHead(String method, String uri, HeaderList headers) {
@@ -20,6 +26,7 @@ public final class RequestHead {
     public RequestHead copy() {
         RequestHead c = new RequestHead(method, uri, headers.copy());
         c.version = version;
+        c.bypassReadthrough = bypassReadthrough;
         return c;
     }
 

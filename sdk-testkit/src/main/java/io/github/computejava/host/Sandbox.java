@@ -5,6 +5,8 @@ import io.github.computejava.internal.CacheLookupOptions;
 import io.github.computejava.internal.CacheWriteOptions;
 import io.github.computejava.internal.FastlyStatus;
 import io.github.computejava.internal.Hostcalls;
+import io.github.computejava.internal.HttpCacheLookupOptions;
+import io.github.computejava.internal.HttpCacheWriteOptions;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +34,7 @@ public class Sandbox implements Hostcalls {
     private final int downstreamBodyHandle;
     private boolean responded;
     private final CacheCalls cache;
+    private final HttpCacheCalls httpCache;
 
     /** A request handle's state. */
     static final class HostRequest {
@@ -93,6 +96,7 @@ public class Sandbox implements Hostcalls {
         this.responder = responder;
         this.downstreamRequestHandle = handles.add(new HostRequest(downstream.head(), true));
         this.downstreamBodyHandle = handles.add(downstream.body());
+        this.httpCache = new HttpCacheCalls(engine.readthrough(), handles);
         this.cache = new CacheCalls(engine.cacheStore(), handles, h -> {
             HostRequest r = handles.get(h, HostRequest.class);
             return r == null ? null : r.head.headers.copy();
@@ -118,6 +122,7 @@ public class Sandbox implements Hostcalls {
      */
     public void finish() {
         cache.finish();
+        httpCache.finish();
         for (Object o : handles.all()) {
             if (o instanceof BodyBuffer) {
                 BodyBuffer body = (BodyBuffer) o;
@@ -811,6 +816,147 @@ public class Sandbox implements Hostcalls {
             sb.append(e.getKey()).append('=').append(e.getValue()).append('\0');
         }
         return sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    // ---- fastly_http_cache (implemented by HttpCacheCalls)
+
+    @Override
+    public int httpCacheIsRequestCacheable(int req, int[] cacheableOut) {
+        return httpCache.isRequestCacheable(req, cacheableOut);
+    }
+
+    @Override
+    public int httpCacheGetSuggestedCacheKey(int req, byte[] buf, int len, int[] nwrittenOut) {
+        return httpCache.getSuggestedCacheKey(req, buf, len, nwrittenOut);
+    }
+
+    @Override
+    public int httpCacheLookup(int req, int mask, HttpCacheLookupOptions options, int[] handleOut) {
+        return httpCache.lookup(req, mask, options, handleOut);
+    }
+
+    @Override
+    public int httpCacheTransactionLookup(int req, int mask, HttpCacheLookupOptions options, int[] handleOut) {
+        return httpCache.transactionLookup(req, mask, options, handleOut);
+    }
+
+    @Override
+    public int httpCacheTransactionInsert(
+            int handle, int resp, int mask, HttpCacheWriteOptions options, int[] bodyOut) {
+        return httpCache.transactionInsert(handle, resp, mask, options, bodyOut);
+    }
+
+    @Override
+    public int httpCacheTransactionInsertAndStreamBack(
+            int handle, int resp, int mask, HttpCacheWriteOptions options, int[] bodyOut, int[] handleOut) {
+        return httpCache.transactionInsertAndStreamBack(handle, resp, mask, options, bodyOut, handleOut);
+    }
+
+    @Override
+    public int httpCacheTransactionUpdate(int handle, int resp, int mask, HttpCacheWriteOptions options) {
+        return httpCache.transactionUpdate(handle, resp, mask, options);
+    }
+
+    @Override
+    public int httpCacheTransactionUpdateAndReturnFresh(
+            int handle, int resp, int mask, HttpCacheWriteOptions options, int[] handleOut) {
+        return httpCache.transactionUpdateAndReturnFresh(handle, resp, mask, options, handleOut);
+    }
+
+    @Override
+    public int httpCacheTransactionChooseStale(int handle) {
+        return httpCache.transactionChooseStale(handle);
+    }
+
+    @Override
+    public int httpCacheTransactionRecordNotCacheable(int handle, int mask, HttpCacheWriteOptions options) {
+        return httpCache.transactionRecordNotCacheable(handle, mask, options);
+    }
+
+    @Override
+    public int httpCacheTransactionAbandon(int handle) {
+        return httpCache.transactionAbandon(handle);
+    }
+
+    @Override
+    public int httpCacheClose(int handle) {
+        return httpCache.close(handle);
+    }
+
+    @Override
+    public int httpCacheGetSuggestedBackendRequest(int handle, int[] reqOut) {
+        return httpCache.getSuggestedBackendRequest(handle, reqOut);
+    }
+
+    @Override
+    public int httpCacheGetSuggestedCacheOptions(
+            int handle,
+            int resp,
+            int mask,
+            HttpCacheWriteOptions options,
+            int[] maskOut,
+            HttpCacheWriteOptions optionsOut) {
+        return httpCache.getSuggestedCacheOptions(handle, resp, mask, options, maskOut, optionsOut);
+    }
+
+    @Override
+    public int httpCachePrepareResponseForStorage(int handle, int resp, int[] actionOut, int[] respOut) {
+        return httpCache.prepareResponseForStorage(handle, resp, actionOut, respOut);
+    }
+
+    @Override
+    public int httpCacheGetFoundResponse(int handle, int transformForClient, int[] respOut, int[] bodyOut) {
+        return httpCache.getFoundResponse(handle, transformForClient, respOut, bodyOut);
+    }
+
+    @Override
+    public int httpCacheGetState(int handle, int[] stateOut) {
+        return httpCache.getState(handle, stateOut);
+    }
+
+    @Override
+    public int httpCacheGetLength(int handle, long[] lengthOut) {
+        return httpCache.getLength(handle, lengthOut);
+    }
+
+    @Override
+    public int httpCacheGetMaxAgeNs(int handle, long[] durationOut) {
+        return httpCache.getMaxAgeNs(handle, durationOut);
+    }
+
+    @Override
+    public int httpCacheGetStaleWhileRevalidateNs(int handle, long[] durationOut) {
+        return httpCache.getStaleWhileRevalidateNs(handle, durationOut);
+    }
+
+    @Override
+    public int httpCacheGetStaleIfErrorNs(int handle, long[] durationOut) {
+        return httpCache.getStaleIfErrorNs(handle, durationOut);
+    }
+
+    @Override
+    public int httpCacheGetAgeNs(int handle, long[] durationOut) {
+        return httpCache.getAgeNs(handle, durationOut);
+    }
+
+    @Override
+    public int httpCacheGetHits(int handle, long[] hitsOut) {
+        return httpCache.getHits(handle, hitsOut);
+    }
+
+    @Override
+    public int httpCacheGetSensitiveData(int handle, int[] sensitiveOut) {
+        return httpCache.getSensitiveData(handle, sensitiveOut);
+    }
+
+    @Override
+    public int httpCacheGetSurrogateKeys(int handle, byte[] buf, int len, int[] nwrittenOut) {
+        return httpCache.getSurrogateKeys(handle, buf, len, nwrittenOut);
+    }
+
+    @Override
+    public int httpCacheGetVaryRule(int handle, byte[] buf, int len, int[] nwrittenOut) {
+        return httpCache.getVaryRule(handle, buf, len, nwrittenOut);
     }
 
     // ---- shared header operations

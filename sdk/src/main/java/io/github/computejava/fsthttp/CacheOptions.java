@@ -3,6 +3,7 @@ package io.github.computejava.fsthttp;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * How the readthrough cache treats one backend request: the overrides of Fastly's {@code CacheOverride}.
@@ -14,6 +15,12 @@ import java.util.Optional;
  * <pre>{@code
  * request.cacheOptions(CacheOptions.builder().ttl(Duration.ofSeconds(30)).build());
  * }</pre>
+ *
+ * <p>Hooks customize the cache further: {@link Builder#beforeSend} changes the request only when it really
+ * goes to the backend, {@link Builder#afterSend} inspects the backend's response before it is stored and
+ * decides its cacheability, TTL, stale periods, vary, surrogate keys and body. With a hook (or a
+ * stale-if-error period) set, {@link Request#send} drives the cache from the program through Fastly's HTTP
+ * cache API ({@code fastly_http_cache}); without, the host does all of it in one call. Both share one cache.
  */
 public final class CacheOptions {
     /** No overrides: the origin's caching headers decide. */
@@ -30,6 +37,11 @@ public final class CacheOptions {
     private final Duration ttl;
     private final Duration staleWhileRevalidate;
     private final String surrogateKey;
+    private final Duration staleIfError;
+    private final byte[] overrideKey;
+    private final Consumer<Request> beforeSend;
+    private final Consumer<CandidateResponse> afterSend;
+    private final CacheFlow flow;
 
     private CacheOptions(Builder b) {
         this.pass = b.pass;
@@ -37,6 +49,11 @@ public final class CacheOptions {
         this.ttl = b.ttl;
         this.staleWhileRevalidate = b.staleWhileRevalidate;
         this.surrogateKey = b.surrogateKey;
+        this.staleIfError = b.staleIfError;
+        this.overrideKey = b.overrideKey;
+        this.beforeSend = b.beforeSend;
+        this.afterSend = b.afterSend;
+        this.flow = b.flow;
     }
 
     /**
@@ -60,6 +77,11 @@ public final class CacheOptions {
         b.ttl = ttl;
         b.staleWhileRevalidate = staleWhileRevalidate;
         b.surrogateKey = surrogateKey;
+        b.staleIfError = staleIfError;
+        b.overrideKey = overrideKey;
+        b.beforeSend = beforeSend;
+        b.afterSend = afterSend;
+        b.flow = flow;
         return b;
     }
 
@@ -108,9 +130,67 @@ public final class CacheOptions {
         return Optional.ofNullable(surrogateKey);
     }
 
-    /** Whether any override is set, so the host must be told. */
+    /**
+     * The stale-if-error override: how long after turning stale a stored response may stand in for a failed or
+     * 5xx backend response.
+     *
+     * @return the period, or empty to use the origin's
+     */
+    public Optional<Duration> staleIfError() {
+        return Optional.ofNullable(staleIfError);
+    }
+
+    /**
+     * The cache key used instead of the one Fastly derives from the URL and {@code Host}.
+     *
+     * @return a copy of the 32-byte key, or empty
+     */
+    public Optional<byte[]> overrideKey() {
+        return overrideKey == null ? Optional.empty() : Optional.of(overrideKey.clone());
+    }
+
+    /**
+     * The hook run on the backend request when the cache cannot answer.
+     *
+     * @return the hook, or empty
+     */
+    public Optional<Consumer<Request>> beforeSend() {
+        return Optional.ofNullable(beforeSend);
+    }
+
+    /**
+     * The hook run on a backend response before it is stored.
+     *
+     * @return the hook, or empty
+     */
+    public Optional<Consumer<CandidateResponse>> afterSend() {
+        return Optional.ofNullable(afterSend);
+    }
+
+    /** Whether any readthrough override is set, so the host must be told. */
     boolean isDefault() {
         return !pass && !pci && ttl == null && staleWhileRevalidate == null && surrogateKey == null;
+    }
+
+    /** The program-driven cache flow, set only by the options that need it (so others never link it in). */
+    CacheFlow flow() {
+        return flow;
+    }
+
+    byte[] overrideKeyBytes() {
+        return overrideKey;
+    }
+
+    Consumer<Request> beforeSendHook() {
+        return beforeSend;
+    }
+
+    Consumer<CandidateResponse> afterSendHook() {
+        return afterSend;
+    }
+
+    Duration staleIfErrorValue() {
+        return staleIfError;
     }
 
     @Override
@@ -123,18 +203,25 @@ public final class CacheOptions {
                 && pci == other.pci
                 && Objects.equals(ttl, other.ttl)
                 && Objects.equals(staleWhileRevalidate, other.staleWhileRevalidate)
-                && Objects.equals(surrogateKey, other.surrogateKey);
+                && Objects.equals(surrogateKey, other.surrogateKey)
+                && Objects.equals(staleIfError, other.staleIfError)
+                && java.util.Arrays.equals(overrideKey, other.overrideKey)
+                && beforeSend == other.beforeSend
+                && afterSend == other.afterSend;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(pass, pci, ttl, staleWhileRevalidate, surrogateKey);
+        return Objects.hash(pass, pci, ttl, staleWhileRevalidate, surrogateKey, staleIfError)
+                + 31 * java.util.Arrays.hashCode(overrideKey);
     }
 
     @Override
     public String toString() {
         return "CacheOptions{pass=" + pass + ", pci=" + pci + ", ttl=" + ttl + ", staleWhileRevalidate="
-                + staleWhileRevalidate + ", surrogateKey=" + surrogateKey + "}";
+                + staleWhileRevalidate + ", staleIfError=" + staleIfError + ", surrogateKey=" + surrogateKey
+                + (overrideKey != null ? ", overrideKey" : "") + (beforeSend != null ? ", beforeSend" : "")
+                + (afterSend != null ? ", afterSend" : "") + "}";
     }
 
     /** Builds {@link CacheOptions}; every setter checks its argument at once. */
@@ -144,6 +231,11 @@ public final class CacheOptions {
         private Duration ttl;
         private Duration staleWhileRevalidate;
         private String surrogateKey;
+        private Duration staleIfError;
+        private byte[] overrideKey;
+        private Consumer<Request> beforeSend;
+        private Consumer<CandidateResponse> afterSend;
+        private CacheFlow flow;
 
         private Builder() {}
 
@@ -210,6 +302,71 @@ public final class CacheOptions {
             }
             Headers.checkValue(keys);
             this.surrogateKey = keys;
+            return this;
+        }
+
+        /**
+         * Overrides the stale-if-error period: a stored response this much past its freshness may stand in for
+         * a backend that fails or answers 5xx. Setting it makes {@link Request#send} drive the cache from the
+         * program, as the hooks do (the host's one-call send has no such override).
+         *
+         * @param period the period, from zero up to 2^32-1 seconds
+         * @return this builder
+         * @throws IllegalArgumentException if {@code period} is negative or too large
+         * @throws NullPointerException if {@code period} is null
+         */
+        public Builder staleIfError(Duration period) {
+            this.staleIfError = checkSeconds(period, "staleIfError");
+            this.flow = GuestCache.FLOW;
+            return this;
+        }
+
+        /**
+         * Uses this cache key instead of the one Fastly derives from the URL and {@code Host}: requests with the
+         * same key share one cached response (subject to {@code Vary}).
+         *
+         * @param key exactly 32 bytes (copied), for example a SHA-256 digest
+         * @return this builder
+         * @throws IllegalArgumentException if {@code key} is not 32 bytes long
+         * @throws NullPointerException if {@code key} is null
+         */
+        public Builder overrideKey(byte[] key) {
+            Objects.requireNonNull(key, "overrideKey");
+            if (key.length != 32) {
+                throw new IllegalArgumentException("overrideKey: must be 32 bytes, got " + key.length);
+            }
+            this.overrideKey = key.clone();
+            return this;
+        }
+
+        /**
+         * Runs {@code hook} on the request just before it goes to the backend, which happens only when the cache
+         * cannot answer: the place for headers that are expensive to compute. The hook may change the method,
+         * URL, headers, body and cache options of the request it is given.
+         *
+         * @param hook the hook; an exception it throws fails {@link Request#send}
+         * @return this builder
+         * @throws NullPointerException if {@code hook} is null
+         */
+        public Builder beforeSend(Consumer<Request> hook) {
+            this.beforeSend = Objects.requireNonNull(hook, "beforeSend");
+            this.flow = GuestCache.FLOW;
+            return this;
+        }
+
+        /**
+         * Runs {@code hook} on each backend response before the cache stores it (revalidation responses
+         * included): it may change the status, headers, cacheability, TTL, stale periods, vary rule, surrogate
+         * keys, sensitivity and body of what is stored and returned.
+         *
+         * @param hook the hook; an exception it throws fails {@link Request#send} unless a stale response may
+         *     stand in (stale-if-error)
+         * @return this builder
+         * @throws NullPointerException if {@code hook} is null
+         */
+        public Builder afterSend(Consumer<CandidateResponse> hook) {
+            this.afterSend = Objects.requireNonNull(hook, "afterSend");
+            this.flow = GuestCache.FLOW;
             return this;
         }
 

@@ -41,6 +41,7 @@ public final class Compute {
         try {
             handler.handle(request, response);
             response.close();
+            BackgroundTasks.runAll();
         } catch (Throwable t) {
             reportUncaught(t);
             try {

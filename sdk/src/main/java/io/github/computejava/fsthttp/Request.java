@@ -22,6 +22,10 @@ public final class Request {
     private static final int METHOD_BUFFER = 16;
     private static final int URL_BUFFER = 1024;
     private static final byte[] NO_BYTES = new byte[0];
+    private static final String HEX_DIGITS = "0123456789ABCDEF";
+
+    /** The request header carrying a cache key override to the host, as 64 hex digits. */
+    static final String CACHE_KEY_HEADER = "fastly-xqd-cache-key";
 
     private final Hostcalls calls;
     private final int downstreamHandle;
@@ -297,7 +301,15 @@ public final class Request {
             throw new IllegalArgumentException("backend: must not be empty");
         }
         Hostcalls c = calls != null ? calls : Host.calls();
-        int req = newHostRequest(c);
+        CacheFlow flow = cacheOptions.flow();
+        if (flow != null) {
+            return flow.send(this, backend, c);
+        }
+        return sendHandle(c, newHostRequest(c), backend);
+    }
+
+    /** Sends a request handle with this request's body; the host's readthrough cache answers when it can. */
+    Response sendHandle(Hostcalls c, int req, String backend) {
         int body = takeBodyHandle(c);
         byte[] detail = SendErrorDetail.newBuffer();
         int[] resp = new int[1];
@@ -310,7 +322,16 @@ public final class Request {
         return new Response(c, resp[0], respBody[0], backend);
     }
 
-    private int newHostRequest(Hostcalls c) {
+    /** Moves this request's body to {@code other}, leaving this one without. */
+    void moveBodyTo(Request other) {
+        other.discardHostBody();
+        other.hostBody = hostBody;
+        other.bytesBody = bytesBody;
+        hostBody = null;
+        bytesBody = NO_BYTES;
+    }
+
+    int newHostRequest(Hostcalls c) {
         int[] out = new int[1];
         Statuses.check(c.reqNew(out), "fastly_http_req.new");
         int req = out[0];
@@ -340,10 +361,26 @@ public final class Request {
                     o.surrogateKey().isPresent() ? Text.latin1(o.surrogateKey().get()) : NO_BYTES;
             Statuses.check(c.reqCacheOverrideV2Set(req, tag, ttl, swr, sk), "fastly_http_req.cache_override_v2_set");
         }
+        byte[] key = o.overrideKeyBytes();
+        if (key != null) {
+            Statuses.check(
+                    c.reqHeaderInsert(req, Text.latin1(CACHE_KEY_HEADER), Text.latin1(hex(key))),
+                    "fastly_http_req.header_insert");
+        }
         return req;
     }
 
-    private int takeBodyHandle(Hostcalls c) {
+    /** Upper-case hex, as the host reads a key override from {@link #CACHE_KEY_HEADER}. */
+    static String hex(byte[] key) {
+        char[] out = new char[key.length * 2];
+        for (int i = 0; i < key.length; i++) {
+            out[2 * i] = HEX_DIGITS.charAt((key[i] >> 4) & 0xF);
+            out[2 * i + 1] = HEX_DIGITS.charAt(key[i] & 0xF);
+        }
+        return new String(out);
+    }
+
+    int takeBodyHandle(Hostcalls c) {
         if (hostBody != null && hostBody.open()) {
             int handle = hostBody.takeHandle();
             hostBody = null;

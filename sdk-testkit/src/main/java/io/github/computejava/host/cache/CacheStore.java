@@ -412,6 +412,60 @@ public final class CacheStore {
         }
     }
 
+    /**
+     * Removes every object stored under a key in a namespace, all variants (a purge by URL for the readthrough
+     * cache). Obligations in progress stay.
+     *
+     * @param namespace the namespace
+     * @param key the cache key
+     * @return how many objects were removed
+     * @throws IllegalArgumentException if the key is longer than {@value #MAX_KEY_LENGTH} bytes
+     */
+    public int remove(CacheNamespace namespace, byte[] key) {
+        StoreKey sk = new StoreKey(namespace, key);
+        lock.lock();
+        try {
+            KeyEntry e = entries.get(sk);
+            if (e == null) {
+                return 0;
+            }
+            int count = 0;
+            for (Slot s : new ArrayList<>(e.slots.values())) {
+                if (s.present != null) {
+                    count++;
+                    remove(s);
+                }
+            }
+            return count;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Removes every object of one namespace (a purge-all of the readthrough cache). Obligations in progress stay.
+     *
+     * @param namespace the namespace
+     * @return how many objects were removed
+     */
+    public int clear(CacheNamespace namespace) {
+        Objects.requireNonNull(namespace, "namespace");
+        lock.lock();
+        try {
+            int count = 0;
+            for (Map.Entry<CachedObject, Slot> e : new ArrayList<>(lru.entrySet())) {
+                Slot slot = e.getValue();
+                if (slot.entry.key.namespace.equals(namespace) && slot.present == e.getKey()) {
+                    count++;
+                    remove(slot);
+                }
+            }
+            return count;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Removes every object (obligations in progress stay). */
     public void clear() {
         lock.lock();

@@ -36,9 +36,8 @@ class CachingPropertiesTest {
     private static final DateTimeFormatter RFC850 = DateTimeFormatter.ofPattern(
                     "EEEE, dd-MMM-yy HH:mm:ss 'GMT'", Locale.US)
             .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter ASCTIME = DateTimeFormatter.ofPattern(
-                    "EEE MMM ppd HH:mm:ss yyyy", Locale.US)
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ASCTIME =
+            DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US).withZone(ZoneOffset.UTC);
 
     @Property
     void directiveParsingNeverFails(@ForAll("fieldValues") String value) {

@@ -3,6 +3,8 @@ package io.github.computejava.internal.wasm;
 import io.github.computejava.internal.CacheLookupOptions;
 import io.github.computejava.internal.CacheWriteOptions;
 import io.github.computejava.internal.Hostcalls;
+import io.github.computejava.internal.HttpCacheLookupOptions;
+import io.github.computejava.internal.HttpCacheWriteOptions;
 import org.teavm.interop.Address;
 import org.teavm.interop.Import;
 
@@ -771,5 +773,282 @@ public final class WasmHostcalls implements Hostcalls {
         }
         int[] pointers = new int[Math.max(1, count[0])];
         return environGet(Address.ofData(pointers), Address.ofData(buf));
+    }
+
+    // ---- fastly_http_cache (records are laid out in a byte array allocated before any address is taken, so no
+    // allocation separates taking the addresses from the call)
+
+    // fastly_http_cache.is_request_cacheable(req) -> (status, is_cacheable u32)
+    @Import(module = "fastly_http_cache", name = "is_request_cacheable")
+    private static native int httpCacheIsRequestCacheable(int req, Address cacheableOut);
+
+    // fastly_http_cache.get_suggested_cache_key(req, key_out, key_out_len, nwritten_out) -> status
+    @Import(module = "fastly_http_cache", name = "get_suggested_cache_key")
+    private static native int httpCacheGetSuggestedCacheKey(int req, Address buf, int len, Address nwrittenOut);
+
+    // fastly_http_cache.lookup(req, options_mask, options: ptr) -> (status, http_cache_handle)
+    @Import(module = "fastly_http_cache", name = "lookup")
+    private static native int httpCacheLookup(int req, int mask, Address options, Address handleOut);
+
+    // fastly_http_cache.transaction_lookup(req, options_mask, options: ptr) -> (status, http_cache_handle)
+    @Import(module = "fastly_http_cache", name = "transaction_lookup")
+    private static native int httpCacheTransactionLookup(int req, int mask, Address options, Address handleOut);
+
+    // fastly_http_cache.transaction_insert(h, resp, options_mask, options: ptr) -> (status, body_handle)
+    @Import(module = "fastly_http_cache", name = "transaction_insert")
+    private static native int httpCacheTransactionInsert(
+            int handle, int resp, int mask, Address options, Address bodyOut);
+
+    // fastly_http_cache.transaction_insert_and_stream_back(h, resp, options_mask, options: ptr)
+    //   -> (status, body_handle, http_cache_handle)
+    @Import(module = "fastly_http_cache", name = "transaction_insert_and_stream_back")
+    private static native int httpCacheTransactionInsertAndStreamBack(
+            int handle, int resp, int mask, Address options, Address bodyOut, Address handleOut);
+
+    // fastly_http_cache.transaction_update(h, resp, options_mask, options: ptr) -> status
+    @Import(module = "fastly_http_cache", name = "transaction_update")
+    private static native int httpCacheTransactionUpdate(int handle, int resp, int mask, Address options);
+
+    // fastly_http_cache.transaction_update_and_return_fresh(h, resp, options_mask, options: ptr)
+    //   -> (status, http_cache_handle)
+    @Import(module = "fastly_http_cache", name = "transaction_update_and_return_fresh")
+    private static native int httpCacheTransactionUpdateAndReturnFresh(
+            int handle, int resp, int mask, Address options, Address handleOut);
+
+    // fastly_http_cache.transaction_choose_stale(h) -> status
+    @Import(module = "fastly_http_cache", name = "transaction_choose_stale")
+    private static native int httpCacheTransactionChooseStale0(int handle);
+
+    // fastly_http_cache.transaction_record_not_cacheable(h, options_mask, options: ptr) -> status
+    @Import(module = "fastly_http_cache", name = "transaction_record_not_cacheable")
+    private static native int httpCacheTransactionRecordNotCacheable(int handle, int mask, Address options);
+
+    // fastly_http_cache.transaction_abandon(h) -> status
+    @Import(module = "fastly_http_cache", name = "transaction_abandon")
+    private static native int httpCacheTransactionAbandon0(int handle);
+
+    // fastly_http_cache.close(h) -> status
+    @Import(module = "fastly_http_cache", name = "close")
+    private static native int httpCacheClose0(int handle);
+
+    // fastly_http_cache.get_suggested_backend_request(h) -> (status, request_handle)
+    @Import(module = "fastly_http_cache", name = "get_suggested_backend_request")
+    private static native int httpCacheGetSuggestedBackendRequest(int handle, Address reqOut);
+
+    // fastly_http_cache.get_suggested_cache_options(h, resp, options_mask, options, options_mask_out, options_out)
+    //   -> status
+    @Import(module = "fastly_http_cache", name = "get_suggested_cache_options")
+    private static native int httpCacheGetSuggestedCacheOptions(
+            int handle, int resp, int mask, Address options, Address maskOut, Address optionsOut);
+
+    // fastly_http_cache.prepare_response_for_storage(h, resp) -> (status, http_storage_action, response_handle)
+    @Import(module = "fastly_http_cache", name = "prepare_response_for_storage")
+    private static native int httpCachePrepareResponseForStorage(
+            int handle, int resp, Address actionOut, Address respOut);
+
+    // fastly_http_cache.get_found_response(h, transform_for_client: u32) -> (status, response_handle, body_handle)
+    @Import(module = "fastly_http_cache", name = "get_found_response")
+    private static native int httpCacheGetFoundResponse(
+            int handle, int transformForClient, Address respOut, Address bodyOut);
+
+    // fastly_http_cache.get_state(h) -> (status, cache_lookup_state)
+    @Import(module = "fastly_http_cache", name = "get_state")
+    private static native int httpCacheGetState(int handle, Address stateOut);
+
+    // fastly_http_cache.get_length(h) -> (status, cache_object_length u64)
+    @Import(module = "fastly_http_cache", name = "get_length")
+    private static native int httpCacheGetLength(int handle, Address lengthOut);
+
+    // fastly_http_cache.get_max_age_ns(h) -> (status, cache_duration_ns u64)
+    @Import(module = "fastly_http_cache", name = "get_max_age_ns")
+    private static native int httpCacheGetMaxAgeNs(int handle, Address durationOut);
+
+    // fastly_http_cache.get_stale_while_revalidate_ns(h) -> (status, cache_duration_ns u64)
+    @Import(module = "fastly_http_cache", name = "get_stale_while_revalidate_ns")
+    private static native int httpCacheGetStaleWhileRevalidateNs(int handle, Address durationOut);
+
+    // fastly_http_cache.get_stale_if_error_ns(h) -> (status, cache_duration_ns u64)
+    @Import(module = "fastly_http_cache", name = "get_stale_if_error_ns")
+    private static native int httpCacheGetStaleIfErrorNs(int handle, Address durationOut);
+
+    // fastly_http_cache.get_age_ns(h) -> (status, cache_duration_ns u64)
+    @Import(module = "fastly_http_cache", name = "get_age_ns")
+    private static native int httpCacheGetAgeNs(int handle, Address durationOut);
+
+    // fastly_http_cache.get_hits(h) -> (status, cache_hit_count u64)
+    @Import(module = "fastly_http_cache", name = "get_hits")
+    private static native int httpCacheGetHits(int handle, Address hitsOut);
+
+    // fastly_http_cache.get_sensitive_data(h) -> (status, is_sensitive u32)
+    @Import(module = "fastly_http_cache", name = "get_sensitive_data")
+    private static native int httpCacheGetSensitiveData(int handle, Address sensitiveOut);
+
+    // fastly_http_cache.get_surrogate_keys(h, out, out_len, nwritten_out) -> status
+    @Import(module = "fastly_http_cache", name = "get_surrogate_keys")
+    private static native int httpCacheGetSurrogateKeys(int handle, Address buf, int len, Address nwrittenOut);
+
+    // fastly_http_cache.get_vary_rule(h, out, out_len, nwritten_out) -> status
+    @Import(module = "fastly_http_cache", name = "get_vary_rule")
+    private static native int httpCacheGetVaryRule(int handle, Address buf, int len, Address nwrittenOut);
+
+    @Override
+    public int httpCacheIsRequestCacheable(int req, int[] cacheableOut) {
+        return httpCacheIsRequestCacheable(req, Address.ofData(cacheableOut));
+    }
+
+    @Override
+    public int httpCacheGetSuggestedCacheKey(int req, byte[] buf, int len, int[] nwrittenOut) {
+        return httpCacheGetSuggestedCacheKey(req, Address.ofData(buf), len, Address.ofData(nwrittenOut));
+    }
+
+    @Override
+    public int httpCacheLookup(int req, int mask, HttpCacheLookupOptions options, int[] handleOut) {
+        int[] record = new int[GuestRecords.LOOKUP_OPTIONS_INTS];
+        GuestRecords.layOut(record, options);
+        return httpCacheLookup(req, mask, Address.ofData(record), Address.ofData(handleOut));
+    }
+
+    @Override
+    public int httpCacheTransactionLookup(int req, int mask, HttpCacheLookupOptions options, int[] handleOut) {
+        int[] record = new int[GuestRecords.LOOKUP_OPTIONS_INTS];
+        GuestRecords.layOut(record, options);
+        return httpCacheTransactionLookup(req, mask, Address.ofData(record), Address.ofData(handleOut));
+    }
+
+    @Override
+    public int httpCacheTransactionInsert(
+            int handle, int resp, int mask, HttpCacheWriteOptions options, int[] bodyOut) {
+        long[] record = new long[GuestRecords.WRITE_OPTIONS_LONGS];
+        GuestRecords.layOut(record, options);
+        return httpCacheTransactionInsert(handle, resp, mask, Address.ofData(record), Address.ofData(bodyOut));
+    }
+
+    @Override
+    public int httpCacheTransactionInsertAndStreamBack(
+            int handle, int resp, int mask, HttpCacheWriteOptions options, int[] bodyOut, int[] handleOut) {
+        long[] record = new long[GuestRecords.WRITE_OPTIONS_LONGS];
+        GuestRecords.layOut(record, options);
+        return httpCacheTransactionInsertAndStreamBack(
+                handle, resp, mask, Address.ofData(record), Address.ofData(bodyOut), Address.ofData(handleOut));
+    }
+
+    @Override
+    public int httpCacheTransactionUpdate(int handle, int resp, int mask, HttpCacheWriteOptions options) {
+        long[] record = new long[GuestRecords.WRITE_OPTIONS_LONGS];
+        GuestRecords.layOut(record, options);
+        return httpCacheTransactionUpdate(handle, resp, mask, Address.ofData(record));
+    }
+
+    @Override
+    public int httpCacheTransactionUpdateAndReturnFresh(
+            int handle, int resp, int mask, HttpCacheWriteOptions options, int[] handleOut) {
+        long[] record = new long[GuestRecords.WRITE_OPTIONS_LONGS];
+        GuestRecords.layOut(record, options);
+        return httpCacheTransactionUpdateAndReturnFresh(
+                handle, resp, mask, Address.ofData(record), Address.ofData(handleOut));
+    }
+
+    @Override
+    public int httpCacheTransactionChooseStale(int handle) {
+        return httpCacheTransactionChooseStale0(handle);
+    }
+
+    @Override
+    public int httpCacheTransactionRecordNotCacheable(int handle, int mask, HttpCacheWriteOptions options) {
+        long[] record = new long[GuestRecords.WRITE_OPTIONS_LONGS];
+        GuestRecords.layOut(record, options);
+        return httpCacheTransactionRecordNotCacheable(handle, mask, Address.ofData(record));
+    }
+
+    @Override
+    public int httpCacheTransactionAbandon(int handle) {
+        return httpCacheTransactionAbandon0(handle);
+    }
+
+    @Override
+    public int httpCacheClose(int handle) {
+        return httpCacheClose0(handle);
+    }
+
+    @Override
+    public int httpCacheGetSuggestedBackendRequest(int handle, int[] reqOut) {
+        return httpCacheGetSuggestedBackendRequest(handle, Address.ofData(reqOut));
+    }
+
+    @Override
+    public int httpCacheGetSuggestedCacheOptions(
+            int handle,
+            int resp,
+            int mask,
+            HttpCacheWriteOptions options,
+            int[] maskOut,
+            HttpCacheWriteOptions optionsOut) {
+        long[] in = new long[GuestRecords.WRITE_OPTIONS_LONGS];
+        long[] out = new long[GuestRecords.WRITE_OPTIONS_LONGS];
+        GuestRecords.layOut(in, options);
+        int status = httpCacheGetSuggestedCacheOptions(
+                handle, resp, mask, Address.ofData(in), Address.ofData(maskOut), Address.ofData(out));
+        GuestRecords.readBack(out, options, optionsOut);
+        return status;
+    }
+
+    @Override
+    public int httpCachePrepareResponseForStorage(int handle, int resp, int[] actionOut, int[] respOut) {
+        return httpCachePrepareResponseForStorage(handle, resp, Address.ofData(actionOut), Address.ofData(respOut));
+    }
+
+    @Override
+    public int httpCacheGetFoundResponse(int handle, int transformForClient, int[] respOut, int[] bodyOut) {
+        return httpCacheGetFoundResponse(handle, transformForClient, Address.ofData(respOut), Address.ofData(bodyOut));
+    }
+
+    @Override
+    public int httpCacheGetState(int handle, int[] stateOut) {
+        return httpCacheGetState(handle, Address.ofData(stateOut));
+    }
+
+    @Override
+    public int httpCacheGetLength(int handle, long[] lengthOut) {
+        return httpCacheGetLength(handle, Address.ofData(lengthOut));
+    }
+
+    @Override
+    public int httpCacheGetMaxAgeNs(int handle, long[] durationOut) {
+        return httpCacheGetMaxAgeNs(handle, Address.ofData(durationOut));
+    }
+
+    @Override
+    public int httpCacheGetStaleWhileRevalidateNs(int handle, long[] durationOut) {
+        return httpCacheGetStaleWhileRevalidateNs(handle, Address.ofData(durationOut));
+    }
+
+    @Override
+    public int httpCacheGetStaleIfErrorNs(int handle, long[] durationOut) {
+        return httpCacheGetStaleIfErrorNs(handle, Address.ofData(durationOut));
+    }
+
+    @Override
+    public int httpCacheGetAgeNs(int handle, long[] durationOut) {
+        return httpCacheGetAgeNs(handle, Address.ofData(durationOut));
+    }
+
+    @Override
+    public int httpCacheGetHits(int handle, long[] hitsOut) {
+        return httpCacheGetHits(handle, Address.ofData(hitsOut));
+    }
+
+    @Override
+    public int httpCacheGetSensitiveData(int handle, int[] sensitiveOut) {
+        return httpCacheGetSensitiveData(handle, Address.ofData(sensitiveOut));
+    }
+
+    @Override
+    public int httpCacheGetSurrogateKeys(int handle, byte[] buf, int len, int[] nwrittenOut) {
+        return httpCacheGetSurrogateKeys(handle, Address.ofData(buf), len, Address.ofData(nwrittenOut));
+    }
+
+    @Override
+    public int httpCacheGetVaryRule(int handle, byte[] buf, int len, int[] nwrittenOut) {
+        return httpCacheGetVaryRule(handle, Address.ofData(buf), len, Address.ofData(nwrittenOut));
     }
 }
