@@ -116,7 +116,7 @@ final class GuestCache implements CacheFlow {
                         c.httpCacheTransactionInsertAndStreamBack(handle, resp, mask[0], options, body, fresh),
                         "fastly_http_cache.transaction_insert_and_stream_back");
                 try {
-                    writeBody(c, candidate, body[0]);
+                    writeBody(c, candidate, body[0], true);
                     return foundResponse(c, fresh[0], request, backend, false);
                 } finally {
                     c.httpCacheClose(fresh[0]);
@@ -165,7 +165,7 @@ final class GuestCache implements CacheFlow {
                     Statuses.check(
                             c.httpCacheTransactionInsert(handle, resp, mask[0], options, body),
                             "fastly_http_cache.transaction_insert");
-                    writeBody(c, candidate, body[0]);
+                    writeBody(c, candidate, body[0], true);
                     break;
                 }
                 case UPDATE:
@@ -258,7 +258,7 @@ final class GuestCache implements CacheFlow {
             hits = h[0];
         }
         Response response = new Response(c, resp[0], body[0], backend);
-        markForClient(response, request, hits > 0, hits);
+        markForClient(response, request, hit, hits);
         return response;
     }
 
@@ -268,7 +268,7 @@ final class GuestCache implements CacheFlow {
         if (candidate.transform() != null) {
             int[] out = new int[1];
             Statuses.check(c.bodyNew(out), "fastly_http_body.new");
-            writeBody(c, candidate, out[0]);
+            writeBody(c, candidate, out[0], false);
             body = out[0];
         }
         Response response = new Response(c, candidate.responseHandle(), body, backend);
@@ -288,19 +288,26 @@ final class GuestCache implements CacheFlow {
         }
     }
 
-    /** Fills a cache body from the backend body (through the transform, if any) and closes it. */
-    private static void writeBody(Hostcalls c, CandidateResponse candidate, int target) {
+    /**
+     * Fills a body from the backend body (through the transform, if any); {@code end} closes it, which ends a
+     * cache body (a body the program reads on must stay open).
+     */
+    private static void writeBody(Hostcalls c, CandidateResponse candidate, int target, boolean end) {
         BodyTransform transform = candidate.transform();
         if (transform == null) {
             Statuses.check(c.bodyAppend(target, candidate.bodyHandle()), "fastly_http_body.append");
-            Statuses.check(c.bodyClose(target), "fastly_http_body.close");
+            if (end) {
+                Statuses.check(c.bodyClose(target), "fastly_http_body.close");
+            }
             return;
         }
         BodyInput in = new BodyInput(c, candidate.bodyHandle());
         try {
             transform.transform(in, new HostBodyOutput(c, target));
             in.close();
-            Statuses.check(c.bodyClose(target), "fastly_http_body.close");
+            if (end) {
+                Statuses.check(c.bodyClose(target), "fastly_http_body.close");
+            }
         } catch (IOException e) {
             c.bodyAbandon(target);
             in.close();
