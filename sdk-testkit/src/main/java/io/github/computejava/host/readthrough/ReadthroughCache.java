@@ -117,8 +117,9 @@ public final class ReadthroughCache {
      */
     public UpstreamResponse send(Backend backend, RequestHead request, BodyBuffer body, CacheOverride override)
             throws SendFailure {
-        if (request.bypassReadthrough) {
-            // the HTTP cache API's own backend request: its transaction is the lookup
+        if (request.bypassReadthrough || override == CacheOverride.UNCACHED) {
+            // the HTTP cache API's own backend request (its transaction is the lookup), or send_v3/send_async_v2,
+            // which bypass every cache and add no X-Cache
             return upstream.exchange(backend, request, body, override);
         }
         if (override.pass() || !CachePolicy.isRequestCacheable(request.method)) {
