@@ -284,8 +284,8 @@ public final class CandidateResponse {
         HttpCacheWriteOptions s = suggested();
         List<String> keys = new ArrayList<>(words(s.surrogateKeys, s.surrogateKeysLen));
         if (extraSurrogateKeys != null) {
-            for (String k : extraSurrogateKeys.split(" ")) {
-                if (!k.isEmpty() && !keys.contains(k)) {
+            for (String k : words(extraSurrogateKeys)) {
+                if (!keys.contains(k)) {
                     keys.add(k);
                 }
             }
@@ -438,13 +438,19 @@ public final class CandidateResponse {
     }
 
     private static List<String> words(byte[] buf, int len) {
+        return buf == null ? new ArrayList<>() : words(Text.latin1(buf, 0, len));
+    }
+
+    /** Space-separated words (no regular expressions: they would weigh on main.wasm). */
+    private static List<String> words(String text) {
         List<String> out = new ArrayList<>();
-        if (buf == null) {
-            return out;
-        }
-        for (String w : Text.latin1(buf, 0, len).split(" ")) {
-            if (!w.isEmpty()) {
-                out.add(w);
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == ' ') {
+                if (i > start) {
+                    out.add(text.substring(start, i));
+                }
+                start = i + 1;
             }
         }
         return out;

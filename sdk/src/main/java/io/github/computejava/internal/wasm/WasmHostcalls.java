@@ -806,8 +806,8 @@ public final class WasmHostcalls implements Hostcalls {
         return environGet(Address.ofData(pointers), Address.ofData(buf));
     }
 
-    // ---- fastly_http_cache (records are laid out in a byte array allocated before any address is taken, so no
-    // allocation separates taking the addresses from the call)
+    // ---- fastly_http_cache (records and u64 outputs go through GuestRecords: laid out before the call with no
+    // allocation in between, u64 values 8-aligned)
 
     // fastly_http_cache.is_request_cacheable(req) -> (status, is_cacheable u32)
     @Import(module = "fastly_http_cache", name = "is_request_cacheable")
@@ -949,34 +949,40 @@ public final class WasmHostcalls implements Hostcalls {
     @Override
     public int httpCacheTransactionInsert(
             int handle, int resp, int mask, HttpCacheWriteOptions options, int[] bodyOut) {
-        long[] record = new long[GuestRecords.WRITE_OPTIONS_LONGS];
-        GuestRecords.layOut(record, options);
-        return httpCacheTransactionInsert(handle, resp, mask, Address.ofData(record), Address.ofData(bodyOut));
+        byte[] record = new byte[GuestRecords.WRITE_OPTIONS_BYTES];
+        int at = GuestRecords.align8(record);
+        GuestRecords.layOut(record, at, options);
+        return httpCacheTransactionInsert(
+                handle, resp, mask, Address.ofData(record).add(at), Address.ofData(bodyOut));
     }
 
     @Override
     public int httpCacheTransactionInsertAndStreamBack(
             int handle, int resp, int mask, HttpCacheWriteOptions options, int[] bodyOut, int[] handleOut) {
-        long[] record = new long[GuestRecords.WRITE_OPTIONS_LONGS];
-        GuestRecords.layOut(record, options);
+        byte[] record = new byte[GuestRecords.WRITE_OPTIONS_BYTES];
+        int at = GuestRecords.align8(record);
+        GuestRecords.layOut(record, at, options);
         return httpCacheTransactionInsertAndStreamBack(
-                handle, resp, mask, Address.ofData(record), Address.ofData(bodyOut), Address.ofData(handleOut));
+                handle, resp, mask, Address.ofData(record).add(at), Address.ofData(bodyOut), Address.ofData(handleOut));
     }
 
     @Override
     public int httpCacheTransactionUpdate(int handle, int resp, int mask, HttpCacheWriteOptions options) {
-        long[] record = new long[GuestRecords.WRITE_OPTIONS_LONGS];
-        GuestRecords.layOut(record, options);
-        return httpCacheTransactionUpdate(handle, resp, mask, Address.ofData(record));
+        byte[] record = new byte[GuestRecords.WRITE_OPTIONS_BYTES];
+        int at = GuestRecords.align8(record);
+        GuestRecords.layOut(record, at, options);
+        return httpCacheTransactionUpdate(
+                handle, resp, mask, Address.ofData(record).add(at));
     }
 
     @Override
     public int httpCacheTransactionUpdateAndReturnFresh(
             int handle, int resp, int mask, HttpCacheWriteOptions options, int[] handleOut) {
-        long[] record = new long[GuestRecords.WRITE_OPTIONS_LONGS];
-        GuestRecords.layOut(record, options);
+        byte[] record = new byte[GuestRecords.WRITE_OPTIONS_BYTES];
+        int at = GuestRecords.align8(record);
+        GuestRecords.layOut(record, at, options);
         return httpCacheTransactionUpdateAndReturnFresh(
-                handle, resp, mask, Address.ofData(record), Address.ofData(handleOut));
+                handle, resp, mask, Address.ofData(record).add(at), Address.ofData(handleOut));
     }
 
     @Override
@@ -986,9 +992,11 @@ public final class WasmHostcalls implements Hostcalls {
 
     @Override
     public int httpCacheTransactionRecordNotCacheable(int handle, int mask, HttpCacheWriteOptions options) {
-        long[] record = new long[GuestRecords.WRITE_OPTIONS_LONGS];
-        GuestRecords.layOut(record, options);
-        return httpCacheTransactionRecordNotCacheable(handle, mask, Address.ofData(record));
+        byte[] record = new byte[GuestRecords.WRITE_OPTIONS_BYTES];
+        int at = GuestRecords.align8(record);
+        GuestRecords.layOut(record, at, options);
+        return httpCacheTransactionRecordNotCacheable(
+                handle, mask, Address.ofData(record).add(at));
     }
 
     @Override
@@ -1014,12 +1022,19 @@ public final class WasmHostcalls implements Hostcalls {
             HttpCacheWriteOptions options,
             int[] maskOut,
             HttpCacheWriteOptions optionsOut) {
-        long[] in = new long[GuestRecords.WRITE_OPTIONS_LONGS];
-        long[] out = new long[GuestRecords.WRITE_OPTIONS_LONGS];
-        GuestRecords.layOut(in, options);
+        byte[] in = new byte[GuestRecords.WRITE_OPTIONS_BYTES];
+        byte[] out = new byte[GuestRecords.WRITE_OPTIONS_BYTES];
+        int inAt = GuestRecords.align8(in);
+        int outAt = GuestRecords.align8(out);
+        GuestRecords.layOut(in, inAt, options);
         int status = httpCacheGetSuggestedCacheOptions(
-                handle, resp, mask, Address.ofData(in), Address.ofData(maskOut), Address.ofData(out));
-        GuestRecords.readBack(out, options, optionsOut);
+                handle,
+                resp,
+                mask,
+                Address.ofData(in).add(inAt),
+                Address.ofData(maskOut),
+                Address.ofData(out).add(outAt));
+        GuestRecords.readBack(out, outAt, options, optionsOut);
         return status;
     }
 
@@ -1040,32 +1055,57 @@ public final class WasmHostcalls implements Hostcalls {
 
     @Override
     public int httpCacheGetLength(int handle, long[] lengthOut) {
-        return httpCacheGetLength(handle, Address.ofData(lengthOut));
+        byte[] u64 = new byte[GuestRecords.U64_BYTES];
+        int at = GuestRecords.align8(u64);
+        int status = httpCacheGetLength(handle, Address.ofData(u64).add(at));
+        lengthOut[0] = GuestRecords.getLong(u64, at);
+        return status;
     }
 
     @Override
     public int httpCacheGetMaxAgeNs(int handle, long[] durationOut) {
-        return httpCacheGetMaxAgeNs(handle, Address.ofData(durationOut));
+        byte[] u64 = new byte[GuestRecords.U64_BYTES];
+        int at = GuestRecords.align8(u64);
+        int status = httpCacheGetMaxAgeNs(handle, Address.ofData(u64).add(at));
+        durationOut[0] = GuestRecords.getLong(u64, at);
+        return status;
     }
 
     @Override
     public int httpCacheGetStaleWhileRevalidateNs(int handle, long[] durationOut) {
-        return httpCacheGetStaleWhileRevalidateNs(handle, Address.ofData(durationOut));
+        byte[] u64 = new byte[GuestRecords.U64_BYTES];
+        int at = GuestRecords.align8(u64);
+        int status =
+                httpCacheGetStaleWhileRevalidateNs(handle, Address.ofData(u64).add(at));
+        durationOut[0] = GuestRecords.getLong(u64, at);
+        return status;
     }
 
     @Override
     public int httpCacheGetStaleIfErrorNs(int handle, long[] durationOut) {
-        return httpCacheGetStaleIfErrorNs(handle, Address.ofData(durationOut));
+        byte[] u64 = new byte[GuestRecords.U64_BYTES];
+        int at = GuestRecords.align8(u64);
+        int status = httpCacheGetStaleIfErrorNs(handle, Address.ofData(u64).add(at));
+        durationOut[0] = GuestRecords.getLong(u64, at);
+        return status;
     }
 
     @Override
     public int httpCacheGetAgeNs(int handle, long[] durationOut) {
-        return httpCacheGetAgeNs(handle, Address.ofData(durationOut));
+        byte[] u64 = new byte[GuestRecords.U64_BYTES];
+        int at = GuestRecords.align8(u64);
+        int status = httpCacheGetAgeNs(handle, Address.ofData(u64).add(at));
+        durationOut[0] = GuestRecords.getLong(u64, at);
+        return status;
     }
 
     @Override
     public int httpCacheGetHits(int handle, long[] hitsOut) {
-        return httpCacheGetHits(handle, Address.ofData(hitsOut));
+        byte[] u64 = new byte[GuestRecords.U64_BYTES];
+        int at = GuestRecords.align8(u64);
+        int status = httpCacheGetHits(handle, Address.ofData(u64).add(at));
+        hitsOut[0] = GuestRecords.getLong(u64, at);
+        return status;
     }
 
     @Override

@@ -1,0 +1,73 @@
+package io.github.computejava.samples.readthrough;
+
+import io.github.computejava.fsthttp.CacheOptions;
+import io.github.computejava.fsthttp.Compute;
+import io.github.computejava.fsthttp.Request;
+import io.github.computejava.fsthttp.Response;
+import io.github.computejava.fsthttp.ResponseWriter;
+import io.github.computejava.purge.Purge;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The readthrough cache, one behaviour per path, in front of the {@code origin} backend:
+ *
+ * <ul>
+ *   <li>{@code /ttl/...}: cached 30 seconds whatever the origin says (unless it says {@code private});
+ *   <li>{@code /swr/...}: served stale for up to a minute while one request revalidates it;
+ *   <li>{@code /hooks/...}: a token added only when the request reaches the origin (before-send), and the
+ *       response stored two minutes under the surrogate key {@code hooked} with a marker header (after-send);
+ *   <li>{@code POST /purge/KEY}: purges everything stored under a surrogate key;
+ *   <li>anything else: the origin's own caching headers decide.
+ * </ul>
+ */
+public final class Main {
+    /** The backend every request goes to. */
+    static final String BACKEND = "origin";
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        Compute.serve(Main::handle);
+    }
+
+    static void handle(Request request, ResponseWriter w) throws IOException {
+        String path = request.path();
+        if (path.startsWith("/purge/") && "POST".equals(request.method())) {
+            Purge.surrogateKey(path.substring("/purge/".length()));
+            w.status(200).write("purged\n");
+            return;
+        }
+        request.cacheOptions(optionsFor(path));
+        try (Response response = request.send(BACKEND)) {
+            w.headers().setAll(response.headers());
+            w.status(response.status());
+            response.body().transferTo(w.body());
+        }
+    }
+
+    static CacheOptions optionsFor(String path) {
+        if (path.startsWith("/ttl/")) {
+            return CacheOptions.builder().ttl(Duration.ofSeconds(30)).build();
+        }
+        if (path.startsWith("/swr/")) {
+            return CacheOptions.builder()
+                    .staleWhileRevalidate(Duration.ofSeconds(60))
+                    .build();
+        }
+        if (path.startsWith("/hooks/")) {
+            return CacheOptions.builder()
+                    .beforeSend(backendRequest -> backendRequest.headers().set("X-Origin-Token", "only-on-miss"))
+                    .afterSend(candidate -> {
+                        if (candidate.status() == 200) {
+                            candidate.ttl(Duration.ofSeconds(120));
+                            candidate.surrogateKeys(List.of("hooked"));
+                            candidate.headers().set("X-Stored-By", "after-send");
+                        }
+                    })
+                    .build();
+        }
+        return CacheOptions.DEFAULT;
+    }
+}
