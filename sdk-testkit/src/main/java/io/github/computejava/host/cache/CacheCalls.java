@@ -125,6 +125,11 @@ public final class CacheCalls {
 
     // ---- lookups
 
+    /**
+     * {@code fastly_cache.lookup}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
     public int lookup(byte[] key, int mask, CacheLookupOptions options, int[] handleOut) {
         LookupArgs args = new LookupArgs();
         int status = lookupArgs(key, mask, options, args);
@@ -136,6 +141,11 @@ public final class CacheCalls {
         return FastlyStatus.OK;
     }
 
+    /**
+     * {@code fastly_cache.transaction_lookup}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
     public int transactionLookup(byte[] key, int mask, CacheLookupOptions options, int[] handleOut) {
         LookupArgs args = new LookupArgs();
         int status = lookupArgs(key, mask, options, args);
@@ -152,6 +162,11 @@ public final class CacheCalls {
         }
     }
 
+    /**
+     * {@code fastly_cache.transaction_lookup_async}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
     public int transactionLookupAsync(byte[] key, int mask, CacheLookupOptions options, int[] busyOut) {
         LookupArgs args = new LookupArgs();
         int status = lookupArgs(key, mask, options, args);
@@ -163,6 +178,11 @@ public final class CacheCalls {
         return FastlyStatus.OK;
     }
 
+    /**
+     * {@code fastly_cache.cache_busy_handle_wait}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
     public int busyHandleWait(int busy, int[] handleOut) {
         BusyHandle b = handles.take(busy, BusyHandle.class);
         if (b == null) {
@@ -181,6 +201,11 @@ public final class CacheCalls {
         }
     }
 
+    /**
+     * {@code fastly_cache.close_busy}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
     public int closeBusy(int busy) {
         BusyHandle b = handles.take(busy, BusyHandle.class);
         if (b == null) {
@@ -190,6 +215,11 @@ public final class CacheCalls {
         return FastlyStatus.OK;
     }
 
+    /**
+     * {@code fastly_cache.close}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
     public int close(int handle) {
         CacheHandle h = handles.take(handle, CacheHandle.class);
         if (h == null) {
@@ -201,6 +231,11 @@ public final class CacheCalls {
 
     // ---- writes
 
+    /**
+     * {@code fastly_cache.insert}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
     public int insert(byte[] key, int mask, CacheWriteOptions options, int[] bodyOut) {
         if (key.length > CacheStore.MAX_KEY_LENGTH) {
             return FastlyStatus.INVAL;
@@ -220,10 +255,20 @@ public final class CacheCalls {
         }
     }
 
+    /**
+     * {@code fastly_cache.transaction_insert}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
     public int transactionInsert(int handle, int mask, CacheWriteOptions options, int[] bodyOut) {
         return transactionInsert(handle, mask, options, bodyOut, null);
     }
 
+    /**
+     * {@code fastly_cache.transaction_insert_and_stream_back}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
     public int transactionInsertAndStreamBack(
             int handle, int mask, CacheWriteOptions options, int[] bodyOut, int[] handleOut) {
         return transactionInsert(handle, mask, options, bodyOut, handleOut);
@@ -254,6 +299,11 @@ public final class CacheCalls {
         return FastlyStatus.OK;
     }
 
+    /**
+     * {@code fastly_cache.transaction_update}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
     public int transactionUpdate(int handle, int mask, CacheWriteOptions options) {
         CacheHandle h = handles.get(handle, CacheHandle.class);
         if (h == null || h.obligation == null || h.found == null) {
@@ -273,6 +323,11 @@ public final class CacheCalls {
         return FastlyStatus.OK;
     }
 
+    /**
+     * {@code fastly_cache.transaction_cancel}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
     public int transactionCancel(int handle) {
         CacheHandle h = handles.get(handle, CacheHandle.class);
         if (h == null || h.obligation == null) {
@@ -285,6 +340,11 @@ public final class CacheCalls {
 
     // ---- reading a found object
 
+    /**
+     * {@code fastly_cache.get_state}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
     public int getState(int handle, int[] stateOut) {
         CacheHandle h = handles.get(handle, CacheHandle.class);
         if (h == null) {
@@ -304,6 +364,11 @@ public final class CacheCalls {
         return FastlyStatus.OK;
     }
 
+    /**
+     * {@code fastly_cache.get_user_metadata}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
     public int getUserMetadata(int handle, byte[] buf, int len, int[] nwrittenOut) {
         CacheHandle h = handles.get(handle, CacheHandle.class);
         if (h == null) {
@@ -321,6 +386,11 @@ public final class CacheCalls {
         return FastlyStatus.OK;
     }
 
+    /**
+     * {@code fastly_cache.get_body}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
     public int getBody(int handle, int mask, byte[] options, int[] bodyOut) {
         CacheHandle h = handles.get(handle, CacheHandle.class);
         if (h == null) {
@@ -356,6 +426,11 @@ public final class CacheCalls {
         }
     }
 
+    /**
+     * {@code fastly_cache.get_length}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
     public int getLength(int handle, long[] lengthOut) {
         CachedObject o = found(handle);
         if (o == null) {
@@ -369,6 +444,11 @@ public final class CacheCalls {
         return FastlyStatus.OK;
     }
 
+    /**
+     * {@code fastly_cache.get_max_age_ns}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
     public int getMaxAgeNs(int handle, long[] out) {
         CachedObject o = found(handle);
         if (o == null) {
@@ -378,6 +458,11 @@ public final class CacheCalls {
         return FastlyStatus.OK;
     }
 
+    /**
+     * {@code fastly_cache.get_stale_while_revalidate_ns}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
     public int getStaleWhileRevalidateNs(int handle, long[] out) {
         CachedObject o = found(handle);
         if (o == null) {
@@ -387,6 +472,11 @@ public final class CacheCalls {
         return FastlyStatus.OK;
     }
 
+    /**
+     * {@code fastly_cache.get_age_ns}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
     public int getAgeNs(int handle, long[] out) {
         CachedObject o = found(handle);
         if (o == null) {
@@ -396,6 +486,11 @@ public final class CacheCalls {
         return FastlyStatus.OK;
     }
 
+    /**
+     * {@code fastly_cache.get_hits}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
     public int getHits(int handle, long[] out) {
         CacheHandle h = handles.get(handle, CacheHandle.class);
         if (h == null) {
@@ -410,6 +505,11 @@ public final class CacheCalls {
 
     // ---- fastly_purge
 
+    /**
+     * {@code fastly_purge.purge_surrogate_key}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
     public int purgeSurrogateKey(byte[] surrogateKey, int mask, byte[] retBuf, int retBufLen, int[] nwrittenOut) {
         if ((mask & ~(PURGE_SOFT | PURGE_RET_BUF)) != 0) {
             return FastlyStatus.INVAL;
