@@ -1,6 +1,7 @@
 package io.github.computejava.host.cache;
 
 import io.github.computejava.internal.CacheLookupOptions;
+import io.github.computejava.internal.CacheReplaceOptions;
 import io.github.computejava.internal.CacheWriteOptions;
 
 /**
@@ -80,6 +81,28 @@ public final class CacheRecords {
         o.edgeMaxAgeNs = i64(r, 64);
         if ((mask & CacheWriteOptions.MASK_SERVICE_ID) != 0) {
             o.serviceId = mem.read(i32(r, 72), i32(r, 76));
+        }
+        return o;
+    }
+
+    /**
+     * {@code cache_replace_options}.
+     *
+     * @param mem guest memory
+     * @param ptr the record's address
+     * @param mask the call's {@code cache_replace_options_mask}
+     * @return the record
+     */
+    public static CacheReplaceOptions replaceOptions(GuestBytes mem, int ptr, int mask) {
+        CacheReplaceOptions o = new CacheReplaceOptions();
+        if (mask == 0) {
+            return o;
+        }
+        byte[] r = mem.read(ptr, CacheReplaceOptions.SIZE);
+        o.requestHeaders = i32(r, 0);
+        o.replaceStrategy = i32(r, 4);
+        if ((mask & CacheReplaceOptions.MASK_SERVICE_ID) != 0) {
+            o.serviceId = mem.read(i32(r, 8), i32(r, 12));
         }
         return o;
     }

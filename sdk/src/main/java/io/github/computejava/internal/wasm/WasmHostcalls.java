@@ -1,6 +1,7 @@
 package io.github.computejava.internal.wasm;
 
 import io.github.computejava.internal.CacheLookupOptions;
+import io.github.computejava.internal.CacheReplaceOptions;
 import io.github.computejava.internal.CacheWriteOptions;
 import io.github.computejava.internal.Hostcalls;
 import org.teavm.interop.Address;
@@ -581,6 +582,47 @@ public final class WasmHostcalls implements Hostcalls {
     @Import(module = "fastly_cache", name = "get_hits")
     private static native int cacheGetHits(int handle, Address out);
 
+    // fastly_cache.replace(cache_key, options_mask, options: ptr cache_replace_options) -> (status,
+    // cache_replace_handle)
+    @Import(module = "fastly_cache", name = "replace")
+    private static native int cacheReplace(Address key, int keyLen, int mask, Address options, Address handleOut);
+
+    // fastly_cache.replace_insert(h, options_mask, options: ptr cache_write_options) -> (status, body_handle)
+    @Import(module = "fastly_cache", name = "replace_insert")
+    private static native int cacheReplaceInsert(int handle, int mask, Address options, Address bodyOut);
+
+    // fastly_cache.replace_get_age_ns(h) -> (status, u64)
+    @Import(module = "fastly_cache", name = "replace_get_age_ns")
+    private static native int cacheReplaceGetAgeNs(int handle, Address out);
+
+    // fastly_cache.replace_get_body(h, options_mask, options: cache_get_body_options) -> (status, body_handle)
+    @Import(module = "fastly_cache", name = "replace_get_body")
+    private static native int cacheReplaceGetBody(int handle, int mask, Address options, Address bodyOut);
+
+    // fastly_cache.replace_get_hits(h) -> (status, u64)
+    @Import(module = "fastly_cache", name = "replace_get_hits")
+    private static native int cacheReplaceGetHits(int handle, Address out);
+
+    // fastly_cache.replace_get_length(h) -> (status, u64)
+    @Import(module = "fastly_cache", name = "replace_get_length")
+    private static native int cacheReplaceGetLength(int handle, Address out);
+
+    // fastly_cache.replace_get_max_age_ns(h) -> (status, u64)
+    @Import(module = "fastly_cache", name = "replace_get_max_age_ns")
+    private static native int cacheReplaceGetMaxAgeNs(int handle, Address out);
+
+    // fastly_cache.replace_get_stale_while_revalidate_ns(h) -> (status, u64)
+    @Import(module = "fastly_cache", name = "replace_get_stale_while_revalidate_ns")
+    private static native int cacheReplaceGetStaleWhileRevalidateNs(int handle, Address out);
+
+    // fastly_cache.replace_get_state(h) -> (status, cache_lookup_state)
+    @Import(module = "fastly_cache", name = "replace_get_state")
+    private static native int cacheReplaceGetState(int handle, Address stateOut);
+
+    // fastly_cache.replace_get_user_metadata(h, out_ptr, out_len, nwritten_out) -> status
+    @Import(module = "fastly_cache", name = "replace_get_user_metadata")
+    private static native int cacheReplaceGetUserMetadata(int handle, Address buf, int len, Address nwrittenOut);
+
     // fastly_purge.purge_surrogate_key(surrogate_key: string, options_mask, options: ptr purge_options) -> status
     @Import(module = "fastly_purge", name = "purge_surrogate_key")
     private static native int purgeSurrogateKey(Address key, int keyLen, int mask, Address options);
@@ -734,6 +776,68 @@ public final class WasmHostcalls implements Hostcalls {
     @Override
     public int cacheGetHits(int handle, long[] hitsOut) {
         return cacheGetHits(handle, Address.ofData(hitsOut));
+    }
+
+    @Override
+    public int cacheReplace(byte[] key, int optionsMask, CacheReplaceOptions options, int[] handleOut) {
+        int[] record = new int[CacheReplaceOptions.SIZE / 4];
+        record[0] = options.requestHeaders;
+        record[1] = options.replaceStrategy;
+        record[2] = Address.ofData(options.serviceId).toInt();
+        record[3] = options.serviceId.length;
+        return cacheReplace(
+                Address.ofData(key), key.length, optionsMask, Address.ofData(record), Address.ofData(handleOut));
+    }
+
+    @Override
+    public int cacheReplaceInsert(int handle, int optionsMask, CacheWriteOptions options, int[] bodyOut) {
+        long[] record = new long[CacheWriteOptions.SIZE / 8];
+        layOut(record, options);
+        return cacheReplaceInsert(handle, optionsMask, Address.ofData(record), Address.ofData(bodyOut));
+    }
+
+    @Override
+    public int cacheReplaceGetAgeNs(int handle, long[] durationOut) {
+        return cacheReplaceGetAgeNs(handle, Address.ofData(durationOut));
+    }
+
+    @Override
+    public int cacheReplaceGetBody(int handle, int optionsMask, byte[] options, int[] bodyOut) {
+        long[] record = new long[2];
+        for (int i = 0; i < 16; i++) {
+            record[i >> 3] |= (options[i] & 0xFFL) << ((i & 7) * 8);
+        }
+        return cacheReplaceGetBody(handle, optionsMask, Address.ofData(record), Address.ofData(bodyOut));
+    }
+
+    @Override
+    public int cacheReplaceGetHits(int handle, long[] hitsOut) {
+        return cacheReplaceGetHits(handle, Address.ofData(hitsOut));
+    }
+
+    @Override
+    public int cacheReplaceGetLength(int handle, long[] lengthOut) {
+        return cacheReplaceGetLength(handle, Address.ofData(lengthOut));
+    }
+
+    @Override
+    public int cacheReplaceGetMaxAgeNs(int handle, long[] durationOut) {
+        return cacheReplaceGetMaxAgeNs(handle, Address.ofData(durationOut));
+    }
+
+    @Override
+    public int cacheReplaceGetStaleWhileRevalidateNs(int handle, long[] durationOut) {
+        return cacheReplaceGetStaleWhileRevalidateNs(handle, Address.ofData(durationOut));
+    }
+
+    @Override
+    public int cacheReplaceGetState(int handle, int[] stateOut) {
+        return cacheReplaceGetState(handle, Address.ofData(stateOut));
+    }
+
+    @Override
+    public int cacheReplaceGetUserMetadata(int handle, byte[] buf, int len, int[] nwrittenOut) {
+        return cacheReplaceGetUserMetadata(handle, Address.ofData(buf), len, Address.ofData(nwrittenOut));
     }
 
     @Override
