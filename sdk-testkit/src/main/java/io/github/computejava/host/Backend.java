@@ -14,6 +14,8 @@ public final class Backend {
     private final Duration firstByteTimeout;
     private final Duration betweenBytesTimeout;
     private final boolean dynamic;
+    private final String certHost;
+    private final boolean useSni;
 
     private Backend(Builder b) {
         this.name = b.name;
@@ -23,6 +25,8 @@ public final class Backend {
         this.firstByteTimeout = b.firstByteTimeout;
         this.betweenBytesTimeout = b.betweenBytesTimeout;
         this.dynamic = b.dynamic;
+        this.certHost = b.certHost;
+        this.useSni = b.useSni;
     }
 
     public static Builder builder(String name) {
@@ -37,6 +41,8 @@ public final class Backend {
         b.firstByteTimeout = firstByteTimeout;
         b.betweenBytesTimeout = betweenBytesTimeout;
         b.dynamic = dynamic;
+        b.certHost = certHost;
+        b.useSni = useSni;
         return b;
     }
 
@@ -71,6 +77,16 @@ public final class Backend {
         return dynamic;
     }
 
+    /** The host name the backend's TLS certificate must match, when it differs from the URL's host. */
+    public Optional<String> certHost() {
+        return Optional.ofNullable(certHost);
+    }
+
+    /** Whether TLS connections send the server name (SNI). */
+    public boolean useSni() {
+        return useSni;
+    }
+
     /** Whether requests go over TLS. */
     public boolean ssl() {
         return url != null && "https".equalsIgnoreCase(url.getScheme());
@@ -90,6 +106,8 @@ public final class Backend {
         private Duration firstByteTimeout = Duration.ofSeconds(15);
         private Duration betweenBytesTimeout = Duration.ofSeconds(10);
         private boolean dynamic;
+        private String certHost;
+        private boolean useSni = true;
 
         private Builder(String name) {
             Objects.requireNonNull(name, "name");
@@ -148,6 +166,18 @@ public final class Backend {
 
         public Builder dynamic(boolean dynamic) {
             this.dynamic = dynamic;
+            return this;
+        }
+
+        /** The host name the TLS certificate must match (default: the URL's host). */
+        public Builder certHost(String host) {
+            this.certHost = host;
+            return this;
+        }
+
+        /** Whether TLS connections send SNI (default true). */
+        public Builder useSni(boolean useSni) {
+            this.useSni = useSni;
             return this;
         }
 

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /**
  * One program instance serving one client request: its handles and the hostcalls that act on them. Both doors
@@ -26,13 +25,21 @@ public class Sandbox implements Hostcalls {
     static final int END_FRONT = 1;
 
     private final HostEngine engine;
-    private final DownstreamRequest downstream;
-    private final DownstreamResponder responder;
+    // the downstream fields change when a reused sandbox accepts its next request (next_request_wait)
+    private DownstreamRequest downstream;
+    private DownstreamResponder responder;
     private final HandleTable handles = new HandleTable();
-    private final int downstreamRequestHandle;
-    private final int downstreamBodyHandle;
+    private int downstreamRequestHandle;
+    private int downstreamBodyHandle;
     private boolean responded;
     private final CacheCalls cache;
+    private RequestHostcalls requestHostcalls;
+    private ResponseHostcalls responseHostcalls;
+    private BodyHostcalls bodyHostcalls;
+    private DownstreamHostcalls downstreamHostcalls;
+    private BackendHostcalls backendHostcalls;
+    private StoreHostcalls storeHostcalls;
+    private AsyncIoHostcalls asyncIoHostcalls;
 
     /** A request handle's state. */
     static final class HostRequest {
@@ -41,6 +48,8 @@ public class Sandbox implements Hostcalls {
         int framingMode;
         int autoDecompress;
         final boolean downstream;
+        /** The client request this handle stands for, when {@link #downstream}. */
+        DownstreamRequest client;
 
         HostRequest(RequestHead head, boolean downstream) {
             this.head = head;
@@ -63,6 +72,10 @@ public class Sandbox implements Hostcalls {
     static final class PendingRequest {
         final CompletableFuture<UpstreamResponse> future;
         final String backend;
+        /** Header edits queued by {@code pending_req_header_*}: {kind, op, name, value}. */
+        final List<String[]> headerEdits = new ArrayList<>();
+        /** Whether the response should be decompressed ({@code auto_decompress_response_set}). */
+        int autoDecompress;
 
         PendingRequest(CompletableFuture<UpstreamResponse> future, String backend) {
             this.future = future;
@@ -92,7 +105,9 @@ public class Sandbox implements Hostcalls {
         this.engine = engine;
         this.downstream = downstream;
         this.responder = responder;
-        this.downstreamRequestHandle = handles.add(new HostRequest(downstream.head(), true));
+        HostRequest downstreamRequest = new HostRequest(downstream.head(), true);
+        downstreamRequest.client = downstream;
+        this.downstreamRequestHandle = handles.add(downstreamRequest);
         this.downstreamBodyHandle = handles.add(downstream.body());
         this.cache = new CacheCalls(engine.cacheStore(), handles, h -> {
             HostRequest r = handles.get(h, HostRequest.class);
@@ -119,6 +134,9 @@ public class Sandbox implements Hostcalls {
      */
     public void finish() {
         cache.finish();
+        if (downstreamHostcalls != null) {
+            downstreamHostcalls.finish();
+        }
         for (Object o : handles.all()) {
             if (o instanceof BodyBuffer) {
                 BodyBuffer body = (BodyBuffer) o;
@@ -439,75 +457,17 @@ public class Sandbox implements Hostcalls {
 
     @Override
     public int reqSendV2(int req, int body, byte[] backend, byte[] errorDetail, int[] respOut, int[] respBodyOut) {
-        HostRequest r = handles.get(req, HostRequest.class);
-        BodyBuffer b = handles.get(body, BodyBuffer.class);
-        if (r == null || b == null) {
-            return FastlyStatus.BADF;
-        }
-        Backend target = engine.backend(Buffers.latin1(backend));
-        if (target == null) {
-            SendErrorDetails.write(errorDetail, SendFailure.DESTINATION_NOT_FOUND);
-            return FastlyStatus.INVAL;
-        }
-        handles.remove(req);
-        handles.remove(body);
-        b.close();
-        try {
-            UpstreamResponse response = engine.send(this, target, r.head.copy(), b, r.cacheOverride);
-            respOut[0] = handles.add(responseFrom(response, target));
-            respBodyOut[0] = handles.add(response.body());
-            SendErrorDetails.write(errorDetail, 1);
-            return FastlyStatus.OK;
-        } catch (SendFailure f) {
-            SendErrorDetails.write(errorDetail, f.tag());
-            return FastlyStatus.ERROR;
-        }
+        return request().send(req, body, backend, errorDetail, respOut, respBodyOut, false);
     }
 
     @Override
     public int reqSendAsyncStreaming(int req, int body, byte[] backend, int[] pendingOut) {
-        HostRequest r = handles.get(req, HostRequest.class);
-        BodyBuffer b = handles.get(body, BodyBuffer.class);
-        if (r == null || b == null) {
-            return FastlyStatus.BADF;
-        }
-        Backend target = engine.backend(Buffers.latin1(backend));
-        if (target == null) {
-            return FastlyStatus.INVAL;
-        }
-        handles.remove(req);
-        // the body handle stays with the program, which keeps writing it and closes it to finish
-        b.startStreaming();
-        RequestHead head = r.head.copy();
-        CacheOverride override = r.cacheOverride;
-        CompletableFuture<UpstreamResponse> future = engine.sendAsync(this, target, head, b, override);
-        pendingOut[0] = handles.add(new PendingRequest(future, target.name()));
-        return FastlyStatus.OK;
+        return request().sendAsync(req, body, backend, true, false, pendingOut);
     }
 
     @Override
     public int reqPendingReqWaitV2(int pending, byte[] errorDetail, int[] respOut, int[] respBodyOut) {
-        PendingRequest p = handles.take(pending, PendingRequest.class);
-        if (p == null) {
-            return FastlyStatus.BADF;
-        }
-        try {
-            UpstreamResponse response = p.future.get();
-            HostResponse hr = new HostResponse(response.head());
-            hr.backend = p.backend;
-            respOut[0] = handles.add(hr);
-            respBodyOut[0] = handles.add(response.body());
-            SendErrorDetails.write(errorDetail, 1);
-            return FastlyStatus.OK;
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            int tag = cause instanceof SendFailure ? ((SendFailure) cause).tag() : SendFailure.INTERNAL_ERROR;
-            SendErrorDetails.write(errorDetail, tag);
-            return FastlyStatus.ERROR;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return FastlyStatus.ERROR;
-        }
+        return request().pendingWait(pending, errorDetail, respOut, respBodyOut);
     }
 
     // ---- fastly_http_downstream
@@ -521,7 +481,7 @@ public class Sandbox implements Hostcalls {
         if (!r.downstream) {
             return FastlyStatus.NONE;
         }
-        byte[] ip = downstream.clientAddress();
+        byte[] ip = r.client.clientAddress();
         System.arraycopy(ip, 0, octets16, 0, ip.length);
         nwrittenOut[0] = ip.length;
         return FastlyStatus.OK;
@@ -866,12 +826,6 @@ public class Sandbox implements Hostcalls {
 
     // ---- shared header operations
 
-    private HostResponse responseFrom(UpstreamResponse response, Backend backend) {
-        HostResponse hr = new HostResponse(response.head());
-        hr.backend = backend.name();
-        return hr;
-    }
-
     static int headerValuesGet(
             HeaderList headers, byte[] name, byte[] buf, int len, int cursor, long[] endingCursorOut, int[] nwritten) {
         String n = Buffers.latin1(name);
@@ -935,5 +889,124 @@ public class Sandbox implements Hostcalls {
     /** The handle table, for subclasses and the Wasm door's extra hostcalls. */
     HandleTable handles() {
         return handles;
+    }
+
+    // ---- hostcalls beyond Hostcalls, by witx module (the Wasm door uses them; the JVM door can delegate here as
+    // the SDK grows)
+
+    /** {@code fastly_http_req} hostcalls: sends, pending requests, single header values, dynamic backends. */
+    public RequestHostcalls request() {
+        if (requestHostcalls == null) {
+            requestHostcalls = new RequestHostcalls(this);
+        }
+        return requestHostcalls;
+    }
+
+    /** {@code fastly_http_resp} hostcalls beyond {@link Hostcalls}. */
+    public ResponseHostcalls response() {
+        if (responseHostcalls == null) {
+            responseHostcalls = new ResponseHostcalls(this);
+        }
+        return responseHostcalls;
+    }
+
+    /** {@code fastly_http_body} hostcalls beyond {@link Hostcalls}: trailers. */
+    public BodyHostcalls body() {
+        if (bodyHostcalls == null) {
+            bodyHostcalls = new BodyHostcalls(this);
+        }
+        return bodyHostcalls;
+    }
+
+    /** {@code fastly_http_downstream} hostcalls: client metadata and request reuse. */
+    public DownstreamHostcalls downstreamCalls() {
+        if (downstreamHostcalls == null) {
+            downstreamHostcalls = new DownstreamHostcalls(this);
+        }
+        return downstreamHostcalls;
+    }
+
+    /** {@code fastly_backend} hostcalls beyond {@link Hostcalls}. */
+    public BackendHostcalls backends() {
+        if (backendHostcalls == null) {
+            backendHostcalls = new BackendHostcalls(this);
+        }
+        return backendHostcalls;
+    }
+
+    /** Config stores, dictionaries, KV stores, object stores, secret stores. */
+    public StoreHostcalls stores() {
+        if (storeHostcalls == null) {
+            storeHostcalls = new StoreHostcalls(this);
+        }
+        return storeHostcalls;
+    }
+
+    /** {@code fastly_async_io}: waiting on several handles at once. */
+    public AsyncIoHostcalls asyncIo() {
+        if (asyncIoHostcalls == null) {
+            asyncIoHostcalls = new AsyncIoHostcalls(this);
+        }
+        return asyncIoHostcalls;
+    }
+
+    /** The handle of the current client request (the one {@code body_downstream_get} returns). */
+    public int clientRequestHandle() {
+        return downstreamRequestHandle;
+    }
+
+    DownstreamResponder responder() {
+        return responder;
+    }
+
+    /** Whether the current client has its response (the program sent one). */
+    boolean hasResponded() {
+        return responded;
+    }
+
+    /**
+     * Makes {@code exchange} the sandbox's client request (a reused sandbox's next request).
+     *
+     * @return {request handle, body handle}
+     */
+    int[] acceptDownstream(DownstreamExchange exchange) {
+        downstream = exchange.request();
+        responder = exchange.responder();
+        responded = false;
+        HostRequest r = new HostRequest(downstream.head(), true);
+        r.client = downstream;
+        downstreamRequestHandle = handles.add(r);
+        downstreamBodyHandle = handles.add(downstream.body());
+        return new int[] {downstreamRequestHandle, downstreamBodyHandle};
+    }
+
+    /**
+     * Answers the current client when the program ended without sending a response: Fastly's local tools answer
+     * 200 with an empty body after a normal end, 500 after a failure.
+     *
+     * @param status the status to send
+     * @param body the body to send
+     * @return whether a response was sent (false when the program had sent one)
+     */
+    public boolean answerIfUnanswered(int status, byte[] body) {
+        if (responded) {
+            return false;
+        }
+        responded = true;
+        HeaderList headers = new HeaderList();
+        if (body.length > 0) {
+            headers.append("Content-Type", "text/plain; charset=utf-8");
+        }
+        responder.respond(new ResponseHead(status, headers), BodyBuffer.of(body), false);
+        return true;
+    }
+
+    /** Marks the current client as answered, for a response sent by other means than {@code send_downstream}. */
+    boolean markResponded() {
+        if (responded) {
+            return false;
+        }
+        responded = true;
+        return true;
     }
 }

@@ -21,6 +21,23 @@ public final class WasmHostcalls implements Hostcalls {
         return Address.ofData(buf).add(off);
     }
 
+    // A u64/s64 out-pointer must be 8-byte aligned (the host answers badalign otherwise), but TeaVM lays out the
+    // data of a long[] at 4 mod 8: results go to an aligned slot inside a two-element array instead.
+
+    /** The 8-byte-aligned slot inside {@code pair}. */
+    private static Address slot8(long[] pair) {
+        Address a = Address.ofData(pair);
+        return (a.toInt() & 7) == 0 ? a : a.add(4);
+    }
+
+    /** The value the host wrote to {@link #slot8}. */
+    private static long fromSlot8(long[] pair) {
+        if ((Address.ofData(pair).toInt() & 7) == 0) {
+            return pair[0];
+        }
+        return (pair[0] >>> 32) | (pair[1] << 32);
+    }
+
     // fastly_abi.init(abi_version: u64) -> status
     @Import(module = "fastly_abi", name = "init")
     private static native int fastlyAbiInit(long abiVersion);
@@ -267,7 +284,10 @@ public final class WasmHostcalls implements Hostcalls {
 
     @Override
     public int bodyKnownLength(int body, long[] lengthOut) {
-        return bodyKnownLength(body, Address.ofData(lengthOut));
+        long[] pair = new long[2];
+        int status = bodyKnownLength(body, slot8(pair));
+        lengthOut[0] = fromSlot8(pair);
+        return status;
     }
 
     @Override
@@ -327,22 +347,27 @@ public final class WasmHostcalls implements Hostcalls {
 
     @Override
     public int reqHeaderNamesGet(int req, byte[] buf, int len, int cursor, long[] endingCursorOut, int[] nwrittenOut) {
-        return reqHeaderNamesGet(
-                req, Address.ofData(buf), len, cursor, Address.ofData(endingCursorOut), Address.ofData(nwrittenOut));
+        long[] pair = new long[2];
+        int status = reqHeaderNamesGet(req, Address.ofData(buf), len, cursor, slot8(pair), Address.ofData(nwrittenOut));
+        endingCursorOut[0] = fromSlot8(pair);
+        return status;
     }
 
     @Override
     public int reqHeaderValuesGet(
             int req, byte[] name, byte[] buf, int len, int cursor, long[] endingCursorOut, int[] nwrittenOut) {
-        return reqHeaderValuesGet(
+        long[] pair = new long[2];
+        int status = reqHeaderValuesGet(
                 req,
                 Address.ofData(name),
                 name.length,
                 Address.ofData(buf),
                 len,
                 cursor,
-                Address.ofData(endingCursorOut),
+                slot8(pair),
                 Address.ofData(nwrittenOut));
+        endingCursorOut[0] = fromSlot8(pair);
+        return status;
     }
 
     @Override
@@ -434,22 +459,28 @@ public final class WasmHostcalls implements Hostcalls {
     @Override
     public int respHeaderNamesGet(
             int resp, byte[] buf, int len, int cursor, long[] endingCursorOut, int[] nwrittenOut) {
-        return respHeaderNamesGet(
-                resp, Address.ofData(buf), len, cursor, Address.ofData(endingCursorOut), Address.ofData(nwrittenOut));
+        long[] pair = new long[2];
+        int status =
+                respHeaderNamesGet(resp, Address.ofData(buf), len, cursor, slot8(pair), Address.ofData(nwrittenOut));
+        endingCursorOut[0] = fromSlot8(pair);
+        return status;
     }
 
     @Override
     public int respHeaderValuesGet(
             int resp, byte[] name, byte[] buf, int len, int cursor, long[] endingCursorOut, int[] nwrittenOut) {
-        return respHeaderValuesGet(
+        long[] pair = new long[2];
+        int status = respHeaderValuesGet(
                 resp,
                 Address.ofData(name),
                 name.length,
                 Address.ofData(buf),
                 len,
                 cursor,
-                Address.ofData(endingCursorOut),
+                slot8(pair),
                 Address.ofData(nwrittenOut));
+        endingCursorOut[0] = fromSlot8(pair);
+        return status;
     }
 
     @Override
