@@ -672,8 +672,12 @@ public final class WasmHostcalls implements Hostcalls {
         record[2] = o.serviceId.length;
     }
 
-    private static void layOut(long[] record, CacheWriteOptions o) {
-        Address r = Address.ofData(record);
+    /** An 8-aligned address inside {@code record} (TeaVM aligns array data to 4 bytes only). */
+    private static Address aligned(long[] record) {
+        return Address.align(Address.ofData(record), 8);
+    }
+
+    private static void layOut(Address r, CacheWriteOptions o) {
         r.putLong(o.maxAgeNs);
         r.add(8).putInt(o.requestHeaders);
         r.add(12).putInt(Address.ofData(o.varyRule).toInt());
@@ -700,10 +704,10 @@ public final class WasmHostcalls implements Hostcalls {
 
     @Override
     public int cacheInsert(byte[] key, int optionsMask, CacheWriteOptions options, int[] bodyOut) {
-        long[] record = new long[CacheWriteOptions.SIZE / 8];
-        layOut(record, options);
-        return cacheInsert(
-                Address.ofData(key), key.length, optionsMask, Address.ofData(record), Address.ofData(bodyOut));
+        long[] record = new long[CacheWriteOptions.SIZE / 8 + 1];
+        Address r = aligned(record);
+        layOut(r, options);
+        return cacheInsert(Address.ofData(key), key.length, optionsMask, r, Address.ofData(bodyOut));
     }
 
     @Override
@@ -729,25 +733,28 @@ public final class WasmHostcalls implements Hostcalls {
 
     @Override
     public int cacheTransactionInsert(int handle, int optionsMask, CacheWriteOptions options, int[] bodyOut) {
-        long[] record = new long[CacheWriteOptions.SIZE / 8];
-        layOut(record, options);
-        return cacheTransactionInsert(handle, optionsMask, Address.ofData(record), Address.ofData(bodyOut));
+        long[] record = new long[CacheWriteOptions.SIZE / 8 + 1];
+        Address r = aligned(record);
+        layOut(r, options);
+        return cacheTransactionInsert(handle, optionsMask, r, Address.ofData(bodyOut));
     }
 
     @Override
     public int cacheTransactionInsertAndStreamBack(
             int handle, int optionsMask, CacheWriteOptions options, int[] bodyOut, int[] handleOut) {
-        long[] record = new long[CacheWriteOptions.SIZE / 8];
-        layOut(record, options);
+        long[] record = new long[CacheWriteOptions.SIZE / 8 + 1];
+        Address r = aligned(record);
+        layOut(r, options);
         return cacheTransactionInsertAndStreamBack(
-                handle, optionsMask, Address.ofData(record), Address.ofData(bodyOut), Address.ofData(handleOut));
+                handle, optionsMask, r, Address.ofData(bodyOut), Address.ofData(handleOut));
     }
 
     @Override
     public int cacheTransactionUpdate(int handle, int optionsMask, CacheWriteOptions options) {
-        long[] record = new long[CacheWriteOptions.SIZE / 8];
-        layOut(record, options);
-        return cacheTransactionUpdate(handle, optionsMask, Address.ofData(record));
+        long[] record = new long[CacheWriteOptions.SIZE / 8 + 1];
+        Address r = aligned(record);
+        layOut(r, options);
+        return cacheTransactionUpdate(handle, optionsMask, r);
     }
 
     @Override
@@ -777,36 +784,57 @@ public final class WasmHostcalls implements Hostcalls {
 
     @Override
     public int cacheGetBody(int handle, int optionsMask, byte[] options, int[] bodyOut) {
-        long[] record = new long[2];
+        long[] record = new long[3];
+        Address r = aligned(record);
         for (int i = 0; i < 16; i++) {
-            record[i >> 3] |= (options[i] & 0xFFL) << ((i & 7) * 8);
+            r.add(i).putByte(options[i]);
         }
-        return cacheGetBody(handle, optionsMask, Address.ofData(record), Address.ofData(bodyOut));
+        return cacheGetBody(handle, optionsMask, r, Address.ofData(bodyOut));
     }
 
     @Override
     public int cacheGetLength(int handle, long[] lengthOut) {
-        return cacheGetLength(handle, Address.ofData(lengthOut));
+        long[] scratch = new long[2];
+        Address at = Address.align(Address.ofData(scratch), 8);
+        int status = cacheGetLength(handle, at);
+        lengthOut[0] = at.getLong();
+        return status;
     }
 
     @Override
     public int cacheGetMaxAgeNs(int handle, long[] durationOut) {
-        return cacheGetMaxAgeNs(handle, Address.ofData(durationOut));
+        long[] scratch = new long[2];
+        Address at = Address.align(Address.ofData(scratch), 8);
+        int status = cacheGetMaxAgeNs(handle, at);
+        durationOut[0] = at.getLong();
+        return status;
     }
 
     @Override
     public int cacheGetStaleWhileRevalidateNs(int handle, long[] durationOut) {
-        return cacheGetStaleWhileRevalidateNs(handle, Address.ofData(durationOut));
+        long[] scratch = new long[2];
+        Address at = Address.align(Address.ofData(scratch), 8);
+        int status = cacheGetStaleWhileRevalidateNs(handle, at);
+        durationOut[0] = at.getLong();
+        return status;
     }
 
     @Override
     public int cacheGetAgeNs(int handle, long[] durationOut) {
-        return cacheGetAgeNs(handle, Address.ofData(durationOut));
+        long[] scratch = new long[2];
+        Address at = Address.align(Address.ofData(scratch), 8);
+        int status = cacheGetAgeNs(handle, at);
+        durationOut[0] = at.getLong();
+        return status;
     }
 
     @Override
     public int cacheGetHits(int handle, long[] hitsOut) {
-        return cacheGetHits(handle, Address.ofData(hitsOut));
+        long[] scratch = new long[2];
+        Address at = Address.align(Address.ofData(scratch), 8);
+        int status = cacheGetHits(handle, at);
+        hitsOut[0] = at.getLong();
+        return status;
     }
 
     @Override
@@ -822,43 +850,65 @@ public final class WasmHostcalls implements Hostcalls {
 
     @Override
     public int cacheReplaceInsert(int handle, int optionsMask, CacheWriteOptions options, int[] bodyOut) {
-        long[] record = new long[CacheWriteOptions.SIZE / 8];
-        layOut(record, options);
-        return cacheReplaceInsert(handle, optionsMask, Address.ofData(record), Address.ofData(bodyOut));
+        long[] record = new long[CacheWriteOptions.SIZE / 8 + 1];
+        Address r = aligned(record);
+        layOut(r, options);
+        return cacheReplaceInsert(handle, optionsMask, r, Address.ofData(bodyOut));
     }
 
     @Override
     public int cacheReplaceGetAgeNs(int handle, long[] durationOut) {
-        return cacheReplaceGetAgeNs(handle, Address.ofData(durationOut));
+        long[] scratch = new long[2];
+        Address at = Address.align(Address.ofData(scratch), 8);
+        int status = cacheReplaceGetAgeNs(handle, at);
+        durationOut[0] = at.getLong();
+        return status;
     }
 
     @Override
     public int cacheReplaceGetBody(int handle, int optionsMask, byte[] options, int[] bodyOut) {
-        long[] record = new long[2];
+        long[] record = new long[3];
+        Address r = aligned(record);
         for (int i = 0; i < 16; i++) {
-            record[i >> 3] |= (options[i] & 0xFFL) << ((i & 7) * 8);
+            r.add(i).putByte(options[i]);
         }
-        return cacheReplaceGetBody(handle, optionsMask, Address.ofData(record), Address.ofData(bodyOut));
+        return cacheReplaceGetBody(handle, optionsMask, r, Address.ofData(bodyOut));
     }
 
     @Override
     public int cacheReplaceGetHits(int handle, long[] hitsOut) {
-        return cacheReplaceGetHits(handle, Address.ofData(hitsOut));
+        long[] scratch = new long[2];
+        Address at = Address.align(Address.ofData(scratch), 8);
+        int status = cacheReplaceGetHits(handle, at);
+        hitsOut[0] = at.getLong();
+        return status;
     }
 
     @Override
     public int cacheReplaceGetLength(int handle, long[] lengthOut) {
-        return cacheReplaceGetLength(handle, Address.ofData(lengthOut));
+        long[] scratch = new long[2];
+        Address at = Address.align(Address.ofData(scratch), 8);
+        int status = cacheReplaceGetLength(handle, at);
+        lengthOut[0] = at.getLong();
+        return status;
     }
 
     @Override
     public int cacheReplaceGetMaxAgeNs(int handle, long[] durationOut) {
-        return cacheReplaceGetMaxAgeNs(handle, Address.ofData(durationOut));
+        long[] scratch = new long[2];
+        Address at = Address.align(Address.ofData(scratch), 8);
+        int status = cacheReplaceGetMaxAgeNs(handle, at);
+        durationOut[0] = at.getLong();
+        return status;
     }
 
     @Override
     public int cacheReplaceGetStaleWhileRevalidateNs(int handle, long[] durationOut) {
-        return cacheReplaceGetStaleWhileRevalidateNs(handle, Address.ofData(durationOut));
+        long[] scratch = new long[2];
+        Address at = Address.align(Address.ofData(scratch), 8);
+        int status = cacheReplaceGetStaleWhileRevalidateNs(handle, at);
+        durationOut[0] = at.getLong();
+        return status;
     }
 
     @Override
