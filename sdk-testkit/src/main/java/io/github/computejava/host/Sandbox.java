@@ -2,6 +2,7 @@ package io.github.computejava.host;
 
 import io.github.computejava.host.cache.CacheCalls;
 import io.github.computejava.internal.CacheLookupOptions;
+import io.github.computejava.internal.CacheReplaceOptions;
 import io.github.computejava.internal.CacheWriteOptions;
 import io.github.computejava.internal.FastlyStatus;
 import io.github.computejava.internal.Hostcalls;
@@ -735,6 +736,56 @@ public class Sandbox implements Hostcalls {
     @Override
     public int cacheGetHits(int handle, long[] hitsOut) {
         return cache.getHits(handle, hitsOut);
+    }
+
+    @Override
+    public int cacheReplace(byte[] key, int optionsMask, CacheReplaceOptions options, int[] handleOut) {
+        return cache.replace(key, optionsMask, options, handleOut);
+    }
+
+    @Override
+    public int cacheReplaceInsert(int handle, int optionsMask, CacheWriteOptions options, int[] bodyOut) {
+        return cache.replaceInsert(handle, optionsMask, options, bodyOut);
+    }
+
+    @Override
+    public int cacheReplaceGetAgeNs(int handle, long[] durationOut) {
+        return cache.replaceGetAgeNs(handle, durationOut);
+    }
+
+    @Override
+    public int cacheReplaceGetBody(int handle, int optionsMask, byte[] options, int[] bodyOut) {
+        return cache.replaceGetBody(handle, optionsMask, options, bodyOut);
+    }
+
+    @Override
+    public int cacheReplaceGetHits(int handle, long[] hitsOut) {
+        return cache.replaceGetHits(handle, hitsOut);
+    }
+
+    @Override
+    public int cacheReplaceGetLength(int handle, long[] lengthOut) {
+        return cache.replaceGetLength(handle, lengthOut);
+    }
+
+    @Override
+    public int cacheReplaceGetMaxAgeNs(int handle, long[] durationOut) {
+        return cache.replaceGetMaxAgeNs(handle, durationOut);
+    }
+
+    @Override
+    public int cacheReplaceGetStaleWhileRevalidateNs(int handle, long[] durationOut) {
+        return cache.replaceGetStaleWhileRevalidateNs(handle, durationOut);
+    }
+
+    @Override
+    public int cacheReplaceGetState(int handle, int[] stateOut) {
+        return cache.replaceGetState(handle, stateOut);
+    }
+
+    @Override
+    public int cacheReplaceGetUserMetadata(int handle, byte[] buf, int len, int[] nwrittenOut) {
+        return cache.replaceGetUserMetadata(handle, buf, len, nwrittenOut);
     }
 
     // ---- fastly_purge

@@ -250,6 +250,38 @@ public interface Hostcalls {
     // get_hits(h) -> (status, cache_hit_count u64)
     int cacheGetHits(int handle, long[] hitsOut);
 
+    // replace(cache_key: list u8, options_mask: cache_replace_options_mask, options: ptr cache_replace_options)
+    //   -> (status, cache_replace_handle)
+    int cacheReplace(byte[] key, int optionsMask, CacheReplaceOptions options, int[] handleOut);
+
+    // replace_insert(h: cache_replace_handle, options_mask, options: ptr cache_write_options) -> (status, body_handle)
+    int cacheReplaceInsert(int handle, int optionsMask, CacheWriteOptions options, int[] bodyOut);
+
+    // replace_get_age_ns(h) -> (status, cache_duration_ns u64)
+    int cacheReplaceGetAgeNs(int handle, long[] durationOut);
+
+    // replace_get_body(h, options_mask: cache_get_body_options_mask, options: cache_get_body_options)
+    //   -> (status, body_handle)
+    int cacheReplaceGetBody(int handle, int optionsMask, byte[] options, int[] bodyOut);
+
+    // replace_get_hits(h) -> (status, cache_hit_count u64)
+    int cacheReplaceGetHits(int handle, long[] hitsOut);
+
+    // replace_get_length(h) -> (status, cache_object_length u64)
+    int cacheReplaceGetLength(int handle, long[] lengthOut);
+
+    // replace_get_max_age_ns(h) -> (status, cache_duration_ns u64)
+    int cacheReplaceGetMaxAgeNs(int handle, long[] durationOut);
+
+    // replace_get_stale_while_revalidate_ns(h) -> (status, cache_duration_ns u64)
+    int cacheReplaceGetStaleWhileRevalidateNs(int handle, long[] durationOut);
+
+    // replace_get_state(h) -> (status, cache_lookup_state)
+    int cacheReplaceGetState(int handle, int[] stateOut);
+
+    // replace_get_user_metadata(h, user_metadata_out_ptr, user_metadata_out_len, nwritten_out) -> status
+    int cacheReplaceGetUserMetadata(int handle, byte[] buf, int len, int[] nwrittenOut);
+
     // ---- fastly_purge
 
     // purge_surrogate_key(surrogate_key: string, options_mask: purge_options_mask, options: ptr purge_options

@@ -4,6 +4,7 @@ import io.github.computejava.host.BodyBuffer;
 import io.github.computejava.host.HandleTable;
 import io.github.computejava.host.HeaderList;
 import io.github.computejava.internal.CacheLookupOptions;
+import io.github.computejava.internal.CacheReplaceOptions;
 import io.github.computejava.internal.CacheWriteOptions;
 import io.github.computejava.internal.FastlyStatus;
 import java.io.IOException;
@@ -103,6 +104,18 @@ public final class CacheCalls {
         }
     }
 
+    /** A {@code cache_replace_handle}: the replace and what the guest did with it since. */
+    static final class ReplaceHandle {
+        final Replacement replacement;
+        final boolean alwaysUseRequestedRange;
+        int lastBody = -1;
+
+        ReplaceHandle(Replacement replacement, boolean alwaysUseRange) {
+            this.replacement = replacement;
+            this.alwaysUseRequestedRange = alwaysUseRange;
+        }
+    }
+
     /** A {@code cache_busy_handle}. */
     static final class BusyHandle {
         final PendingLookup pending;
@@ -125,6 +138,11 @@ public final class CacheCalls {
 
     // ---- lookups
 
+    /**
+     * {@code fastly_cache.lookup}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
     public int lookup(byte[] key, int mask, CacheLookupOptions options, int[] handleOut) {
         LookupArgs args = new LookupArgs();
         int status = lookupArgs(key, mask, options, args);
@@ -136,6 +154,11 @@ public final class CacheCalls {
         return FastlyStatus.OK;
     }
 
+    /**
+     * {@code fastly_cache.transaction_lookup}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
     public int transactionLookup(byte[] key, int mask, CacheLookupOptions options, int[] handleOut) {
         LookupArgs args = new LookupArgs();
         int status = lookupArgs(key, mask, options, args);
@@ -152,6 +175,11 @@ public final class CacheCalls {
         }
     }
 
+    /**
+     * {@code fastly_cache.transaction_lookup_async}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
     public int transactionLookupAsync(byte[] key, int mask, CacheLookupOptions options, int[] busyOut) {
         LookupArgs args = new LookupArgs();
         int status = lookupArgs(key, mask, options, args);
@@ -163,6 +191,11 @@ public final class CacheCalls {
         return FastlyStatus.OK;
     }
 
+    /**
+     * {@code fastly_cache.cache_busy_handle_wait}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
     public int busyHandleWait(int busy, int[] handleOut) {
         BusyHandle b = handles.take(busy, BusyHandle.class);
         if (b == null) {
@@ -181,6 +214,11 @@ public final class CacheCalls {
         }
     }
 
+    /**
+     * {@code fastly_cache.close_busy}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
     public int closeBusy(int busy) {
         BusyHandle b = handles.take(busy, BusyHandle.class);
         if (b == null) {
@@ -190,6 +228,11 @@ public final class CacheCalls {
         return FastlyStatus.OK;
     }
 
+    /**
+     * {@code fastly_cache.close}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
     public int close(int handle) {
         CacheHandle h = handles.take(handle, CacheHandle.class);
         if (h == null) {
@@ -201,6 +244,11 @@ public final class CacheCalls {
 
     // ---- writes
 
+    /**
+     * {@code fastly_cache.insert}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
     public int insert(byte[] key, int mask, CacheWriteOptions options, int[] bodyOut) {
         if (key.length > CacheStore.MAX_KEY_LENGTH) {
             return FastlyStatus.INVAL;
@@ -220,10 +268,20 @@ public final class CacheCalls {
         }
     }
 
+    /**
+     * {@code fastly_cache.transaction_insert}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
     public int transactionInsert(int handle, int mask, CacheWriteOptions options, int[] bodyOut) {
         return transactionInsert(handle, mask, options, bodyOut, null);
     }
 
+    /**
+     * {@code fastly_cache.transaction_insert_and_stream_back}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
     public int transactionInsertAndStreamBack(
             int handle, int mask, CacheWriteOptions options, int[] bodyOut, int[] handleOut) {
         return transactionInsert(handle, mask, options, bodyOut, handleOut);
@@ -254,6 +312,11 @@ public final class CacheCalls {
         return FastlyStatus.OK;
     }
 
+    /**
+     * {@code fastly_cache.transaction_update}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
     public int transactionUpdate(int handle, int mask, CacheWriteOptions options) {
         CacheHandle h = handles.get(handle, CacheHandle.class);
         if (h == null || h.obligation == null || h.found == null) {
@@ -273,6 +336,11 @@ public final class CacheCalls {
         return FastlyStatus.OK;
     }
 
+    /**
+     * {@code fastly_cache.transaction_cancel}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
     public int transactionCancel(int handle) {
         CacheHandle h = handles.get(handle, CacheHandle.class);
         if (h == null || h.obligation == null) {
@@ -285,6 +353,11 @@ public final class CacheCalls {
 
     // ---- reading a found object
 
+    /**
+     * {@code fastly_cache.get_state}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
     public int getState(int handle, int[] stateOut) {
         CacheHandle h = handles.get(handle, CacheHandle.class);
         if (h == null) {
@@ -304,6 +377,11 @@ public final class CacheCalls {
         return FastlyStatus.OK;
     }
 
+    /**
+     * {@code fastly_cache.get_user_metadata}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
     public int getUserMetadata(int handle, byte[] buf, int len, int[] nwrittenOut) {
         CacheHandle h = handles.get(handle, CacheHandle.class);
         if (h == null) {
@@ -312,7 +390,11 @@ public final class CacheCalls {
         if (h.found == null) {
             return FastlyStatus.NONE;
         }
-        byte[] metadata = h.found.userMetadata();
+        return metadata(h.found, buf, len, nwrittenOut);
+    }
+
+    private static int metadata(CachedObject o, byte[] buf, int len, int[] nwrittenOut) {
+        byte[] metadata = o.userMetadata();
         nwrittenOut[0] = metadata.length;
         if (metadata.length > len || len > buf.length) {
             return metadata.length > len ? FastlyStatus.BUFLEN : FastlyStatus.INVAL;
@@ -321,6 +403,11 @@ public final class CacheCalls {
         return FastlyStatus.OK;
     }
 
+    /**
+     * {@code fastly_cache.get_body}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
     public int getBody(int handle, int mask, byte[] options, int[] bodyOut) {
         CacheHandle h = handles.get(handle, CacheHandle.class);
         if (h == null) {
@@ -336,26 +423,38 @@ public final class CacheCalls {
             // one body at a time per handle, as on Fastly
             return FastlyStatus.BADF;
         }
+        int status = openBody(h.found, mask, options, h.alwaysUseRequestedRange, bodyOut);
+        if (status == FastlyStatus.OK) {
+            h.lastBody = bodyOut[0];
+        }
+        return status;
+    }
+
+    private int openBody(CachedObject o, int mask, byte[] options, boolean always, int[] bodyOut) {
         long from = (mask & BODY_FROM) != 0 ? unsigned(le64(options, 0)) : -1;
         long to = (mask & BODY_TO) != 0 ? unsigned(le64(options, 8)) : -1;
         try {
-            long[] range = h.found.range(from, to, h.alwaysUseRequestedRange);
-            long length = h.found.length();
+            long[] range = o.range(from, to, always);
+            long length = o.length();
             long known = -1;
             if (range[1] >= 0) {
                 known = length >= 0 ? Math.min(range[1], length) - range[0] : -1;
             } else if (length >= 0) {
                 known = Math.max(0, length - range[0]);
             }
-            InputStream in = h.found.body().reader(range[0], range[1]);
-            h.lastBody = handles.add(BodyBuffer.fromStream(in, known));
-            bodyOut[0] = h.lastBody;
+            InputStream in = o.body().reader(range[0], range[1]);
+            bodyOut[0] = handles.add(BodyBuffer.fromStream(in, known));
             return FastlyStatus.OK;
         } catch (IOException e) {
             return FastlyStatus.HTTPINCOMPLETE;
         }
     }
 
+    /**
+     * {@code fastly_cache.get_length}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
     public int getLength(int handle, long[] lengthOut) {
         CachedObject o = found(handle);
         if (o == null) {
@@ -369,6 +468,11 @@ public final class CacheCalls {
         return FastlyStatus.OK;
     }
 
+    /**
+     * {@code fastly_cache.get_max_age_ns}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
     public int getMaxAgeNs(int handle, long[] out) {
         CachedObject o = found(handle);
         if (o == null) {
@@ -378,6 +482,11 @@ public final class CacheCalls {
         return FastlyStatus.OK;
     }
 
+    /**
+     * {@code fastly_cache.get_stale_while_revalidate_ns}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
     public int getStaleWhileRevalidateNs(int handle, long[] out) {
         CachedObject o = found(handle);
         if (o == null) {
@@ -387,6 +496,11 @@ public final class CacheCalls {
         return FastlyStatus.OK;
     }
 
+    /**
+     * {@code fastly_cache.get_age_ns}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
     public int getAgeNs(int handle, long[] out) {
         CachedObject o = found(handle);
         if (o == null) {
@@ -396,6 +510,11 @@ public final class CacheCalls {
         return FastlyStatus.OK;
     }
 
+    /**
+     * {@code fastly_cache.get_hits}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
     public int getHits(int handle, long[] out) {
         CacheHandle h = handles.get(handle, CacheHandle.class);
         if (h == null) {
@@ -408,8 +527,215 @@ public final class CacheCalls {
         return FastlyStatus.OK;
     }
 
+    // ---- replace
+
+    /**
+     * {@code fastly_cache.replace}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
+    public int replace(byte[] key, int mask, CacheReplaceOptions options, int[] handleOut) {
+        int known = CacheReplaceOptions.MASK_REQUEST_HEADERS
+                | CacheReplaceOptions.MASK_REPLACE_STRATEGY
+                | CacheReplaceOptions.MASK_SERVICE_ID
+                | CacheReplaceOptions.MASK_ALWAYS_USE_REQUESTED_RANGE;
+        if (key.length > CacheStore.MAX_KEY_LENGTH || (mask & ~known) != 0 || (mask != 0 && options == null)) {
+            return FastlyStatus.INVAL;
+        }
+        if ((mask & CacheReplaceOptions.MASK_SERVICE_ID) != 0) {
+            return FastlyStatus.UNSUPPORTED;
+        }
+        HeaderList headers = new HeaderList();
+        if ((mask & CacheReplaceOptions.MASK_REQUEST_HEADERS) != 0) {
+            headers = requestHeaders.apply(options.requestHeaders);
+            if (headers == null) {
+                return FastlyStatus.BADF;
+            }
+        }
+        Replacement.Strategy strategy = Replacement.Strategy.IMMEDIATE;
+        if ((mask & CacheReplaceOptions.MASK_REPLACE_STRATEGY) != 0) {
+            switch (options.replaceStrategy) {
+                case CacheReplaceOptions.STRATEGY_IMMEDIATE:
+                    break;
+                case CacheReplaceOptions.STRATEGY_IMMEDIATE_FORCE_MISS:
+                    strategy = Replacement.Strategy.IMMEDIATE_FORCE_MISS;
+                    break;
+                case CacheReplaceOptions.STRATEGY_WAIT:
+                    strategy = Replacement.Strategy.WAIT;
+                    break;
+                default:
+                    return FastlyStatus.INVAL;
+            }
+        }
+        try {
+            Replacement r = store.replace(CacheNamespace.CORE, key, headers, strategy);
+            boolean always = (mask & CacheReplaceOptions.MASK_ALWAYS_USE_REQUESTED_RANGE) != 0;
+            handleOut[0] = handles.add(new ReplaceHandle(r, always));
+            return FastlyStatus.OK;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return FastlyStatus.ERROR;
+        }
+    }
+
+    /**
+     * {@code fastly_cache.replace_insert} (consumes the replace handle), with the arguments of
+     * {@link io.github.computejava.internal.Hostcalls}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
+    public int replaceInsert(int handle, int mask, CacheWriteOptions options, int[] bodyOut) {
+        ReplaceHandle h = handles.get(handle, ReplaceHandle.class);
+        if (h == null) {
+            return FastlyStatus.BADF;
+        }
+        WriteArgs args = new WriteArgs();
+        int status = writeArgs(mask, options, false, args);
+        if (status != FastlyStatus.OK) {
+            return status;
+        }
+        try {
+            ObjectWriter writer = h.replacement.insert(args.options);
+            handles.remove(handle);
+            bodyOut[0] = handles.add(writeBody(writer));
+            return FastlyStatus.OK;
+        } catch (CacheLimitException e) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
+    }
+
+    /**
+     * {@code fastly_cache.replace_get_state}: the state of the object being replaced (0 when there is none).
+     *
+     * @return the {@code fastly_status} of the call
+     */
+    public int replaceGetState(int handle, int[] stateOut) {
+        ReplaceHandle h = handles.get(handle, ReplaceHandle.class);
+        if (h == null) {
+            return FastlyStatus.BADF;
+        }
+        int state = 0;
+        if (h.replacement.existing().isPresent()) {
+            state = STATE_FOUND | STATE_USABLE | (h.replacement.isStale() ? STATE_STALE : 0);
+        }
+        stateOut[0] = state;
+        return FastlyStatus.OK;
+    }
+
+    /**
+     * {@code fastly_cache.replace_get_age_ns}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
+    public int replaceGetAgeNs(int handle, long[] out) {
+        return replaced(handle, out, o -> o.ageNanos());
+    }
+
+    /**
+     * {@code fastly_cache.replace_get_hits}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
+    public int replaceGetHits(int handle, long[] out) {
+        return replaced(handle, out, CachedObject::hits);
+    }
+
+    /**
+     * {@code fastly_cache.replace_get_length}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
+    public int replaceGetLength(int handle, long[] out) {
+        return replaced(handle, out, CachedObject::length);
+    }
+
+    /**
+     * {@code fastly_cache.replace_get_max_age_ns}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
+    public int replaceGetMaxAgeNs(int handle, long[] out) {
+        return replaced(handle, out, CachedObject::maxAgeNanos);
+    }
+
+    /**
+     * {@code fastly_cache.replace_get_stale_while_revalidate_ns}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
+    public int replaceGetStaleWhileRevalidateNs(int handle, long[] out) {
+        return replaced(handle, out, CachedObject::staleWhileRevalidateNanos);
+    }
+
+    /**
+     * {@code fastly_cache.replace_get_user_metadata}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
+    public int replaceGetUserMetadata(int handle, byte[] buf, int len, int[] nwrittenOut) {
+        ReplaceHandle h = handles.get(handle, ReplaceHandle.class);
+        if (h == null) {
+            return FastlyStatus.BADF;
+        }
+        CachedObject o = h.replacement.existing().orElse(null);
+        return o == null ? FastlyStatus.NONE : metadata(o, buf, len, nwrittenOut);
+    }
+
+    /**
+     * {@code fastly_cache.replace_get_body}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
+    public int replaceGetBody(int handle, int mask, byte[] options, int[] bodyOut) {
+        ReplaceHandle h = handles.get(handle, ReplaceHandle.class);
+        if (h == null) {
+            return FastlyStatus.BADF;
+        }
+        if ((mask & ~(BODY_FROM | BODY_TO)) != 0 || options == null || options.length < 16) {
+            return FastlyStatus.INVAL;
+        }
+        CachedObject o = h.replacement.existing().orElse(null);
+        if (o == null) {
+            return FastlyStatus.NONE;
+        }
+        if (h.lastBody >= 0 && handles.get(h.lastBody) != null) {
+            return FastlyStatus.BADF;
+        }
+        int status = openBody(o, mask, options, h.alwaysUseRequestedRange, bodyOut);
+        if (status == FastlyStatus.OK) {
+            h.lastBody = bodyOut[0];
+        }
+        return status;
+    }
+
+    private interface U64 {
+        long of(CachedObject o);
+    }
+
+    private int replaced(int handle, long[] out, U64 getter) {
+        ReplaceHandle h = handles.get(handle, ReplaceHandle.class);
+        if (h == null) {
+            return FastlyStatus.BADF;
+        }
+        CachedObject o = h.replacement.existing().orElse(null);
+        if (o == null) {
+            return FastlyStatus.NONE;
+        }
+        long v = getter.of(o);
+        if (v < 0) {
+            return FastlyStatus.NONE;
+        }
+        out[0] = v;
+        return FastlyStatus.OK;
+    }
+
     // ---- fastly_purge
 
+    /**
+     * {@code fastly_purge.purge_surrogate_key}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     *
+     * @return the {@code fastly_status} of the call
+     */
     public int purgeSurrogateKey(byte[] surrogateKey, int mask, byte[] retBuf, int retBufLen, int[] nwrittenOut) {
         if ((mask & ~(PURGE_SOFT | PURGE_RET_BUF)) != 0) {
             return FastlyStatus.INVAL;

@@ -188,6 +188,60 @@ public final class CacheStore {
     }
 
     /**
+     * Begins a replace: finds the usable object for these request headers (the one being replaced), waiting
+     * first for obligations in progress under {@link Replacement.Strategy#WAIT}, and removing it at once under
+     * {@link Replacement.Strategy#IMMEDIATE_FORCE_MISS}.
+     *
+     * @param namespace the namespace
+     * @param key the cache key
+     * @param requestHeaders the request's headers (for vary rules)
+     * @param strategy how to treat other clients
+     * @return the replace
+     * @throws InterruptedException if interrupted while waiting
+     * @throws IllegalArgumentException if the key is longer than {@value #MAX_KEY_LENGTH} bytes
+     */
+    public Replacement replace(
+            CacheNamespace namespace, byte[] key, HeaderList requestHeaders, Replacement.Strategy strategy)
+            throws InterruptedException {
+        StoreKey sk = new StoreKey(namespace, key);
+        lock.lockInterruptibly();
+        try {
+            while (true) {
+                KeyEntry e = entries.get(sk);
+                List<Slot> candidates = e == null ? List.of() : candidates(e, requestHeaders);
+                if (strategy == Replacement.Strategy.WAIT && candidates.stream().anyMatch(s -> s.obligated)) {
+                    e.changed.await();
+                    continue;
+                }
+                Slot found = null;
+                for (Slot s : candidates) {
+                    if (s.present != null && s.present.isFresh()) {
+                        found = s;
+                        break;
+                    }
+                }
+                if (found == null) {
+                    for (Slot s : candidates) {
+                        if (s.present != null && s.present.isUsable()) {
+                            found = s;
+                            break;
+                        }
+                    }
+                }
+                CachedObject existing = found == null ? null : found.present;
+                boolean stale = existing != null && !existing.isFresh();
+                if (existing != null && strategy == Replacement.Strategy.IMMEDIATE_FORCE_MISS) {
+                    remove(found);
+                    found.entry.changed.signalAll();
+                }
+                return new Replacement(this, sk, requestHeaders, existing, stale);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * A non-collapsing insert: the object is visible at once and replaces the one of its variant (last writer
      * wins). Write its body through the returned writer.
      *

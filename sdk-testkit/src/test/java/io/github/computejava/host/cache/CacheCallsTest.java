@@ -10,6 +10,7 @@ import io.github.computejava.host.HostEngine;
 import io.github.computejava.host.RequestHead;
 import io.github.computejava.host.Sandbox;
 import io.github.computejava.internal.CacheLookupOptions;
+import io.github.computejava.internal.CacheReplaceOptions;
 import io.github.computejava.internal.CacheWriteOptions;
 import io.github.computejava.internal.FastlyStatus;
 import java.time.Duration;
@@ -168,5 +169,34 @@ class CacheCallsTest {
         byte[] buf = new byte[10];
         assertEquals(FastlyStatus.OK, sandbox.cacheGetUserMetadata(h[0], buf, 10, nwritten));
         assertEquals("0123456789", new String(buf, UTF_8));
+    }
+
+    @Test
+    void replaceHandlesReportTheReplacedObject() {
+        CacheReplaceOptions bad = new CacheReplaceOptions();
+        bad.replaceStrategy = 7;
+        int[] h = new int[1];
+        assertEquals(
+                FastlyStatus.INVAL,
+                sandbox.cacheReplace("k".getBytes(UTF_8), CacheReplaceOptions.MASK_REPLACE_STRATEGY, bad, h));
+        assertEquals(FastlyStatus.OK, sandbox.cacheReplace("k".getBytes(UTF_8), 0, null, h));
+        int[] state = new int[1];
+        assertEquals(FastlyStatus.OK, sandbox.cacheReplaceGetState(h[0], state));
+        assertEquals(0, state[0], "nothing to replace is an empty state, not an error");
+        long[] out = new long[1];
+        assertEquals(FastlyStatus.NONE, sandbox.cacheReplaceGetAgeNs(h[0], out));
+
+        CacheWriteOptions o = ttl(Duration.ofSeconds(10));
+        o.staleWhileRevalidateNs = 3;
+        insert("k", o, CacheWriteOptions.MASK_STALE_WHILE_REVALIDATE_NS, "v");
+        assertEquals(FastlyStatus.OK, sandbox.cacheReplace("k".getBytes(UTF_8), 0, null, h));
+        sandbox.cacheReplaceGetState(h[0], state);
+        assertEquals(CacheCalls.STATE_FOUND | CacheCalls.STATE_USABLE, state[0]);
+        assertEquals(FastlyStatus.OK, sandbox.cacheReplaceGetStaleWhileRevalidateNs(h[0], out));
+        assertEquals(3, out[0]);
+        int[] body = new int[1];
+        assertEquals(FastlyStatus.OK, sandbox.cacheReplaceInsert(h[0], 0, ttl(Duration.ofSeconds(1)), body));
+        assertEquals(FastlyStatus.BADF, sandbox.cacheReplaceGetState(h[0], state), "the insert consumed the handle");
+        assertEquals(FastlyStatus.OK, sandbox.bodyClose(body[0]));
     }
 }

@@ -122,4 +122,35 @@ public final class CoreCache {
     public static CacheWriter insert(String key, WriteOptions options) {
         return insert(CacheKeys.of(key), options);
     }
+
+    /**
+     * Begins replacing the object under a key (without collapsing): see the object being replaced, then write
+     * the replacement.
+     *
+     * @param key the cache key, up to {@value #MAX_KEY_LENGTH} bytes
+     * @param options request headers, strategy and range behaviour
+     * @return the replace
+     * @throws IllegalArgumentException if the key is too long
+     * @throws NullPointerException if an argument is null
+     * @throws io.github.computejava.HostcallException if the host fails the call
+     */
+    public static Replace replace(byte[] key, ReplaceOptions options) {
+        byte[] k = CacheKeys.of(key);
+        Objects.requireNonNull(options, "options");
+        return Replace.begin(Host.calls(), k, options);
+    }
+
+    /**
+     * {@link #replace(byte[], ReplaceOptions)} with a key given as UTF-8.
+     *
+     * @param key the cache key, up to {@value #MAX_KEY_LENGTH} bytes as UTF-8
+     * @param options request headers, strategy and range behaviour
+     * @return the replace
+     * @throws IllegalArgumentException if the key is too long
+     * @throws NullPointerException if an argument is null
+     * @throws io.github.computejava.HostcallException if the host fails the call
+     */
+    public static Replace replace(String key, ReplaceOptions options) {
+        return replace(CacheKeys.of(key), options);
+    }
 }

@@ -14,7 +14,8 @@ import java.util.OptionalLong;
  *
  * <p>Only one body stream of a {@code Found} may be open at a time: close it before asking for another. A
  * {@code Found} from {@link CoreCache#lookup} or {@link StreamingInsert#found()} owns its cache handle and
- * releases it on {@link #close()}; one from {@link Transaction#found()} belongs to its transaction.
+ * releases it on {@link #close()}; one from {@link Transaction#found()} or {@link Replace#existing()} belongs to
+ * its transaction or replace.
  */
 public final class Found implements AutoCloseable {
     private static final int METADATA_BUFFER = 256;
@@ -25,12 +26,19 @@ public final class Found implements AutoCloseable {
     private final Hostcalls calls;
     private final int handle;
     private final boolean ownsHandle;
+    // the object a replace is replacing: read through the replace_get_* hostcalls
+    private final boolean replaced;
     private boolean closed;
 
     Found(Hostcalls calls, int handle, boolean ownsHandle) {
+        this(calls, handle, ownsHandle, false);
+    }
+
+    Found(Hostcalls calls, int handle, boolean ownsHandle, boolean replaced) {
         this.calls = calls;
         this.handle = handle;
         this.ownsHandle = ownsHandle;
+        this.replaced = replaced;
     }
 
     /**
@@ -41,7 +49,10 @@ public final class Found implements AutoCloseable {
      * @throws io.github.computejava.HostcallException if the host fails the call
      */
     public Duration ttl() {
-        return Duration.ofNanos(u64(o -> calls.cacheGetMaxAgeNs(handle, o), "fastly_cache.get_max_age_ns"));
+        return Duration.ofNanos(
+                replaced
+                        ? u64(o -> calls.cacheReplaceGetMaxAgeNs(handle, o), "fastly_cache.replace_get_max_age_ns")
+                        : u64(o -> calls.cacheGetMaxAgeNs(handle, o), "fastly_cache.get_max_age_ns"));
     }
 
     /**
@@ -52,7 +63,10 @@ public final class Found implements AutoCloseable {
      * @throws io.github.computejava.HostcallException if the host fails the call
      */
     public Duration age() {
-        return Duration.ofNanos(u64(o -> calls.cacheGetAgeNs(handle, o), "fastly_cache.get_age_ns"));
+        return Duration.ofNanos(
+                replaced
+                        ? u64(o -> calls.cacheReplaceGetAgeNs(handle, o), "fastly_cache.replace_get_age_ns")
+                        : u64(o -> calls.cacheGetAgeNs(handle, o), "fastly_cache.get_age_ns"));
     }
 
     /**
@@ -75,8 +89,14 @@ public final class Found implements AutoCloseable {
      * @throws io.github.computejava.HostcallException if the host fails the call
      */
     public Duration staleWhileRevalidate() {
-        return Duration.ofNanos(u64(
-                o -> calls.cacheGetStaleWhileRevalidateNs(handle, o), "fastly_cache.get_stale_while_revalidate_ns"));
+        return Duration.ofNanos(
+                replaced
+                        ? u64(
+                                o -> calls.cacheReplaceGetStaleWhileRevalidateNs(handle, o),
+                                "fastly_cache.replace_get_stale_while_revalidate_ns")
+                        : u64(
+                                o -> calls.cacheGetStaleWhileRevalidateNs(handle, o),
+                                "fastly_cache.get_stale_while_revalidate_ns"));
     }
 
     /**
@@ -89,11 +109,11 @@ public final class Found implements AutoCloseable {
     public OptionalLong length() {
         checkOpen();
         long[] out = new long[1];
-        int status = calls.cacheGetLength(handle, out);
+        int status = replaced ? calls.cacheReplaceGetLength(handle, out) : calls.cacheGetLength(handle, out);
         if (status == FastlyStatus.NONE) {
             return OptionalLong.empty();
         }
-        Statuses.check(status, "fastly_cache.get_length");
+        Statuses.check(status, replaced ? "fastly_cache.replace_get_length" : "fastly_cache.get_length");
         return OptionalLong.of(out[0]);
     }
 
@@ -105,7 +125,9 @@ public final class Found implements AutoCloseable {
      * @throws io.github.computejava.HostcallException if the host fails the call
      */
     public long hits() {
-        return u64(o -> calls.cacheGetHits(handle, o), "fastly_cache.get_hits");
+        return replaced
+                ? u64(o -> calls.cacheReplaceGetHits(handle, o), "fastly_cache.replace_get_hits")
+                : u64(o -> calls.cacheGetHits(handle, o), "fastly_cache.get_hits");
     }
 
     /**
@@ -139,10 +161,15 @@ public final class Found implements AutoCloseable {
      */
     public byte[] userMetadata() {
         checkOpen();
-        byte[] metadata = AdaptiveBuffer.get(
-                (buf, len, nw) -> calls.cacheGetUserMetadata(handle, buf, len, nw),
-                METADATA_BUFFER,
-                "fastly_cache.get_user_metadata");
+        byte[] metadata = replaced
+                ? AdaptiveBuffer.get(
+                        (buf, len, nw) -> calls.cacheReplaceGetUserMetadata(handle, buf, len, nw),
+                        METADATA_BUFFER,
+                        "fastly_cache.replace_get_user_metadata")
+                : AdaptiveBuffer.get(
+                        (buf, len, nw) -> calls.cacheGetUserMetadata(handle, buf, len, nw),
+                        METADATA_BUFFER,
+                        "fastly_cache.get_user_metadata");
         return metadata == null ? new byte[0] : metadata;
     }
 
@@ -228,19 +255,26 @@ public final class Found implements AutoCloseable {
     private InputStream body(int mask, byte[] options) {
         checkOpen();
         int[] out = new int[1];
-        int status = calls.cacheGetBody(handle, mask, options, out);
+        int status = replaced
+                ? calls.cacheReplaceGetBody(handle, mask, options, out)
+                : calls.cacheGetBody(handle, mask, options, out);
+        String hostcall = replaced ? "fastly_cache.replace_get_body" : "fastly_cache.get_body";
         if (status == FastlyStatus.BADF) {
             throw new IllegalStateException("another body stream of this cached object is still open;"
-                    + " close it first (fastly_cache.get_body returned badf)");
+                    + " close it first (" + hostcall + " returned badf)");
         }
-        Statuses.check(status, "fastly_cache.get_body");
+        Statuses.check(status, hostcall);
         return new CacheBody(calls, out[0]);
     }
 
     private int state() {
         checkOpen();
         int[] out = new int[1];
-        Statuses.check(calls.cacheGetState(handle, out), "fastly_cache.get_state");
+        if (replaced) {
+            Statuses.check(calls.cacheReplaceGetState(handle, out), "fastly_cache.replace_get_state");
+        } else {
+            Statuses.check(calls.cacheGetState(handle, out), "fastly_cache.get_state");
+        }
         return out[0];
     }
 

@@ -26,9 +26,18 @@ import java.util.function.Supplier;
 public final class SimpleCache {
     private static final int COPY_BUFFER = 16 * 1024;
 
-    // FASTLY_POP for the host it was read from (one per instance in Wasm, one per sandbox on the JVM)
-    private static Hostcalls popHost;
-    private static byte[] pop;
+    // FASTLY_POP with the host it was read from (one per instance in Wasm, one per sandbox on the JVM)
+    private static volatile PopValue popValue;
+
+    private static final class PopValue {
+        final Hostcalls host;
+        final byte[] pop;
+
+        PopValue(Hostcalls host, byte[] pop) {
+            this.host = host;
+            this.pop = pop;
+        }
+    }
 
     private SimpleCache() {}
 
@@ -177,13 +186,14 @@ public final class SimpleCache {
         }
     }
 
-    private static synchronized byte[] pop() {
+    private static byte[] pop() {
         Hostcalls calls = Host.calls();
-        if (calls != popHost) {
+        PopValue cached = popValue;
+        if (cached == null || cached.host != calls) {
             String value = Environment.get("FASTLY_POP");
-            pop = Text.utf8(value == null ? "" : value);
-            popHost = calls;
+            cached = new PopValue(calls, Text.utf8(value == null ? "" : value));
+            popValue = cached;
         }
-        return pop;
+        return cached.pop;
     }
 }

@@ -5,10 +5,9 @@ import io.github.computejava.internal.HttpCacheWriteOptions;
 import org.teavm.interop.Address;
 
 /**
- * Lays out the {@code fastly_http_cache} records, which hold pointers, in guest memory, and gives u64 values
- * the 8-byte alignment the host checks. TeaVM aligns array objects to 4 bytes only, so a {@code long[]}'s data may
- * sit at 4 mod 8: values with u64 fields go in a byte array with 8 spare bytes, at the offset that makes their
- * address 8-aligned.
+ * Lays out the {@code fastly_http_cache} records, which hold pointers, in guest memory, with the 8-byte alignment
+ * the host checks for their u64 fields. TeaVM aligns array objects to 4 bytes only, so a record goes in a byte
+ * array with 8 spare bytes, at the offset that makes its address 8-aligned.
  *
  * <p>Nothing here allocates: the caller allocates the array, then takes addresses (here) and makes the hostcall
  * at once, so the garbage collector (which runs only on allocation) cannot move anything in between.
@@ -16,9 +15,6 @@ import org.teavm.interop.Address;
 final class GuestRecords {
     /** The bytes to allocate for an {@code http_cache_write_options} record (56) plus alignment slack. */
     static final int WRITE_OPTIONS_BYTES = HttpCacheWriteOptions.SIZE + 8;
-
-    /** The bytes to allocate for one aligned u64. */
-    static final int U64_BYTES = 16;
 
     /** {@code http_cache_lookup_options}: 16 bytes of u32 fields (an int[] is 4-aligned). */
     static final int LOOKUP_OPTIONS_INTS = HttpCacheLookupOptions.SIZE / 4;

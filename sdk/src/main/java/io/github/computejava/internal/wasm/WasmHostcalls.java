@@ -1,6 +1,7 @@
 package io.github.computejava.internal.wasm;
 
 import io.github.computejava.internal.CacheLookupOptions;
+import io.github.computejava.internal.CacheReplaceOptions;
 import io.github.computejava.internal.CacheWriteOptions;
 import io.github.computejava.internal.Hostcalls;
 import io.github.computejava.internal.HttpCacheLookupOptions;
@@ -614,6 +615,47 @@ public final class WasmHostcalls implements Hostcalls {
     @Import(module = "fastly_cache", name = "get_hits")
     private static native int cacheGetHits(int handle, Address out);
 
+    // fastly_cache.replace(cache_key, options_mask, options: ptr cache_replace_options) -> (status,
+    // cache_replace_handle)
+    @Import(module = "fastly_cache", name = "replace")
+    private static native int cacheReplace(Address key, int keyLen, int mask, Address options, Address handleOut);
+
+    // fastly_cache.replace_insert(h, options_mask, options: ptr cache_write_options) -> (status, body_handle)
+    @Import(module = "fastly_cache", name = "replace_insert")
+    private static native int cacheReplaceInsert(int handle, int mask, Address options, Address bodyOut);
+
+    // fastly_cache.replace_get_age_ns(h) -> (status, u64)
+    @Import(module = "fastly_cache", name = "replace_get_age_ns")
+    private static native int cacheReplaceGetAgeNs(int handle, Address out);
+
+    // fastly_cache.replace_get_body(h, options_mask, options: cache_get_body_options) -> (status, body_handle)
+    @Import(module = "fastly_cache", name = "replace_get_body")
+    private static native int cacheReplaceGetBody(int handle, int mask, Address options, Address bodyOut);
+
+    // fastly_cache.replace_get_hits(h) -> (status, u64)
+    @Import(module = "fastly_cache", name = "replace_get_hits")
+    private static native int cacheReplaceGetHits(int handle, Address out);
+
+    // fastly_cache.replace_get_length(h) -> (status, u64)
+    @Import(module = "fastly_cache", name = "replace_get_length")
+    private static native int cacheReplaceGetLength(int handle, Address out);
+
+    // fastly_cache.replace_get_max_age_ns(h) -> (status, u64)
+    @Import(module = "fastly_cache", name = "replace_get_max_age_ns")
+    private static native int cacheReplaceGetMaxAgeNs(int handle, Address out);
+
+    // fastly_cache.replace_get_stale_while_revalidate_ns(h) -> (status, u64)
+    @Import(module = "fastly_cache", name = "replace_get_stale_while_revalidate_ns")
+    private static native int cacheReplaceGetStaleWhileRevalidateNs(int handle, Address out);
+
+    // fastly_cache.replace_get_state(h) -> (status, cache_lookup_state)
+    @Import(module = "fastly_cache", name = "replace_get_state")
+    private static native int cacheReplaceGetState(int handle, Address stateOut);
+
+    // fastly_cache.replace_get_user_metadata(h, out_ptr, out_len, nwritten_out) -> status
+    @Import(module = "fastly_cache", name = "replace_get_user_metadata")
+    private static native int cacheReplaceGetUserMetadata(int handle, Address buf, int len, Address nwrittenOut);
+
     // fastly_purge.purge_surrogate_key(surrogate_key: string, options_mask, options: ptr purge_options) -> status
     @Import(module = "fastly_purge", name = "purge_surrogate_key")
     private static native int purgeSurrogateKey(Address key, int keyLen, int mask, Address options);
@@ -632,8 +674,12 @@ public final class WasmHostcalls implements Hostcalls {
         record[2] = o.serviceId.length;
     }
 
-    private static void layOut(long[] record, CacheWriteOptions o) {
-        Address r = Address.ofData(record);
+    /** An 8-aligned address inside {@code record} (TeaVM aligns array data to 4 bytes only). */
+    private static Address aligned(long[] record) {
+        return Address.align(Address.ofData(record), 8);
+    }
+
+    private static void layOut(Address r, CacheWriteOptions o) {
         r.putLong(o.maxAgeNs);
         r.add(8).putInt(o.requestHeaders);
         r.add(12).putInt(Address.ofData(o.varyRule).toInt());
@@ -660,10 +706,10 @@ public final class WasmHostcalls implements Hostcalls {
 
     @Override
     public int cacheInsert(byte[] key, int optionsMask, CacheWriteOptions options, int[] bodyOut) {
-        long[] record = new long[CacheWriteOptions.SIZE / 8];
-        layOut(record, options);
-        return cacheInsert(
-                Address.ofData(key), key.length, optionsMask, Address.ofData(record), Address.ofData(bodyOut));
+        long[] record = new long[CacheWriteOptions.SIZE / 8 + 1];
+        Address r = aligned(record);
+        layOut(r, options);
+        return cacheInsert(Address.ofData(key), key.length, optionsMask, r, Address.ofData(bodyOut));
     }
 
     @Override
@@ -689,25 +735,28 @@ public final class WasmHostcalls implements Hostcalls {
 
     @Override
     public int cacheTransactionInsert(int handle, int optionsMask, CacheWriteOptions options, int[] bodyOut) {
-        long[] record = new long[CacheWriteOptions.SIZE / 8];
-        layOut(record, options);
-        return cacheTransactionInsert(handle, optionsMask, Address.ofData(record), Address.ofData(bodyOut));
+        long[] record = new long[CacheWriteOptions.SIZE / 8 + 1];
+        Address r = aligned(record);
+        layOut(r, options);
+        return cacheTransactionInsert(handle, optionsMask, r, Address.ofData(bodyOut));
     }
 
     @Override
     public int cacheTransactionInsertAndStreamBack(
             int handle, int optionsMask, CacheWriteOptions options, int[] bodyOut, int[] handleOut) {
-        long[] record = new long[CacheWriteOptions.SIZE / 8];
-        layOut(record, options);
+        long[] record = new long[CacheWriteOptions.SIZE / 8 + 1];
+        Address r = aligned(record);
+        layOut(r, options);
         return cacheTransactionInsertAndStreamBack(
-                handle, optionsMask, Address.ofData(record), Address.ofData(bodyOut), Address.ofData(handleOut));
+                handle, optionsMask, r, Address.ofData(bodyOut), Address.ofData(handleOut));
     }
 
     @Override
     public int cacheTransactionUpdate(int handle, int optionsMask, CacheWriteOptions options) {
-        long[] record = new long[CacheWriteOptions.SIZE / 8];
-        layOut(record, options);
-        return cacheTransactionUpdate(handle, optionsMask, Address.ofData(record));
+        long[] record = new long[CacheWriteOptions.SIZE / 8 + 1];
+        Address r = aligned(record);
+        layOut(r, options);
+        return cacheTransactionUpdate(handle, optionsMask, r);
     }
 
     @Override
@@ -737,36 +786,141 @@ public final class WasmHostcalls implements Hostcalls {
 
     @Override
     public int cacheGetBody(int handle, int optionsMask, byte[] options, int[] bodyOut) {
-        long[] record = new long[2];
+        long[] record = new long[3];
+        Address r = aligned(record);
         for (int i = 0; i < 16; i++) {
-            record[i >> 3] |= (options[i] & 0xFFL) << ((i & 7) * 8);
+            r.add(i).putByte(options[i]);
         }
-        return cacheGetBody(handle, optionsMask, Address.ofData(record), Address.ofData(bodyOut));
+        return cacheGetBody(handle, optionsMask, r, Address.ofData(bodyOut));
     }
 
     @Override
     public int cacheGetLength(int handle, long[] lengthOut) {
-        return cacheGetLength(handle, Address.ofData(lengthOut));
+        long[] scratch = new long[2];
+        Address at = Address.align(Address.ofData(scratch), 8);
+        int status = cacheGetLength(handle, at);
+        lengthOut[0] = at.getLong();
+        return status;
     }
 
     @Override
     public int cacheGetMaxAgeNs(int handle, long[] durationOut) {
-        return cacheGetMaxAgeNs(handle, Address.ofData(durationOut));
+        long[] scratch = new long[2];
+        Address at = Address.align(Address.ofData(scratch), 8);
+        int status = cacheGetMaxAgeNs(handle, at);
+        durationOut[0] = at.getLong();
+        return status;
     }
 
     @Override
     public int cacheGetStaleWhileRevalidateNs(int handle, long[] durationOut) {
-        return cacheGetStaleWhileRevalidateNs(handle, Address.ofData(durationOut));
+        long[] scratch = new long[2];
+        Address at = Address.align(Address.ofData(scratch), 8);
+        int status = cacheGetStaleWhileRevalidateNs(handle, at);
+        durationOut[0] = at.getLong();
+        return status;
     }
 
     @Override
     public int cacheGetAgeNs(int handle, long[] durationOut) {
-        return cacheGetAgeNs(handle, Address.ofData(durationOut));
+        long[] scratch = new long[2];
+        Address at = Address.align(Address.ofData(scratch), 8);
+        int status = cacheGetAgeNs(handle, at);
+        durationOut[0] = at.getLong();
+        return status;
     }
 
     @Override
     public int cacheGetHits(int handle, long[] hitsOut) {
-        return cacheGetHits(handle, Address.ofData(hitsOut));
+        long[] scratch = new long[2];
+        Address at = Address.align(Address.ofData(scratch), 8);
+        int status = cacheGetHits(handle, at);
+        hitsOut[0] = at.getLong();
+        return status;
+    }
+
+    @Override
+    public int cacheReplace(byte[] key, int optionsMask, CacheReplaceOptions options, int[] handleOut) {
+        int[] record = new int[CacheReplaceOptions.SIZE / 4];
+        record[0] = options.requestHeaders;
+        record[1] = options.replaceStrategy;
+        record[2] = Address.ofData(options.serviceId).toInt();
+        record[3] = options.serviceId.length;
+        return cacheReplace(
+                Address.ofData(key), key.length, optionsMask, Address.ofData(record), Address.ofData(handleOut));
+    }
+
+    @Override
+    public int cacheReplaceInsert(int handle, int optionsMask, CacheWriteOptions options, int[] bodyOut) {
+        long[] record = new long[CacheWriteOptions.SIZE / 8 + 1];
+        Address r = aligned(record);
+        layOut(r, options);
+        return cacheReplaceInsert(handle, optionsMask, r, Address.ofData(bodyOut));
+    }
+
+    @Override
+    public int cacheReplaceGetAgeNs(int handle, long[] durationOut) {
+        long[] scratch = new long[2];
+        Address at = Address.align(Address.ofData(scratch), 8);
+        int status = cacheReplaceGetAgeNs(handle, at);
+        durationOut[0] = at.getLong();
+        return status;
+    }
+
+    @Override
+    public int cacheReplaceGetBody(int handle, int optionsMask, byte[] options, int[] bodyOut) {
+        long[] record = new long[3];
+        Address r = aligned(record);
+        for (int i = 0; i < 16; i++) {
+            r.add(i).putByte(options[i]);
+        }
+        return cacheReplaceGetBody(handle, optionsMask, r, Address.ofData(bodyOut));
+    }
+
+    @Override
+    public int cacheReplaceGetHits(int handle, long[] hitsOut) {
+        long[] scratch = new long[2];
+        Address at = Address.align(Address.ofData(scratch), 8);
+        int status = cacheReplaceGetHits(handle, at);
+        hitsOut[0] = at.getLong();
+        return status;
+    }
+
+    @Override
+    public int cacheReplaceGetLength(int handle, long[] lengthOut) {
+        long[] scratch = new long[2];
+        Address at = Address.align(Address.ofData(scratch), 8);
+        int status = cacheReplaceGetLength(handle, at);
+        lengthOut[0] = at.getLong();
+        return status;
+    }
+
+    @Override
+    public int cacheReplaceGetMaxAgeNs(int handle, long[] durationOut) {
+        long[] scratch = new long[2];
+        Address at = Address.align(Address.ofData(scratch), 8);
+        int status = cacheReplaceGetMaxAgeNs(handle, at);
+        durationOut[0] = at.getLong();
+        return status;
+    }
+
+    @Override
+    public int cacheReplaceGetStaleWhileRevalidateNs(int handle, long[] durationOut) {
+        long[] scratch = new long[2];
+        Address at = Address.align(Address.ofData(scratch), 8);
+        int status = cacheReplaceGetStaleWhileRevalidateNs(handle, at);
+        durationOut[0] = at.getLong();
+        return status;
+    }
+
+    @Override
+    public int cacheReplaceGetState(int handle, int[] stateOut) {
+        return cacheReplaceGetState(handle, Address.ofData(stateOut));
+    }
+
+    @Override
+    public int cacheReplaceGetUserMetadata(int handle, byte[] buf, int len, int[] nwrittenOut) {
+        return cacheReplaceGetUserMetadata(handle, Address.ofData(buf), len, Address.ofData(nwrittenOut));
     }
 
     @Override
@@ -1055,56 +1209,49 @@ public final class WasmHostcalls implements Hostcalls {
 
     @Override
     public int httpCacheGetLength(int handle, long[] lengthOut) {
-        byte[] u64 = new byte[GuestRecords.U64_BYTES];
-        int at = GuestRecords.align8(u64);
-        int status = httpCacheGetLength(handle, Address.ofData(u64).add(at));
-        lengthOut[0] = GuestRecords.getLong(u64, at);
+        long[] pair = new long[2];
+        int status = httpCacheGetLength(handle, slot8(pair));
+        lengthOut[0] = fromSlot8(pair);
         return status;
     }
 
     @Override
     public int httpCacheGetMaxAgeNs(int handle, long[] durationOut) {
-        byte[] u64 = new byte[GuestRecords.U64_BYTES];
-        int at = GuestRecords.align8(u64);
-        int status = httpCacheGetMaxAgeNs(handle, Address.ofData(u64).add(at));
-        durationOut[0] = GuestRecords.getLong(u64, at);
+        long[] pair = new long[2];
+        int status = httpCacheGetMaxAgeNs(handle, slot8(pair));
+        durationOut[0] = fromSlot8(pair);
         return status;
     }
 
     @Override
     public int httpCacheGetStaleWhileRevalidateNs(int handle, long[] durationOut) {
-        byte[] u64 = new byte[GuestRecords.U64_BYTES];
-        int at = GuestRecords.align8(u64);
-        int status =
-                httpCacheGetStaleWhileRevalidateNs(handle, Address.ofData(u64).add(at));
-        durationOut[0] = GuestRecords.getLong(u64, at);
+        long[] pair = new long[2];
+        int status = httpCacheGetStaleWhileRevalidateNs(handle, slot8(pair));
+        durationOut[0] = fromSlot8(pair);
         return status;
     }
 
     @Override
     public int httpCacheGetStaleIfErrorNs(int handle, long[] durationOut) {
-        byte[] u64 = new byte[GuestRecords.U64_BYTES];
-        int at = GuestRecords.align8(u64);
-        int status = httpCacheGetStaleIfErrorNs(handle, Address.ofData(u64).add(at));
-        durationOut[0] = GuestRecords.getLong(u64, at);
+        long[] pair = new long[2];
+        int status = httpCacheGetStaleIfErrorNs(handle, slot8(pair));
+        durationOut[0] = fromSlot8(pair);
         return status;
     }
 
     @Override
     public int httpCacheGetAgeNs(int handle, long[] durationOut) {
-        byte[] u64 = new byte[GuestRecords.U64_BYTES];
-        int at = GuestRecords.align8(u64);
-        int status = httpCacheGetAgeNs(handle, Address.ofData(u64).add(at));
-        durationOut[0] = GuestRecords.getLong(u64, at);
+        long[] pair = new long[2];
+        int status = httpCacheGetAgeNs(handle, slot8(pair));
+        durationOut[0] = fromSlot8(pair);
         return status;
     }
 
     @Override
     public int httpCacheGetHits(int handle, long[] hitsOut) {
-        byte[] u64 = new byte[GuestRecords.U64_BYTES];
-        int at = GuestRecords.align8(u64);
-        int status = httpCacheGetHits(handle, Address.ofData(u64).add(at));
-        hitsOut[0] = GuestRecords.getLong(u64, at);
+        long[] pair = new long[2];
+        int status = httpCacheGetHits(handle, slot8(pair));
+        hitsOut[0] = fromSlot8(pair);
         return status;
     }
 
