@@ -33,7 +33,7 @@ public final class HostEngine implements AutoCloseable {
         this.clock = b.clock;
         this.origin = b.origin;
         this.backends.putAll(b.backends);
-        this.configStores = Collections.unmodifiableMap(new LinkedHashMap<>(b.configStores));
+        this.configStores = new ConcurrentHashMap<>(b.configStores);
         this.logSink = b.logSink;
         this.environment = Collections.unmodifiableMap(new LinkedHashMap<>(b.environment));
         this.async = Executors.newCachedThreadPool(r -> {
@@ -125,6 +125,29 @@ public final class HostEngine implements AutoCloseable {
     @Override
     public void close() {
         async.shutdownNow();
+    }
+
+    // ---- run-time definitions (the testkit scripts a host after building it)
+
+    /**
+     * Defines a backend, replacing one of the same name.
+     *
+     * @param backend the backend
+     */
+    public void putBackend(Backend backend) {
+        Objects.requireNonNull(backend, "backend");
+        backends.put(backend.name(), backend);
+    }
+
+    /**
+     * Defines a config store, replacing one of the same name.
+     *
+     * @param name the store name
+     * @param entries its keys and values (copied)
+     */
+    public void putConfigStore(String name, Map<String, String> entries) {
+        Objects.requireNonNull(name, "name");
+        configStores.put(name, Collections.unmodifiableMap(new LinkedHashMap<>(entries)));
     }
 
     /** Builds a {@link HostEngine}. */

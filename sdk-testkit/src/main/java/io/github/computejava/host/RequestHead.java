@@ -9,6 +9,9 @@ public final class RequestHead {
 
     public HeaderList headers = new HeaderList();
 
+    /** {@code framing_headers_mode}: 0 automatic (the host frames the body), 1 manually from the headers. */
+    public int framingMode;
+
     public RequestHead() {}
 
     public RequestHead(String method, String uri, HeaderList headers) {
@@ -20,6 +23,7 @@ public final class RequestHead {
     public RequestHead copy() {
         RequestHead c = new RequestHead(method, uri, headers.copy());
         c.version = version;
+        c.framingMode = framingMode;
         return c;
     }
 

@@ -1,12 +1,14 @@
 package io.github.computejava.host;
 
 import io.github.computejava.internal.FastlyStatus;
+import io.github.computejava.internal.Host;
 import io.github.computejava.internal.Hostcalls;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -17,7 +19,7 @@ import java.util.concurrent.ExecutionException;
  * <p>Every method returns a {@code fastly_status}; a guest mistake (bad handle, bad argument) is a status, never
  * an exception. A sandbox is used by one guest thread at a time.
  */
-public class Sandbox implements Hostcalls {
+public class Sandbox implements Hostcalls, Host.UncaughtListener {
     /** {@code body_write_end.front}. */
     static final int END_FRONT = 1;
 
@@ -28,6 +30,7 @@ public class Sandbox implements Hostcalls {
     private final int downstreamRequestHandle;
     private final int downstreamBodyHandle;
     private boolean responded;
+    private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
 
     /** A request handle's state. */
     static final class HostRequest {
@@ -409,6 +412,7 @@ public class Sandbox implements Hostcalls {
             return FastlyStatus.INVAL;
         }
         r.framingMode = mode;
+        r.head.framingMode = mode;
         return FastlyStatus.OK;
     }
 
@@ -447,7 +451,7 @@ public class Sandbox implements Hostcalls {
             SendErrorDetails.write(errorDetail, 1);
             return FastlyStatus.OK;
         } catch (SendFailure f) {
-            SendErrorDetails.write(errorDetail, f.tag());
+            SendErrorDetails.write(errorDetail, f);
             return FastlyStatus.ERROR;
         }
     }
@@ -489,8 +493,11 @@ public class Sandbox implements Hostcalls {
             return FastlyStatus.OK;
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            int tag = cause instanceof SendFailure ? ((SendFailure) cause).tag() : SendFailure.INTERNAL_ERROR;
-            SendErrorDetails.write(errorDetail, tag);
+            if (cause instanceof SendFailure) {
+                SendErrorDetails.write(errorDetail, (SendFailure) cause);
+            } else {
+                SendErrorDetails.write(errorDetail, SendFailure.INTERNAL_ERROR);
+            }
             return FastlyStatus.ERROR;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -627,6 +634,7 @@ public class Sandbox implements Hostcalls {
             return FastlyStatus.INVAL;
         }
         r.framingMode = mode;
+        r.head.framingMode = mode;
         return FastlyStatus.OK;
     }
 
@@ -734,5 +742,17 @@ public class Sandbox implements Hostcalls {
     /** The handle table, for subclasses and the Wasm door's extra hostcalls. */
     HandleTable handles() {
         return handles;
+    }
+
+    // ---- the JVM door: what the program threw
+
+    @Override
+    public void uncaught(Throwable t) {
+        uncaught.add(t);
+    }
+
+    /** What the program's handler threw out of {@code Compute.serve}, in order (JVM door only). */
+    public List<Throwable> uncaughtExceptions() {
+        return List.copyOf(uncaught);
     }
 }

@@ -16,7 +16,8 @@ public final class Main {
     public static void main(String[] args) {
         Compute.serve((request, w) -> {
             request.headers().add("TheTime", HttpDate.now());
-            request.cacheOptions(CacheOptions.builder().ttl(Duration.ofSeconds(30)).build());
+            request.cacheOptions(
+                    CacheOptions.builder().ttl(Duration.ofSeconds(30)).build());
 
             try (Response resp = request.send("httpme")) {
                 w.headers().setAll(resp.headers());

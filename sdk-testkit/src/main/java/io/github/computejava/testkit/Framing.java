@@ -1,0 +1,54 @@
+package io.github.computejava.testkit;
+
+import io.github.computejava.fsthttp.Headers;
+import io.github.computejava.host.ResponseHead;
+
+/**
+ * The framing headers a client receives over HTTP/1.1. In automatic mode the host drops the program's {@code
+ * Content-Length} and {@code Transfer-Encoding} and frames the body itself: a length for a body sent whole,
+ * chunks for a streamed one. In manual mode it keeps the program's headers when they describe the body, and
+ * frames automatically when they do not.
+ */
+final class Framing {
+    private Framing() {}
+
+    static Headers clientHeaders(ResponseHead head, byte[] body, boolean streamed, boolean complete) {
+        Headers headers = new Headers();
+        for (String[] field : head.headers.fields()) {
+            headers.add(field[0], field[1]);
+        }
+        boolean bodiless = head.status < 200 || head.status == 204 || head.status == 304;
+        if (head.framingMode == 1 && manualIsValid(headers, body, complete)) {
+            return headers;
+        }
+        headers.remove("Content-Length");
+        headers.remove("Transfer-Encoding");
+        if (bodiless) {
+            return headers;
+        }
+        if (streamed) {
+            headers.set("Transfer-Encoding", "chunked");
+        } else {
+            headers.set("Content-Length", Integer.toString(body.length));
+        }
+        return headers;
+    }
+
+    private static boolean manualIsValid(Headers headers, byte[] body, boolean complete) {
+        boolean chunked = headers.values("Transfer-Encoding").equals(java.util.List.of("chunked"));
+        String length = headers.values("Content-Length").size() == 1
+                ? headers.get("Content-Length").get()
+                : null;
+        if (chunked && length == null) {
+            return true;
+        }
+        if (length != null && !headers.contains("Transfer-Encoding")) {
+            try {
+                return complete && Long.parseLong(length.trim()) == body.length;
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+}
