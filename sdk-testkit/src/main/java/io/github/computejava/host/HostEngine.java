@@ -103,7 +103,7 @@ public final class HostEngine implements AutoCloseable {
      */
     UpstreamResponse send(Sandbox sandbox, Backend backend, RequestHead head, BodyBuffer body, CacheOverride override)
             throws SendFailure {
-        return origin.exchange(backend, head, body);
+        return origin.exchange(backend, head, body, override);
     }
 
     /** {@link #send} on another thread. */

@@ -1,5 +1,6 @@
 package io.github.computejava.testkit;
 
+import io.github.computejava.fsthttp.CacheOptions;
 import io.github.computejava.fsthttp.Headers;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -15,16 +16,25 @@ public final class RecordedRequest {
     private final String url;
     private final Headers headers;
     private final byte[] body;
+    private final CacheOptions cacheOptions;
     private final Instant instant;
     private final int sequence;
 
     RecordedRequest(
-            String backend, String method, String url, Headers headers, byte[] body, Instant instant, int sequence) {
+            String backend,
+            String method,
+            String url,
+            Headers headers,
+            byte[] body,
+            CacheOptions cacheOptions,
+            Instant instant,
+            int sequence) {
         this.backend = backend;
         this.method = method;
         this.url = url;
         this.headers = headers;
         this.body = body;
+        this.cacheOptions = cacheOptions;
         this.instant = instant;
         this.sequence = sequence;
     }
@@ -121,6 +131,16 @@ public final class RecordedRequest {
      */
     public String bodyText() {
         return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The readthrough cache overrides the program set on this request ({@code cache_override}), in the SDK's
+     * terms.
+     *
+     * @return the options; {@link CacheOptions#DEFAULT} when the program set none
+     */
+    public CacheOptions cacheOptions() {
+        return cacheOptions;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.computejava.testkit;
 
+import io.github.computejava.fsthttp.CacheOptions;
 import java.util.List;
 import java.util.Objects;
 
@@ -109,6 +110,21 @@ public final class RequestAssert {
         Objects.requireNonNull(text, "text");
         if (!request.bodyText().equals(text)) {
             throw fail("body " + quote(text), quote(request.bodyText()));
+        }
+        return this;
+    }
+
+    /**
+     * Asserts the readthrough cache overrides the program set on the request.
+     *
+     * @param options the expected overrides
+     * @return these assertions
+     * @throws AssertionError if they differ
+     */
+    public RequestAssert hasCacheOptions(CacheOptions options) {
+        Objects.requireNonNull(options, "options");
+        if (!request.cacheOptions().equals(options)) {
+            throw fail("cache options " + options, request.cacheOptions().toString());
         }
         return this;
     }

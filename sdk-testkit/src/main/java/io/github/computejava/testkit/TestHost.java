@@ -1,5 +1,6 @@
 package io.github.computejava.testkit;
 
+import io.github.computejava.fsthttp.CacheOptions;
 import io.github.computejava.fsthttp.Compute;
 import io.github.computejava.fsthttp.Handler;
 import io.github.computejava.fsthttp.Headers;
@@ -411,13 +412,21 @@ public final class TestHost implements AutoCloseable {
         return b;
     }
 
-    RecordedRequest record(String backend, RequestHead head, byte[] body, TestBackend script) {
+    RecordedRequest record(
+            String backend, RequestHead head, byte[] body, CacheOptions cacheOptions, TestBackend script) {
         Headers headers = new Headers();
         for (String[] field : head.headers.fields()) {
             headers.add(field[0], field[1]);
         }
         RecordedRequest r = new RecordedRequest(
-                backend, head.method, head.uri, headers, body, clock.instant(), sequence.incrementAndGet());
+                backend,
+                head.method,
+                head.uri,
+                headers,
+                body,
+                cacheOptions,
+                clock.instant(),
+                sequence.incrementAndGet());
         recorded.add(r);
         if (script != null) {
             script.record(r);

@@ -1,9 +1,11 @@
 package io.github.computejava.testkit;
 
+import io.github.computejava.fsthttp.CacheOptions;
 import io.github.computejava.fsthttp.Headers;
 import io.github.computejava.fsthttp.SendErrorKind;
 import io.github.computejava.host.Backend;
 import io.github.computejava.host.BodyBuffer;
+import io.github.computejava.host.CacheOverride;
 import io.github.computejava.host.HeaderList;
 import io.github.computejava.host.Origin;
 import io.github.computejava.host.RequestHead;
@@ -28,6 +30,12 @@ final class TestOrigin implements Origin {
 
     @Override
     public UpstreamResponse exchange(Backend backend, RequestHead request, BodyBuffer body) throws SendFailure {
+        return exchange(backend, request, body, CacheOverride.NONE);
+    }
+
+    @Override
+    public UpstreamResponse exchange(Backend backend, RequestHead request, BodyBuffer body, CacheOverride override)
+            throws SendFailure {
         RequestHead sent = request.copy();
         backend.overrideHost().ifPresent(h -> sent.headers.set("Host", h));
         byte[] bytes;
@@ -44,7 +52,7 @@ final class TestOrigin implements Origin {
         }
         bytes = out.toByteArray();
         TestBackend script = host.script(backend.name());
-        RecordedRequest recorded = host.record(backend.name(), sent, bytes, script);
+        RecordedRequest recorded = host.record(backend.name(), sent, bytes, cacheOptions(override), script);
         if (!complete) {
             throw new SendFailure(SendFailure.CONNECTION_TERMINATED, "the request body was abandoned");
         }
@@ -122,6 +130,21 @@ final class TestOrigin implements Origin {
             default:
                 return new SendFailure(tag(kind), message);
         }
+    }
+
+    /** The program's cache override in the SDK's terms. */
+    static CacheOptions cacheOptions(CacheOverride o) {
+        CacheOptions.Builder b = CacheOptions.builder().pass(o.pass()).pci(o.pci());
+        if (o.hasTtl()) {
+            b.ttl(Duration.ofSeconds(o.ttlSeconds()));
+        }
+        if (o.hasStaleWhileRevalidate()) {
+            b.staleWhileRevalidate(Duration.ofSeconds(o.staleWhileRevalidateSeconds()));
+        }
+        if (o.surrogateKey() != null && !o.surrogateKey().trim().isEmpty()) {
+            b.surrogateKey(o.surrogateKey());
+        }
+        return b.build();
     }
 
     /** The {@code send_error_detail_tag} of a kind: the enum lists the ABI's tags in order from 2. */
