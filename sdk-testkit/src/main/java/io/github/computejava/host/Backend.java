@@ -14,6 +14,9 @@ public final class Backend {
     private final Duration firstByteTimeout;
     private final Duration betweenBytesTimeout;
     private final boolean dynamic;
+    private final TlsSettings tls;
+    private final Keepalive keepalive;
+    private final int health;
 
     private Backend(Builder b) {
         this.name = b.name;
@@ -23,6 +26,9 @@ public final class Backend {
         this.firstByteTimeout = b.firstByteTimeout;
         this.betweenBytesTimeout = b.betweenBytesTimeout;
         this.dynamic = b.dynamic;
+        this.tls = b.tls;
+        this.keepalive = b.keepalive;
+        this.health = b.health;
     }
 
     public static Builder builder(String name) {
@@ -37,6 +43,9 @@ public final class Backend {
         b.firstByteTimeout = firstByteTimeout;
         b.betweenBytesTimeout = betweenBytesTimeout;
         b.dynamic = dynamic;
+        b.tls = tls;
+        b.keepalive = keepalive;
+        b.health = health;
         return b;
     }
 
@@ -74,6 +83,97 @@ public final class Backend {
     /** Whether requests go over TLS. */
     public boolean ssl() {
         return url != null && "https".equalsIgnoreCase(url.getScheme());
+    }
+
+    // ---- TLS, keepalive and health settings (dynamic backends set them; the getters read them)
+
+    /** {@code backend_health}: 0 unknown. */
+    public static final int HEALTH_UNKNOWN = 0;
+    /** {@code backend_health}: 1 healthy. */
+    public static final int HEALTH_HEALTHY = 1;
+    /** {@code backend_health}: 2 unhealthy. */
+    public static final int HEALTH_UNHEALTHY = 2;
+
+    /** TLS settings; the defaults when none were given. */
+    public TlsSettings tls() {
+        return tls;
+    }
+
+    /** Connection keepalive settings. */
+    public Keepalive keepalive() {
+        return keepalive;
+    }
+
+    /** The {@code backend_health} the host reports. */
+    public int health() {
+        return health;
+    }
+
+    /** The host of the URL, or empty for a backend scripted in Java. */
+    public Optional<String> host() {
+        return url == null ? Optional.empty() : Optional.ofNullable(url.getHost());
+    }
+
+    /** The port of the URL (80 or 443 by default), or -1 for a backend scripted in Java. */
+    public int port() {
+        if (url == null) {
+            return -1;
+        }
+        return url.getPort() >= 0 ? url.getPort() : ssl() ? 443 : 80;
+    }
+
+    /**
+     * TLS settings of a backend: versions as {@code tls_version} (0 TLS 1.0 .. 3 TLS 1.3, -1 unset), names and
+     * certificates as given (null unset).
+     */
+    public static final class TlsSettings {
+        public static final TlsSettings DEFAULT = new TlsSettings(-1, -1, null, null, null, null);
+
+        public final int minVersion;
+        public final int maxVersion;
+        public final String certHostname;
+        public final String sniHostname;
+        public final String caCertificate;
+        public final String ciphers;
+
+        public TlsSettings(
+                int minVersion,
+                int maxVersion,
+                String certHostname,
+                String sniHostname,
+                String caCertificate,
+                String ciphers) {
+            this.minVersion = minVersion;
+            this.maxVersion = maxVersion;
+            this.certHostname = certHostname;
+            this.sniHostname = sniHostname;
+            this.caCertificate = caCertificate;
+            this.ciphers = ciphers;
+        }
+    }
+
+    /** Keepalive settings of a backend, in the units the getters report. */
+    public static final class Keepalive {
+        public static final Keepalive DEFAULT = new Keepalive(0, false, 0, 0, 0);
+
+        public final int httpKeepaliveTimeMs;
+        public final boolean tcpKeepalive;
+        public final int tcpKeepaliveIntervalSecs;
+        public final int tcpKeepaliveProbes;
+        public final int tcpKeepaliveTimeSecs;
+
+        public Keepalive(
+                int httpKeepaliveTimeMs,
+                boolean tcpKeepalive,
+                int tcpKeepaliveIntervalSecs,
+                int tcpKeepaliveProbes,
+                int tcpKeepaliveTimeSecs) {
+            this.httpKeepaliveTimeMs = httpKeepaliveTimeMs;
+            this.tcpKeepalive = tcpKeepalive;
+            this.tcpKeepaliveIntervalSecs = tcpKeepaliveIntervalSecs;
+            this.tcpKeepaliveProbes = tcpKeepaliveProbes;
+            this.tcpKeepaliveTimeSecs = tcpKeepaliveTimeSecs;
+        }
     }
 
     @Override
@@ -153,6 +253,35 @@ public final class Backend {
 
         public Backend build() {
             return new Backend(this);
+        }
+
+        // ---- TLS, keepalive and health
+
+        private TlsSettings tls = TlsSettings.DEFAULT;
+        private Keepalive keepalive = Keepalive.DEFAULT;
+        private int health = HEALTH_UNKNOWN;
+
+        public Builder tls(TlsSettings tls) {
+            this.tls = Objects.requireNonNull(tls, "tls");
+            return this;
+        }
+
+        public Builder keepalive(Keepalive keepalive) {
+            this.keepalive = Objects.requireNonNull(keepalive, "keepalive");
+            return this;
+        }
+
+        /**
+         * The health the host reports.
+         *
+         * @throws IllegalArgumentException unless it is one of the {@code HEALTH_*} values
+         */
+        public Builder health(int health) {
+            if (health < HEALTH_UNKNOWN || health > HEALTH_UNHEALTHY) {
+                throw new IllegalArgumentException("health: 0 unknown, 1 healthy or 2 unhealthy, got " + health);
+            }
+            this.health = health;
+            return this;
         }
 
         private static Duration positive(Duration d, String what) {

@@ -28,6 +28,7 @@ public final class HostEngine implements AutoCloseable {
     private final Map<String, String> environment;
     private final ExecutorService async;
     private final AtomicLong sandboxes = new AtomicLong();
+    private volatile boolean dynamicBackendsAllowed = true;
 
     private HostEngine(Builder b) {
         this.clock = b.clock;
@@ -137,6 +138,16 @@ public final class HostEngine implements AutoCloseable {
     public void putBackend(Backend backend) {
         Objects.requireNonNull(backend, "backend");
         backends.put(backend.name(), backend);
+    }
+
+    /** Whether programs may register dynamic backends (Fastly enables it per service). */
+    public boolean dynamicBackendsAllowed() {
+        return dynamicBackendsAllowed;
+    }
+
+    /** Allows or forbids dynamic backends; a forbidden registration is {@code unsupported}. */
+    public void allowDynamicBackends(boolean allowed) {
+        this.dynamicBackendsAllowed = allowed;
     }
 
     /**

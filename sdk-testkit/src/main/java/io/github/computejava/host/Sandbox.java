@@ -1,5 +1,6 @@
 package io.github.computejava.host;
 
+import io.github.computejava.internal.DynamicBackendConfig;
 import io.github.computejava.internal.FastlyStatus;
 import io.github.computejava.internal.Host;
 import io.github.computejava.internal.Hostcalls;
@@ -742,6 +743,95 @@ public class Sandbox implements Hostcalls, Host.UncaughtListener {
     /** The handle table, for subclasses and the Wasm door's extra hostcalls. */
     HandleTable handles() {
         return handles;
+    }
+
+    // ---- fastly_http_req: dynamic backends
+
+    @Override
+    public int reqRegisterDynamicBackend(byte[] name, byte[] target, int mask, DynamicBackendConfig config) {
+        return BackendCalls.register(engine, name, target, mask, config);
+    }
+
+    // ---- fastly_backend: getters
+
+    @Override
+    public int backendGetHost(byte[] backend, byte[] buf, int len, int[] nwrittenOut) {
+        return BackendCalls.host(engine, backend, buf, len, nwrittenOut);
+    }
+
+    @Override
+    public int backendGetOverrideHost(byte[] backend, byte[] buf, int len, int[] nwrittenOut) {
+        return BackendCalls.overrideHost(engine, backend, buf, len, nwrittenOut);
+    }
+
+    @Override
+    public int backendIsHealthy(byte[] backend, int[] out) {
+        return BackendCalls.value(engine, backend, BackendCalls.Value.HEALTH, out);
+    }
+
+    @Override
+    public int backendIsDynamic(byte[] backend, int[] out) {
+        return BackendCalls.value(engine, backend, BackendCalls.Value.DYNAMIC, out);
+    }
+
+    @Override
+    public int backendGetPort(byte[] backend, int[] out) {
+        return BackendCalls.value(engine, backend, BackendCalls.Value.PORT, out);
+    }
+
+    @Override
+    public int backendGetConnectTimeoutMs(byte[] backend, int[] out) {
+        return BackendCalls.value(engine, backend, BackendCalls.Value.CONNECT_TIMEOUT, out);
+    }
+
+    @Override
+    public int backendGetFirstByteTimeoutMs(byte[] backend, int[] out) {
+        return BackendCalls.value(engine, backend, BackendCalls.Value.FIRST_BYTE_TIMEOUT, out);
+    }
+
+    @Override
+    public int backendGetBetweenBytesTimeoutMs(byte[] backend, int[] out) {
+        return BackendCalls.value(engine, backend, BackendCalls.Value.BETWEEN_BYTES_TIMEOUT, out);
+    }
+
+    @Override
+    public int backendGetHttpKeepaliveTime(byte[] backend, int[] out) {
+        return BackendCalls.value(engine, backend, BackendCalls.Value.HTTP_KEEPALIVE_TIME, out);
+    }
+
+    @Override
+    public int backendGetTcpKeepaliveEnable(byte[] backend, int[] out) {
+        return BackendCalls.value(engine, backend, BackendCalls.Value.TCP_KEEPALIVE_ENABLE, out);
+    }
+
+    @Override
+    public int backendGetTcpKeepaliveInterval(byte[] backend, int[] out) {
+        return BackendCalls.value(engine, backend, BackendCalls.Value.TCP_KEEPALIVE_INTERVAL, out);
+    }
+
+    @Override
+    public int backendGetTcpKeepaliveProbes(byte[] backend, int[] out) {
+        return BackendCalls.value(engine, backend, BackendCalls.Value.TCP_KEEPALIVE_PROBES, out);
+    }
+
+    @Override
+    public int backendGetTcpKeepaliveTime(byte[] backend, int[] out) {
+        return BackendCalls.value(engine, backend, BackendCalls.Value.TCP_KEEPALIVE_TIME, out);
+    }
+
+    @Override
+    public int backendIsSsl(byte[] backend, int[] out) {
+        return BackendCalls.value(engine, backend, BackendCalls.Value.SSL, out);
+    }
+
+    @Override
+    public int backendGetSslMinVersion(byte[] backend, int[] out) {
+        return BackendCalls.value(engine, backend, BackendCalls.Value.SSL_MIN_VERSION, out);
+    }
+
+    @Override
+    public int backendGetSslMaxVersion(byte[] backend, int[] out) {
+        return BackendCalls.value(engine, backend, BackendCalls.Value.SSL_MAX_VERSION, out);
     }
 
     // ---- the JVM door: what the program threw

@@ -1,7 +1,10 @@
 package io.github.computejava.testkit;
 
 import io.github.computejava.fsthttp.Headers;
+import io.github.computejava.host.HeaderList;
+import io.github.computejava.host.RequestHead;
 import io.github.computejava.host.ResponseHead;
+import java.util.List;
 
 /**
  * The framing headers a client receives over HTTP/1.1. In automatic mode the host drops the program's {@code
@@ -34,8 +37,42 @@ final class Framing {
         return headers;
     }
 
+    /**
+     * Frames a request as the host sends it to an origin: the same rules, with {@code Content-Length: 0} for
+     * an empty body only on methods that carry one.
+     */
+    static void request(RequestHead head, byte[] body, boolean streamed) {
+        HeaderList h = head.headers;
+        if (head.framingMode == 1) {
+            boolean chunked = h.values("Transfer-Encoding").equals(List.of("chunked"));
+            List<String> lengths = h.values("Content-Length");
+            if (chunked && lengths.isEmpty()) {
+                return;
+            }
+            if (lengths.size() == 1 && !h.contains("Transfer-Encoding") && !streamed) {
+                try {
+                    if (Long.parseLong(lengths.get(0).trim()) == body.length) {
+                        return;
+                    }
+                } catch (NumberFormatException e) {
+                    // invalid: frame automatically
+                }
+            }
+        }
+        h.remove("Content-Length");
+        h.remove("Transfer-Encoding");
+        if (streamed) {
+            h.set("Transfer-Encoding", "chunked");
+        } else if (body.length > 0
+                || head.method.equals("POST")
+                || head.method.equals("PUT")
+                || head.method.equals("PATCH")) {
+            h.set("Content-Length", Integer.toString(body.length));
+        }
+    }
+
     private static boolean manualIsValid(Headers headers, byte[] body, boolean complete) {
-        boolean chunked = headers.values("Transfer-Encoding").equals(java.util.List.of("chunked"));
+        boolean chunked = headers.values("Transfer-Encoding").equals(List.of("chunked"));
         String length = headers.values("Content-Length").size() == 1
                 ? headers.get("Content-Length").get()
                 : null;

@@ -1,5 +1,6 @@
 package io.github.computejava.testkit;
 
+import io.github.computejava.fsthttp.BackendHealth;
 import io.github.computejava.fsthttp.SendErrorKind;
 import io.github.computejava.host.Backend;
 import java.time.Duration;
@@ -159,6 +160,19 @@ public final class TestBackend {
      */
     public TestBackend betweenBytesTimeout(Duration timeout) {
         update(b -> b.betweenBytesTimeout(timeout));
+        return this;
+    }
+
+    /**
+     * Sets what the host's health checks report for this backend.
+     *
+     * @param health the health
+     * @return this backend
+     * @throws NullPointerException if {@code health} is null
+     */
+    public TestBackend health(BackendHealth health) {
+        Objects.requireNonNull(health, "health");
+        update(b -> b.health(health.ordinal()));
         return this;
     }
 

@@ -178,6 +178,18 @@ public final class TestHost implements AutoCloseable {
     }
 
     /**
+     * Allows or forbids the program to register dynamic backends (allowed unless forbidden; Fastly enables
+     * them per service).
+     *
+     * @param allowed false to make registration fail as on a service without dynamic backends
+     * @return this host
+     */
+    public TestHost allowDynamicBackends(boolean allowed) {
+        engine.allowDynamicBackends(allowed);
+        return this;
+    }
+
+    /**
      * Every request that reached any backend, in order.
      *
      * @return an unmodifiable snapshot

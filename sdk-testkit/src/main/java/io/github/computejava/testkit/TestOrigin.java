@@ -51,6 +51,7 @@ final class TestOrigin implements Origin {
             complete = false;
         }
         bytes = out.toByteArray();
+        Framing.request(sent, bytes, body.isStreaming());
         TestBackend script = host.script(backend.name());
         RecordedRequest recorded = host.record(backend.name(), sent, bytes, cacheOptions(override), script);
         if (!complete) {

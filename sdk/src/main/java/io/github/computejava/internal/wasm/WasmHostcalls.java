@@ -1,5 +1,6 @@
 package io.github.computejava.internal.wasm;
 
+import io.github.computejava.internal.DynamicBackendConfig;
 import io.github.computejava.internal.Hostcalls;
 import org.teavm.interop.Address;
 import org.teavm.interop.Import;
@@ -493,5 +494,208 @@ public final class WasmHostcalls implements Hostcalls {
     public int configStoreGet(int store, byte[] key, byte[] buf, int len, int[] nwrittenOut) {
         return configStoreGet(
                 store, Address.ofData(key), key.length, Address.ofData(buf), len, Address.ofData(nwrittenOut));
+    }
+
+    // ---- fastly_http_req: dynamic backends
+
+    // fastly_http_req.register_dynamic_backend(name_prefix: string, target: string, mask, config: ptr) -> status
+    @Import(module = "fastly_http_req", name = "register_dynamic_backend")
+    private static native int reqRegisterDynamicBackend(
+            Address name, int nameLen, Address target, int targetLen, int mask, Address config);
+
+    // ---- fastly_backend: getters
+
+    // fastly_backend.get_host(backend: string, value: ptr char8, value_max_len, nwritten_out) -> status
+    @Import(module = "fastly_backend", name = "get_host")
+    private static native int backendGetHost(
+            Address backend, int backendLen, Address buf, int len, Address nwrittenOut);
+
+    // fastly_backend.get_override_host(backend: string, value: ptr char8, value_max_len, nwritten_out) -> status
+    @Import(module = "fastly_backend", name = "get_override_host")
+    private static native int backendGetOverrideHost(
+            Address backend, int backendLen, Address buf, int len, Address nwrittenOut);
+
+    // fastly_backend.is_healthy(backend: string) -> (status, backend_health)
+    @Import(module = "fastly_backend", name = "is_healthy")
+    private static native int backendIsHealthy0(Address backend, int len, Address out);
+
+    // fastly_backend.is_dynamic(backend: string) -> (status, is_dynamic u32)
+    @Import(module = "fastly_backend", name = "is_dynamic")
+    private static native int backendIsDynamic0(Address backend, int len, Address out);
+
+    // fastly_backend.get_port(backend: string) -> (status, port u16)
+    @Import(module = "fastly_backend", name = "get_port")
+    private static native int backendGetPort0(Address backend, int len, Address out);
+
+    // fastly_backend.get_connect_timeout_ms(backend: string) -> (status, timeout_ms u32)
+    @Import(module = "fastly_backend", name = "get_connect_timeout_ms")
+    private static native int backendGetConnectTimeoutMs0(Address backend, int len, Address out);
+
+    // fastly_backend.get_first_byte_timeout_ms(backend: string) -> (status, timeout_ms u32)
+    @Import(module = "fastly_backend", name = "get_first_byte_timeout_ms")
+    private static native int backendGetFirstByteTimeoutMs0(Address backend, int len, Address out);
+
+    // fastly_backend.get_between_bytes_timeout_ms(backend: string) -> (status, timeout_ms u32)
+    @Import(module = "fastly_backend", name = "get_between_bytes_timeout_ms")
+    private static native int backendGetBetweenBytesTimeoutMs0(Address backend, int len, Address out);
+
+    // fastly_backend.get_http_keepalive_time(backend: string) -> (status, timeout_ms u32)
+    @Import(module = "fastly_backend", name = "get_http_keepalive_time")
+    private static native int backendGetHttpKeepaliveTime0(Address backend, int len, Address out);
+
+    // fastly_backend.get_tcp_keepalive_enable(backend: string) -> (status, is_keepalive u32)
+    @Import(module = "fastly_backend", name = "get_tcp_keepalive_enable")
+    private static native int backendGetTcpKeepaliveEnable0(Address backend, int len, Address out);
+
+    // fastly_backend.get_tcp_keepalive_interval(backend: string) -> (status, timeout_secs u32)
+    @Import(module = "fastly_backend", name = "get_tcp_keepalive_interval")
+    private static native int backendGetTcpKeepaliveInterval0(Address backend, int len, Address out);
+
+    // fastly_backend.get_tcp_keepalive_probes(backend: string) -> (status, probe_count u32)
+    @Import(module = "fastly_backend", name = "get_tcp_keepalive_probes")
+    private static native int backendGetTcpKeepaliveProbes0(Address backend, int len, Address out);
+
+    // fastly_backend.get_tcp_keepalive_time(backend: string) -> (status, timeout_secs u32)
+    @Import(module = "fastly_backend", name = "get_tcp_keepalive_time")
+    private static native int backendGetTcpKeepaliveTime0(Address backend, int len, Address out);
+
+    // fastly_backend.is_ssl(backend: string) -> (status, is_ssl u32)
+    @Import(module = "fastly_backend", name = "is_ssl")
+    private static native int backendIsSsl0(Address backend, int len, Address out);
+
+    // fastly_backend.get_ssl_min_version(backend: string) -> (status, tls_version)
+    @Import(module = "fastly_backend", name = "get_ssl_min_version")
+    private static native int backendGetSslMinVersion0(Address backend, int len, Address out);
+
+    // fastly_backend.get_ssl_max_version(backend: string) -> (status, tls_version)
+    @Import(module = "fastly_backend", name = "get_ssl_max_version")
+    private static native int backendGetSslMaxVersion0(Address backend, int len, Address out);
+
+    @Override
+    public int reqRegisterDynamicBackend(byte[] name, byte[] target, int mask, DynamicBackendConfig c) {
+        // allocate everything first: no allocation may happen between taking the addresses and the call
+        byte[] record = new byte[DynamicBackendConfig.SIZE];
+        byte[] hostOverride = orEmpty(c.hostOverride);
+        byte[] certHostname = orEmpty(c.certHostname);
+        byte[] caCert = orEmpty(c.caCert);
+        byte[] ciphers = orEmpty(c.ciphers);
+        byte[] sniHostname = orEmpty(c.sniHostname);
+        byte[] clientCertificate = orEmpty(c.clientCertificate);
+        putString(record, DynamicBackendConfig.OFF_HOST_OVERRIDE, hostOverride);
+        DynamicBackendConfig.putU32(record, DynamicBackendConfig.OFF_CONNECT_TIMEOUT_MS, c.connectTimeoutMs);
+        DynamicBackendConfig.putU32(record, DynamicBackendConfig.OFF_FIRST_BYTE_TIMEOUT_MS, c.firstByteTimeoutMs);
+        DynamicBackendConfig.putU32(record, DynamicBackendConfig.OFF_BETWEEN_BYTES_TIMEOUT_MS, c.betweenBytesTimeoutMs);
+        DynamicBackendConfig.putU32(record, DynamicBackendConfig.OFF_SSL_MIN_VERSION, c.sslMinVersion);
+        DynamicBackendConfig.putU32(record, DynamicBackendConfig.OFF_SSL_MAX_VERSION, c.sslMaxVersion);
+        putString(record, DynamicBackendConfig.OFF_CERT_HOSTNAME, certHostname);
+        putString(record, DynamicBackendConfig.OFF_CA_CERT, caCert);
+        putString(record, DynamicBackendConfig.OFF_CIPHERS, ciphers);
+        putString(record, DynamicBackendConfig.OFF_SNI_HOSTNAME, sniHostname);
+        putString(record, DynamicBackendConfig.OFF_CLIENT_CERTIFICATE, clientCertificate);
+        DynamicBackendConfig.putU32(record, DynamicBackendConfig.OFF_CLIENT_KEY, c.clientKey);
+        DynamicBackendConfig.putU32(record, DynamicBackendConfig.OFF_HTTP_KEEPALIVE_TIME_MS, c.httpKeepaliveTimeMs);
+        DynamicBackendConfig.putU32(record, DynamicBackendConfig.OFF_TCP_KEEPALIVE_ENABLE, c.tcpKeepaliveEnable);
+        DynamicBackendConfig.putU32(
+                record, DynamicBackendConfig.OFF_TCP_KEEPALIVE_INTERVAL_SECS, c.tcpKeepaliveIntervalSecs);
+        DynamicBackendConfig.putU32(record, DynamicBackendConfig.OFF_TCP_KEEPALIVE_PROBES, c.tcpKeepaliveProbes);
+        DynamicBackendConfig.putU32(record, DynamicBackendConfig.OFF_TCP_KEEPALIVE_TIME_SECS, c.tcpKeepaliveTimeSecs);
+        DynamicBackendConfig.putU32(record, DynamicBackendConfig.OFF_MAX_CONNECTIONS, c.maxConnections);
+        DynamicBackendConfig.putU32(record, DynamicBackendConfig.OFF_MAX_USE, c.maxUse);
+        DynamicBackendConfig.putU32(record, DynamicBackendConfig.OFF_MAX_LIFETIME_MS, c.maxLifetimeMs);
+        return reqRegisterDynamicBackend(
+                Address.ofData(name), name.length, Address.ofData(target), target.length, mask, Address.ofData(record));
+    }
+
+    private static byte[] orEmpty(byte[] b) {
+        return b == null ? new byte[0] : b;
+    }
+
+    private static void putString(byte[] record, int off, byte[] value) {
+        DynamicBackendConfig.putU32(record, off, Address.ofData(value).toInt());
+        DynamicBackendConfig.putU32(record, off + 4, value.length);
+    }
+
+    @Override
+    public int backendGetHost(byte[] backend, byte[] buf, int len, int[] nwrittenOut) {
+        return backendGetHost(
+                Address.ofData(backend), backend.length, Address.ofData(buf), len, Address.ofData(nwrittenOut));
+    }
+
+    @Override
+    public int backendGetOverrideHost(byte[] backend, byte[] buf, int len, int[] nwrittenOut) {
+        return backendGetOverrideHost(
+                Address.ofData(backend), backend.length, Address.ofData(buf), len, Address.ofData(nwrittenOut));
+    }
+
+    @Override
+    public int backendIsHealthy(byte[] backend, int[] out) {
+        return backendIsHealthy0(Address.ofData(backend), backend.length, Address.ofData(out));
+    }
+
+    @Override
+    public int backendIsDynamic(byte[] backend, int[] out) {
+        return backendIsDynamic0(Address.ofData(backend), backend.length, Address.ofData(out));
+    }
+
+    @Override
+    public int backendGetPort(byte[] backend, int[] out) {
+        // the host writes a u16; clear the high half first
+        out[0] = 0;
+        return backendGetPort0(Address.ofData(backend), backend.length, Address.ofData(out));
+    }
+
+    @Override
+    public int backendGetConnectTimeoutMs(byte[] backend, int[] out) {
+        return backendGetConnectTimeoutMs0(Address.ofData(backend), backend.length, Address.ofData(out));
+    }
+
+    @Override
+    public int backendGetFirstByteTimeoutMs(byte[] backend, int[] out) {
+        return backendGetFirstByteTimeoutMs0(Address.ofData(backend), backend.length, Address.ofData(out));
+    }
+
+    @Override
+    public int backendGetBetweenBytesTimeoutMs(byte[] backend, int[] out) {
+        return backendGetBetweenBytesTimeoutMs0(Address.ofData(backend), backend.length, Address.ofData(out));
+    }
+
+    @Override
+    public int backendGetHttpKeepaliveTime(byte[] backend, int[] out) {
+        return backendGetHttpKeepaliveTime0(Address.ofData(backend), backend.length, Address.ofData(out));
+    }
+
+    @Override
+    public int backendGetTcpKeepaliveEnable(byte[] backend, int[] out) {
+        return backendGetTcpKeepaliveEnable0(Address.ofData(backend), backend.length, Address.ofData(out));
+    }
+
+    @Override
+    public int backendGetTcpKeepaliveInterval(byte[] backend, int[] out) {
+        return backendGetTcpKeepaliveInterval0(Address.ofData(backend), backend.length, Address.ofData(out));
+    }
+
+    @Override
+    public int backendGetTcpKeepaliveProbes(byte[] backend, int[] out) {
+        return backendGetTcpKeepaliveProbes0(Address.ofData(backend), backend.length, Address.ofData(out));
+    }
+
+    @Override
+    public int backendGetTcpKeepaliveTime(byte[] backend, int[] out) {
+        return backendGetTcpKeepaliveTime0(Address.ofData(backend), backend.length, Address.ofData(out));
+    }
+
+    @Override
+    public int backendIsSsl(byte[] backend, int[] out) {
+        return backendIsSsl0(Address.ofData(backend), backend.length, Address.ofData(out));
+    }
+
+    @Override
+    public int backendGetSslMinVersion(byte[] backend, int[] out) {
+        return backendGetSslMinVersion0(Address.ofData(backend), backend.length, Address.ofData(out));
+    }
+
+    @Override
+    public int backendGetSslMaxVersion(byte[] backend, int[] out) {
+        return backendGetSslMaxVersion0(Address.ofData(backend), backend.length, Address.ofData(out));
     }
 }
