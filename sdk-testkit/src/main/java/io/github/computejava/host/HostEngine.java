@@ -29,6 +29,8 @@ public final class HostEngine implements AutoCloseable {
     private final ExecutorService async;
     private final AtomicLong sandboxes = new AtomicLong();
     private volatile boolean dynamicBackendsAllowed = true;
+    private final Map<String, KvStore> kvStores = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, byte[]>> secretStores = new ConcurrentHashMap<>();
 
     private HostEngine(Builder b) {
         this.clock = b.clock;
@@ -138,6 +140,30 @@ public final class HostEngine implements AutoCloseable {
     public void putBackend(Backend backend) {
         Objects.requireNonNull(backend, "backend");
         backends.put(backend.name(), backend);
+    }
+
+    /** The KV store with this name, or null. */
+    public KvStore kvStore(String name) {
+        return kvStores.get(name);
+    }
+
+    /** The KV store with this name, created empty if it does not exist. */
+    public KvStore putKvStore(String name) {
+        Objects.requireNonNull(name, "name");
+        return kvStores.computeIfAbsent(name, n -> new KvStore(clock));
+    }
+
+    /** The secret store with this name (secret names to plaintexts), or null. */
+    public Map<String, byte[]> secretStore(String name) {
+        return secretStores.get(name);
+    }
+
+    /** Defines (or replaces) a secret store; the plaintexts are copied. */
+    public void putSecretStore(String name, Map<String, byte[]> secrets) {
+        Objects.requireNonNull(name, "name");
+        Map<String, byte[]> copy = new ConcurrentHashMap<>();
+        secrets.forEach((k, v) -> copy.put(k, v.clone()));
+        secretStores.put(name, Collections.unmodifiableMap(copy));
     }
 
     /** Whether programs may register dynamic backends (Fastly enables it per service). */

@@ -4,6 +4,7 @@ import io.github.computejava.internal.DynamicBackendConfig;
 import io.github.computejava.internal.FastlyStatus;
 import io.github.computejava.internal.Host;
 import io.github.computejava.internal.Hostcalls;
+import io.github.computejava.internal.KvInsertConfig;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -832,6 +833,73 @@ public class Sandbox implements Hostcalls, Host.UncaughtListener {
     @Override
     public int backendGetSslMaxVersion(byte[] backend, int[] out) {
         return BackendCalls.value(engine, backend, BackendCalls.Value.SSL_MAX_VERSION, out);
+    }
+
+    // ---- fastly_kv_store
+
+    @Override
+    public int kvStoreOpen(byte[] name, int[] storeOut) {
+        return StoreCalls.kvOpen(engine, handles, name, storeOut);
+    }
+
+    @Override
+    public int kvStoreLookup(int store, byte[] key, int mask, byte[] config, int[] lookupOut) {
+        return StoreCalls.kvLookup(handles, store, key, mask, lookupOut);
+    }
+
+    @Override
+    public int kvStoreLookupWaitV2(
+            int lookup,
+            int[] bodyOut,
+            byte[] metadataBuf,
+            int metadataLen,
+            int[] nwrittenOut,
+            long[] generationOut,
+            int[] kvErrorOut) {
+        return StoreCalls.kvLookupWait(
+                handles, lookup, bodyOut, metadataBuf, metadataLen, nwrittenOut, generationOut, kvErrorOut);
+    }
+
+    @Override
+    public int kvStoreInsert(int store, byte[] key, int body, int mask, KvInsertConfig config, int[] insertOut) {
+        return StoreCalls.kvInsert(handles, store, key, body, mask, config, insertOut);
+    }
+
+    @Override
+    public int kvStoreInsertWait(int insert, int[] kvErrorOut) {
+        return StoreCalls.kvWait(handles, insert, true, kvErrorOut);
+    }
+
+    @Override
+    public int kvStoreDelete(int store, byte[] key, int mask, byte[] config, int[] deleteOut) {
+        return StoreCalls.kvDelete(handles, store, key, mask, deleteOut);
+    }
+
+    @Override
+    public int kvStoreDeleteWait(int delete, int[] kvErrorOut) {
+        return StoreCalls.kvWait(handles, delete, false, kvErrorOut);
+    }
+
+    // ---- fastly_secret_store
+
+    @Override
+    public int secretStoreOpen(byte[] name, int[] storeOut) {
+        return StoreCalls.secretOpen(engine, handles, name, storeOut);
+    }
+
+    @Override
+    public int secretStoreGet(int store, byte[] key, int[] secretOut) {
+        return StoreCalls.secretGet(handles, store, key, secretOut);
+    }
+
+    @Override
+    public int secretStorePlaintext(int secret, byte[] buf, int len, int[] nwrittenOut) {
+        return StoreCalls.secretPlaintext(handles, secret, buf, len, nwrittenOut);
+    }
+
+    @Override
+    public int secretStoreFromBytes(byte[] bytes, int[] secretOut) {
+        return StoreCalls.secretFromBytes(handles, bytes, secretOut);
     }
 
     // ---- the JVM door: what the program threw

@@ -10,6 +10,7 @@ import io.github.computejava.host.DownstreamRequest;
 import io.github.computejava.host.DownstreamResponder;
 import io.github.computejava.host.HeaderList;
 import io.github.computejava.host.HostEngine;
+import io.github.computejava.host.KvStore;
 import io.github.computejava.host.Origin;
 import io.github.computejava.host.RequestHead;
 import io.github.computejava.host.ResponseHead;
@@ -211,6 +212,52 @@ public final class TestHost implements AutoCloseable {
     public TestHost configStore(String name, Map<String, String> entries) {
         Objects.requireNonNull(entries, "entries");
         engine.putConfigStore(checkName(name), entries);
+        return this;
+    }
+
+    /**
+     * The KV store of this name, created empty if it does not exist: seed it with {@code put}, inspect what the
+     * program wrote with {@code get} and {@code keys}. Time to live runs on the virtual clock.
+     *
+     * @param name the store name
+     * @return the store
+     * @throws IllegalArgumentException if {@code name} is empty
+     * @throws NullPointerException if {@code name} is null
+     */
+    public KvStore kvStore(String name) {
+        return engine.putKvStore(checkName(name));
+    }
+
+    /**
+     * Defines a KV store holding UTF-8 values (adding to it if it exists).
+     *
+     * @param name the store name
+     * @param entries keys and values
+     * @return this host
+     * @throws IllegalArgumentException if {@code name} is empty
+     * @throws NullPointerException if an argument is null
+     */
+    public TestHost kvStore(String name, Map<String, String> entries) {
+        Objects.requireNonNull(entries, "entries");
+        KvStore store = kvStore(name);
+        entries.forEach(store::put);
+        return this;
+    }
+
+    /**
+     * Defines (or replaces) a secret store with UTF-8 plaintexts.
+     *
+     * @param name the store name
+     * @param secrets secret names and plaintexts
+     * @return this host
+     * @throws IllegalArgumentException if {@code name} is empty
+     * @throws NullPointerException if an argument is null
+     */
+    public TestHost secretStore(String name, Map<String, String> secrets) {
+        Objects.requireNonNull(secrets, "secrets");
+        Map<String, byte[]> bytes = new LinkedHashMap<>();
+        secrets.forEach((k, v) -> bytes.put(k, v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        engine.putSecretStore(checkName(name), bytes);
         return this;
     }
 

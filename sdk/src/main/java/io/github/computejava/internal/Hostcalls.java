@@ -238,4 +238,52 @@ public interface Hostcalls {
 
     // get_ssl_max_version(backend: string) -> (status, tls_version)
     int backendGetSslMaxVersion(byte[] backend, int[] out);
+
+    // ---- fastly_kv_store
+
+    // open(name: string) -> (status, kv_store_handle)
+    int kvStoreOpen(byte[] name, int[] storeOut);
+
+    // lookup(store, key: string, mask: kv_lookup_config_options, config: ptr kv_lookup_config,
+    //   handle_out: ptr kv_store_lookup_handle) -> status
+    int kvStoreLookup(int store, byte[] key, int mask, byte[] config, int[] lookupOut);
+
+    // lookup_wait_v2(h, body_handle_out: ptr body_handle, metadata_buf: ptr char8, metadata_buf_len: usize,
+    //   nwritten_out: ptr usize, generation_out: ptr u64, kv_error_out: ptr kv_error) -> status
+    int kvStoreLookupWaitV2(
+            int lookup,
+            int[] bodyOut,
+            byte[] metadataBuf,
+            int metadataLen,
+            int[] nwrittenOut,
+            long[] generationOut,
+            int[] kvErrorOut);
+
+    // insert(store, key: string, body: body_handle, mask: kv_insert_config_options,
+    //   config: ptr kv_insert_config, handle_out: ptr kv_store_insert_handle) -> status
+    int kvStoreInsert(int store, byte[] key, int body, int mask, KvInsertConfig config, int[] insertOut);
+
+    // insert_wait(h, kv_error_out: ptr kv_error) -> status
+    int kvStoreInsertWait(int insert, int[] kvErrorOut);
+
+    // delete(store, key: string, mask: kv_delete_config_options, config: ptr kv_delete_config,
+    //   handle_out: ptr kv_store_delete_handle) -> status
+    int kvStoreDelete(int store, byte[] key, int mask, byte[] config, int[] deleteOut);
+
+    // delete_wait(h, kv_error_out: ptr kv_error) -> status
+    int kvStoreDeleteWait(int delete, int[] kvErrorOut);
+
+    // ---- fastly_secret_store
+
+    // open(name: string) -> (status, secret_store_handle)
+    int secretStoreOpen(byte[] name, int[] storeOut);
+
+    // get(store, key: string) -> (status, secret_handle)
+    int secretStoreGet(int store, byte[] key, int[] secretOut);
+
+    // plaintext(secret, buf: ptr char8, buf_len: usize, nwritten_out: ptr usize) -> status
+    int secretStorePlaintext(int secret, byte[] buf, int len, int[] nwrittenOut);
+
+    // from_bytes(buf: ptr char8, buf_len: usize) -> (status, secret_handle)
+    int secretStoreFromBytes(byte[] bytes, int[] secretOut);
 }

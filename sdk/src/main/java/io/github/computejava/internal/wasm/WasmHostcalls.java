@@ -2,6 +2,7 @@ package io.github.computejava.internal.wasm;
 
 import io.github.computejava.internal.DynamicBackendConfig;
 import io.github.computejava.internal.Hostcalls;
+import io.github.computejava.internal.KvInsertConfig;
 import org.teavm.interop.Address;
 import org.teavm.interop.Import;
 
@@ -697,5 +698,145 @@ public final class WasmHostcalls implements Hostcalls {
     @Override
     public int backendGetSslMaxVersion(byte[] backend, int[] out) {
         return backendGetSslMaxVersion0(Address.ofData(backend), backend.length, Address.ofData(out));
+    }
+
+    // ---- fastly_kv_store
+
+    // fastly_kv_store.open(name: string) -> (status, kv_store_handle)
+    @Import(module = "fastly_kv_store", name = "open")
+    private static native int kvStoreOpen(Address name, int len, Address storeOut);
+
+    // fastly_kv_store.lookup(store, key: string, mask, config: ptr, handle_out: ptr) -> status
+    @Import(module = "fastly_kv_store", name = "lookup")
+    private static native int kvStoreLookup(
+            int store, Address key, int keyLen, int mask, Address config, Address lookupOut);
+
+    // fastly_kv_store.lookup_wait_v2(h, body_out, metadata_buf, metadata_len, nwritten_out, generation_out,
+    //   kv_error_out) -> status
+    @Import(module = "fastly_kv_store", name = "lookup_wait_v2")
+    private static native int kvStoreLookupWaitV2(
+            int lookup,
+            Address bodyOut,
+            Address metadataBuf,
+            int metadataLen,
+            Address nwrittenOut,
+            Address generationOut,
+            Address kvErrorOut);
+
+    // fastly_kv_store.insert(store, key: string, body, mask, config: ptr, handle_out: ptr) -> status
+    @Import(module = "fastly_kv_store", name = "insert")
+    private static native int kvStoreInsert(
+            int store, Address key, int keyLen, int body, int mask, Address config, Address insertOut);
+
+    // fastly_kv_store.insert_wait(h, kv_error_out: ptr) -> status
+    @Import(module = "fastly_kv_store", name = "insert_wait")
+    private static native int kvStoreInsertWait(int insert, Address kvErrorOut);
+
+    // fastly_kv_store.delete(store, key: string, mask, config: ptr, handle_out: ptr) -> status
+    @Import(module = "fastly_kv_store", name = "delete")
+    private static native int kvStoreDelete(
+            int store, Address key, int keyLen, int mask, Address config, Address deleteOut);
+
+    // fastly_kv_store.delete_wait(h, kv_error_out: ptr) -> status
+    @Import(module = "fastly_kv_store", name = "delete_wait")
+    private static native int kvStoreDeleteWait(int delete, Address kvErrorOut);
+
+    // ---- fastly_secret_store
+
+    // fastly_secret_store.open(name: string) -> (status, secret_store_handle)
+    @Import(module = "fastly_secret_store", name = "open")
+    private static native int secretStoreOpen(Address name, int len, Address storeOut);
+
+    // fastly_secret_store.get(store, key: string) -> (status, secret_handle)
+    @Import(module = "fastly_secret_store", name = "get")
+    private static native int secretStoreGet(int store, Address key, int keyLen, Address secretOut);
+
+    // fastly_secret_store.plaintext(secret, buf, buf_len, nwritten_out) -> status
+    @Import(module = "fastly_secret_store", name = "plaintext")
+    private static native int secretStorePlaintext(int secret, Address buf, int len, Address nwrittenOut);
+
+    // fastly_secret_store.from_bytes(buf, buf_len) -> (status, secret_handle)
+    @Import(module = "fastly_secret_store", name = "from_bytes")
+    private static native int secretStoreFromBytes(Address buf, int len, Address secretOut);
+
+    @Override
+    public int kvStoreOpen(byte[] name, int[] storeOut) {
+        return kvStoreOpen(Address.ofData(name), name.length, Address.ofData(storeOut));
+    }
+
+    @Override
+    public int kvStoreLookup(int store, byte[] key, int mask, byte[] config, int[] lookupOut) {
+        return kvStoreLookup(
+                store, Address.ofData(key), key.length, mask, Address.ofData(config), Address.ofData(lookupOut));
+    }
+
+    @Override
+    public int kvStoreLookupWaitV2(
+            int lookup,
+            int[] bodyOut,
+            byte[] metadataBuf,
+            int metadataLen,
+            int[] nwrittenOut,
+            long[] generationOut,
+            int[] kvErrorOut) {
+        return kvStoreLookupWaitV2(
+                lookup,
+                Address.ofData(bodyOut),
+                Address.ofData(metadataBuf),
+                metadataLen,
+                Address.ofData(nwrittenOut),
+                Address.ofData(generationOut),
+                Address.ofData(kvErrorOut));
+    }
+
+    @Override
+    public int kvStoreInsert(int store, byte[] key, int body, int mask, KvInsertConfig c, int[] insertOut) {
+        // allocate first: no allocation may happen between taking the metadata address and the call
+        byte[] record = new byte[KvInsertConfig.SIZE];
+        byte[] metadata = orEmpty(c.metadata);
+        DynamicBackendConfig.putU32(record, KvInsertConfig.OFF_MODE, c.mode);
+        putString(record, KvInsertConfig.OFF_METADATA, metadata);
+        DynamicBackendConfig.putU32(record, KvInsertConfig.OFF_TIME_TO_LIVE_SEC, c.timeToLiveSec);
+        DynamicBackendConfig.putU32(record, KvInsertConfig.OFF_IF_GENERATION_MATCH, (int) c.ifGenerationMatch);
+        DynamicBackendConfig.putU32(
+                record, KvInsertConfig.OFF_IF_GENERATION_MATCH + 4, (int) (c.ifGenerationMatch >>> 32));
+        return kvStoreInsert(
+                store, Address.ofData(key), key.length, body, mask, Address.ofData(record), Address.ofData(insertOut));
+    }
+
+    @Override
+    public int kvStoreInsertWait(int insert, int[] kvErrorOut) {
+        return kvStoreInsertWait(insert, Address.ofData(kvErrorOut));
+    }
+
+    @Override
+    public int kvStoreDelete(int store, byte[] key, int mask, byte[] config, int[] deleteOut) {
+        return kvStoreDelete(
+                store, Address.ofData(key), key.length, mask, Address.ofData(config), Address.ofData(deleteOut));
+    }
+
+    @Override
+    public int kvStoreDeleteWait(int delete, int[] kvErrorOut) {
+        return kvStoreDeleteWait(delete, Address.ofData(kvErrorOut));
+    }
+
+    @Override
+    public int secretStoreOpen(byte[] name, int[] storeOut) {
+        return secretStoreOpen(Address.ofData(name), name.length, Address.ofData(storeOut));
+    }
+
+    @Override
+    public int secretStoreGet(int store, byte[] key, int[] secretOut) {
+        return secretStoreGet(store, Address.ofData(key), key.length, Address.ofData(secretOut));
+    }
+
+    @Override
+    public int secretStorePlaintext(int secret, byte[] buf, int len, int[] nwrittenOut) {
+        return secretStorePlaintext(secret, Address.ofData(buf), len, Address.ofData(nwrittenOut));
+    }
+
+    @Override
+    public int secretStoreFromBytes(byte[] bytes, int[] secretOut) {
+        return secretStoreFromBytes(Address.ofData(bytes), bytes.length, Address.ofData(secretOut));
     }
 }
