@@ -74,7 +74,10 @@ public final class Text {
         return out;
     }
 
-    /** Decodes UTF-8; malformed sequences become U+FFFD. */
+    /**
+     * Decodes UTF-8. Each maximal ill-formed subsequence becomes one U+FFFD, the Unicode-recommended practice the
+     * JDK also follows.
+     */
     public static String utf8(byte[] b, int off, int len) {
         char[] out = new char[len];
         int p = 0;
@@ -88,43 +91,51 @@ public final class Text {
                 continue;
             }
             int need;
-            int cp;
-            int min;
+            int lo = 0x80;
+            int hi = 0xBF;
             if (c >= 0xC2 && c <= 0xDF) {
                 need = 1;
-                cp = c & 0x1F;
-                min = 0x80;
             } else if (c >= 0xE0 && c <= 0xEF) {
                 need = 2;
-                cp = c & 0x0F;
-                min = 0x800;
+                if (c == 0xE0) {
+                    lo = 0xA0;
+                } else if (c == 0xED) {
+                    hi = 0x9F;
+                }
             } else if (c >= 0xF0 && c <= 0xF4) {
                 need = 3;
-                cp = c & 0x07;
-                min = 0x10000;
+                if (c == 0xF0) {
+                    lo = 0x90;
+                } else if (c == 0xF4) {
+                    hi = 0x8F;
+                }
             } else {
                 out[p++] = '\uFFFD';
                 i++;
                 continue;
             }
+            int cp = c & (0x3F >> need);
             int j = i + 1;
-            while (j < end && j <= i + need && (b[j] & 0xC0) == 0x80) {
-                cp = (cp << 6) | (b[j] & 0x3F);
+            int got = 0;
+            while (got < need && j < end) {
+                int x = b[j] & 0xFF;
+                if (x < (got == 0 ? lo : 0x80) || x > (got == 0 ? hi : 0xBF)) {
+                    break;
+                }
+                cp = (cp << 6) | (x & 0x3F);
                 j++;
+                got++;
             }
-            if (j - i - 1 != need || cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+            i = j;
+            if (got < need) {
                 out[p++] = '\uFFFD';
-                i = Math.max(j, i + 1);
-                continue;
-            }
-            if (cp >= 0x10000) {
+            } else if (cp >= 0x10000) {
                 // four bytes in, two chars out: the output never outgrows the input length
                 out[p++] = Character.highSurrogate(cp);
                 out[p++] = Character.lowSurrogate(cp);
             } else {
                 out[p++] = (char) cp;
             }
-            i = j;
         }
         return new String(out, 0, p);
     }

@@ -1,0 +1,107 @@
+package io.github.computejava.plugin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.computejava.internal.AbiSignatures;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Compiles small programs with the real TeaVM pipeline and checks what reaches main.wasm. */
+class WasmBuildTest {
+    @TempDir
+    Path dir;
+
+    private static List<Path> testClasspath() {
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<Path> paths = new ArrayList<>();
+        for (String entry : cp.split(File.pathSeparator)) {
+            if (!entry.isEmpty()) {
+                paths.add(Path.of(entry));
+            }
+        }
+        return paths;
+    }
+
+    private WasmBuild build(String mainClass) {
+        return WasmBuild.builder()
+                .mainClass(mainClass)
+                .classpath(testClasspath())
+                .output(dir.resolve("bin/main.wasm"))
+                .workDirectory(dir.resolve("work"))
+                .build();
+    }
+
+    @Test
+    void helloImportsOnlyWasiAndFastlyHostcallsWithTheirExactSignatures() throws IOException {
+        WasmBuild.Result result =
+                build("io.github.computejava.plugin.fixtures.HelloProgram").run();
+        byte[] wasm = Files.readAllBytes(result.wasm());
+        assertEquals(result.size(), wasm.length);
+        AbiSignatures abi = AbiSignatures.load();
+        Set<String> modules =
+                result.imports().stream().map(ImportCheck.ModuleImport::module).collect(Collectors.toSet());
+        assertTrue(modules.contains("fastly_http_req"), modules.toString());
+        for (ImportCheck.ModuleImport imp : result.imports()) {
+            AbiSignatures.Signature expected = abi.find(imp.module(), imp.name());
+            assertTrue(expected != null, "unexpected import " + imp);
+            assertEquals(expected.types(), imp.types(), imp.toString());
+        }
+        assertEquals(List.of(), new ImportCheck(abi).problems(wasm, java.util.Map.of()));
+    }
+
+    @Test
+    void jdkCallsTeaVmWouldImportAreRewritten() throws IOException {
+        WasmBuild.Result result =
+                build("io.github.computejava.plugin.fixtures.JdkRuntimeProgram").run();
+        for (ImportCheck.ModuleImport imp : result.imports()) {
+            assertFalse(imp.module().startsWith("teavm"), "still imports " + imp);
+        }
+        assertTrue(
+                result.imports().stream().anyMatch(i -> i.name().equals("poll_oneoff")),
+                result.imports().toString());
+    }
+
+    @Test
+    void aForbiddenImportFailsTheBuildNamingItAndTheJavaMethodAndLeavesNoWasm() throws IOException {
+        Path output = dir.resolve("bin/main.wasm");
+        Files.createDirectories(output.getParent());
+        Files.writeString(output, "stale");
+        BuildException e = assertThrows(
+                BuildException.class, () -> build("io.github.computejava.plugin.fixtures.ForbiddenImportProgram")
+                        .run());
+        assertTrue(e.getMessage().contains("env.forbidden_call"), e.getMessage());
+        assertTrue(e.getMessage().contains("ForbiddenImportProgram.forbiddenCall"), e.getMessage());
+        assertTrue(e.getMessage().contains("ForbiddenImportProgram.useIt"), e.getMessage());
+        assertFalse(Files.exists(output), "a failed build must not leave main.wasm behind");
+    }
+
+    @Test
+    void aMissingMainClassIsAClearError() {
+        BuildException e = assertThrows(
+                BuildException.class, () -> build("com.example.DoesNotExist").run());
+        assertTrue(e.getMessage().contains("com.example.DoesNotExist"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("bin/main.wasm")));
+    }
+
+    @Test
+    void builderRejectsBadSettings() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WasmBuild.builder()
+                .mainClass("x.Y")
+                .output(dir.resolve("o"))
+                .workDirectory(dir)
+                .minHeapSize(1024)
+                .build());
+        assertTrue(e.getMessage().startsWith("minHeapSize"), e.getMessage());
+    }
+}
