@@ -135,8 +135,17 @@ public final class ResponseAssert {
      */
     public ResponseAssert hasBody(String text) {
         Objects.requireNonNull(text, "text");
-        if (!response.bodyText().equals(text)) {
-            throw fail("body " + RequestAssert.quote(excerpt(text)), "another body");
+        String actual = response.bodyText();
+        if (!actual.equals(text)) {
+            int at = 0;
+            while (at < actual.length() && at < text.length() && actual.charAt(at) == text.charAt(at)) {
+                at++;
+            }
+            throw fail(
+                    "body " + RequestAssert.quote(excerpt(text)),
+                    "a body that differs from character " + at + " on: expected "
+                            + RequestAssert.quote(around(text, at)) + ", got "
+                            + RequestAssert.quote(around(actual, at)));
         }
         return this;
     }
@@ -303,6 +312,11 @@ public final class ResponseAssert {
             error.addSuppressed(t);
         }
         return error;
+    }
+
+    private static String around(String s, int at) {
+        int end = Math.min(s.length(), at + 40);
+        return (at > 0 ? "..." : "") + s.substring(Math.min(at, s.length()), end) + (end < s.length() ? "..." : "");
     }
 
     private static String excerpt(String s) {

@@ -37,7 +37,15 @@ final class TestOrigin implements Origin {
     public UpstreamResponse exchange(Backend backend, RequestHead request, BodyBuffer body, CacheOverride override)
             throws SendFailure {
         RequestHead sent = request.copy();
-        backend.overrideHost().ifPresent(h -> sent.headers.set("Host", h));
+        if (backend.overrideHost().isPresent()) {
+            sent.headers.set("Host", backend.overrideHost().get());
+        } else if (!sent.headers.contains("Host")) {
+            // a request without a Host header goes out with the authority of its URL
+            String authority = authority(sent.uri);
+            if (!authority.isEmpty()) {
+                sent.headers.set("Host", authority);
+            }
+        }
         byte[] bytes;
         boolean complete = true;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -131,6 +139,19 @@ final class TestOrigin implements Origin {
             default:
                 return new SendFailure(tag(kind), message);
         }
+    }
+
+    private static String authority(String url) {
+        int scheme = url.indexOf("://");
+        if (scheme < 0) {
+            return "";
+        }
+        int start = scheme + 3;
+        int end = start;
+        while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+            end++;
+        }
+        return url.substring(start, end);
     }
 
     /** The program's cache override in the SDK's terms. */

@@ -248,7 +248,7 @@ public final class Backend {
         return present(
                         calls.backendGetTcpKeepaliveInterval(nameBytes, out),
                         "fastly_backend.get_tcp_keepalive_interval")
-                ? Optional.of(Duration.ofSeconds(Integer.toUnsignedLong(out[0])))
+                ? Optional.of(Duration.ofSeconds((out[0] & 0xFFFFFFFFL)))
                 : Optional.empty();
     }
 
@@ -274,7 +274,7 @@ public final class Backend {
     public Optional<Duration> tcpKeepaliveTime() {
         int[] out = new int[1];
         return present(calls.backendGetTcpKeepaliveTime(nameBytes, out), "fastly_backend.get_tcp_keepalive_time")
-                ? Optional.of(Duration.ofSeconds(Integer.toUnsignedLong(out[0])))
+                ? Optional.of(Duration.ofSeconds((out[0] & 0xFFFFFFFFL)))
                 : Optional.empty();
     }
 
@@ -349,9 +349,7 @@ public final class Backend {
     }
 
     private static Optional<Duration> millis(int status, int[] out, String hostcall) {
-        return present(status, hostcall)
-                ? Optional.of(Duration.ofMillis(Integer.toUnsignedLong(out[0])))
-                : Optional.empty();
+        return present(status, hostcall) ? Optional.of(Duration.ofMillis((out[0] & 0xFFFFFFFFL))) : Optional.empty();
     }
 
     private static Optional<String> string(AdaptiveBuffer.Getter getter, String hostcall) {
