@@ -5,9 +5,9 @@ import io.github.computejava.fsthttp.SendErrorKind;
 import io.github.computejava.host.Backend;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 
 /**
@@ -24,7 +24,7 @@ public final class TestBackend {
     private final String name;
     private final boolean dynamic;
     private final ArrayDeque<MockResponse> queue = new ArrayDeque<>();
-    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private final List<RecordedRequest> requests = new ArrayList<>();
     private volatile Responder responder;
     private volatile boolean forwards;
 
@@ -182,7 +182,9 @@ public final class TestBackend {
      * @return an unmodifiable snapshot
      */
     public List<RecordedRequest> requests() {
-        return List.copyOf(requests);
+        synchronized (requests) {
+            return List.copyOf(requests);
+        }
     }
 
     /**
@@ -191,7 +193,21 @@ public final class TestBackend {
      * @return the count
      */
     public int requestCount() {
-        return requests.size();
+        synchronized (requests) {
+            return requests.size();
+        }
+    }
+
+    /**
+     * Forgets the requests recorded so far (for example those made while setting a test up).
+     *
+     * @return this backend
+     */
+    public TestBackend clearRequests() {
+        synchronized (requests) {
+            requests.clear();
+        }
+        return this;
     }
 
     /**
@@ -252,7 +268,9 @@ public final class TestBackend {
     }
 
     void record(RecordedRequest request) {
-        requests.add(request);
+        synchronized (requests) {
+            requests.add(request);
+        }
     }
 
     /** The scripted answer for a request, or null when nothing is scripted. */
@@ -273,6 +291,6 @@ public final class TestBackend {
 
     @Override
     public String toString() {
-        return "TestBackend{" + name + ", " + requests.size() + " request(s)}";
+        return "TestBackend{" + name + ", " + requestCount() + " request(s)}";
     }
 }

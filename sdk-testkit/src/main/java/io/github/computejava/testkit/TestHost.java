@@ -69,7 +69,7 @@ public final class TestHost implements AutoCloseable {
     private final HostEngine engine;
     private final Origin httpOrigin;
     private final Map<String, TestBackend> backends = new ConcurrentHashMap<>();
-    private final List<RecordedRequest> recorded = new CopyOnWriteArrayList<>();
+    private final List<RecordedRequest> recorded = new ArrayList<>();
     private final AtomicInteger sequence = new AtomicInteger();
     private final Map<String, List<String>> logs = new ConcurrentHashMap<>();
     private final List<Throwable> responderFailures = new CopyOnWriteArrayList<>();
@@ -84,8 +84,12 @@ public final class TestHost implements AutoCloseable {
         HostEngine.Builder engineBuilder = HostEngine.builder()
                 .clock(clock)
                 .origin(new TestOrigin(this))
-                .logSink((endpoint, line) -> logs.computeIfAbsent(endpoint, e -> new CopyOnWriteArrayList<>())
-                        .add(line));
+                .logSink((endpoint, line) -> {
+                    List<String> lines = logs.computeIfAbsent(endpoint, e -> new ArrayList<>());
+                    synchronized (lines) {
+                        lines.add(line);
+                    }
+                });
         b.environment.forEach(engineBuilder::environment);
         this.engine = engineBuilder.build();
         this.threads = Executors.newCachedThreadPool(r -> {
@@ -196,7 +200,22 @@ public final class TestHost implements AutoCloseable {
      * @return an unmodifiable snapshot
      */
     public List<RecordedRequest> backendRequests() {
-        return List.copyOf(recorded);
+        synchronized (recorded) {
+            return List.copyOf(recorded);
+        }
+    }
+
+    /**
+     * Forgets the requests every backend recorded so far.
+     *
+     * @return this host
+     */
+    public TestHost clearBackendRequests() {
+        synchronized (recorded) {
+            recorded.clear();
+        }
+        backends.values().forEach(TestBackend::clearRequests);
+        return this;
     }
 
     // ---- stores, logs, clock
@@ -270,7 +289,12 @@ public final class TestHost implements AutoCloseable {
      */
     public List<String> logs(String endpoint) {
         List<String> lines = logs.get(Objects.requireNonNull(endpoint, "endpoint"));
-        return lines == null ? List.of() : List.copyOf(lines);
+        if (lines == null) {
+            return List.of();
+        }
+        synchronized (lines) {
+            return List.copyOf(lines);
+        }
     }
 
     /**
@@ -280,7 +304,11 @@ public final class TestHost implements AutoCloseable {
      */
     public Map<String, List<String>> logs() {
         Map<String, List<String>> copy = new LinkedHashMap<>();
-        logs.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        logs.forEach((k, v) -> {
+            synchronized (v) {
+                copy.put(k, List.copyOf(v));
+            }
+        });
         return Collections.unmodifiableMap(copy);
     }
 
@@ -486,7 +514,9 @@ public final class TestHost implements AutoCloseable {
                 cacheOptions,
                 clock.instant(),
                 sequence.incrementAndGet());
-        recorded.add(r);
+        synchronized (recorded) {
+            recorded.add(r);
+        }
         if (script != null) {
             script.record(r);
         }
