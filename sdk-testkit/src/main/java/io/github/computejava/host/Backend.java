@@ -17,6 +17,8 @@ public final class Backend {
     private final TlsSettings tls;
     private final Keepalive keepalive;
     private final int health;
+    private final String certHost;
+    private final boolean useSni;
 
     private Backend(Builder b) {
         this.name = b.name;
@@ -29,6 +31,8 @@ public final class Backend {
         this.tls = b.tls;
         this.keepalive = b.keepalive;
         this.health = b.health;
+        this.certHost = b.certHost;
+        this.useSni = b.useSni;
     }
 
     public static Builder builder(String name) {
@@ -46,6 +50,8 @@ public final class Backend {
         b.tls = tls;
         b.keepalive = keepalive;
         b.health = health;
+        b.certHost = certHost;
+        b.useSni = useSni;
         return b;
     }
 
@@ -80,6 +86,16 @@ public final class Backend {
         return dynamic;
     }
 
+    /** The host name the backend's TLS certificate must match, when it differs from the URL's host. */
+    public Optional<String> certHost() {
+        return Optional.ofNullable(certHost);
+    }
+
+    /** Whether TLS connections send the server name (SNI). */
+    public boolean useSni() {
+        return useSni;
+    }
+
     /** Whether requests go over TLS. */
     public boolean ssl() {
         return url != null && "https".equalsIgnoreCase(url.getScheme());
@@ -94,7 +110,7 @@ public final class Backend {
     /** {@code backend_health}: 2 unhealthy. */
     public static final int HEALTH_UNHEALTHY = 2;
 
-    /** TLS settings; the defaults when none were given. */
+    /** The TLS versions set for the backend; {@link TlsSettings#DEFAULT} when none were. */
     public TlsSettings tls() {
         return tls;
     }
@@ -109,46 +125,16 @@ public final class Backend {
         return health;
     }
 
-    /** The host of the URL, or empty for a backend scripted in Java. */
-    public Optional<String> host() {
-        return url == null ? Optional.empty() : Optional.ofNullable(url.getHost());
-    }
-
-    /** The port of the URL (80 or 443 by default), or -1 for a backend scripted in Java. */
-    public int port() {
-        if (url == null) {
-            return -1;
-        }
-        return url.getPort() >= 0 ? url.getPort() : ssl() ? 443 : 80;
-    }
-
-    /**
-     * TLS settings of a backend: versions as {@code tls_version} (0 TLS 1.0 .. 3 TLS 1.3, -1 unset), names and
-     * certificates as given (null unset).
-     */
+    /** TLS versions a backend accepts, as {@code tls_version} (0 TLS 1.0 .. 3 TLS 1.3; -1 not set). */
     public static final class TlsSettings {
-        public static final TlsSettings DEFAULT = new TlsSettings(-1, -1, null, null, null, null);
+        public static final TlsSettings DEFAULT = new TlsSettings(-1, -1);
 
         public final int minVersion;
         public final int maxVersion;
-        public final String certHostname;
-        public final String sniHostname;
-        public final String caCertificate;
-        public final String ciphers;
 
-        public TlsSettings(
-                int minVersion,
-                int maxVersion,
-                String certHostname,
-                String sniHostname,
-                String caCertificate,
-                String ciphers) {
+        public TlsSettings(int minVersion, int maxVersion) {
             this.minVersion = minVersion;
             this.maxVersion = maxVersion;
-            this.certHostname = certHostname;
-            this.sniHostname = sniHostname;
-            this.caCertificate = caCertificate;
-            this.ciphers = ciphers;
         }
     }
 
@@ -190,6 +176,8 @@ public final class Backend {
         private Duration firstByteTimeout = Duration.ofSeconds(15);
         private Duration betweenBytesTimeout = Duration.ofSeconds(10);
         private boolean dynamic;
+        private String certHost;
+        private boolean useSni = true;
 
         private Builder(String name) {
             Objects.requireNonNull(name, "name");
@@ -248,6 +236,18 @@ public final class Backend {
 
         public Builder dynamic(boolean dynamic) {
             this.dynamic = dynamic;
+            return this;
+        }
+
+        /** The host name the TLS certificate must match (default: the URL's host). */
+        public Builder certHost(String host) {
+            this.certHost = host;
+            return this;
+        }
+
+        /** Whether TLS connections send SNI (default true). */
+        public Builder useSni(boolean useSni) {
+            this.useSni = useSni;
             return this;
         }
 

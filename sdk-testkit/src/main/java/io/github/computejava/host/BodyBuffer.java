@@ -25,8 +25,10 @@ public final class BodyBuffer {
     private boolean complete;
     private boolean abandoned;
     private boolean streaming;
+    private boolean incoming;
     private long knownLength = -1;
     private long bytesRead;
+    private HeaderList trailers;
 
     /** An empty, open body. */
     public BodyBuffer() {}
@@ -53,12 +55,50 @@ public final class BodyBuffer {
         return b;
     }
 
+    /**
+     * A body a peer is still delivering (a client's request body, an origin's response body): the host writes it
+     * with {@link #produce} and closes it at its end; the program reads it, blocking until bytes arrive.
+     *
+     * @param knownLength the length the peer announced, or -1
+     */
+    public static BodyBuffer incoming(long knownLength) {
+        BodyBuffer b = new BodyBuffer();
+        b.incoming = true;
+        b.knownLength = knownLength;
+        return b;
+    }
+
+    /**
+     * A body the program owns whose bytes come from {@code source} (typically an {@link #incoming} body) before
+     * anything the program adds; its known length is the source's while nothing has been read or added.
+     */
+    public static BodyBuffer readingFrom(BodyBuffer source) {
+        BodyBuffer b = new BodyBuffer();
+        b.segments.add(source);
+        return b;
+    }
+
+    /**
+     * Appends bytes a peer delivered to an {@link #incoming} body, waiting while more than {@link
+     * #STREAMING_LIMIT} bytes are queued.
+     *
+     * @throws IllegalStateException if the body was closed, abandoned or discarded
+     * @throws InterruptedIOException if interrupted while waiting
+     */
+    public void produce(byte[] b, int off, int len) throws IOException {
+        writeChunk(b, off, len, false, true);
+    }
+
     /** Appends bytes ({@code front} puts them before everything queued). */
     public void write(byte[] b, int off, int len, boolean front) throws IOException {
+        writeChunk(b, off, len, front, false);
+    }
+
+    private void writeChunk(byte[] b, int off, int len, boolean front, boolean fromPeer) throws IOException {
         byte[] chunk = new byte[len];
         System.arraycopy(b, off, chunk, 0, len);
         synchronized (lock) {
-            while (streaming && queuedBytes > STREAMING_LIMIT && !complete && !abandoned) {
+            while ((streaming || incoming) && queuedBytes > STREAMING_LIMIT && !complete && !abandoned) {
                 waitLocked();
             }
             if (complete || abandoned) {
@@ -67,7 +107,9 @@ public final class BodyBuffer {
             if (len == 0) {
                 return;
             }
-            knownLength = -1;
+            if (!fromPeer) {
+                knownLength = -1;
+            }
             if (front) {
                 if (headOffset > 0 && segments.peekFirst() instanceof byte[]) {
                     byte[] head = (byte[]) segments.pollFirst();
@@ -126,6 +168,65 @@ public final class BodyBuffer {
         }
     }
 
+    /** Whether a peer is delivering this body (see {@link #incoming}). */
+    public boolean isIncoming() {
+        synchronized (lock) {
+            return incoming;
+        }
+    }
+
+    /**
+     * Whether a read would return at once: bytes are queued, or the body has ended (or failed). A body the
+     * program owns is always ready; an appended stream counts as ready when it reports available bytes.
+     */
+    public boolean isReadable() {
+        Object head;
+        synchronized (lock) {
+            if (segments.isEmpty()) {
+                return complete || abandoned || !(streaming || incoming);
+            }
+            head = segments.peekFirst();
+            if (head instanceof byte[]) {
+                return true;
+            }
+        }
+        if (head instanceof BodyBuffer) {
+            return ((BodyBuffer) head).isReadable();
+        }
+        try {
+            return ((InputStream) head).available() > 0;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /** Whether a writer would not wait for the reader: fewer than {@link #STREAMING_LIMIT} bytes are queued. */
+    public boolean isWritable() {
+        synchronized (lock) {
+            return queuedBytes <= STREAMING_LIMIT || complete || abandoned;
+        }
+    }
+
+    /**
+     * The trailer fields of this body: those a program appended before sending it, or those a peer sent after its
+     * last byte (set before the body is closed).
+     */
+    public HeaderList trailers() {
+        synchronized (lock) {
+            if (trailers == null) {
+                trailers = new HeaderList();
+            }
+            return trailers;
+        }
+    }
+
+    /** Whether the trailers are final: the body ended and was read to its end. */
+    public boolean trailersReady() {
+        synchronized (lock) {
+            return segments.isEmpty() && (complete || !(streaming || incoming));
+        }
+    }
+
     public boolean isComplete() {
         synchronized (lock) {
             return complete;
@@ -153,7 +254,13 @@ public final class BodyBuffer {
      */
     public long knownLength() {
         synchronized (lock) {
-            if (streaming && !complete) {
+            if (incoming && knownLength >= 0 && bytesRead == 0) {
+                return knownLength;
+            }
+            if (segments.size() == 1 && bytesRead == 0 && segments.peekFirst() instanceof BodyBuffer) {
+                return ((BodyBuffer) segments.peekFirst()).knownLength();
+            }
+            if ((streaming || incoming) && !complete) {
                 return -1;
             }
             if (knownLength >= 0 && bytesRead == 0 && segments.size() == 1) {
@@ -188,7 +295,7 @@ public final class BodyBuffer {
                     if (abandoned) {
                         throw new BodyAbandonedException();
                     }
-                    if (complete || !streaming) {
+                    if (complete || !(streaming || incoming)) {
                         return -1;
                     }
                     waitLocked();
@@ -217,6 +324,18 @@ public final class BodyBuffer {
                 if (n < 0) {
                     if (segments.peekFirst() == head) {
                         segments.pollFirst();
+                    }
+                    if (head instanceof BodyBuffer) {
+                        // trailers travel with the bytes they follow
+                        HeaderList sourceTrailers = ((BodyBuffer) head).trailers;
+                        if (sourceTrailers != null && !sourceTrailers.isEmpty()) {
+                            if (trailers == null) {
+                                trailers = new HeaderList();
+                            }
+                            for (String[] f : sourceTrailers.fields()) {
+                                trailers.append(f[0], f[1]);
+                            }
+                        }
                     }
                     if (head instanceof InputStream) {
                         closeQuietly((InputStream) head);

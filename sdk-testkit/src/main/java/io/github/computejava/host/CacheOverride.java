@@ -10,6 +10,12 @@ public final class CacheOverride {
     /** Nothing overridden. */
     public static final CacheOverride NONE = new CacheOverride(0, 0, 0, null);
 
+    /**
+     * The override of {@code send_v3} and {@code send_async_v2}: no caching of any form and no {@code X-Cache}
+     * header; the request's own override is ignored. Compare by identity.
+     */
+    public static final CacheOverride UNCACHED = new CacheOverride(PASS, 0, 0, null);
+
     private final int tag;
     private final int ttlSeconds;
     private final int staleWhileRevalidateSeconds;

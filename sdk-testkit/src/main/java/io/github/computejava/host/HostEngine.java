@@ -29,8 +29,11 @@ public final class HostEngine implements AutoCloseable {
     private final ExecutorService async;
     private final AtomicLong sandboxes = new AtomicLong();
     private volatile boolean dynamicBackendsAllowed = true;
-    private final Map<String, KvStore> kvStores = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, byte[]>> secretStores = new ConcurrentHashMap<>();
+    private final Map<String, KvStore> kvStores;
+    private final Map<String, Map<String, byte[]>> secretStores;
+    private final Geolocation geolocation;
+    private final DownstreamSource downstreamSource;
+    private final RateCounters rateCounters;
 
     private HostEngine(Builder b) {
         this.clock = b.clock;
@@ -39,6 +42,18 @@ public final class HostEngine implements AutoCloseable {
         this.configStores = new ConcurrentHashMap<>(b.configStores);
         this.logSink = b.logSink;
         this.environment = Collections.unmodifiableMap(new LinkedHashMap<>(b.environment));
+        Map<String, KvStore> kv = new LinkedHashMap<>(b.kvStores);
+        b.kvSeeds.forEach((name, entries) -> {
+            KvStore store = new KvStore(b.clock);
+            entries.forEach((k, v) -> store.insert(k, v, KvStore.InsertMode.OVERWRITE, null, null, null));
+            kv.put(name, store);
+        });
+        // stores stay definable after the build: the testkit scripts a host after creating it
+        this.kvStores = new ConcurrentHashMap<>(kv);
+        this.secretStores = new ConcurrentHashMap<>(b.secretStores);
+        this.geolocation = b.geolocation;
+        this.downstreamSource = b.downstreamSource;
+        this.rateCounters = new RateCounters(b.clock);
         this.async = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "compute-host-async");
             t.setDaemon(true);
@@ -125,6 +140,39 @@ public final class HostEngine implements AutoCloseable {
         return future;
     }
 
+    // ---- stores, geolocation, rate counters and request reuse (fastly_kv_store, fastly_secret_store,
+    // fastly_geo, fastly_erl, fastly_http_downstream.next_request)
+
+    /** The KV store with this name, or null. */
+    public KvStore kvStore(String name) {
+        return kvStores.get(name);
+    }
+
+    /** The secret store with this name (secret name to plaintext), or null. */
+    public Map<String, byte[]> secretStore(String name) {
+        return secretStores.get(name);
+    }
+
+    /** What {@code fastly_geo.lookup} answers. */
+    public Geolocation geolocation() {
+        return geolocation;
+    }
+
+    /** Where sandboxes that call {@code next_request} get their next client request. */
+    public DownstreamSource downstreamSource() {
+        return downstreamSource;
+    }
+
+    /** The edge rate limiter's counters and penalty boxes. */
+    public RateCounters rateCounters() {
+        return rateCounters;
+    }
+
+    /** Runs a host task (a body pump, a pending wait) on the engine's background threads. */
+    public void execute(Runnable task) {
+        async.execute(task);
+    }
+
     @Override
     public void close() {
         async.shutdownNow();
@@ -142,20 +190,10 @@ public final class HostEngine implements AutoCloseable {
         backends.put(backend.name(), backend);
     }
 
-    /** The KV store with this name, or null. */
-    public KvStore kvStore(String name) {
-        return kvStores.get(name);
-    }
-
     /** The KV store with this name, created empty if it does not exist. */
     public KvStore putKvStore(String name) {
         Objects.requireNonNull(name, "name");
         return kvStores.computeIfAbsent(name, n -> new KvStore(clock));
-    }
-
-    /** The secret store with this name (secret names to plaintexts), or null. */
-    public Map<String, byte[]> secretStore(String name) {
-        return secretStores.get(name);
     }
 
     /** Defines (or replaces) a secret store; the plaintexts are copied. */
@@ -197,6 +235,11 @@ public final class HostEngine implements AutoCloseable {
         private final Map<String, Map<String, String>> configStores = new LinkedHashMap<>();
         private LogSink logSink = (endpoint, line) -> System.out.println(endpoint + " :: " + line);
         private final Map<String, String> environment = new LinkedHashMap<>();
+        private final Map<String, KvStore> kvStores = new LinkedHashMap<>();
+        private final Map<String, Map<String, byte[]>> kvSeeds = new LinkedHashMap<>();
+        private final Map<String, Map<String, byte[]>> secretStores = new LinkedHashMap<>();
+        private Geolocation geolocation = Geolocation.DEFAULT;
+        private DownstreamSource downstreamSource = DownstreamSource.NONE;
 
         private Builder() {
             environment.put("FASTLY_CACHE_GENERATION", "0");
@@ -245,6 +288,53 @@ public final class HostEngine implements AutoCloseable {
         /** Sets an environment variable every program sees. */
         public Builder environment(String name, String value) {
             environment.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * Adds a KV store with entries (key to value, no metadata).
+         *
+         * @throws IllegalArgumentException if a key is not a valid KV key
+         */
+        public Builder kvStore(String name, Map<String, byte[]> entries) {
+            Objects.requireNonNull(name, "name");
+            Map<String, byte[]> copy = new LinkedHashMap<>();
+            entries.forEach((k, v) -> {
+                if (!KvStore.isValidKey(k)) {
+                    throw new IllegalArgumentException("kvStore: '" + k + "' is not a valid key in store " + name);
+                }
+                copy.put(k, v.clone());
+            });
+            kvStores.remove(name);
+            kvSeeds.put(name, copy);
+            return this;
+        }
+
+        /** Adds a KV store built elsewhere (it keeps its own clock). */
+        public Builder kvStore(String name, KvStore store) {
+            kvSeeds.remove(Objects.requireNonNull(name, "name"));
+            kvStores.put(name, Objects.requireNonNull(store, "store"));
+            return this;
+        }
+
+        /** Adds a secret store (secret name to plaintext). */
+        public Builder secretStore(String name, Map<String, byte[]> secrets) {
+            Objects.requireNonNull(name, "name");
+            Map<String, byte[]> copy = new LinkedHashMap<>();
+            secrets.forEach((k, v) -> copy.put(k, v.clone()));
+            secretStores.put(name, Collections.unmodifiableMap(copy));
+            return this;
+        }
+
+        /** Sets what {@code fastly_geo.lookup} answers. */
+        public Builder geolocation(Geolocation geolocation) {
+            this.geolocation = Objects.requireNonNull(geolocation, "geolocation");
+            return this;
+        }
+
+        /** Sets where sandboxes calling {@code next_request} get more client requests. */
+        public Builder downstreamSource(DownstreamSource source) {
+            this.downstreamSource = Objects.requireNonNull(source, "source");
             return this;
         }
 

@@ -1,197 +1,272 @@
 package io.github.computejava.host;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A KV store of the host: keys to values with optional metadata, a generation per write and an optional time to
- * live on the engine's clock. Safe for concurrent use; a compare-and-write is atomic per key.
+ * One KV store: keys in sorted order, each with a value, optional metadata, a generation and an optional
+ * expiry read from the engine's clock. Safe for concurrent use.
+ *
+ * <p>Keys follow Fastly's rules: 1 to 1024 UTF-8 bytes, no CR or LF, not {@code .} or {@code ..}, none of
+ * {@code #;?^|}, not starting with {@code .well-known/acme-challenge}.
  */
 public final class KvStore {
-    /** Longest key in bytes. */
-    public static final int MAX_KEY_BYTES = 1024;
-    /** Longest metadata in bytes. */
-    public static final int MAX_METADATA_BYTES = 2000;
-    /** Largest value in bytes. */
-    public static final int MAX_VALUE_BYTES = 25 * 1024 * 1024;
+    /** The outcome of a KV operation, numbered as the ABI's {@code kv_error}. */
+    public enum Outcome {
+        /** Not set. */
+        UNINITIALIZED,
+        /** Success. */
+        OK,
+        /** A malformed key or argument. */
+        BAD_REQUEST,
+        /** No such key. */
+        NOT_FOUND,
+        /** A generation or add-mode precondition failed. */
+        PRECONDITION_FAILED,
+        /** A value or key over its limit. */
+        PAYLOAD_TOO_LARGE,
+        /** The store failed. */
+        INTERNAL_ERROR,
+        /** Rate limited. */
+        TOO_MANY_REQUESTS;
 
-    // kv_error
-    static final int OK = 1;
-    static final int BAD_REQUEST = 2;
-    static final int NOT_FOUND = 3;
-    static final int PRECONDITION_FAILED = 4;
-    static final int PAYLOAD_TOO_LARGE = 5;
+        /** The {@code kv_error} code. */
+        public int code() {
+            return ordinal();
+        }
+    }
 
-    private final InstantSource clock;
-    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
-    private final AtomicLong generations = new AtomicLong();
+    /** How an insert combines with an existing value ({@code kv_insert_mode}). */
+    public enum InsertMode {
+        /** Replace the value. */
+        OVERWRITE,
+        /** Fail if the key exists. */
+        ADD,
+        /** Append to the existing value. */
+        APPEND,
+        /** Prepend to the existing value. */
+        PREPEND
+    }
 
     /** A stored value. */
     public static final class Entry {
         private final byte[] value;
-        private final String metadata;
+        private final byte[] metadata;
         private final long generation;
         private final Instant expires;
 
-        Entry(byte[] value, String metadata, long generation, Instant expires) {
+        Entry(byte[] value, byte[] metadata, long generation, Instant expires) {
             this.value = value;
             this.metadata = metadata;
             this.generation = generation;
             this.expires = expires;
         }
 
-        /** The value (a copy). */
+        /** A copy of the value. */
         public byte[] value() {
             return value.clone();
         }
 
-        /** The value as UTF-8 text. */
-        public String text() {
-            return new String(value, StandardCharsets.UTF_8);
+        /** A copy of the metadata (empty when none was stored). */
+        public byte[] metadata() {
+            return metadata.clone();
         }
 
-        /** The metadata, if any. */
-        public Optional<String> metadata() {
-            return Optional.ofNullable(metadata);
-        }
-
-        /** The generation of the write that stored it. */
+        /** The generation, which changes on every write of the key. */
         public long generation() {
             return generation;
         }
 
-        /** When it expires, if it has a time to live. */
-        public Optional<Instant> expires() {
-            return Optional.ofNullable(expires);
-        }
-
-        byte[] rawValue() {
-            return value;
+        boolean expiredAt(Instant now) {
+            return expires != null && !now.isBefore(expires);
         }
     }
+
+    private final InstantSource clock;
+    private final ConcurrentSkipListMap<String, Entry> entries = new ConcurrentSkipListMap<>();
+    private final AtomicLong generations = new AtomicLong();
 
     /** An empty store reading time from {@code clock}. */
     public KvStore(InstantSource clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** The live entry of a key, or empty (also once expired). */
-    public Optional<Entry> get(String key) {
+    /**
+     * Whether {@code key} is a key Fastly accepts.
+     *
+     * @param key the key
+     * @return true when valid
+     */
+    public static boolean isValidKey(String key) {
+        int len = key.getBytes(StandardCharsets.UTF_8).length;
+        if (len < 1 || len > 1024 || key.startsWith(".well-known/acme-challenge")) {
+            return false;
+        }
+        if (key.equals(".") || key.equals("..") || key.contains("./") || key.endsWith("/.") || key.endsWith("/..")) {
+            return false;
+        }
+        for (char c : new char[] {'\r', '\n', '#', ';', '?', '^', '|'}) {
+            if (key.indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        if (key.length() == 1) {
+            char c = key.charAt(0);
+            return c > 0x20 && c != 0xFFFE && c != 0xFFFF;
+        }
+        return true;
+    }
+
+    /**
+     * The live entry for {@code key}.
+     *
+     * @param key the key
+     * @return the entry, or empty when absent or expired
+     */
+    public Optional<Entry> lookup(String key) {
         Entry e = entries.get(key);
         if (e == null) {
             return Optional.empty();
         }
-        if (e.expires != null && !clock.instant().isBefore(e.expires)) {
+        if (e.expiredAt(clock.instant())) {
             entries.remove(key, e);
             return Optional.empty();
         }
         return Optional.of(e);
     }
 
-    /** Stores a value without conditions (for seeding). */
-    public void put(String key, byte[] value, String metadata) {
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(value, "value");
-        entries.put(key, new Entry(value.clone(), metadata, generations.incrementAndGet(), null));
-    }
-
-    /** Stores a UTF-8 value without metadata (for seeding). */
-    public void put(String key, String value) {
-        put(key, value.getBytes(StandardCharsets.UTF_8), null);
-    }
-
-    /** The live keys, sorted. */
-    public Set<String> keys() {
-        Set<String> keys = new TreeSet<>();
-        for (String k : entries.keySet()) {
-            if (get(k).isPresent()) {
-                keys.add(k);
-            }
-        }
-        return keys;
-    }
-
     /**
-     * Writes a value as {@code insert} does.
+     * Stores a value.
      *
-     * @param mode 0 overwrite, 1 add (only if absent), 2 append, 3 prepend
-     * @param ttl the time to live, or null
-     * @param ifGeneration the generation the current value must have, or -1
-     * @return the {@code kv_error} of the write
+     * @param key the key
+     * @param value the bytes to store
+     * @param mode how to combine with an existing value
+     * @param metadata metadata to store, or null for none
+     * @param ttl time to live, or null for none
+     * @param ifGeneration the generation the existing entry must have, or null
+     * @return {@link Outcome#OK}, {@link Outcome#BAD_REQUEST} for an invalid key, or {@link
+     *     Outcome#PRECONDITION_FAILED}
      */
-    int insert(String key, byte[] value, int mode, String metadata, Duration ttl, long ifGeneration) {
-        if (!isValidKey(key)
-                || metadata != null && metadata.getBytes(StandardCharsets.UTF_8).length > MAX_METADATA_BYTES) {
-            return BAD_REQUEST;
+    public synchronized Outcome insert(
+            String key, byte[] value, InsertMode mode, byte[] metadata, Duration ttl, Long ifGeneration) {
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(mode, "mode");
+        if (!isValidKey(key)) {
+            return Outcome.BAD_REQUEST;
         }
-        if (value.length > MAX_VALUE_BYTES) {
-            return PAYLOAD_TOO_LARGE;
+        Optional<Entry> existing = lookup(key);
+        if (ifGeneration != null && existing.isPresent() && existing.get().generation != ifGeneration) {
+            return Outcome.PRECONDITION_FAILED;
         }
-        int[] result = {OK};
-        Instant expires = ttl == null ? null : clock.instant().plus(ttl);
-        entries.compute(key, (k, current) -> {
-            if (current != null && current.expires != null && !clock.instant().isBefore(current.expires)) {
-                current = null;
-            }
-            if (ifGeneration >= 0 && (current == null || current.generation != ifGeneration)) {
-                result[0] = PRECONDITION_FAILED;
-                return current;
-            }
-            byte[] stored = value;
+        byte[] stored = value.clone();
+        if (existing.isPresent()) {
+            byte[] old = existing.get().value;
             switch (mode) {
-                case 1:
-                    if (current != null) {
-                        result[0] = PRECONDITION_FAILED;
-                        return current;
-                    }
+                case ADD:
+                    return Outcome.PRECONDITION_FAILED;
+                case APPEND:
+                    stored = concat(old, value);
                     break;
-                case 2:
-                    stored = current == null ? value : concat(current.value, value);
-                    break;
-                case 3:
-                    stored = current == null ? value : concat(value, current.value);
+                case PREPEND:
+                    stored = concat(value, old);
                     break;
                 default:
                     break;
             }
-            if (stored.length > MAX_VALUE_BYTES) {
-                result[0] = PAYLOAD_TOO_LARGE;
-                return current;
-            }
-            return new Entry(stored, metadata, generations.incrementAndGet(), expires);
-        });
-        return result[0];
+        }
+        Instant expires = ttl == null ? null : clock.instant().plus(ttl);
+        byte[] meta = metadata == null ? new byte[0] : metadata.clone();
+        entries.put(key, new Entry(stored, meta, generations.incrementAndGet(), expires));
+        return Outcome.OK;
     }
 
-    /** Deletes a key as {@code delete} does; returns its {@code kv_error}. */
-    int delete(String key) {
+    /**
+     * Deletes a key.
+     *
+     * @param key the key
+     * @return {@link Outcome#OK}, {@link Outcome#NOT_FOUND} or {@link Outcome#BAD_REQUEST}
+     */
+    public Outcome delete(String key) {
         if (!isValidKey(key)) {
-            return BAD_REQUEST;
+            return Outcome.BAD_REQUEST;
         }
-        if (get(key).isEmpty()) {
-            return NOT_FOUND;
+        Optional<Entry> e = lookup(key);
+        if (e.isEmpty()) {
+            return Outcome.NOT_FOUND;
         }
-        return entries.remove(key) != null ? OK : NOT_FOUND;
+        entries.remove(key, e.get());
+        return Outcome.OK;
     }
 
-    /** Fastly's key rules: 1 to 1024 UTF-8 bytes, no CR or LF, not {@code .} or {@code ..}, no ACME path. */
-    static boolean isValidKey(String key) {
-        int bytes = key.getBytes(StandardCharsets.UTF_8).length;
-        return bytes >= 1
-                && bytes <= MAX_KEY_BYTES
-                && key.indexOf('\r') < 0
-                && key.indexOf('\n') < 0
-                && !key.equals(".")
-                && !key.equals("..")
-                && !key.startsWith(".well-known/acme-challenge/");
+    /**
+     * Lists keys in order as Fastly's JSON page: {@code {"data":[keys],"meta":{"limit":n,"prefix":p,
+     * "next_cursor":c}}}, the cursor being the base64 of the last key returned.
+     *
+     * @param cursor a cursor from an earlier page, or null
+     * @param prefix only keys starting with this, or null
+     * @param limit the page size (0 means 100)
+     * @return the page, or empty when the cursor is malformed
+     */
+    public Optional<byte[]> list(String cursor, String prefix, int limit) {
+        String after = null;
+        if (cursor != null) {
+            try {
+                after = new String(Base64.getDecoder().decode(cursor), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+        int max = limit <= 0 ? 100 : limit;
+        Instant now = clock.instant();
+        Map<String, Entry> tail = after == null ? entries : entries.tailMap(after, false);
+        List<String> keys = new ArrayList<>();
+        boolean more = false;
+        for (Map.Entry<String, Entry> e : tail.entrySet()) {
+            if (prefix != null && !e.getKey().startsWith(prefix)) {
+                continue;
+            }
+            if (e.getValue().expiredAt(now)) {
+                continue;
+            }
+            if (keys.size() == max) {
+                more = true;
+                break;
+            }
+            keys.add(e.getKey());
+        }
+        JsonArray data = new JsonArray();
+        keys.forEach(data::add);
+        JsonObject meta = new JsonObject();
+        meta.addProperty("limit", max);
+        if (prefix != null) {
+            meta.addProperty("prefix", prefix);
+        }
+        if (more) {
+            String last = keys.get(keys.size() - 1);
+            meta.addProperty("next_cursor", Base64.getEncoder().encodeToString(last.getBytes(StandardCharsets.UTF_8)));
+        }
+        JsonObject page = new JsonObject();
+        page.add("data", data);
+        page.add("meta", meta);
+        return Optional.of(page.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** How many live keys the store holds. */
+    public int size() {
+        Instant now = clock.instant();
+        return (int) entries.values().stream().filter(e -> !e.expiredAt(now)).count();
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

@@ -1,6 +1,6 @@
 package io.github.computejava.host;
 
-import io.github.computejava.internal.DynamicBackendConfig;
+import io.github.computejava.internal.DynamicBackendRecord;
 import io.github.computejava.internal.FastlyStatus;
 import io.github.computejava.internal.Host;
 import io.github.computejava.internal.Hostcalls;
@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 
 /**
  * One program instance serving one client request: its handles and the hostcalls that act on them. Both doors
@@ -26,13 +25,21 @@ public class Sandbox implements Hostcalls, Host.UncaughtListener {
     static final int END_FRONT = 1;
 
     private final HostEngine engine;
-    private final DownstreamRequest downstream;
-    private final DownstreamResponder responder;
+    // the downstream fields change when a reused sandbox accepts its next request (next_request_wait)
+    private DownstreamRequest downstream;
+    private DownstreamResponder responder;
     private final HandleTable handles = new HandleTable();
-    private final int downstreamRequestHandle;
-    private final int downstreamBodyHandle;
+    private int downstreamRequestHandle;
+    private int downstreamBodyHandle;
     private boolean responded;
     private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+    private RequestHostcalls requestHostcalls;
+    private ResponseHostcalls responseHostcalls;
+    private BodyHostcalls bodyHostcalls;
+    private DownstreamHostcalls downstreamHostcalls;
+    private BackendHostcalls backendHostcalls;
+    private StoreHostcalls storeHostcalls;
+    private AsyncIoHostcalls asyncIoHostcalls;
 
     /** A request handle's state. */
     static final class HostRequest {
@@ -41,6 +48,8 @@ public class Sandbox implements Hostcalls, Host.UncaughtListener {
         int framingMode;
         int autoDecompress;
         final boolean downstream;
+        /** The client request this handle stands for, when {@link #downstream}. */
+        DownstreamRequest client;
 
         HostRequest(RequestHead head, boolean downstream) {
             this.head = head;
@@ -63,6 +72,10 @@ public class Sandbox implements Hostcalls, Host.UncaughtListener {
     static final class PendingRequest {
         final CompletableFuture<UpstreamResponse> future;
         final String backend;
+        /** Header edits queued by {@code pending_req_header_*}: {kind, op, name, value}. */
+        final List<String[]> headerEdits = new ArrayList<>();
+        /** Whether the response should be decompressed ({@code auto_decompress_response_set}). */
+        int autoDecompress;
 
         PendingRequest(CompletableFuture<UpstreamResponse> future, String backend) {
             this.future = future;
@@ -92,7 +105,9 @@ public class Sandbox implements Hostcalls, Host.UncaughtListener {
         this.engine = engine;
         this.downstream = downstream;
         this.responder = responder;
-        this.downstreamRequestHandle = handles.add(new HostRequest(downstream.head(), true));
+        HostRequest downstreamRequest = new HostRequest(downstream.head(), true);
+        downstreamRequest.client = downstream;
+        this.downstreamRequestHandle = handles.add(downstreamRequest);
         this.downstreamBodyHandle = handles.add(downstream.body());
     }
 
@@ -114,6 +129,9 @@ public class Sandbox implements Hostcalls, Host.UncaughtListener {
      * an incomplete response) and every other handle is released.
      */
     public void finish() {
+        if (downstreamHostcalls != null) {
+            downstreamHostcalls.finish();
+        }
         for (Object o : handles.all()) {
             if (o instanceof BodyBuffer) {
                 BodyBuffer body = (BodyBuffer) o;
@@ -433,78 +451,17 @@ public class Sandbox implements Hostcalls, Host.UncaughtListener {
 
     @Override
     public int reqSendV2(int req, int body, byte[] backend, byte[] errorDetail, int[] respOut, int[] respBodyOut) {
-        HostRequest r = handles.get(req, HostRequest.class);
-        BodyBuffer b = handles.get(body, BodyBuffer.class);
-        if (r == null || b == null) {
-            return FastlyStatus.BADF;
-        }
-        Backend target = engine.backend(Buffers.latin1(backend));
-        if (target == null) {
-            SendErrorDetails.write(errorDetail, SendFailure.DESTINATION_NOT_FOUND);
-            return FastlyStatus.INVAL;
-        }
-        handles.remove(req);
-        handles.remove(body);
-        b.close();
-        try {
-            UpstreamResponse response = engine.send(this, target, r.head.copy(), b, r.cacheOverride);
-            respOut[0] = handles.add(responseFrom(response, target));
-            respBodyOut[0] = handles.add(response.body());
-            SendErrorDetails.write(errorDetail, 1);
-            return FastlyStatus.OK;
-        } catch (SendFailure f) {
-            SendErrorDetails.write(errorDetail, f);
-            return FastlyStatus.ERROR;
-        }
+        return request().send(req, body, backend, errorDetail, respOut, respBodyOut, false);
     }
 
     @Override
     public int reqSendAsyncStreaming(int req, int body, byte[] backend, int[] pendingOut) {
-        HostRequest r = handles.get(req, HostRequest.class);
-        BodyBuffer b = handles.get(body, BodyBuffer.class);
-        if (r == null || b == null) {
-            return FastlyStatus.BADF;
-        }
-        Backend target = engine.backend(Buffers.latin1(backend));
-        if (target == null) {
-            return FastlyStatus.INVAL;
-        }
-        handles.remove(req);
-        // the body handle stays with the program, which keeps writing it and closes it to finish
-        b.startStreaming();
-        RequestHead head = r.head.copy();
-        CacheOverride override = r.cacheOverride;
-        CompletableFuture<UpstreamResponse> future = engine.sendAsync(this, target, head, b, override);
-        pendingOut[0] = handles.add(new PendingRequest(future, target.name()));
-        return FastlyStatus.OK;
+        return request().sendAsync(req, body, backend, true, false, pendingOut);
     }
 
     @Override
     public int reqPendingReqWaitV2(int pending, byte[] errorDetail, int[] respOut, int[] respBodyOut) {
-        PendingRequest p = handles.take(pending, PendingRequest.class);
-        if (p == null) {
-            return FastlyStatus.BADF;
-        }
-        try {
-            UpstreamResponse response = p.future.get();
-            HostResponse hr = new HostResponse(response.head());
-            hr.backend = p.backend;
-            respOut[0] = handles.add(hr);
-            respBodyOut[0] = handles.add(response.body());
-            SendErrorDetails.write(errorDetail, 1);
-            return FastlyStatus.OK;
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof SendFailure) {
-                SendErrorDetails.write(errorDetail, (SendFailure) cause);
-            } else {
-                SendErrorDetails.write(errorDetail, SendFailure.INTERNAL_ERROR);
-            }
-            return FastlyStatus.ERROR;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return FastlyStatus.ERROR;
-        }
+        return request().pendingWait(pending, errorDetail, respOut, respBodyOut);
     }
 
     // ---- fastly_http_downstream
@@ -518,7 +475,7 @@ public class Sandbox implements Hostcalls, Host.UncaughtListener {
         if (!r.downstream) {
             return FastlyStatus.NONE;
         }
-        byte[] ip = downstream.clientAddress();
+        byte[] ip = r.client.clientAddress();
         System.arraycopy(ip, 0, octets16, 0, ip.length);
         nwrittenOut[0] = ip.length;
         return FastlyStatus.OK;
@@ -675,12 +632,6 @@ public class Sandbox implements Hostcalls, Host.UncaughtListener {
 
     // ---- shared header operations
 
-    private HostResponse responseFrom(UpstreamResponse response, Backend backend) {
-        HostResponse hr = new HostResponse(response.head());
-        hr.backend = backend.name();
-        return hr;
-    }
-
     static int headerValuesGet(
             HeaderList headers, byte[] name, byte[] buf, int len, int cursor, long[] endingCursorOut, int[] nwritten) {
         String n = Buffers.latin1(name);
@@ -746,105 +697,131 @@ public class Sandbox implements Hostcalls, Host.UncaughtListener {
         return handles;
     }
 
-    // ---- fastly_http_req: dynamic backends
+    // ---- fastly_http_req: dynamic backends (the SDK's record, decoded; both doors meet in BackendHostcalls)
 
     @Override
-    public int reqRegisterDynamicBackend(byte[] name, byte[] target, int mask, DynamicBackendConfig config) {
-        return BackendCalls.register(engine, name, target, mask, config);
+    public int reqRegisterDynamicBackend(byte[] name, byte[] target, int mask, DynamicBackendRecord r) {
+        DynamicBackendRecord c = r == null ? new DynamicBackendRecord() : r;
+        boolean keepalive = (mask & BackendHostcalls.KEEPALIVE) != 0;
+        return backends()
+                .registerDynamicBackend(
+                        Buffers.latin1(name),
+                        Buffers.latin1(target),
+                        mask,
+                        new DynamicBackendConfig(
+                                (mask & BackendHostcalls.HOST_OVERRIDE) != 0 ? text(c.hostOverride) : null,
+                                (mask & BackendHostcalls.CONNECT_TIMEOUT) != 0 ? c.connectTimeoutMs : 0,
+                                (mask & BackendHostcalls.FIRST_BYTE_TIMEOUT) != 0 ? c.firstByteTimeoutMs : 0,
+                                (mask & BackendHostcalls.BETWEEN_BYTES_TIMEOUT) != 0 ? c.betweenBytesTimeoutMs : 0,
+                                (mask & BackendHostcalls.CERT_HOSTNAME) != 0 ? text(c.certHostname) : null,
+                                (mask & BackendHostcalls.SNI_HOSTNAME) != 0
+                                        ? (c.sniHostname == null ? "" : text(c.sniHostname))
+                                        : null,
+                                (mask & BackendHostcalls.SSL_MIN_VERSION) != 0 ? c.sslMinVersion : -1,
+                                (mask & BackendHostcalls.SSL_MAX_VERSION) != 0 ? c.sslMaxVersion : -1,
+                                keepalive ? c.httpKeepaliveTimeMs : 0,
+                                keepalive && c.tcpKeepaliveEnable != 0,
+                                keepalive ? c.tcpKeepaliveIntervalSecs : 0,
+                                keepalive ? c.tcpKeepaliveProbes : 0,
+                                keepalive ? c.tcpKeepaliveTimeSecs : 0));
+    }
+
+    private static String text(byte[] b) {
+        return b == null ? null : new String(b, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     // ---- fastly_backend: getters
 
     @Override
     public int backendGetHost(byte[] backend, byte[] buf, int len, int[] nwrittenOut) {
-        return BackendCalls.host(engine, backend, buf, len, nwrittenOut);
+        return backends().host(backend, buf, len, nwrittenOut);
     }
 
     @Override
     public int backendGetOverrideHost(byte[] backend, byte[] buf, int len, int[] nwrittenOut) {
-        return BackendCalls.overrideHost(engine, backend, buf, len, nwrittenOut);
+        return backends().overrideHost(backend, buf, len, nwrittenOut);
     }
 
     @Override
     public int backendIsHealthy(byte[] backend, int[] out) {
-        return BackendCalls.value(engine, backend, BackendCalls.Value.HEALTH, out);
+        return backends().isHealthy(backend, out);
     }
 
     @Override
     public int backendIsDynamic(byte[] backend, int[] out) {
-        return BackendCalls.value(engine, backend, BackendCalls.Value.DYNAMIC, out);
+        return backends().isDynamic(backend, out);
     }
 
     @Override
     public int backendGetPort(byte[] backend, int[] out) {
-        return BackendCalls.value(engine, backend, BackendCalls.Value.PORT, out);
+        return backends().port(backend, out);
     }
 
     @Override
     public int backendGetConnectTimeoutMs(byte[] backend, int[] out) {
-        return BackendCalls.value(engine, backend, BackendCalls.Value.CONNECT_TIMEOUT, out);
+        return backends().connectTimeoutMs(backend, out);
     }
 
     @Override
     public int backendGetFirstByteTimeoutMs(byte[] backend, int[] out) {
-        return BackendCalls.value(engine, backend, BackendCalls.Value.FIRST_BYTE_TIMEOUT, out);
+        return backends().firstByteTimeoutMs(backend, out);
     }
 
     @Override
     public int backendGetBetweenBytesTimeoutMs(byte[] backend, int[] out) {
-        return BackendCalls.value(engine, backend, BackendCalls.Value.BETWEEN_BYTES_TIMEOUT, out);
+        return backends().betweenBytesTimeoutMs(backend, out);
     }
 
     @Override
     public int backendGetHttpKeepaliveTime(byte[] backend, int[] out) {
-        return BackendCalls.value(engine, backend, BackendCalls.Value.HTTP_KEEPALIVE_TIME, out);
+        return backends().httpKeepaliveTime(backend, out);
     }
 
     @Override
     public int backendGetTcpKeepaliveEnable(byte[] backend, int[] out) {
-        return BackendCalls.value(engine, backend, BackendCalls.Value.TCP_KEEPALIVE_ENABLE, out);
+        return backends().tcpKeepaliveEnable(backend, out);
     }
 
     @Override
     public int backendGetTcpKeepaliveInterval(byte[] backend, int[] out) {
-        return BackendCalls.value(engine, backend, BackendCalls.Value.TCP_KEEPALIVE_INTERVAL, out);
+        return backends().tcpKeepaliveInterval(backend, out);
     }
 
     @Override
     public int backendGetTcpKeepaliveProbes(byte[] backend, int[] out) {
-        return BackendCalls.value(engine, backend, BackendCalls.Value.TCP_KEEPALIVE_PROBES, out);
+        return backends().tcpKeepaliveProbes(backend, out);
     }
 
     @Override
     public int backendGetTcpKeepaliveTime(byte[] backend, int[] out) {
-        return BackendCalls.value(engine, backend, BackendCalls.Value.TCP_KEEPALIVE_TIME, out);
+        return backends().tcpKeepaliveTime(backend, out);
     }
 
     @Override
     public int backendIsSsl(byte[] backend, int[] out) {
-        return BackendCalls.value(engine, backend, BackendCalls.Value.SSL, out);
+        return backends().isSsl(backend, out);
     }
 
     @Override
     public int backendGetSslMinVersion(byte[] backend, int[] out) {
-        return BackendCalls.value(engine, backend, BackendCalls.Value.SSL_MIN_VERSION, out);
+        return backends().sslVersion(backend, false, out);
     }
 
     @Override
     public int backendGetSslMaxVersion(byte[] backend, int[] out) {
-        return BackendCalls.value(engine, backend, BackendCalls.Value.SSL_MAX_VERSION, out);
+        return backends().sslVersion(backend, true, out);
     }
 
-    // ---- fastly_kv_store
+    // ---- fastly_kv_store (over StoreHostcalls, as the Wasm door)
 
     @Override
     public int kvStoreOpen(byte[] name, int[] storeOut) {
-        return StoreCalls.kvOpen(engine, handles, name, storeOut);
+        return stores().kvOpen(name, storeOut);
     }
 
     @Override
     public int kvStoreLookup(int store, byte[] key, int mask, byte[] config, int[] lookupOut) {
-        return StoreCalls.kvLookup(handles, store, key, mask, lookupOut);
+        return stores().kvLookup(store, key, lookupOut);
     }
 
     @Override
@@ -856,50 +833,60 @@ public class Sandbox implements Hostcalls, Host.UncaughtListener {
             int[] nwrittenOut,
             long[] generationOut,
             int[] kvErrorOut) {
-        return StoreCalls.kvLookupWait(
-                handles, lookup, bodyOut, metadataBuf, metadataLen, nwrittenOut, generationOut, kvErrorOut);
+        long[] out = {FastlyStatus.INVALID_HANDLE, 0, 0};
+        int status = stores().kvLookupWait(lookup, metadataBuf, metadataLen, nwrittenOut, out);
+        if (status == FastlyStatus.OK) {
+            bodyOut[0] = (int) out[0];
+            generationOut[0] = out[1];
+            kvErrorOut[0] = (int) out[2];
+        }
+        return status;
     }
 
     @Override
     public int kvStoreInsert(int store, byte[] key, int body, int mask, KvInsertConfig config, int[] insertOut) {
-        return StoreCalls.kvInsert(handles, store, key, body, mask, config, insertOut);
+        KvInsertConfig c = config == null ? new KvInsertConfig() : config;
+        byte[] metadata = (mask & KvInsertConfig.METADATA) != 0 ? c.metadata : null;
+        long ttl = (mask & KvInsertConfig.TIME_TO_LIVE_SEC) != 0 ? c.timeToLiveSec & 0xFFFFFFFFL : -1;
+        Long ifGeneration = (mask & KvInsertConfig.IF_GENERATION_MATCH) != 0 ? c.ifGenerationMatch : null;
+        return stores().kvInsert(store, key, body, c.mode, metadata, ttl, ifGeneration, insertOut);
     }
 
     @Override
     public int kvStoreInsertWait(int insert, int[] kvErrorOut) {
-        return StoreCalls.kvWait(handles, insert, true, kvErrorOut);
+        return stores().kvOutcomeWait(insert, kvErrorOut);
     }
 
     @Override
     public int kvStoreDelete(int store, byte[] key, int mask, byte[] config, int[] deleteOut) {
-        return StoreCalls.kvDelete(handles, store, key, mask, deleteOut);
+        return stores().kvDelete(store, key, deleteOut);
     }
 
     @Override
     public int kvStoreDeleteWait(int delete, int[] kvErrorOut) {
-        return StoreCalls.kvWait(handles, delete, false, kvErrorOut);
+        return stores().kvOutcomeWait(delete, kvErrorOut);
     }
 
-    // ---- fastly_secret_store
+    // ---- fastly_secret_store (over StoreHostcalls, as the Wasm door)
 
     @Override
     public int secretStoreOpen(byte[] name, int[] storeOut) {
-        return StoreCalls.secretOpen(engine, handles, name, storeOut);
+        return stores().secretStoreOpen(name, storeOut);
     }
 
     @Override
     public int secretStoreGet(int store, byte[] key, int[] secretOut) {
-        return StoreCalls.secretGet(handles, store, key, secretOut);
+        return stores().secretGet(store, key, secretOut);
     }
 
     @Override
     public int secretStorePlaintext(int secret, byte[] buf, int len, int[] nwrittenOut) {
-        return StoreCalls.secretPlaintext(handles, secret, buf, len, nwrittenOut);
+        return stores().secretPlaintext(secret, buf, len, nwrittenOut);
     }
 
     @Override
     public int secretStoreFromBytes(byte[] bytes, int[] secretOut) {
-        return StoreCalls.secretFromBytes(handles, bytes, secretOut);
+        return stores().secretFromBytes(bytes, secretOut);
     }
 
     // ---- the JVM door: what the program threw
@@ -912,5 +899,124 @@ public class Sandbox implements Hostcalls, Host.UncaughtListener {
     /** What the program's handler threw out of {@code Compute.serve}, in order (JVM door only). */
     public List<Throwable> uncaughtExceptions() {
         return List.copyOf(uncaught);
+    }
+
+    // ---- hostcalls beyond Hostcalls, by witx module (the Wasm door uses them; the JVM door can delegate here as
+    // the SDK grows)
+
+    /** {@code fastly_http_req} hostcalls: sends, pending requests, single header values, dynamic backends. */
+    public RequestHostcalls request() {
+        if (requestHostcalls == null) {
+            requestHostcalls = new RequestHostcalls(this);
+        }
+        return requestHostcalls;
+    }
+
+    /** {@code fastly_http_resp} hostcalls beyond {@link Hostcalls}. */
+    public ResponseHostcalls response() {
+        if (responseHostcalls == null) {
+            responseHostcalls = new ResponseHostcalls(this);
+        }
+        return responseHostcalls;
+    }
+
+    /** {@code fastly_http_body} hostcalls beyond {@link Hostcalls}: trailers. */
+    public BodyHostcalls body() {
+        if (bodyHostcalls == null) {
+            bodyHostcalls = new BodyHostcalls(this);
+        }
+        return bodyHostcalls;
+    }
+
+    /** {@code fastly_http_downstream} hostcalls: client metadata and request reuse. */
+    public DownstreamHostcalls downstreamCalls() {
+        if (downstreamHostcalls == null) {
+            downstreamHostcalls = new DownstreamHostcalls(this);
+        }
+        return downstreamHostcalls;
+    }
+
+    /** {@code fastly_backend} hostcalls beyond {@link Hostcalls}. */
+    public BackendHostcalls backends() {
+        if (backendHostcalls == null) {
+            backendHostcalls = new BackendHostcalls(this);
+        }
+        return backendHostcalls;
+    }
+
+    /** Config stores, dictionaries, KV stores, object stores, secret stores. */
+    public StoreHostcalls stores() {
+        if (storeHostcalls == null) {
+            storeHostcalls = new StoreHostcalls(this);
+        }
+        return storeHostcalls;
+    }
+
+    /** {@code fastly_async_io}: waiting on several handles at once. */
+    public AsyncIoHostcalls asyncIo() {
+        if (asyncIoHostcalls == null) {
+            asyncIoHostcalls = new AsyncIoHostcalls(this);
+        }
+        return asyncIoHostcalls;
+    }
+
+    /** The handle of the current client request (the one {@code body_downstream_get} returns). */
+    public int clientRequestHandle() {
+        return downstreamRequestHandle;
+    }
+
+    DownstreamResponder responder() {
+        return responder;
+    }
+
+    /** Whether the current client has its response (the program sent one). */
+    boolean hasResponded() {
+        return responded;
+    }
+
+    /**
+     * Makes {@code exchange} the sandbox's client request (a reused sandbox's next request).
+     *
+     * @return {request handle, body handle}
+     */
+    int[] acceptDownstream(DownstreamExchange exchange) {
+        downstream = exchange.request();
+        responder = exchange.responder();
+        responded = false;
+        HostRequest r = new HostRequest(downstream.head(), true);
+        r.client = downstream;
+        downstreamRequestHandle = handles.add(r);
+        downstreamBodyHandle = handles.add(downstream.body());
+        return new int[] {downstreamRequestHandle, downstreamBodyHandle};
+    }
+
+    /**
+     * Answers the current client when the program ended without sending a response: Fastly's local tools answer
+     * 200 with an empty body after a normal end, 500 after a failure.
+     *
+     * @param status the status to send
+     * @param body the body to send
+     * @return whether a response was sent (false when the program had sent one)
+     */
+    public boolean answerIfUnanswered(int status, byte[] body) {
+        if (responded) {
+            return false;
+        }
+        responded = true;
+        HeaderList headers = new HeaderList();
+        if (body.length > 0) {
+            headers.append("Content-Type", "text/plain; charset=utf-8");
+        }
+        responder.respond(new ResponseHead(status, headers), BodyBuffer.of(body), false);
+        return true;
+    }
+
+    /** Marks the current client as answered, for a response sent by other means than {@code send_downstream}. */
+    boolean markResponded() {
+        if (responded) {
+            return false;
+        }
+        responded = true;
+        return true;
     }
 }

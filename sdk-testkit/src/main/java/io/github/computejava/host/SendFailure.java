@@ -7,6 +7,9 @@ package io.github.computejava.host;
 public final class SendFailure extends Exception {
     private static final long serialVersionUID = 1L;
 
+    /** {@code send_error_detail_tag.ok}: no failure (written on success). */
+    public static final int OK = 1;
+
     public static final int DNS_TIMEOUT = 2;
     public static final int DNS_ERROR = 3;
     public static final int DESTINATION_NOT_FOUND = 4;

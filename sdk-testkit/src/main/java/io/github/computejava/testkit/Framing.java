@@ -1,9 +1,11 @@
 package io.github.computejava.testkit;
 
 import io.github.computejava.fsthttp.Headers;
+import io.github.computejava.fsthttp.HttpDate;
 import io.github.computejava.host.HeaderList;
 import io.github.computejava.host.RequestHead;
 import io.github.computejava.host.ResponseHead;
+import io.github.computejava.server.JettyOrigin;
 import java.util.List;
 
 /**
@@ -15,15 +17,32 @@ import java.util.List;
 final class Framing {
     private Framing() {}
 
-    static Headers clientHeaders(ResponseHead head, byte[] body, boolean streamed, boolean complete) {
+    static Headers clientHeaders(
+            ResponseHead head, byte[] body, boolean streamed, boolean complete, boolean headRequest, long nowMillis) {
         Headers headers = new Headers();
-        for (String[] field : head.headers.fields()) {
-            headers.add(field[0], field[1]);
+        // hop-by-hop fields never reach the client (the local server drops them the same way)
+        for (String[] field : JettyOrigin.forwardable(head.headers)) {
+            if (!field[0].equalsIgnoreCase("Transfer-Encoding")) {
+                headers.add(field[0], field[1]);
+            }
         }
-        boolean bodiless = head.status < 200 || head.status == 204 || head.status == 304;
-        if (head.framingMode == 1 && manualIsValid(headers, body, complete)) {
+        if (!headers.contains("Date")) {
+            headers.set("Date", HttpDate.format(nowMillis));
+        }
+        if (headRequest) {
+            headers.set("Content-Length", Integer.toString(body.length));
             return headers;
         }
+        if (head.framingMode == 1
+                && !streamed
+                && head.headers.values("Transfer-Encoding").isEmpty()) {
+            // manual framing with a Content-Length: kept when it describes the body
+            Headers manual = headers.copy();
+            if (manualIsValid(manual, body, complete)) {
+                return manual;
+            }
+        }
+        boolean bodiless = head.status < 200 || head.status == 204 || head.status == 304;
         headers.remove("Content-Length");
         headers.remove("Transfer-Encoding");
         if (bodiless) {

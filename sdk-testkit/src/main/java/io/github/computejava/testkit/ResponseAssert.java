@@ -295,7 +295,7 @@ public final class ResponseAssert {
                 .append(actual)
                 .append("\n--- response ---\n");
         if (!response.responded()) {
-            sb.append("(the program sent no response; the host answered 500)\n");
+            sb.append("(the program sent no response; the host answered for it)\n");
         }
         sb.append(response.status()).append('\n');
         sb.append(response.headers());

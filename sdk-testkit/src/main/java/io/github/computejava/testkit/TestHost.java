@@ -11,14 +11,17 @@ import io.github.computejava.host.DownstreamResponder;
 import io.github.computejava.host.HeaderList;
 import io.github.computejava.host.HostEngine;
 import io.github.computejava.host.KvStore;
+import io.github.computejava.host.LogSink;
 import io.github.computejava.host.Origin;
 import io.github.computejava.host.RequestHead;
 import io.github.computejava.host.ResponseHead;
 import io.github.computejava.host.Sandbox;
 import io.github.computejava.internal.Host;
 import io.github.computejava.internal.Hostcalls;
+import io.github.computejava.server.JettyOrigin;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -74,24 +77,31 @@ public final class TestHost implements AutoCloseable {
     private final Map<String, List<String>> logs = new ConcurrentHashMap<>();
     private final List<Throwable> responderFailures = new CopyOnWriteArrayList<>();
     private final ExecutorService threads;
+    private final LocalServerDoor door;
     private volatile Program program;
     private volatile String baseUrl = "http://localhost";
     private volatile boolean closed;
 
     private TestHost(Builder b) {
         this.clock = b.clock;
-        this.httpOrigin = b.httpOrigin;
-        HostEngine.Builder engineBuilder = HostEngine.builder()
-                .clock(clock)
-                .origin(new TestOrigin(this))
-                .logSink((endpoint, line) -> {
-                    List<String> lines = logs.computeIfAbsent(endpoint, e -> new ArrayList<>());
-                    synchronized (lines) {
-                        lines.add(line);
-                    }
-                });
+        this.httpOrigin = b.httpOrigin != null ? b.httpOrigin : new JettyOrigin();
+        LogSink sink = (endpoint, line) -> {
+            List<String> lines = logs.computeIfAbsent(endpoint, e -> new ArrayList<>());
+            synchronized (lines) {
+                lines.add(line);
+            }
+        };
+        HostEngine.Builder engineBuilder = HostEngine.builder().clock(clock);
         b.environment.forEach(engineBuilder::environment);
-        this.engine = engineBuilder.build();
+        if (b.mainWasm != null) {
+            this.door = new LocalServerDoor(b.mainWasm, engineBuilder, new TestOrigin(this), sink);
+            this.engine = door.engine();
+            this.baseUrl = door.baseUrl();
+        } else {
+            this.door = null;
+            this.engine =
+                    engineBuilder.origin(new TestOrigin(this)).logSink(sink).build();
+        }
         this.threads = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "compute-testkit");
             t.setDaemon(true);
@@ -124,10 +134,12 @@ public final class TestHost implements AutoCloseable {
      *
      * @param handler the handler
      * @return this host
+     * @throws IllegalStateException if the host serves {@code main.wasm} ({@link Builder#localServer})
      * @throws NullPointerException if {@code handler} is null
      */
     public TestHost handler(Handler handler) {
         Objects.requireNonNull(handler, "handler");
+        checkInProcess();
         this.program = args -> Compute.serve(handler);
         return this;
     }
@@ -138,10 +150,13 @@ public final class TestHost implements AutoCloseable {
      *
      * @param program the entry point
      * @return this host
+     * @throws IllegalStateException if the host serves {@code main.wasm} ({@link Builder#localServer})
      * @throws NullPointerException if {@code program} is null
      */
     public TestHost program(Program program) {
-        this.program = Objects.requireNonNull(program, "program");
+        Objects.requireNonNull(program, "program");
+        checkInProcess();
+        this.program = program;
         return this;
     }
 
@@ -235,8 +250,8 @@ public final class TestHost implements AutoCloseable {
     }
 
     /**
-     * The KV store of this name, created empty if it does not exist: seed it with {@code put}, inspect what the
-     * program wrote with {@code get} and {@code keys}. Time to live runs on the virtual clock.
+     * The KV store of this name, created empty if it does not exist: seed it with {@code insert}, inspect what
+     * the program wrote with {@code lookup}. Time to live runs on the virtual clock.
      *
      * @param name the store name
      * @return the store
@@ -253,13 +268,24 @@ public final class TestHost implements AutoCloseable {
      * @param name the store name
      * @param entries keys and values
      * @return this host
-     * @throws IllegalArgumentException if {@code name} is empty
+     * @throws IllegalArgumentException if {@code name} is empty or a key is not a valid KV key
      * @throws NullPointerException if an argument is null
      */
     public TestHost kvStore(String name, Map<String, String> entries) {
         Objects.requireNonNull(entries, "entries");
         KvStore store = kvStore(name);
-        entries.forEach(store::put);
+        entries.forEach((k, v) -> {
+            if (!KvStore.isValidKey(k)) {
+                throw new IllegalArgumentException("entries: '" + k + "' is not a valid KV key");
+            }
+            store.insert(
+                    k,
+                    v.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    KvStore.InsertMode.OVERWRITE,
+                    null,
+                    null,
+                    null);
+        });
         return this;
     }
 
@@ -408,9 +434,30 @@ public final class TestHost implements AutoCloseable {
     /** Releases the engine and the host's threads. Closing twice is harmless. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
-        engine.close();
+        if (door != null) {
+            door.close();
+        } else {
+            engine.close();
+        }
+        if (httpOrigin instanceof AutoCloseable) {
+            try {
+                ((AutoCloseable) httpOrigin).close();
+            } catch (Exception ignored) {
+                // closing anyway
+            }
+        }
         threads.shutdownNow();
+    }
+
+    private void checkInProcess() {
+        if (door != null) {
+            throw new IllegalStateException("this host serves main.wasm on the local server; its program is the"
+                    + " module, not a Java handler");
+        }
     }
 
     // ---- running the program
@@ -418,6 +465,16 @@ public final class TestHost implements AutoCloseable {
     TestResponse run(TestRequest request) {
         if (closed) {
             throw new IllegalStateException("this TestHost is closed");
+        }
+        if (door != null) {
+            int failuresBefore = responderFailures.size();
+            if (!java.util.Arrays.equals(request.rawClientAddress(), new byte[] {127, 0, 0, 1})) {
+                throw new IllegalStateException(
+                        "a request to the local server comes from 127.0.0.1; the client" + " address cannot be set");
+            }
+            TestResponse response = door.send(request);
+            checkResponders(failuresBefore);
+            return response;
         }
         Program p = program;
         if (p == null) {
@@ -439,11 +496,14 @@ public final class TestHost implements AutoCloseable {
             thrown.add(t);
         } finally {
             Host.attach(previous);
-            sandbox.finish();
         }
+        boolean responded = sandbox.responded();
+        // as Fastly's local tools: a program that ends without answering gets a 200, one that fails a 500
+        sandbox.answerIfUnanswered(thrown.isEmpty() ? 200 : 500, new byte[0]);
+        sandbox.finish();
         List<Throwable> uncaught = new ArrayList<>(sandbox.uncaughtExceptions());
         uncaught.addAll(thrown);
-        TestResponse response = capture.toResponse(request, uncaught);
+        TestResponse response = capture.toResponse(request, responded, uncaught);
         checkResponders(failuresBefore);
         return response;
     }
@@ -566,12 +626,8 @@ public final class TestHost implements AutoCloseable {
             }
         }
 
-        TestResponse toResponse(TestRequest request, List<Throwable> uncaught) {
+        TestResponse toResponse(TestRequest request, boolean responded, List<Throwable> uncaught) {
             String line = request.method() + " " + request.url();
-            if (head == null) {
-                Headers headers = new Headers().set("Content-Length", "0");
-                return new TestResponse(line, false, 500, headers, new byte[0], false, true, uncaught);
-            }
             Collected c;
             try {
                 c = streaming ? collector.get() : Collected.from(body);
@@ -581,8 +637,10 @@ public final class TestHost implements AutoCloseable {
             } catch (ExecutionException e) {
                 throw new IllegalStateException("reading the response body failed", e.getCause());
             }
-            Headers headers = Framing.clientHeaders(head, c.bytes, streaming, c.complete);
-            return new TestResponse(line, true, head.status, headers, c.bytes, streaming, c.complete, uncaught);
+            boolean isHead = request.method().equals("HEAD");
+            Headers headers = Framing.clientHeaders(head, c.bytes, streaming, c.complete, isHead, clock.millis());
+            byte[] body = isHead ? new byte[0] : c.bytes;
+            return new TestResponse(line, responded, head.status, headers, body, streaming, c.complete, uncaught);
         }
     }
 
@@ -616,8 +674,23 @@ public final class TestHost implements AutoCloseable {
         private VirtualClock clock = new VirtualClock();
         private Origin httpOrigin;
         private final Map<String, String> environment = new LinkedHashMap<>();
+        private Path mainWasm;
 
         private Builder() {}
+
+        /**
+         * Serves this {@code main.wasm} on the local server (loopback, a free port) instead of running a Java
+         * program in-process: requests then travel over HTTP to the module, while backends, stores and the
+         * clock stay the host's. This is the Wasm door the conformance suite runs alongside the JVM door.
+         *
+         * @param mainWasm the built program, such as {@code bin/main.wasm}
+         * @return this builder
+         * @throws NullPointerException if {@code mainWasm} is null
+         */
+        public Builder localServer(Path mainWasm) {
+            this.mainWasm = Objects.requireNonNull(mainWasm, "mainWasm");
+            return this;
+        }
 
         /**
          * Uses this clock (for example one starting at another instant).
@@ -645,7 +718,8 @@ public final class TestHost implements AutoCloseable {
         }
 
         /**
-         * Sends requests for backends with a real URL (and nothing scripted) through this origin.
+         * Sends requests for backends with a real URL (and nothing scripted) through this origin instead of the
+         * local server's HTTP client.
          *
          * @param origin an HTTP client origin
          * @return this builder
@@ -660,6 +734,7 @@ public final class TestHost implements AutoCloseable {
          * Builds the host.
          *
          * @return a new host; close it when done
+         * @throws IllegalStateException if the local server cannot load {@code main.wasm} or start
          */
         public TestHost build() {
             return new TestHost(this);

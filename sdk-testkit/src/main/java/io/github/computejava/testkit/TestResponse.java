@@ -41,7 +41,8 @@ public final class TestResponse {
     /**
      * The status code.
      *
-     * @return the status; 500 when the program sent no response
+     * @return the status; when the program sent no response, 200 after a normal end and 500 after a failure (as
+     *     Fastly's local tools answer)
      */
     public int status() {
         return status;
@@ -86,7 +87,7 @@ public final class TestResponse {
     }
 
     /**
-     * Whether the program sent a response at all (the host answers 500 for it otherwise).
+     * Whether the program sent a response itself (the host answers for it otherwise).
      *
      * @return true when the program sent one
      */

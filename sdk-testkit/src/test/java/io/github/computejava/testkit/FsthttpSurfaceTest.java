@@ -176,10 +176,7 @@ class FsthttpSurfaceTest {
                     + b.sslMinVersion().isPresent());
         });
 
-        host.get("/")
-                .send()
-                .assertThat()
-                .hasBody("origin.example.com:443 true false www.example.com 3 UNHEALTHY false");
+        host.get("/").send().assertThat().hasBody("origin.example.com:443 true false www.example.com 3 UNHEALTHY true");
     }
 
     @Test

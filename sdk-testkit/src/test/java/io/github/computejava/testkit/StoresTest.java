@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.computejava.StoreNotFoundException;
+import io.github.computejava.host.KvStore;
 import io.github.computejava.kvstore.InsertMode;
 import io.github.computejava.kvstore.KVEntry;
 import io.github.computejava.kvstore.KVStore;
@@ -21,7 +22,14 @@ class StoresTest {
     @Test
     void kvValuesAreSeededReadAndWritten(TestHost host) {
         host.kvStore("data", Map.of("greeting", "hello"));
-        host.kvStore("data").put("with-meta", "v".getBytes(StandardCharsets.UTF_8), "{\"m\":1}");
+        host.kvStore("data")
+                .insert(
+                        "with-meta",
+                        "v".getBytes(StandardCharsets.UTF_8),
+                        KvStore.InsertMode.OVERWRITE,
+                        "{\"m\":1}".getBytes(StandardCharsets.UTF_8),
+                        null,
+                        null);
         host.handler((request, response) -> {
             KVStore store = KVStore.open("data");
             response.write(store.lookup("greeting").map(KVEntry::text).orElse("?") + "\n");
@@ -35,8 +43,8 @@ class StoresTest {
         host.get("/").send().assertThat().threwNothing().hasBody("hello\n{\"m\":1} v\nfalse\ntrue false\n");
         assertEquals(
                 "by the program",
-                host.kvStore("data").get("written").orElseThrow().text());
-        assertEquals(Optional.empty(), host.kvStore("data").get("greeting"));
+                new String(host.kvStore("data").lookup("written").orElseThrow().value(), StandardCharsets.UTF_8));
+        assertEquals(Optional.empty(), host.kvStore("data").lookup("greeting"));
     }
 
     @Test
@@ -154,6 +162,6 @@ class StoresTest {
         });
 
         host.get("/").send().assertThat().hasBody(big);
-        assertTrue(host.kvStore("data").keys().contains("big"));
+        assertTrue(host.kvStore("data").lookup("big").isPresent());
     }
 }

@@ -243,13 +243,22 @@ class TestHostTest {
     }
 
     @Test
-    void aProgramThatNeverRespondsGets500(TestHost host) {
+    void aProgramThatEndsWithoutAnsweringGets200AndOneThatFailsGets500(TestHost host) {
         host.program(args -> {});
 
-        TestResponse response = host.get("/").send();
+        TestResponse quiet = host.get("/").send();
 
-        assertFalse(response.responded());
-        response.assertThat().hasStatus(500).hasEmptyBody();
+        assertFalse(quiet.responded());
+        quiet.assertThat().hasStatus(200).hasEmptyBody();
+
+        host.program(args -> {
+            throw new IllegalStateException("main failed before serving");
+        });
+
+        TestResponse failed = host.get("/").send();
+
+        assertFalse(failed.responded());
+        failed.assertThat().hasStatus(500).threw(IllegalStateException.class);
     }
 
     @Test

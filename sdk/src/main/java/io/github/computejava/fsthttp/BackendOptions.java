@@ -1,6 +1,6 @@
 package io.github.computejava.fsthttp;
 
-import io.github.computejava.internal.DynamicBackendConfig;
+import io.github.computejava.internal.DynamicBackendRecord;
 import io.github.computejava.internal.Text;
 import java.time.Duration;
 import java.util.Objects;
@@ -25,7 +25,7 @@ public final class BackendOptions {
     static final long MAX_MILLIS = 0xFFFFFFFFL;
 
     private final int mask;
-    private final DynamicBackendConfig config;
+    private final DynamicBackendRecord config;
     private final Builder source;
 
     private BackendOptions(Builder b) {
@@ -56,7 +56,7 @@ public final class BackendOptions {
         return mask;
     }
 
-    DynamicBackendConfig config() {
+    DynamicBackendRecord config() {
         return config;
     }
 
@@ -94,7 +94,7 @@ public final class BackendOptions {
          */
         public Builder hostOverride(String host) {
             this.hostOverride = nonEmpty(host, "hostOverride");
-            mask |= DynamicBackendConfig.HOST_OVERRIDE;
+            mask |= DynamicBackendRecord.HOST_OVERRIDE;
             return this;
         }
 
@@ -108,7 +108,7 @@ public final class BackendOptions {
          */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeoutMs = millis(timeout, "connectTimeout");
-            mask |= DynamicBackendConfig.CONNECT_TIMEOUT;
+            mask |= DynamicBackendRecord.CONNECT_TIMEOUT;
             return this;
         }
 
@@ -122,7 +122,7 @@ public final class BackendOptions {
          */
         public Builder firstByteTimeout(Duration timeout) {
             this.firstByteTimeoutMs = millis(timeout, "firstByteTimeout");
-            mask |= DynamicBackendConfig.FIRST_BYTE_TIMEOUT;
+            mask |= DynamicBackendRecord.FIRST_BYTE_TIMEOUT;
             return this;
         }
 
@@ -136,7 +136,7 @@ public final class BackendOptions {
          */
         public Builder betweenBytesTimeout(Duration timeout) {
             this.betweenBytesTimeoutMs = millis(timeout, "betweenBytesTimeout");
-            mask |= DynamicBackendConfig.BETWEEN_BYTES_TIMEOUT;
+            mask |= DynamicBackendRecord.BETWEEN_BYTES_TIMEOUT;
             return this;
         }
 
@@ -148,9 +148,9 @@ public final class BackendOptions {
          */
         public Builder useSsl(boolean ssl) {
             if (ssl) {
-                mask |= DynamicBackendConfig.USE_SSL;
+                mask |= DynamicBackendRecord.USE_SSL;
             } else {
-                mask &= ~DynamicBackendConfig.USE_SSL;
+                mask &= ~DynamicBackendRecord.USE_SSL;
             }
             return this;
         }
@@ -164,7 +164,7 @@ public final class BackendOptions {
          */
         public Builder sslMinVersion(TlsVersion version) {
             this.sslMinVersion = Objects.requireNonNull(version, "version");
-            mask |= DynamicBackendConfig.SSL_MIN_VERSION | DynamicBackendConfig.USE_SSL;
+            mask |= DynamicBackendRecord.SSL_MIN_VERSION | DynamicBackendRecord.USE_SSL;
             return this;
         }
 
@@ -177,7 +177,7 @@ public final class BackendOptions {
          */
         public Builder sslMaxVersion(TlsVersion version) {
             this.sslMaxVersion = Objects.requireNonNull(version, "version");
-            mask |= DynamicBackendConfig.SSL_MAX_VERSION | DynamicBackendConfig.USE_SSL;
+            mask |= DynamicBackendRecord.SSL_MAX_VERSION | DynamicBackendRecord.USE_SSL;
             return this;
         }
 
@@ -191,7 +191,7 @@ public final class BackendOptions {
          */
         public Builder certHostname(String host) {
             this.certHostname = nonEmpty(host, "certHostname");
-            mask |= DynamicBackendConfig.CERT_HOSTNAME | DynamicBackendConfig.USE_SSL;
+            mask |= DynamicBackendRecord.CERT_HOSTNAME | DynamicBackendRecord.USE_SSL;
             return this;
         }
 
@@ -209,7 +209,7 @@ public final class BackendOptions {
                 throw new IllegalArgumentException("caCertificate: must not be empty");
             }
             this.caCertificate = pem;
-            mask |= DynamicBackendConfig.CA_CERT | DynamicBackendConfig.USE_SSL;
+            mask |= DynamicBackendRecord.CA_CERT | DynamicBackendRecord.USE_SSL;
             return this;
         }
 
@@ -223,7 +223,7 @@ public final class BackendOptions {
          */
         public Builder ciphers(String ciphers) {
             this.ciphers = nonEmpty(ciphers, "ciphers");
-            mask |= DynamicBackendConfig.CIPHERS | DynamicBackendConfig.USE_SSL;
+            mask |= DynamicBackendRecord.CIPHERS | DynamicBackendRecord.USE_SSL;
             return this;
         }
 
@@ -237,7 +237,7 @@ public final class BackendOptions {
          */
         public Builder sniHostname(String host) {
             this.sniHostname = nonEmpty(host, "sniHostname");
-            mask |= DynamicBackendConfig.SNI_HOSTNAME | DynamicBackendConfig.USE_SSL;
+            mask |= DynamicBackendRecord.SNI_HOSTNAME | DynamicBackendRecord.USE_SSL;
             return this;
         }
 
@@ -249,9 +249,9 @@ public final class BackendOptions {
          */
         public Builder poolConnections(boolean pool) {
             if (pool) {
-                mask &= ~DynamicBackendConfig.DONT_POOL;
+                mask &= ~DynamicBackendRecord.DONT_POOL;
             } else {
-                mask |= DynamicBackendConfig.DONT_POOL;
+                mask |= DynamicBackendRecord.DONT_POOL;
             }
             return this;
         }
@@ -264,9 +264,9 @@ public final class BackendOptions {
          */
         public Builder useGrpc(boolean grpc) {
             if (grpc) {
-                mask |= DynamicBackendConfig.GRPC;
+                mask |= DynamicBackendRecord.GRPC;
             } else {
-                mask &= ~DynamicBackendConfig.GRPC;
+                mask &= ~DynamicBackendRecord.GRPC;
             }
             return this;
         }
@@ -281,7 +281,7 @@ public final class BackendOptions {
          */
         public Builder httpKeepaliveTime(Duration time) {
             this.httpKeepaliveTimeMs = millisOrZero(time, "httpKeepaliveTime");
-            mask |= DynamicBackendConfig.KEEPALIVE;
+            mask |= DynamicBackendRecord.KEEPALIVE;
             return this;
         }
 
@@ -293,7 +293,7 @@ public final class BackendOptions {
          */
         public Builder tcpKeepalive(boolean enable) {
             this.tcpKeepalive = enable;
-            mask |= DynamicBackendConfig.KEEPALIVE;
+            mask |= DynamicBackendRecord.KEEPALIVE;
             return this;
         }
 
@@ -308,7 +308,7 @@ public final class BackendOptions {
         public Builder tcpKeepaliveInterval(Duration interval) {
             this.tcpKeepaliveIntervalSecs = Math.max(1, seconds(interval, "tcpKeepaliveInterval"));
             this.tcpKeepalive = true;
-            mask |= DynamicBackendConfig.KEEPALIVE;
+            mask |= DynamicBackendRecord.KEEPALIVE;
             return this;
         }
 
@@ -322,7 +322,7 @@ public final class BackendOptions {
         public Builder tcpKeepaliveProbes(long probes) {
             this.tcpKeepaliveProbes = u32(probes, "tcpKeepaliveProbes");
             this.tcpKeepalive = true;
-            mask |= DynamicBackendConfig.KEEPALIVE;
+            mask |= DynamicBackendRecord.KEEPALIVE;
             return this;
         }
 
@@ -338,7 +338,7 @@ public final class BackendOptions {
         public Builder tcpKeepaliveTime(Duration time) {
             this.tcpKeepaliveTimeSecs = seconds(time, "tcpKeepaliveTime");
             this.tcpKeepalive = true;
-            mask |= DynamicBackendConfig.KEEPALIVE;
+            mask |= DynamicBackendRecord.KEEPALIVE;
             return this;
         }
 
@@ -357,7 +357,7 @@ public final class BackendOptions {
             this.maxConnections = u32(maxConnections, "maxConnections");
             this.maxUse = u32(maxUse, "maxUse");
             this.maxLifetimeMs = millisOrZero(maxLifetime, "maxLifetime");
-            mask |= DynamicBackendConfig.POOLING_LIMITS;
+            mask |= DynamicBackendRecord.POOLING_LIMITS;
             return this;
         }
 
@@ -394,8 +394,8 @@ public final class BackendOptions {
             return b;
         }
 
-        DynamicBackendConfig config() {
-            DynamicBackendConfig c = new DynamicBackendConfig();
+        DynamicBackendRecord config() {
+            DynamicBackendRecord c = new DynamicBackendRecord();
             c.hostOverride = hostOverride == null ? null : Text.utf8(hostOverride);
             c.connectTimeoutMs = (int) connectTimeoutMs;
             c.firstByteTimeoutMs = (int) firstByteTimeoutMs;

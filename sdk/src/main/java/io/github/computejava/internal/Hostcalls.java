@@ -187,7 +187,7 @@ public interface Hostcalls {
 
     // register_dynamic_backend(name_prefix: string, target: string, mask: backend_config_options,
     //   config: ptr dynamic_backend_config) -> status
-    int reqRegisterDynamicBackend(byte[] name, byte[] target, int mask, DynamicBackendConfig config);
+    int reqRegisterDynamicBackend(byte[] name, byte[] target, int mask, DynamicBackendRecord config);
 
     // ---- fastly_backend: getters
 

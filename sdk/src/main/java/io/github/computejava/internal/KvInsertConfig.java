@@ -29,22 +29,4 @@ public final class KvInsertConfig {
     public byte[] metadata;
     public int timeToLiveSec;
     public long ifGenerationMatch;
-
-    /**
-     * Reads the record from its bytes in guest memory, following the metadata pointer.
-     *
-     * @param record the {@value #SIZE} bytes of the record
-     * @param memory the guest memory
-     */
-    public static KvInsertConfig read(byte[] record, DynamicBackendConfig.Memory memory) {
-        KvInsertConfig c = new KvInsertConfig();
-        c.mode = DynamicBackendConfig.u32(record, OFF_MODE);
-        int ptr = DynamicBackendConfig.u32(record, OFF_METADATA);
-        int len = DynamicBackendConfig.u32(record, OFF_METADATA_LEN);
-        c.metadata = len == 0 ? null : memory.read(ptr, len);
-        c.timeToLiveSec = DynamicBackendConfig.u32(record, OFF_TIME_TO_LIVE_SEC);
-        c.ifGenerationMatch = (DynamicBackendConfig.u32(record, OFF_IF_GENERATION_MATCH) & 0xFFFFFFFFL)
-                | (long) DynamicBackendConfig.u32(record, OFF_IF_GENERATION_MATCH + 4) << 32;
-        return c;
-    }
 }

@@ -81,7 +81,7 @@ public final class KVStore {
     public Optional<KVEntry> lookup(String key) {
         Objects.requireNonNull(key, "key");
         int[] lookup = new int[1];
-        Statuses.check(calls.kvStoreLookup(handle, Text.utf8(key), 0, new byte[4], lookup), "fastly_kv_store.lookup");
+        checkKey(calls.kvStoreLookup(handle, Text.utf8(key), 0, new byte[4], lookup), key, "fastly_kv_store.lookup");
         int[] body = new int[1];
         int[] nwritten = new int[1];
         long[] generation = new long[1];
@@ -143,8 +143,9 @@ public final class KVStore {
             off += nw[0];
         }
         int[] insert = new int[1];
-        Statuses.check(
+        checkKey(
                 calls.kvStoreInsert(handle, Text.utf8(key), body[0], options.mask(), options.config(), insert),
+                key,
                 "fastly_kv_store.insert");
         int[] kvError = new int[1];
         Statuses.check(calls.kvStoreInsertWait(insert[0], kvError), "fastly_kv_store.insert_wait");
@@ -164,7 +165,7 @@ public final class KVStore {
     public boolean delete(String key) {
         Objects.requireNonNull(key, "key");
         int[] pending = new int[1];
-        Statuses.check(calls.kvStoreDelete(handle, Text.utf8(key), 0, new byte[4], pending), "fastly_kv_store.delete");
+        checkKey(calls.kvStoreDelete(handle, Text.utf8(key), 0, new byte[4], pending), key, "fastly_kv_store.delete");
         int[] kvError = new int[1];
         Statuses.check(calls.kvStoreDeleteWait(pending[0], kvError), "fastly_kv_store.delete_wait");
         if (kvError[0] == KV_NOT_FOUND) {
@@ -174,6 +175,14 @@ public final class KVStore {
             throw new KVStoreException(name, key, KVStoreException.Kind.fromCode(kvError[0]));
         }
         return true;
+    }
+
+    /** {@code inval} means the host rejected the key (or an option): a bad request, as a {@code kv_error} would. */
+    private void checkKey(int status, String key, String hostcall) {
+        if (status == FastlyStatus.INVAL) {
+            throw new KVStoreException(name, key, KVStoreException.Kind.BAD_REQUEST);
+        }
+        Statuses.check(status, hostcall);
     }
 
     @Override

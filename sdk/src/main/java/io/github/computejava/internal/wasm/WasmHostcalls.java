@@ -1,6 +1,6 @@
 package io.github.computejava.internal.wasm;
 
-import io.github.computejava.internal.DynamicBackendConfig;
+import io.github.computejava.internal.DynamicBackendRecord;
 import io.github.computejava.internal.Hostcalls;
 import io.github.computejava.internal.KvInsertConfig;
 import org.teavm.interop.Address;
@@ -18,6 +18,23 @@ public final class WasmHostcalls implements Hostcalls {
 
     private static Address at(byte[] buf, int off) {
         return Address.ofData(buf).add(off);
+    }
+
+    // A u64/s64 out-pointer must be 8-byte aligned (the host answers badalign otherwise), but TeaVM lays out the
+    // data of a long[] at 4 mod 8: results go to an aligned slot inside a two-element array instead.
+
+    /** The 8-byte-aligned slot inside {@code pair}. */
+    private static Address slot8(long[] pair) {
+        Address a = Address.ofData(pair);
+        return (a.toInt() & 7) == 0 ? a : a.add(4);
+    }
+
+    /** The value the host wrote to {@link #slot8}. */
+    private static long fromSlot8(long[] pair) {
+        if ((Address.ofData(pair).toInt() & 7) == 0) {
+            return pair[0];
+        }
+        return (pair[0] >>> 32) | (pair[1] << 32);
     }
 
     // fastly_abi.init(abi_version: u64) -> status
@@ -266,7 +283,10 @@ public final class WasmHostcalls implements Hostcalls {
 
     @Override
     public int bodyKnownLength(int body, long[] lengthOut) {
-        return bodyKnownLength(body, Address.ofData(lengthOut));
+        long[] pair = new long[2];
+        int status = bodyKnownLength(body, slot8(pair));
+        lengthOut[0] = fromSlot8(pair);
+        return status;
     }
 
     @Override
@@ -326,22 +346,27 @@ public final class WasmHostcalls implements Hostcalls {
 
     @Override
     public int reqHeaderNamesGet(int req, byte[] buf, int len, int cursor, long[] endingCursorOut, int[] nwrittenOut) {
-        return reqHeaderNamesGet(
-                req, Address.ofData(buf), len, cursor, Address.ofData(endingCursorOut), Address.ofData(nwrittenOut));
+        long[] pair = new long[2];
+        int status = reqHeaderNamesGet(req, Address.ofData(buf), len, cursor, slot8(pair), Address.ofData(nwrittenOut));
+        endingCursorOut[0] = fromSlot8(pair);
+        return status;
     }
 
     @Override
     public int reqHeaderValuesGet(
             int req, byte[] name, byte[] buf, int len, int cursor, long[] endingCursorOut, int[] nwrittenOut) {
-        return reqHeaderValuesGet(
+        long[] pair = new long[2];
+        int status = reqHeaderValuesGet(
                 req,
                 Address.ofData(name),
                 name.length,
                 Address.ofData(buf),
                 len,
                 cursor,
-                Address.ofData(endingCursorOut),
+                slot8(pair),
                 Address.ofData(nwrittenOut));
+        endingCursorOut[0] = fromSlot8(pair);
+        return status;
     }
 
     @Override
@@ -433,22 +458,28 @@ public final class WasmHostcalls implements Hostcalls {
     @Override
     public int respHeaderNamesGet(
             int resp, byte[] buf, int len, int cursor, long[] endingCursorOut, int[] nwrittenOut) {
-        return respHeaderNamesGet(
-                resp, Address.ofData(buf), len, cursor, Address.ofData(endingCursorOut), Address.ofData(nwrittenOut));
+        long[] pair = new long[2];
+        int status =
+                respHeaderNamesGet(resp, Address.ofData(buf), len, cursor, slot8(pair), Address.ofData(nwrittenOut));
+        endingCursorOut[0] = fromSlot8(pair);
+        return status;
     }
 
     @Override
     public int respHeaderValuesGet(
             int resp, byte[] name, byte[] buf, int len, int cursor, long[] endingCursorOut, int[] nwrittenOut) {
-        return respHeaderValuesGet(
+        long[] pair = new long[2];
+        int status = respHeaderValuesGet(
                 resp,
                 Address.ofData(name),
                 name.length,
                 Address.ofData(buf),
                 len,
                 cursor,
-                Address.ofData(endingCursorOut),
+                slot8(pair),
                 Address.ofData(nwrittenOut));
+        endingCursorOut[0] = fromSlot8(pair);
+        return status;
     }
 
     @Override
@@ -573,36 +604,36 @@ public final class WasmHostcalls implements Hostcalls {
     private static native int backendGetSslMaxVersion0(Address backend, int len, Address out);
 
     @Override
-    public int reqRegisterDynamicBackend(byte[] name, byte[] target, int mask, DynamicBackendConfig c) {
+    public int reqRegisterDynamicBackend(byte[] name, byte[] target, int mask, DynamicBackendRecord c) {
         // allocate everything first: no allocation may happen between taking the addresses and the call
-        byte[] record = new byte[DynamicBackendConfig.SIZE];
+        byte[] record = new byte[DynamicBackendRecord.SIZE];
         byte[] hostOverride = orEmpty(c.hostOverride);
         byte[] certHostname = orEmpty(c.certHostname);
         byte[] caCert = orEmpty(c.caCert);
         byte[] ciphers = orEmpty(c.ciphers);
         byte[] sniHostname = orEmpty(c.sniHostname);
         byte[] clientCertificate = orEmpty(c.clientCertificate);
-        putString(record, DynamicBackendConfig.OFF_HOST_OVERRIDE, hostOverride);
-        DynamicBackendConfig.putU32(record, DynamicBackendConfig.OFF_CONNECT_TIMEOUT_MS, c.connectTimeoutMs);
-        DynamicBackendConfig.putU32(record, DynamicBackendConfig.OFF_FIRST_BYTE_TIMEOUT_MS, c.firstByteTimeoutMs);
-        DynamicBackendConfig.putU32(record, DynamicBackendConfig.OFF_BETWEEN_BYTES_TIMEOUT_MS, c.betweenBytesTimeoutMs);
-        DynamicBackendConfig.putU32(record, DynamicBackendConfig.OFF_SSL_MIN_VERSION, c.sslMinVersion);
-        DynamicBackendConfig.putU32(record, DynamicBackendConfig.OFF_SSL_MAX_VERSION, c.sslMaxVersion);
-        putString(record, DynamicBackendConfig.OFF_CERT_HOSTNAME, certHostname);
-        putString(record, DynamicBackendConfig.OFF_CA_CERT, caCert);
-        putString(record, DynamicBackendConfig.OFF_CIPHERS, ciphers);
-        putString(record, DynamicBackendConfig.OFF_SNI_HOSTNAME, sniHostname);
-        putString(record, DynamicBackendConfig.OFF_CLIENT_CERTIFICATE, clientCertificate);
-        DynamicBackendConfig.putU32(record, DynamicBackendConfig.OFF_CLIENT_KEY, c.clientKey);
-        DynamicBackendConfig.putU32(record, DynamicBackendConfig.OFF_HTTP_KEEPALIVE_TIME_MS, c.httpKeepaliveTimeMs);
-        DynamicBackendConfig.putU32(record, DynamicBackendConfig.OFF_TCP_KEEPALIVE_ENABLE, c.tcpKeepaliveEnable);
-        DynamicBackendConfig.putU32(
-                record, DynamicBackendConfig.OFF_TCP_KEEPALIVE_INTERVAL_SECS, c.tcpKeepaliveIntervalSecs);
-        DynamicBackendConfig.putU32(record, DynamicBackendConfig.OFF_TCP_KEEPALIVE_PROBES, c.tcpKeepaliveProbes);
-        DynamicBackendConfig.putU32(record, DynamicBackendConfig.OFF_TCP_KEEPALIVE_TIME_SECS, c.tcpKeepaliveTimeSecs);
-        DynamicBackendConfig.putU32(record, DynamicBackendConfig.OFF_MAX_CONNECTIONS, c.maxConnections);
-        DynamicBackendConfig.putU32(record, DynamicBackendConfig.OFF_MAX_USE, c.maxUse);
-        DynamicBackendConfig.putU32(record, DynamicBackendConfig.OFF_MAX_LIFETIME_MS, c.maxLifetimeMs);
+        putString(record, DynamicBackendRecord.OFF_HOST_OVERRIDE, hostOverride);
+        DynamicBackendRecord.putU32(record, DynamicBackendRecord.OFF_CONNECT_TIMEOUT_MS, c.connectTimeoutMs);
+        DynamicBackendRecord.putU32(record, DynamicBackendRecord.OFF_FIRST_BYTE_TIMEOUT_MS, c.firstByteTimeoutMs);
+        DynamicBackendRecord.putU32(record, DynamicBackendRecord.OFF_BETWEEN_BYTES_TIMEOUT_MS, c.betweenBytesTimeoutMs);
+        DynamicBackendRecord.putU32(record, DynamicBackendRecord.OFF_SSL_MIN_VERSION, c.sslMinVersion);
+        DynamicBackendRecord.putU32(record, DynamicBackendRecord.OFF_SSL_MAX_VERSION, c.sslMaxVersion);
+        putString(record, DynamicBackendRecord.OFF_CERT_HOSTNAME, certHostname);
+        putString(record, DynamicBackendRecord.OFF_CA_CERT, caCert);
+        putString(record, DynamicBackendRecord.OFF_CIPHERS, ciphers);
+        putString(record, DynamicBackendRecord.OFF_SNI_HOSTNAME, sniHostname);
+        putString(record, DynamicBackendRecord.OFF_CLIENT_CERTIFICATE, clientCertificate);
+        DynamicBackendRecord.putU32(record, DynamicBackendRecord.OFF_CLIENT_KEY, c.clientKey);
+        DynamicBackendRecord.putU32(record, DynamicBackendRecord.OFF_HTTP_KEEPALIVE_TIME_MS, c.httpKeepaliveTimeMs);
+        DynamicBackendRecord.putU32(record, DynamicBackendRecord.OFF_TCP_KEEPALIVE_ENABLE, c.tcpKeepaliveEnable);
+        DynamicBackendRecord.putU32(
+                record, DynamicBackendRecord.OFF_TCP_KEEPALIVE_INTERVAL_SECS, c.tcpKeepaliveIntervalSecs);
+        DynamicBackendRecord.putU32(record, DynamicBackendRecord.OFF_TCP_KEEPALIVE_PROBES, c.tcpKeepaliveProbes);
+        DynamicBackendRecord.putU32(record, DynamicBackendRecord.OFF_TCP_KEEPALIVE_TIME_SECS, c.tcpKeepaliveTimeSecs);
+        DynamicBackendRecord.putU32(record, DynamicBackendRecord.OFF_MAX_CONNECTIONS, c.maxConnections);
+        DynamicBackendRecord.putU32(record, DynamicBackendRecord.OFF_MAX_USE, c.maxUse);
+        DynamicBackendRecord.putU32(record, DynamicBackendRecord.OFF_MAX_LIFETIME_MS, c.maxLifetimeMs);
         return reqRegisterDynamicBackend(
                 Address.ofData(name), name.length, Address.ofData(target), target.length, mask, Address.ofData(record));
     }
@@ -612,8 +643,8 @@ public final class WasmHostcalls implements Hostcalls {
     }
 
     private static void putString(byte[] record, int off, byte[] value) {
-        DynamicBackendConfig.putU32(record, off, Address.ofData(value).toInt());
-        DynamicBackendConfig.putU32(record, off + 4, value.length);
+        DynamicBackendRecord.putU32(record, off, Address.ofData(value).toInt());
+        DynamicBackendRecord.putU32(record, off + 4, value.length);
     }
 
     @Override
@@ -779,14 +810,17 @@ public final class WasmHostcalls implements Hostcalls {
             int[] nwrittenOut,
             long[] generationOut,
             int[] kvErrorOut) {
-        return kvStoreLookupWaitV2(
+        long[] pair = new long[2];
+        int status = kvStoreLookupWaitV2(
                 lookup,
                 Address.ofData(bodyOut),
                 Address.ofData(metadataBuf),
                 metadataLen,
                 Address.ofData(nwrittenOut),
-                Address.ofData(generationOut),
+                slot8(pair),
                 Address.ofData(kvErrorOut));
+        generationOut[0] = fromSlot8(pair);
+        return status;
     }
 
     @Override
@@ -794,11 +828,11 @@ public final class WasmHostcalls implements Hostcalls {
         // allocate first: no allocation may happen between taking the metadata address and the call
         byte[] record = new byte[KvInsertConfig.SIZE];
         byte[] metadata = orEmpty(c.metadata);
-        DynamicBackendConfig.putU32(record, KvInsertConfig.OFF_MODE, c.mode);
+        DynamicBackendRecord.putU32(record, KvInsertConfig.OFF_MODE, c.mode);
         putString(record, KvInsertConfig.OFF_METADATA, metadata);
-        DynamicBackendConfig.putU32(record, KvInsertConfig.OFF_TIME_TO_LIVE_SEC, c.timeToLiveSec);
-        DynamicBackendConfig.putU32(record, KvInsertConfig.OFF_IF_GENERATION_MATCH, (int) c.ifGenerationMatch);
-        DynamicBackendConfig.putU32(
+        DynamicBackendRecord.putU32(record, KvInsertConfig.OFF_TIME_TO_LIVE_SEC, c.timeToLiveSec);
+        DynamicBackendRecord.putU32(record, KvInsertConfig.OFF_IF_GENERATION_MATCH, (int) c.ifGenerationMatch);
+        DynamicBackendRecord.putU32(
                 record, KvInsertConfig.OFF_IF_GENERATION_MATCH + 4, (int) (c.ifGenerationMatch >>> 32));
         return kvStoreInsert(
                 store, Address.ofData(key), key.length, body, mask, Address.ofData(record), Address.ofData(insertOut));

@@ -6,10 +6,9 @@ package io.github.computejava.internal;
  * mask says which fields are set.
  *
  * <p>In guest memory the record is {@value #SIZE} bytes of little-endian {@code u32}s: each string is a pointer
- * and a length. The {@code OFF_*} constants give each field's offset, for the Wasm bindings that write the
- * record and the local server that reads it.
+ * and a length. The {@code OFF_*} constants give each field's offset for the Wasm bindings that write it.
  */
-public final class DynamicBackendConfig {
+public final class DynamicBackendRecord {
     /** The record's size in guest memory. */
     public static final int SIZE = 108;
 
@@ -84,44 +83,6 @@ public final class DynamicBackendConfig {
     public int maxUse;
     public int maxLifetimeMs;
 
-    /** Reads guest memory for the local server. */
-    @FunctionalInterface
-    public interface Memory {
-        /** The {@code length} bytes at {@code address}; throws if they are out of bounds. */
-        byte[] read(int address, int length);
-    }
-
-    /**
-     * Reads the record from its bytes in guest memory, following its string pointers.
-     *
-     * @param record the {@value #SIZE} bytes of the record
-     * @param memory the guest memory the pointers point into
-     */
-    public static DynamicBackendConfig read(byte[] record, Memory memory) {
-        DynamicBackendConfig c = new DynamicBackendConfig();
-        c.hostOverride = string(record, OFF_HOST_OVERRIDE, memory);
-        c.connectTimeoutMs = u32(record, OFF_CONNECT_TIMEOUT_MS);
-        c.firstByteTimeoutMs = u32(record, OFF_FIRST_BYTE_TIMEOUT_MS);
-        c.betweenBytesTimeoutMs = u32(record, OFF_BETWEEN_BYTES_TIMEOUT_MS);
-        c.sslMinVersion = u32(record, OFF_SSL_MIN_VERSION);
-        c.sslMaxVersion = u32(record, OFF_SSL_MAX_VERSION);
-        c.certHostname = string(record, OFF_CERT_HOSTNAME, memory);
-        c.caCert = string(record, OFF_CA_CERT, memory);
-        c.ciphers = string(record, OFF_CIPHERS, memory);
-        c.sniHostname = string(record, OFF_SNI_HOSTNAME, memory);
-        c.clientCertificate = string(record, OFF_CLIENT_CERTIFICATE, memory);
-        c.clientKey = u32(record, OFF_CLIENT_KEY);
-        c.httpKeepaliveTimeMs = u32(record, OFF_HTTP_KEEPALIVE_TIME_MS);
-        c.tcpKeepaliveEnable = u32(record, OFF_TCP_KEEPALIVE_ENABLE);
-        c.tcpKeepaliveIntervalSecs = u32(record, OFF_TCP_KEEPALIVE_INTERVAL_SECS);
-        c.tcpKeepaliveProbes = u32(record, OFF_TCP_KEEPALIVE_PROBES);
-        c.tcpKeepaliveTimeSecs = u32(record, OFF_TCP_KEEPALIVE_TIME_SECS);
-        c.maxConnections = u32(record, OFF_MAX_CONNECTIONS);
-        c.maxUse = u32(record, OFF_MAX_USE);
-        c.maxLifetimeMs = u32(record, OFF_MAX_LIFETIME_MS);
-        return c;
-    }
-
     /** A little-endian u32 of a record. */
     public static int u32(byte[] b, int off) {
         return (b[off] & 0xFF) | (b[off + 1] & 0xFF) << 8 | (b[off + 2] & 0xFF) << 16 | (b[off + 3] & 0xFF) << 24;
@@ -133,14 +94,5 @@ public final class DynamicBackendConfig {
         b[off + 1] = (byte) (v >>> 8);
         b[off + 2] = (byte) (v >>> 16);
         b[off + 3] = (byte) (v >>> 24);
-    }
-
-    private static byte[] string(byte[] record, int off, Memory memory) {
-        int ptr = u32(record, off);
-        int len = u32(record, off + 4);
-        if (len == 0) {
-            return null;
-        }
-        return memory.read(ptr, len);
     }
 }

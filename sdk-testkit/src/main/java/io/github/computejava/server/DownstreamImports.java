@@ -1,0 +1,194 @@
+package io.github.computejava.server;
+
+import static io.github.computejava.server.Hostcall.i32;
+
+import io.github.computejava.internal.FastlyStatus;
+
+/**
+ * {@code fastly_http_downstream}: what is known about a client request, and request reuse ({@code
+ * next_request}). TLS details, fingerprints and proxy reputation are absent ({@code none}) on a plain-HTTP local
+ * server; bot detection reads {@code X-Fastly-Bot-*} request headers so tests can simulate it.
+ */
+final class DownstreamImports implements ImportGroup {
+    /** The size of the address buffer the ABI requires. */
+    static final int ADDRESS_SIZE = 16;
+
+    /** {@code next_request_options_mask.timeout}. */
+    private static final int NEXT_REQUEST_TIMEOUT = 1 << 1;
+
+    /** A call that writes an address's 4 or 16 octets into a 16-byte buffer. */
+    @FunctionalInterface
+    interface AddressCall {
+        int call(byte[] octets16, int[] nwrittenOut);
+    }
+
+    @Override
+    public void register(Registrar r) {
+        String m = "fastly_http_downstream";
+
+        // next_request(options_mask, options: ptr next_request_options) -> (status, request_promise_handle)
+        r.add(m, "next_request", (g, a) -> {
+            int mask = i32(a, 0);
+            long timeout = -1;
+            if ((mask & NEXT_REQUEST_TIMEOUT) != 0) {
+                timeout = g.memory().u64(i32(a, 1));
+                if (timeout < 0) {
+                    timeout = Long.MAX_VALUE;
+                }
+            }
+            g.memory().checkU32(i32(a, 2));
+            int[] out = new int[1];
+            return g.outU32(g.sandbox().downstreamCalls().nextRequest(timeout, out), i32(a, 2), out[0]);
+        });
+
+        // next_request_wait(handle) -> (status, request_handle, body_handle)
+        r.add(m, "next_request_wait", (g, a) -> {
+            g.memory().checkU32(i32(a, 1));
+            g.memory().checkU32(i32(a, 2));
+            int[] req = new int[1];
+            int[] body = new int[1];
+            int status = g.sandbox().downstreamCalls().nextRequestWait(i32(a, 0), req, body);
+            if (status == FastlyStatus.OK) {
+                g.memory().u32(i32(a, 1), req[0]);
+                g.memory().u32(i32(a, 2), body[0]);
+            }
+            return status;
+        });
+
+        // next_request_abandon(handle) -> status
+        r.add(m, "next_request_abandon", (g, a) -> g.sandbox().downstreamCalls().nextRequestAbandon(i32(a, 0)));
+
+        // downstream_original_header_names(req, buf, buf_len, cursor, ending_cursor_out, nwritten_out) -> status
+        r.add(
+                m,
+                "downstream_original_header_names",
+                (g, a) -> g.multi(
+                        i32(a, 1), i32(a, 2), i32(a, 3), i32(a, 4), i32(a, 5), (buf, len, cursor, end, n) -> g.sandbox()
+                                .downstreamCalls()
+                                .originalHeaderNames(i32(a, 0), buf, len, cursor, end, n)));
+
+        // downstream_original_header_count(req) -> (status, header_count)
+        r.add(
+                m,
+                "downstream_original_header_count",
+                (g, a) -> u32Out(
+                        g, i32(a, 1), out -> g.sandbox().downstreamCalls().originalHeaderCount(i32(a, 0), out)));
+
+        // downstream_client_ip_addr(req, addr_octets_out) -> (status, num_bytes)
+        r.add(
+                m,
+                "downstream_client_ip_addr",
+                (g, a) -> address(g, i32(a, 1), i32(a, 2), (octets, n) -> g.sandbox()
+                        .downstreamClientIpAddr(i32(a, 0), octets, n)));
+
+        // downstream_server_ip_addr(req, addr_octets_out) -> (status, num_bytes)
+        r.add(
+                m,
+                "downstream_server_ip_addr",
+                (g, a) -> address(g, i32(a, 1), i32(a, 2), (octets, n) -> g.sandbox()
+                        .downstreamCalls()
+                        .serverIpAddr(i32(a, 0), octets, n)));
+
+        // downstream_client_request_id(req, buf, max_len, nwritten_out) -> status
+        r.add(
+                m,
+                "downstream_client_request_id",
+                (g, a) -> g.out(i32(a, 1), i32(a, 2), i32(a, 3), (buf, len, n) -> g.sandbox()
+                        .downstreamCalls()
+                        .requestId(i32(a, 0), buf, len, n)));
+
+        // downstream_compliance_region(req, buf, max_len, nwritten_out) -> status
+        r.add(
+                m,
+                "downstream_compliance_region",
+                (g, a) -> g.out(i32(a, 1), i32(a, 2), i32(a, 3), (buf, len, n) -> g.sandbox()
+                        .downstreamCalls()
+                        .complianceRegion(i32(a, 0), buf, len, n)));
+
+        // downstream_client_ddos_detected(req) -> (status, ddos_detected)
+        r.add(
+                m,
+                "downstream_client_ddos_detected",
+                (g, a) -> u32Out(
+                        g, i32(a, 1), out -> g.sandbox().downstreamCalls().ddosDetected(i32(a, 0), out)));
+
+        // fastly_key_is_valid(req) -> (status, is_valid)
+        r.add(
+                m,
+                "fastly_key_is_valid",
+                (g, a) -> u32Out(
+                        g, i32(a, 1), out -> g.sandbox().downstreamCalls().fastlyKeyIsValid(i32(a, 0), out)));
+
+        // bot detection, from X-Fastly-Bot-* request headers
+        for (String flag : new String[] {"analyzed", "detected", "verified"}) {
+            r.add(
+                    m,
+                    "downstream_bot_" + flag,
+                    (g, a) -> u32Out(
+                            g, i32(a, 1), out -> g.sandbox().downstreamCalls().botFlag(i32(a, 0), flag, out)));
+        }
+        for (String text : new String[] {"name", "category"}) {
+            r.add(
+                    m,
+                    "downstream_bot_" + text,
+                    (g, a) -> g.out(i32(a, 1), i32(a, 2), i32(a, 3), (buf, len, n) -> g.sandbox()
+                            .downstreamCalls()
+                            .botText(i32(a, 0), text, buf, len, n)));
+        }
+        r.add(
+                m,
+                "downstream_bot_category_kind",
+                (g, a) -> u32Out(
+                        g, i32(a, 1), out -> g.sandbox().downstreamCalls().botCategoryKind(i32(a, 0), out)));
+
+        // metadata a plain-HTTP local server does not have: none, after checking the handle
+        for (String absent : new String[] {
+            "downstream_client_h2_fingerprint",
+            "downstream_client_oh_fingerprint",
+            "downstream_tls_cipher_openssl_name",
+            "downstream_tls_protocol",
+            "downstream_tls_client_hello",
+            "downstream_tls_raw_client_certificate",
+            "downstream_tls_client_cert_verify_result",
+            "downstream_tls_client_servername",
+            "downstream_tls_ja3_md5",
+            "downstream_tls_ja4",
+            "downstream_resvpnproxy_is_anonymous",
+            "downstream_resvpnproxy_is_anonymous_vpn",
+            "downstream_resvpnproxy_is_hosting_provider",
+            "downstream_resvpnproxy_is_proxy_over_vpn",
+            "downstream_resvpnproxy_is_public_proxy",
+            "downstream_resvpnproxy_is_relay_proxy",
+            "downstream_resvpnproxy_is_residential_proxy",
+            "downstream_resvpnproxy_is_smart_dns_proxy",
+            "downstream_resvpnproxy_is_tor_exit_node",
+            "downstream_resvpnproxy_is_vpn_datacenter",
+            "downstream_resvpnproxy_vpn_service_name"
+        }) {
+            r.add(m, absent, (g, a) -> g.sandbox().downstreamCalls().absent(i32(a, 0)));
+        }
+
+        r.unsupported(m, "downstream_visits_this_service", "downstream_visits_this_pop");
+    }
+
+    /** Runs a call with a {@code u32} result and writes it on success; the pointer is checked first. */
+    static int u32Out(Guest g, int ptr, java.util.function.ToIntFunction<int[]> call) {
+        g.memory().checkU32(ptr);
+        int[] out = new int[1];
+        return g.outU32(call.applyAsInt(out), ptr, out[0]);
+    }
+
+    /** An address result: its octets to a 16-byte buffer at {@code octetsPtr}, their count to {@code nPtr}. */
+    static int address(Guest g, int octetsPtr, int nPtr, AddressCall call) {
+        g.memory().check(octetsPtr, ADDRESS_SIZE);
+        g.memory().checkU32(nPtr);
+        byte[] octets = new byte[ADDRESS_SIZE];
+        int[] n = new int[1];
+        int status = call.call(octets, n);
+        if (status == FastlyStatus.OK) {
+            g.memory().write(octetsPtr, octets, 0, n[0]);
+            g.memory().u32(nPtr, n[0]);
+        }
+        return status;
+    }
+}

@@ -1,0 +1,119 @@
+package io.github.computejava.server;
+
+import com.dylibso.chicory.runtime.HostFunction;
+import com.dylibso.chicory.wasi.WasiOptions;
+import com.dylibso.chicory.wasi.WasiPreview1;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.ValType;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+
+/**
+ * WASI preview 1 for one program instance: Chicory's implementation with the engine's environment variables, the
+ * program's standard output and error printed line by line by the server, no preopened directories (so no file
+ * system access), and both clocks read from the engine's clock.
+ */
+final class Wasi implements AutoCloseable {
+    private static final int ESUCCESS = 0;
+    private static final int EINVAL = 28;
+    private static final int ENOTSUP = 58;
+
+    private final WasiPreview1 wasi;
+    private final LineOutput stdout;
+    private final LineOutput stderr;
+    private final InstantSource clock;
+
+    Wasi(InstantSource clock, Map<String, String> environment, ServerLog log) {
+        this.clock = clock;
+        this.stdout = new LineOutput(log::stdout);
+        this.stderr = new LineOutput(log::stderr);
+        WasiOptions.Builder options = WasiOptions.builder()
+                .withArguments(List.of("compute-app"))
+                .withStdout(stdout, false)
+                .withStderr(stderr, false)
+                .withClock(clock.withZone(ZoneOffset.UTC))
+                .withRandom(ThreadLocalRandom.current());
+        environment.forEach(options::withEnvironment);
+        this.wasi = WasiPreview1.builder().withOptions(options.build()).build();
+    }
+
+    /** The host functions, {@code clock_time_get} reading the engine's clock. */
+    HostFunction[] functions() {
+        HostFunction[] functions = wasi.toHostFunctions();
+        for (int i = 0; i < functions.length; i++) {
+            if (functions[i].name().equals("clock_time_get")) {
+                functions[i] = new HostFunction(
+                        AbiImports.WASI,
+                        "clock_time_get",
+                        FunctionType.of(List.of(ValType.I32, ValType.I64, ValType.I32), List.of(ValType.I32)),
+                        (instance, args) -> {
+                            int id = (int) args[0];
+                            if (id == 0 || id == 1) {
+                                Instant now = clock.instant();
+                                instance.memory()
+                                        .writeLong(
+                                                (int) args[2], now.getEpochSecond() * 1_000_000_000L + now.getNano());
+                                return new long[] {ESUCCESS};
+                            }
+                            return new long[] {id == 2 || id == 3 ? ENOTSUP : EINVAL};
+                        });
+            }
+        }
+        return functions;
+    }
+
+    /** Prints the program's unfinished last lines. */
+    @Override
+    public void close() {
+        stdout.flushLine();
+        stderr.flushLine();
+        wasi.close();
+    }
+
+    /** Collects bytes into lines and hands each complete line on. */
+    private static final class LineOutput extends OutputStream {
+        private final Consumer<String> sink;
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+        LineOutput(Consumer<String> sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public void write(int b) {
+            if (b == '\n') {
+                flushLine();
+            } else {
+                line.write(b);
+            }
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            int start = off;
+            for (int i = off; i < off + len; i++) {
+                if (b[i] == '\n') {
+                    line.write(b, start, i - start);
+                    flushLine();
+                    start = i + 1;
+                }
+            }
+            line.write(b, start, off + len - start);
+        }
+
+        void flushLine() {
+            if (line.size() > 0) {
+                sink.accept(line.toString(StandardCharsets.UTF_8));
+                line.reset();
+            }
+        }
+    }
+}
