@@ -32,8 +32,16 @@ final class LocalServerDoor implements AutoCloseable {
     private final LocalServer server;
     private final HttpClient client;
 
-    LocalServerDoor(Path mainWasm, HostEngine.Builder engine, Origin origin, LogSink logs) {
-        WasmProgram program = WasmProgram.load(mainWasm, WasmProgram.Execution.COMPILED);
+    /** Loads and compiles a module for the local server. */
+    static WasmProgram load(Path mainWasm) {
+        try {
+            return WasmProgram.load(mainWasm, WasmProgram.Execution.COMPILED);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot load " + mainWasm + " for the local server: " + e.getMessage(), e);
+        }
+    }
+
+    LocalServerDoor(WasmProgram program, HostEngine.Builder engine, Origin origin, LogSink logs) {
         this.server = LocalServer.builder()
                 .program(program)
                 .engine(engine)
@@ -49,7 +57,7 @@ final class LocalServerDoor implements AutoCloseable {
             client.start();
         } catch (Exception e) {
             close();
-            throw new IllegalStateException("cannot start the local server for " + mainWasm + ": " + e, e);
+            throw new IllegalStateException("cannot start the local server for " + program.name() + ": " + e, e);
         }
     }
 

@@ -1,7 +1,6 @@
 package io.github.computejava.samples.conformance;
 
 import io.github.computejava.testkit.TestHost;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -10,10 +9,9 @@ import org.junit.jupiter.api.TestFactory;
 class ConformanceTest {
     @TestFactory
     Stream<DynamicTest> jvmDoor() {
-        Map<String, Scenario> scenarios = Scenarios.all();
-        return scenarios.entrySet().stream()
+        return Scenarios.all().entrySet().stream()
                 .map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
-                    try (TestHost host = JvmDoor.host()) {
+                    try (TestHost host = Doors.jvm()) {
                         e.getValue().run(host);
                     }
                 }));
