@@ -1,10 +1,13 @@
 package io.github.computejava.testkit;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The JUnit 5 extension behind {@link ComputeTest}: resolves a {@link TestHost} parameter to the current test's
@@ -36,7 +39,8 @@ public final class ComputeTestExtension implements ParameterResolver, AfterEachC
      * @param parameter the parameter
      * @param context the extension context
      * @return the host, created on first use
-     * @throws ParameterResolutionException outside a test method (a host belongs to one test)
+     * @throws ParameterResolutionException outside a test method (a host belongs to one test), or when the
+     *     class's manifest is missing or invalid
      */
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
@@ -44,7 +48,28 @@ public final class ComputeTestExtension implements ParameterResolver, AfterEachC
             throw new ParameterResolutionException("A TestHost belongs to one test: take it as a parameter of a"
                     + " @Test, @BeforeEach or @AfterEach method, not of " + parameter.getDeclaringExecutable());
         }
-        return context.getStore(NAMESPACE).getOrComputeIfAbsent(TestHost.class, k -> TestHost.create(), TestHost.class);
+        String manifest = context.getTestClass()
+                .flatMap(c -> AnnotationSupport.findAnnotation(c, ComputeTest.class))
+                .map(ComputeTest::manifest)
+                .orElse("");
+        return context.getStore(NAMESPACE)
+                .getOrComputeIfAbsent(TestHost.class, k -> create(manifest, parameter), TestHost.class);
+    }
+
+    private static TestHost create(String manifest, ParameterContext parameter) {
+        if (manifest.isEmpty()) {
+            return TestHost.create();
+        }
+        Path file = Path.of(manifest);
+        if (!Files.isRegularFile(file)) {
+            throw new ParameterResolutionException(
+                    "@ComputeTest(manifest = \"" + manifest + "\"): no such file (" + file.toAbsolutePath() + ")");
+        }
+        try {
+            return TestHost.builder().manifest(file).build();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterResolutionException(e.getMessage(), e);
+        }
     }
 
     /**

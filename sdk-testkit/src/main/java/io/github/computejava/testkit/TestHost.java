@@ -18,7 +18,9 @@ import io.github.computejava.host.ResponseHead;
 import io.github.computejava.host.Sandbox;
 import io.github.computejava.internal.Host;
 import io.github.computejava.internal.Hostcalls;
+import io.github.computejava.server.ConfigException;
 import io.github.computejava.server.JettyOrigin;
+import io.github.computejava.server.LocalServerConfig;
 import io.github.computejava.server.WasmProgram;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -93,6 +95,9 @@ public final class TestHost implements AutoCloseable {
             }
         };
         HostEngine.Builder engineBuilder = HostEngine.builder().clock(clock);
+        if (b.manifest != null) {
+            b.manifest.applyTo(engineBuilder, clock);
+        }
         b.environment.forEach(engineBuilder::environment);
         if (b.mainWasm != null || b.wasmFile != null) {
             WasmProgram wasm = b.mainWasm != null ? b.mainWasm : LocalServerDoor.load(b.wasmFile);
@@ -678,8 +683,30 @@ public final class TestHost implements AutoCloseable {
         private final Map<String, String> environment = new LinkedHashMap<>();
         private WasmProgram mainWasm;
         private Path wasmFile;
+        private LocalServerConfig manifest;
 
         private Builder() {}
+
+        /**
+         * Defines what the {@code [local_server]} section of a {@code fastly.toml} defines, as the local server
+         * reads it: backends (scripting one replaces its URL), config stores, KV stores, secret stores and
+         * geolocation. KV entries' time to live runs on this host's clock.
+         *
+         * @param fastlyToml the project's {@code fastly.toml}
+         * @return this builder
+         * @throws IllegalArgumentException naming the file, line and problem when the file cannot be read or is
+         *     not valid
+         * @throws NullPointerException if {@code fastlyToml} is null
+         */
+        public Builder manifest(Path fastlyToml) {
+            Objects.requireNonNull(fastlyToml, "fastlyToml");
+            try {
+                this.manifest = LocalServerConfig.read(fastlyToml);
+            } catch (ConfigException e) {
+                throw new IllegalArgumentException("fastlyToml: " + e.getMessage(), e);
+            }
+            return this;
+        }
 
         /**
          * Serves this {@code main.wasm} on the local server (loopback, a free port) instead of running a Java

@@ -2,34 +2,32 @@ package io.github.computejava.samples.conformance;
 
 import io.github.computejava.server.WasmProgram;
 import io.github.computejava.testkit.TestHost;
-import java.util.Map;
+import java.nio.file.Path;
 
 /**
- * The two doors the scenarios run through, set up alike (as fastly.toml sets up the local server): the same
- * backends, stores and origin script.
+ * The two doors the scenarios run through, set up alike from the sample's fastly.toml (as the local server sets
+ * itself up) plus the origin script.
  */
 final class Doors {
+    private static final Path MANIFEST = Path.of("fastly.toml");
+
     private Doors() {}
 
     /** The JVM door: Main in-process on the testkit's host. */
     static TestHost jvm() {
-        TestHost host = TestHost.create();
+        TestHost host = TestHost.builder().manifest(MANIFEST).build();
         host.program(Main::main);
-        return configure(host);
+        return script(host);
     }
 
     /** The Wasm door: the built {@code main.wasm} served over HTTP by the local server, on the same engine. */
     static TestHost wasm(WasmProgram mainWasm) {
-        return configure(TestHost.builder().localServer(mainWasm).build());
+        return script(
+                TestHost.builder().manifest(MANIFEST).localServer(mainWasm).build());
     }
 
-    private static TestHost configure(TestHost host) {
-        host.backend("origin").url("http://127.0.0.1:7688/");
-        // nothing scripted: requests go over the network to a port where nothing listens
-        host.backend("refused").url("http://127.0.0.1:9/");
-        host.configStore("settings", Map.of("greeting", "hej"));
-        host.secretStore("credentials", Map.of("token", "s3cr3t"));
-        host.kvStore("data", Map.of("seeded", "from the manifest"));
+    /** The origin answers from its script; {@code refused} stays unscripted, so requests go over the network. */
+    private static TestHost script(TestHost host) {
         Scenarios.scriptOrigin(host);
         return host;
     }
