@@ -18,8 +18,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
-/** The seed program's behaviour, on the JVM through the testkit: the same Main that becomes main.wasm. */
-@ComputeTest
+/**
+ * The seed program's behaviour, on the JVM through the testkit: the same Main that becomes main.wasm, with the
+ * backend fastly.toml defines for local runs (scripted here, so no network is needed).
+ */
+@ComputeTest(manifest = "fastly.toml")
 class MainTest {
     private TestBackend httpme;
 
@@ -43,6 +46,13 @@ class MainTest {
         ZonedDateTime stamped =
                 ZonedDateTime.parse(seen.header("TheTime").orElseThrow(), DateTimeFormatter.RFC_1123_DATE_TIME);
         assertTrue(Math.abs(stamped.toEpochSecond() - System.currentTimeMillis() / 1000) < 60, stamped::toString);
+    }
+
+    @Test
+    void sendsTheOverrideHostFromFastlyToml(TestHost host) {
+        host.get("/").header("Host", "edge.example.com").send();
+
+        httpme.lastRequest().assertThat().hasHeader("Host", "http-me.glitch.me");
     }
 
     @Test
