@@ -7,24 +7,25 @@ import java.util.Map;
  * A sandbox's handles: one number space for every kind of object, as {@code fastly_async_io.select} mixes
  * bodies, pending requests and cache handles. Numbers are never reused, so a stale handle is always {@code badf}.
  */
-final class HandleTable {
+public final class HandleTable {
     private final Map<Integer, Object> objects = new HashMap<>();
     private int next = 1;
 
-    int add(Object o) {
+    /** Adds an object and returns its new handle. */
+    public int add(Object o) {
         int h = next++;
         objects.put(h, o);
         return h;
     }
 
     /** The object behind {@code handle} if it has the given type, else null. */
-    <T> T get(int handle, Class<T> type) {
+    public <T> T get(int handle, Class<T> type) {
         Object o = objects.get(handle);
         return type.isInstance(o) ? type.cast(o) : null;
     }
 
     /** Removes and returns the object if it has the given type, else null (and the handle stays). */
-    <T> T take(int handle, Class<T> type) {
+    public <T> T take(int handle, Class<T> type) {
         Object o = objects.get(handle);
         if (!type.isInstance(o)) {
             return null;
@@ -33,11 +34,13 @@ final class HandleTable {
         return type.cast(o);
     }
 
-    Object get(int handle) {
+    /** The object behind {@code handle}, or null. */
+    public Object get(int handle) {
         return objects.get(handle);
     }
 
-    void remove(int handle) {
+    /** Forgets {@code handle}. */
+    public void remove(int handle) {
         objects.remove(handle);
     }
 

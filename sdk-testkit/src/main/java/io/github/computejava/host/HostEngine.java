@@ -1,5 +1,6 @@
 package io.github.computejava.host;
 
+import io.github.computejava.host.cache.CacheStore;
 import java.time.InstantSource;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ public final class HostEngine implements AutoCloseable {
     private final ExecutorService async;
     private final AtomicLong sandboxes = new AtomicLong();
     private volatile boolean dynamicBackendsAllowed = true;
+    private final CacheStore cacheStore;
     private final Map<String, KvStore> kvStores;
     private final Map<String, Map<String, byte[]>> secretStores;
     private final Geolocation geolocation;
@@ -42,6 +44,7 @@ public final class HostEngine implements AutoCloseable {
         this.configStores = new ConcurrentHashMap<>(b.configStores);
         this.logSink = b.logSink;
         this.environment = Collections.unmodifiableMap(new LinkedHashMap<>(b.environment));
+        this.cacheStore = new CacheStore(b.clock, b.cacheCapacity);
         Map<String, KvStore> kv = new LinkedHashMap<>(b.kvStores);
         b.kvSeeds.forEach((name, entries) -> {
             KvStore store = new KvStore(b.clock);
@@ -73,6 +76,11 @@ public final class HostEngine implements AutoCloseable {
 
     public InstantSource clock() {
         return clock;
+    }
+
+    /** The cache store shared by the readthrough, simple and core caches (each in its namespace). */
+    public CacheStore cacheStore() {
+        return cacheStore;
     }
 
     /** The backend with this name, static or registered at run time, or null. */
@@ -235,6 +243,7 @@ public final class HostEngine implements AutoCloseable {
         private final Map<String, Map<String, String>> configStores = new LinkedHashMap<>();
         private LogSink logSink = (endpoint, line) -> System.out.println(endpoint + " :: " + line);
         private final Map<String, String> environment = new LinkedHashMap<>();
+        private long cacheCapacity = CacheStore.DEFAULT_CAPACITY;
         private final Map<String, KvStore> kvStores = new LinkedHashMap<>();
         private final Map<String, Map<String, byte[]>> kvSeeds = new LinkedHashMap<>();
         private final Map<String, Map<String, byte[]>> secretStores = new LinkedHashMap<>();
@@ -288,6 +297,19 @@ public final class HostEngine implements AutoCloseable {
         /** Sets an environment variable every program sees. */
         public Builder environment(String name, String value) {
             environment.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * Bounds the cache store: bodies plus metadata; least recently used objects are evicted past it.
+         *
+         * @throws IllegalArgumentException if {@code bytes} is not positive
+         */
+        public Builder cacheCapacity(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("bytes: must be positive");
+            }
+            this.cacheCapacity = bytes;
             return this;
         }
 

@@ -1,5 +1,9 @@
 package io.github.computejava.host;
 
+import io.github.computejava.host.cache.CacheCalls;
+import io.github.computejava.internal.CacheLookupOptions;
+import io.github.computejava.internal.CacheReplaceOptions;
+import io.github.computejava.internal.CacheWriteOptions;
 import io.github.computejava.internal.DynamicBackendRecord;
 import io.github.computejava.internal.FastlyStatus;
 import io.github.computejava.internal.Host;
@@ -33,6 +37,7 @@ public class Sandbox implements Hostcalls, Host.UncaughtListener {
     private int downstreamBodyHandle;
     private boolean responded;
     private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+    private final CacheCalls cache;
     private RequestHostcalls requestHostcalls;
     private ResponseHostcalls responseHostcalls;
     private BodyHostcalls bodyHostcalls;
@@ -109,6 +114,10 @@ public class Sandbox implements Hostcalls, Host.UncaughtListener {
         downstreamRequest.client = downstream;
         this.downstreamRequestHandle = handles.add(downstreamRequest);
         this.downstreamBodyHandle = handles.add(downstream.body());
+        this.cache = new CacheCalls(engine.cacheStore(), handles, h -> {
+            HostRequest r = handles.get(h, HostRequest.class);
+            return r == null ? null : r.head.headers.copy();
+        });
     }
 
     public HostEngine engine() {
@@ -129,6 +138,7 @@ public class Sandbox implements Hostcalls, Host.UncaughtListener {
      * an incomplete response) and every other handle is released.
      */
     public void finish() {
+        cache.finish();
         if (downstreamHostcalls != null) {
             downstreamHostcalls.finish();
         }
@@ -220,6 +230,7 @@ public class Sandbox implements Hostcalls, Host.UncaughtListener {
         }
         if (b.isStreaming()) {
             b.close();
+            cache.bodyEnded(b);
         } else {
             b.discard();
         }
@@ -233,6 +244,7 @@ public class Sandbox implements Hostcalls, Host.UncaughtListener {
             return FastlyStatus.BADF;
         }
         b.abandon();
+        cache.bodyEnded(b);
         return FastlyStatus.OK;
     }
 
@@ -628,6 +640,195 @@ public class Sandbox implements Hostcalls, Host.UncaughtListener {
             return FastlyStatus.NONE;
         }
         return Buffers.single(value.getBytes(java.nio.charset.StandardCharsets.UTF_8), buf, len, nwrittenOut);
+    }
+
+    // ---- fastly_cache (implemented by CacheCalls)
+
+    @Override
+    public int cacheLookup(byte[] key, int optionsMask, CacheLookupOptions options, int[] handleOut) {
+        return cache.lookup(key, optionsMask, options, handleOut);
+    }
+
+    @Override
+    public int cacheInsert(byte[] key, int optionsMask, CacheWriteOptions options, int[] bodyOut) {
+        return cache.insert(key, optionsMask, options, bodyOut);
+    }
+
+    @Override
+    public int cacheTransactionLookup(byte[] key, int optionsMask, CacheLookupOptions options, int[] handleOut) {
+        return cache.transactionLookup(key, optionsMask, options, handleOut);
+    }
+
+    @Override
+    public int cacheTransactionLookupAsync(byte[] key, int optionsMask, CacheLookupOptions options, int[] busyOut) {
+        return cache.transactionLookupAsync(key, optionsMask, options, busyOut);
+    }
+
+    @Override
+    public int cacheBusyHandleWait(int busy, int[] handleOut) {
+        return cache.busyHandleWait(busy, handleOut);
+    }
+
+    @Override
+    public int cacheTransactionInsert(int handle, int optionsMask, CacheWriteOptions options, int[] bodyOut) {
+        return cache.transactionInsert(handle, optionsMask, options, bodyOut);
+    }
+
+    @Override
+    public int cacheTransactionInsertAndStreamBack(
+            int handle, int optionsMask, CacheWriteOptions options, int[] bodyOut, int[] handleOut) {
+        return cache.transactionInsertAndStreamBack(handle, optionsMask, options, bodyOut, handleOut);
+    }
+
+    @Override
+    public int cacheTransactionUpdate(int handle, int optionsMask, CacheWriteOptions options) {
+        return cache.transactionUpdate(handle, optionsMask, options);
+    }
+
+    @Override
+    public int cacheTransactionCancel(int handle) {
+        return cache.transactionCancel(handle);
+    }
+
+    @Override
+    public int cacheCloseBusy(int busy) {
+        return cache.closeBusy(busy);
+    }
+
+    @Override
+    public int cacheClose(int handle) {
+        return cache.close(handle);
+    }
+
+    @Override
+    public int cacheGetState(int handle, int[] stateOut) {
+        return cache.getState(handle, stateOut);
+    }
+
+    @Override
+    public int cacheGetUserMetadata(int handle, byte[] buf, int len, int[] nwrittenOut) {
+        return cache.getUserMetadata(handle, buf, len, nwrittenOut);
+    }
+
+    @Override
+    public int cacheGetBody(int handle, int optionsMask, byte[] options, int[] bodyOut) {
+        return cache.getBody(handle, optionsMask, options, bodyOut);
+    }
+
+    @Override
+    public int cacheGetLength(int handle, long[] lengthOut) {
+        return cache.getLength(handle, lengthOut);
+    }
+
+    @Override
+    public int cacheGetMaxAgeNs(int handle, long[] durationOut) {
+        return cache.getMaxAgeNs(handle, durationOut);
+    }
+
+    @Override
+    public int cacheGetStaleWhileRevalidateNs(int handle, long[] durationOut) {
+        return cache.getStaleWhileRevalidateNs(handle, durationOut);
+    }
+
+    @Override
+    public int cacheGetAgeNs(int handle, long[] durationOut) {
+        return cache.getAgeNs(handle, durationOut);
+    }
+
+    @Override
+    public int cacheGetHits(int handle, long[] hitsOut) {
+        return cache.getHits(handle, hitsOut);
+    }
+
+    @Override
+    public int cacheReplace(byte[] key, int optionsMask, CacheReplaceOptions options, int[] handleOut) {
+        return cache.replace(key, optionsMask, options, handleOut);
+    }
+
+    @Override
+    public int cacheReplaceInsert(int handle, int optionsMask, CacheWriteOptions options, int[] bodyOut) {
+        return cache.replaceInsert(handle, optionsMask, options, bodyOut);
+    }
+
+    @Override
+    public int cacheReplaceGetAgeNs(int handle, long[] durationOut) {
+        return cache.replaceGetAgeNs(handle, durationOut);
+    }
+
+    @Override
+    public int cacheReplaceGetBody(int handle, int optionsMask, byte[] options, int[] bodyOut) {
+        return cache.replaceGetBody(handle, optionsMask, options, bodyOut);
+    }
+
+    @Override
+    public int cacheReplaceGetHits(int handle, long[] hitsOut) {
+        return cache.replaceGetHits(handle, hitsOut);
+    }
+
+    @Override
+    public int cacheReplaceGetLength(int handle, long[] lengthOut) {
+        return cache.replaceGetLength(handle, lengthOut);
+    }
+
+    @Override
+    public int cacheReplaceGetMaxAgeNs(int handle, long[] durationOut) {
+        return cache.replaceGetMaxAgeNs(handle, durationOut);
+    }
+
+    @Override
+    public int cacheReplaceGetStaleWhileRevalidateNs(int handle, long[] durationOut) {
+        return cache.replaceGetStaleWhileRevalidateNs(handle, durationOut);
+    }
+
+    @Override
+    public int cacheReplaceGetState(int handle, int[] stateOut) {
+        return cache.replaceGetState(handle, stateOut);
+    }
+
+    @Override
+    public int cacheReplaceGetUserMetadata(int handle, byte[] buf, int len, int[] nwrittenOut) {
+        return cache.replaceGetUserMetadata(handle, buf, len, nwrittenOut);
+    }
+
+    // ---- fastly_purge
+
+    @Override
+    public int purgeSurrogateKey(
+            byte[] surrogateKey, int optionsMask, byte[] retBuf, int retBufLen, int[] nwrittenOut) {
+        return cache.purgeSurrogateKey(surrogateKey, optionsMask, retBuf, retBufLen, nwrittenOut);
+    }
+
+    // ---- wasi_snapshot_preview1 environment (the JVM door; the Wasm door's WASI serves main.wasm)
+
+    @Override
+    public int wasiEnvironSizesGet(int[] countOut, int[] bufSizeOut) {
+        byte[] env = environBytes();
+        int count = 0;
+        for (byte b : env) {
+            count += b == 0 ? 1 : 0;
+        }
+        countOut[0] = count;
+        bufSizeOut[0] = env.length;
+        return 0;
+    }
+
+    @Override
+    public int wasiEnvironGet(byte[] buf) {
+        byte[] env = environBytes();
+        if (buf.length < env.length) {
+            return 28; // einval
+        }
+        System.arraycopy(env, 0, buf, 0, env.length);
+        return 0;
+    }
+
+    private byte[] environBytes() {
+        StringBuilder sb = new StringBuilder();
+        String traceId = Integer.toHexString(System.identityHashCode(this));
+        for (Map.Entry<String, String> e : engine.environment(traceId).entrySet()) {
+            sb.append(e.getKey()).append('=').append(e.getValue()).append('\0');
+        }
+        return sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     // ---- shared header operations

@@ -1,5 +1,8 @@
 package io.github.computejava.internal.wasm;
 
+import io.github.computejava.internal.CacheLookupOptions;
+import io.github.computejava.internal.CacheReplaceOptions;
+import io.github.computejava.internal.CacheWriteOptions;
 import io.github.computejava.internal.DynamicBackendRecord;
 import io.github.computejava.internal.Hostcalls;
 import io.github.computejava.internal.KvInsertConfig;
@@ -528,6 +531,435 @@ public final class WasmHostcalls implements Hostcalls {
                 store, Address.ofData(key), key.length, Address.ofData(buf), len, Address.ofData(nwrittenOut));
     }
 
+    // ---- fastly_cache, fastly_purge and the WASI environment
+    // Records with pointers are laid out here, in arrays allocated before any address is taken; records with u64
+    // fields live in long[] so they are 8-aligned as the host expects.
+
+    // fastly_cache.lookup(cache_key: list u8, options_mask, options: ptr cache_lookup_options) -> (status,
+    // cache_handle)
+    @Import(module = "fastly_cache", name = "lookup")
+    private static native int cacheLookup(Address key, int keyLen, int mask, Address options, Address handleOut);
+
+    // fastly_cache.insert(cache_key: list u8, options_mask, options: ptr cache_write_options) -> (status, body_handle)
+    @Import(module = "fastly_cache", name = "insert")
+    private static native int cacheInsert(Address key, int keyLen, int mask, Address options, Address bodyOut);
+
+    // fastly_cache.transaction_lookup(cache_key, options_mask, options) -> (status, cache_handle)
+    @Import(module = "fastly_cache", name = "transaction_lookup")
+    private static native int cacheTransactionLookup(
+            Address key, int keyLen, int mask, Address options, Address handleOut);
+
+    // fastly_cache.transaction_lookup_async(cache_key, options_mask, options) -> (status, cache_busy_handle)
+    @Import(module = "fastly_cache", name = "transaction_lookup_async")
+    private static native int cacheTransactionLookupAsync(
+            Address key, int keyLen, int mask, Address options, Address busyOut);
+
+    // fastly_cache.cache_busy_handle_wait(busy_handle) -> (status, cache_handle)
+    @Import(module = "fastly_cache", name = "cache_busy_handle_wait")
+    private static native int cacheBusyHandleWait(int busy, Address handleOut);
+
+    // fastly_cache.transaction_insert(h, options_mask, options) -> (status, body_handle)
+    @Import(module = "fastly_cache", name = "transaction_insert")
+    private static native int cacheTransactionInsert(int handle, int mask, Address options, Address bodyOut);
+
+    // fastly_cache.transaction_insert_and_stream_back(h, options_mask, options) -> (status, body_handle, cache_handle)
+    @Import(module = "fastly_cache", name = "transaction_insert_and_stream_back")
+    private static native int cacheTransactionInsertAndStreamBack(
+            int handle, int mask, Address options, Address bodyOut, Address handleOut);
+
+    // fastly_cache.transaction_update(h, options_mask, options) -> status
+    @Import(module = "fastly_cache", name = "transaction_update")
+    private static native int cacheTransactionUpdate(int handle, int mask, Address options);
+
+    // fastly_cache.transaction_cancel(h) -> status
+    @Import(module = "fastly_cache", name = "transaction_cancel")
+    private static native int cacheTransactionCancel0(int handle);
+
+    // fastly_cache.close_busy(h) -> status
+    @Import(module = "fastly_cache", name = "close_busy")
+    private static native int cacheCloseBusy0(int busy);
+
+    // fastly_cache.close(h) -> status
+    @Import(module = "fastly_cache", name = "close")
+    private static native int cacheClose0(int handle);
+
+    // fastly_cache.get_state(h) -> (status, cache_lookup_state)
+    @Import(module = "fastly_cache", name = "get_state")
+    private static native int cacheGetState(int handle, Address stateOut);
+
+    // fastly_cache.get_user_metadata(h, out_ptr, out_len, nwritten_out) -> status
+    @Import(module = "fastly_cache", name = "get_user_metadata")
+    private static native int cacheGetUserMetadata(int handle, Address buf, int len, Address nwrittenOut);
+
+    // fastly_cache.get_body(h, options_mask, options: cache_get_body_options) -> (status, body_handle)
+    @Import(module = "fastly_cache", name = "get_body")
+    private static native int cacheGetBody(int handle, int mask, Address options, Address bodyOut);
+
+    // fastly_cache.get_length(h) -> (status, u64)
+    @Import(module = "fastly_cache", name = "get_length")
+    private static native int cacheGetLength(int handle, Address out);
+
+    // fastly_cache.get_max_age_ns(h) -> (status, u64)
+    @Import(module = "fastly_cache", name = "get_max_age_ns")
+    private static native int cacheGetMaxAgeNs(int handle, Address out);
+
+    // fastly_cache.get_stale_while_revalidate_ns(h) -> (status, u64)
+    @Import(module = "fastly_cache", name = "get_stale_while_revalidate_ns")
+    private static native int cacheGetStaleWhileRevalidateNs(int handle, Address out);
+
+    // fastly_cache.get_age_ns(h) -> (status, u64)
+    @Import(module = "fastly_cache", name = "get_age_ns")
+    private static native int cacheGetAgeNs(int handle, Address out);
+
+    // fastly_cache.get_hits(h) -> (status, u64)
+    @Import(module = "fastly_cache", name = "get_hits")
+    private static native int cacheGetHits(int handle, Address out);
+
+    // fastly_cache.replace(cache_key, options_mask, options: ptr cache_replace_options) -> (status,
+    // cache_replace_handle)
+    @Import(module = "fastly_cache", name = "replace")
+    private static native int cacheReplace(Address key, int keyLen, int mask, Address options, Address handleOut);
+
+    // fastly_cache.replace_insert(h, options_mask, options: ptr cache_write_options) -> (status, body_handle)
+    @Import(module = "fastly_cache", name = "replace_insert")
+    private static native int cacheReplaceInsert(int handle, int mask, Address options, Address bodyOut);
+
+    // fastly_cache.replace_get_age_ns(h) -> (status, u64)
+    @Import(module = "fastly_cache", name = "replace_get_age_ns")
+    private static native int cacheReplaceGetAgeNs(int handle, Address out);
+
+    // fastly_cache.replace_get_body(h, options_mask, options: cache_get_body_options) -> (status, body_handle)
+    @Import(module = "fastly_cache", name = "replace_get_body")
+    private static native int cacheReplaceGetBody(int handle, int mask, Address options, Address bodyOut);
+
+    // fastly_cache.replace_get_hits(h) -> (status, u64)
+    @Import(module = "fastly_cache", name = "replace_get_hits")
+    private static native int cacheReplaceGetHits(int handle, Address out);
+
+    // fastly_cache.replace_get_length(h) -> (status, u64)
+    @Import(module = "fastly_cache", name = "replace_get_length")
+    private static native int cacheReplaceGetLength(int handle, Address out);
+
+    // fastly_cache.replace_get_max_age_ns(h) -> (status, u64)
+    @Import(module = "fastly_cache", name = "replace_get_max_age_ns")
+    private static native int cacheReplaceGetMaxAgeNs(int handle, Address out);
+
+    // fastly_cache.replace_get_stale_while_revalidate_ns(h) -> (status, u64)
+    @Import(module = "fastly_cache", name = "replace_get_stale_while_revalidate_ns")
+    private static native int cacheReplaceGetStaleWhileRevalidateNs(int handle, Address out);
+
+    // fastly_cache.replace_get_state(h) -> (status, cache_lookup_state)
+    @Import(module = "fastly_cache", name = "replace_get_state")
+    private static native int cacheReplaceGetState(int handle, Address stateOut);
+
+    // fastly_cache.replace_get_user_metadata(h, out_ptr, out_len, nwritten_out) -> status
+    @Import(module = "fastly_cache", name = "replace_get_user_metadata")
+    private static native int cacheReplaceGetUserMetadata(int handle, Address buf, int len, Address nwrittenOut);
+
+    // fastly_purge.purge_surrogate_key(surrogate_key: string, options_mask, options: ptr purge_options) -> status
+    @Import(module = "fastly_purge", name = "purge_surrogate_key")
+    private static native int purgeSurrogateKey(Address key, int keyLen, int mask, Address options);
+
+    // wasi_snapshot_preview1.environ_sizes_get(count_out: ptr size, buf_size_out: ptr size) -> errno
+    @Import(module = "wasi_snapshot_preview1", name = "environ_sizes_get")
+    private static native int environSizesGet(Address countOut, Address bufSizeOut);
+
+    // wasi_snapshot_preview1.environ_get(environ: ptr ptr u8, environ_buf: ptr u8) -> errno
+    @Import(module = "wasi_snapshot_preview1", name = "environ_get")
+    private static native int environGet(Address environ, Address environBuf);
+
+    private static void layOut(int[] record, CacheLookupOptions o) {
+        record[0] = o.requestHeaders;
+        record[1] = Address.ofData(o.serviceId).toInt();
+        record[2] = o.serviceId.length;
+    }
+
+    /** An 8-aligned address inside {@code record} (TeaVM aligns array data to 4 bytes only). */
+    private static Address aligned(long[] record) {
+        return Address.align(Address.ofData(record), 8);
+    }
+
+    private static void layOut(Address r, CacheWriteOptions o) {
+        r.putLong(o.maxAgeNs);
+        r.add(8).putInt(o.requestHeaders);
+        r.add(12).putInt(Address.ofData(o.varyRule).toInt());
+        r.add(16).putInt(o.varyRule.length);
+        r.add(24).putLong(o.initialAgeNs);
+        r.add(32).putLong(o.staleWhileRevalidateNs);
+        r.add(40).putInt(Address.ofData(o.surrogateKeys).toInt());
+        r.add(44).putInt(o.surrogateKeys.length);
+        r.add(48).putLong(o.length);
+        r.add(56).putInt(Address.ofData(o.userMetadata).toInt());
+        r.add(60).putInt(o.userMetadata.length);
+        r.add(64).putLong(o.edgeMaxAgeNs);
+        r.add(72).putInt(Address.ofData(o.serviceId).toInt());
+        r.add(76).putInt(o.serviceId.length);
+    }
+
+    @Override
+    public int cacheLookup(byte[] key, int optionsMask, CacheLookupOptions options, int[] handleOut) {
+        int[] record = new int[CacheLookupOptions.SIZE / 4];
+        layOut(record, options);
+        return cacheLookup(
+                Address.ofData(key), key.length, optionsMask, Address.ofData(record), Address.ofData(handleOut));
+    }
+
+    @Override
+    public int cacheInsert(byte[] key, int optionsMask, CacheWriteOptions options, int[] bodyOut) {
+        long[] record = new long[CacheWriteOptions.SIZE / 8 + 1];
+        Address r = aligned(record);
+        layOut(r, options);
+        return cacheInsert(Address.ofData(key), key.length, optionsMask, r, Address.ofData(bodyOut));
+    }
+
+    @Override
+    public int cacheTransactionLookup(byte[] key, int optionsMask, CacheLookupOptions options, int[] handleOut) {
+        int[] record = new int[CacheLookupOptions.SIZE / 4];
+        layOut(record, options);
+        return cacheTransactionLookup(
+                Address.ofData(key), key.length, optionsMask, Address.ofData(record), Address.ofData(handleOut));
+    }
+
+    @Override
+    public int cacheTransactionLookupAsync(byte[] key, int optionsMask, CacheLookupOptions options, int[] busyOut) {
+        int[] record = new int[CacheLookupOptions.SIZE / 4];
+        layOut(record, options);
+        return cacheTransactionLookupAsync(
+                Address.ofData(key), key.length, optionsMask, Address.ofData(record), Address.ofData(busyOut));
+    }
+
+    @Override
+    public int cacheBusyHandleWait(int busy, int[] handleOut) {
+        return cacheBusyHandleWait(busy, Address.ofData(handleOut));
+    }
+
+    @Override
+    public int cacheTransactionInsert(int handle, int optionsMask, CacheWriteOptions options, int[] bodyOut) {
+        long[] record = new long[CacheWriteOptions.SIZE / 8 + 1];
+        Address r = aligned(record);
+        layOut(r, options);
+        return cacheTransactionInsert(handle, optionsMask, r, Address.ofData(bodyOut));
+    }
+
+    @Override
+    public int cacheTransactionInsertAndStreamBack(
+            int handle, int optionsMask, CacheWriteOptions options, int[] bodyOut, int[] handleOut) {
+        long[] record = new long[CacheWriteOptions.SIZE / 8 + 1];
+        Address r = aligned(record);
+        layOut(r, options);
+        return cacheTransactionInsertAndStreamBack(
+                handle, optionsMask, r, Address.ofData(bodyOut), Address.ofData(handleOut));
+    }
+
+    @Override
+    public int cacheTransactionUpdate(int handle, int optionsMask, CacheWriteOptions options) {
+        long[] record = new long[CacheWriteOptions.SIZE / 8 + 1];
+        Address r = aligned(record);
+        layOut(r, options);
+        return cacheTransactionUpdate(handle, optionsMask, r);
+    }
+
+    @Override
+    public int cacheTransactionCancel(int handle) {
+        return cacheTransactionCancel0(handle);
+    }
+
+    @Override
+    public int cacheCloseBusy(int busy) {
+        return cacheCloseBusy0(busy);
+    }
+
+    @Override
+    public int cacheClose(int handle) {
+        return cacheClose0(handle);
+    }
+
+    @Override
+    public int cacheGetState(int handle, int[] stateOut) {
+        return cacheGetState(handle, Address.ofData(stateOut));
+    }
+
+    @Override
+    public int cacheGetUserMetadata(int handle, byte[] buf, int len, int[] nwrittenOut) {
+        return cacheGetUserMetadata(handle, Address.ofData(buf), len, Address.ofData(nwrittenOut));
+    }
+
+    @Override
+    public int cacheGetBody(int handle, int optionsMask, byte[] options, int[] bodyOut) {
+        long[] record = new long[3];
+        Address r = aligned(record);
+        for (int i = 0; i < 16; i++) {
+            r.add(i).putByte(options[i]);
+        }
+        return cacheGetBody(handle, optionsMask, r, Address.ofData(bodyOut));
+    }
+
+    @Override
+    public int cacheGetLength(int handle, long[] lengthOut) {
+        long[] scratch = new long[2];
+        Address at = Address.align(Address.ofData(scratch), 8);
+        int status = cacheGetLength(handle, at);
+        lengthOut[0] = at.getLong();
+        return status;
+    }
+
+    @Override
+    public int cacheGetMaxAgeNs(int handle, long[] durationOut) {
+        long[] scratch = new long[2];
+        Address at = Address.align(Address.ofData(scratch), 8);
+        int status = cacheGetMaxAgeNs(handle, at);
+        durationOut[0] = at.getLong();
+        return status;
+    }
+
+    @Override
+    public int cacheGetStaleWhileRevalidateNs(int handle, long[] durationOut) {
+        long[] scratch = new long[2];
+        Address at = Address.align(Address.ofData(scratch), 8);
+        int status = cacheGetStaleWhileRevalidateNs(handle, at);
+        durationOut[0] = at.getLong();
+        return status;
+    }
+
+    @Override
+    public int cacheGetAgeNs(int handle, long[] durationOut) {
+        long[] scratch = new long[2];
+        Address at = Address.align(Address.ofData(scratch), 8);
+        int status = cacheGetAgeNs(handle, at);
+        durationOut[0] = at.getLong();
+        return status;
+    }
+
+    @Override
+    public int cacheGetHits(int handle, long[] hitsOut) {
+        long[] scratch = new long[2];
+        Address at = Address.align(Address.ofData(scratch), 8);
+        int status = cacheGetHits(handle, at);
+        hitsOut[0] = at.getLong();
+        return status;
+    }
+
+    @Override
+    public int cacheReplace(byte[] key, int optionsMask, CacheReplaceOptions options, int[] handleOut) {
+        int[] record = new int[CacheReplaceOptions.SIZE / 4];
+        record[0] = options.requestHeaders;
+        record[1] = options.replaceStrategy;
+        record[2] = Address.ofData(options.serviceId).toInt();
+        record[3] = options.serviceId.length;
+        return cacheReplace(
+                Address.ofData(key), key.length, optionsMask, Address.ofData(record), Address.ofData(handleOut));
+    }
+
+    @Override
+    public int cacheReplaceInsert(int handle, int optionsMask, CacheWriteOptions options, int[] bodyOut) {
+        long[] record = new long[CacheWriteOptions.SIZE / 8 + 1];
+        Address r = aligned(record);
+        layOut(r, options);
+        return cacheReplaceInsert(handle, optionsMask, r, Address.ofData(bodyOut));
+    }
+
+    @Override
+    public int cacheReplaceGetAgeNs(int handle, long[] durationOut) {
+        long[] scratch = new long[2];
+        Address at = Address.align(Address.ofData(scratch), 8);
+        int status = cacheReplaceGetAgeNs(handle, at);
+        durationOut[0] = at.getLong();
+        return status;
+    }
+
+    @Override
+    public int cacheReplaceGetBody(int handle, int optionsMask, byte[] options, int[] bodyOut) {
+        long[] record = new long[3];
+        Address r = aligned(record);
+        for (int i = 0; i < 16; i++) {
+            r.add(i).putByte(options[i]);
+        }
+        return cacheReplaceGetBody(handle, optionsMask, r, Address.ofData(bodyOut));
+    }
+
+    @Override
+    public int cacheReplaceGetHits(int handle, long[] hitsOut) {
+        long[] scratch = new long[2];
+        Address at = Address.align(Address.ofData(scratch), 8);
+        int status = cacheReplaceGetHits(handle, at);
+        hitsOut[0] = at.getLong();
+        return status;
+    }
+
+    @Override
+    public int cacheReplaceGetLength(int handle, long[] lengthOut) {
+        long[] scratch = new long[2];
+        Address at = Address.align(Address.ofData(scratch), 8);
+        int status = cacheReplaceGetLength(handle, at);
+        lengthOut[0] = at.getLong();
+        return status;
+    }
+
+    @Override
+    public int cacheReplaceGetMaxAgeNs(int handle, long[] durationOut) {
+        long[] scratch = new long[2];
+        Address at = Address.align(Address.ofData(scratch), 8);
+        int status = cacheReplaceGetMaxAgeNs(handle, at);
+        durationOut[0] = at.getLong();
+        return status;
+    }
+
+    @Override
+    public int cacheReplaceGetStaleWhileRevalidateNs(int handle, long[] durationOut) {
+        long[] scratch = new long[2];
+        Address at = Address.align(Address.ofData(scratch), 8);
+        int status = cacheReplaceGetStaleWhileRevalidateNs(handle, at);
+        durationOut[0] = at.getLong();
+        return status;
+    }
+
+    @Override
+    public int cacheReplaceGetState(int handle, int[] stateOut) {
+        return cacheReplaceGetState(handle, Address.ofData(stateOut));
+    }
+
+    @Override
+    public int cacheReplaceGetUserMetadata(int handle, byte[] buf, int len, int[] nwrittenOut) {
+        return cacheReplaceGetUserMetadata(handle, Address.ofData(buf), len, Address.ofData(nwrittenOut));
+    }
+
+    @Override
+    public int purgeSurrogateKey(
+            byte[] surrogateKey, int optionsMask, byte[] retBuf, int retBufLen, int[] nwrittenOut) {
+        // purge_options: ret_buf_ptr @0, ret_buf_len @4, ret_buf_nwritten_out @8
+        int[] record = new int[3];
+        if (retBuf != null) {
+            record[0] = Address.ofData(retBuf).toInt();
+            record[1] = retBufLen;
+        }
+        if (nwrittenOut != null) {
+            record[2] = Address.ofData(nwrittenOut).toInt();
+        }
+        return purgeSurrogateKey(
+                Address.ofData(surrogateKey), surrogateKey.length, optionsMask, Address.ofData(record));
+    }
+
+    @Override
+    public int wasiEnvironSizesGet(int[] countOut, int[] bufSizeOut) {
+        return environSizesGet(Address.ofData(countOut), Address.ofData(bufSizeOut));
+    }
+
+    @Override
+    public int wasiEnvironGet(byte[] buf) {
+        int[] count = new int[1];
+        int[] size = new int[1];
+        int errno = environSizesGet(Address.ofData(count), Address.ofData(size));
+        if (errno != 0) {
+            return errno;
+        }
+        if (size[0] > buf.length) {
+            // WASI errno 28: einval
+            return 28;
+        }
+        int[] pointers = new int[Math.max(1, count[0])];
+        return environGet(Address.ofData(pointers), Address.ofData(buf));
+    }
+
     // ---- fastly_http_req: dynamic backends
 
     // fastly_http_req.register_dynamic_backend(name_prefix: string, target: string, mask, config: ptr) -> status
@@ -825,17 +1257,17 @@ public final class WasmHostcalls implements Hostcalls {
 
     @Override
     public int kvStoreInsert(int store, byte[] key, int body, int mask, KvInsertConfig c, int[] insertOut) {
-        // allocate first: no allocation may happen between taking the metadata address and the call
-        byte[] record = new byte[KvInsertConfig.SIZE];
+        // the record holds a u64, so it lives 8-aligned inside a long[]; both arrays are allocated before any
+        // address is taken
+        long[] scratch = new long[KvInsertConfig.SIZE / 8 + 1];
         byte[] metadata = orEmpty(c.metadata);
-        DynamicBackendRecord.putU32(record, KvInsertConfig.OFF_MODE, c.mode);
-        putString(record, KvInsertConfig.OFF_METADATA, metadata);
-        DynamicBackendRecord.putU32(record, KvInsertConfig.OFF_TIME_TO_LIVE_SEC, c.timeToLiveSec);
-        DynamicBackendRecord.putU32(record, KvInsertConfig.OFF_IF_GENERATION_MATCH, (int) c.ifGenerationMatch);
-        DynamicBackendRecord.putU32(
-                record, KvInsertConfig.OFF_IF_GENERATION_MATCH + 4, (int) (c.ifGenerationMatch >>> 32));
-        return kvStoreInsert(
-                store, Address.ofData(key), key.length, body, mask, Address.ofData(record), Address.ofData(insertOut));
+        Address record = Address.align(Address.ofData(scratch), 8);
+        record.add(KvInsertConfig.OFF_MODE).putInt(c.mode);
+        record.add(KvInsertConfig.OFF_METADATA).putInt(Address.ofData(metadata).toInt());
+        record.add(KvInsertConfig.OFF_METADATA_LEN).putInt(metadata.length);
+        record.add(KvInsertConfig.OFF_TIME_TO_LIVE_SEC).putInt(c.timeToLiveSec);
+        record.add(KvInsertConfig.OFF_IF_GENERATION_MATCH).putLong(c.ifGenerationMatch);
+        return kvStoreInsert(store, Address.ofData(key), key.length, body, mask, record, Address.ofData(insertOut));
     }
 
     @Override

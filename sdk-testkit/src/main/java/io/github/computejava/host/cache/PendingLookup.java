@@ -1,0 +1,60 @@
+package io.github.computejava.host.cache;
+
+import io.github.computejava.host.HeaderList;
+
+/**
+ * A collapsing lookup that has not waited yet: ready at once when it found an object or took the obligation,
+ * otherwise it waits in {@link #await}.
+ */
+public final class PendingLookup {
+    private final CacheStore store;
+    private final CacheStore.StoreKey key;
+    private final HeaderList requestHeaders;
+    private CacheLookup result;
+    private boolean cancelled;
+
+    PendingLookup(CacheStore store, CacheStore.StoreKey key, HeaderList requestHeaders, CacheLookup result) {
+        this.store = store;
+        this.key = key;
+        this.requestHeaders = requestHeaders;
+        this.result = result;
+    }
+
+    /** @return whether {@link #await} would return without waiting */
+    public synchronized boolean isReady() {
+        return result != null;
+    }
+
+    /**
+     * The outcome, waiting for another lookup's obligation if need be.
+     *
+     * @return the outcome (the caller owns its obligation)
+     * @throws InterruptedException if interrupted while waiting
+     * @throws IllegalStateException if cancelled or already awaited
+     */
+    public CacheLookup await() throws InterruptedException {
+        CacheLookup r;
+        synchronized (this) {
+            if (cancelled) {
+                throw new IllegalStateException("the lookup was cancelled");
+            }
+            r = result;
+            result = null;
+            cancelled = true;
+        }
+        return r != null ? r : store.transactionLookup(key, requestHeaders, true);
+    }
+
+    /** Abandons the lookup, releasing an obligation it may already hold. Idempotent. */
+    public void cancel() {
+        CacheLookup r;
+        synchronized (this) {
+            r = result;
+            result = null;
+            cancelled = true;
+        }
+        if (r != null) {
+            r.obligation().ifPresent(Obligation::release);
+        }
+    }
+}
