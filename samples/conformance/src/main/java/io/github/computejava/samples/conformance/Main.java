@@ -11,8 +11,10 @@ import io.github.computejava.fsthttp.Request;
 import io.github.computejava.fsthttp.Response;
 import io.github.computejava.fsthttp.ResponseWriter;
 import io.github.computejava.fsthttp.SendErrorException;
+import io.github.computejava.kvstore.InsertMode;
 import io.github.computejava.kvstore.KVEntry;
 import io.github.computejava.kvstore.KVStore;
+import io.github.computejava.kvstore.KVStoreException;
 import io.github.computejava.log.LogEndpoint;
 import io.github.computejava.secretstore.Secret;
 import io.github.computejava.secretstore.SecretStore;
@@ -106,6 +108,9 @@ public final class Main {
             case "/kv":
                 kv(request, w);
                 return;
+            case "/kv-generation":
+                kvGeneration(w);
+                return;
             case "/secret":
                 w.write("token length "
                         + SecretStore.open("credentials")
@@ -189,6 +194,43 @@ public final class Main {
         store.insert("visit", "written by " + request.method());
         w.write("visit: " + store.lookup("visit").map(KVEntry::text).orElse("(none)") + "\n");
         w.write("deleted: " + store.delete("visit") + " " + store.delete("visit") + "\n");
+    }
+
+    private static void kvGeneration(ResponseWriter w) {
+        KVStore store = KVStore.open("data");
+        store.insert(
+                "counter",
+                new byte[] {'1'},
+                KVStore.InsertOptions.builder()
+                        .metadata("{\"v\":1}")
+                        .ttl(Duration.ofHours(1))
+                        .build());
+        KVEntry first = store.lookup("counter").orElseThrow();
+        long generation = first.generation();
+        w.write("first " + first.text() + " " + first.metadata().orElse("-") + "\n");
+        try {
+            store.insert(
+                    "counter",
+                    new byte[] {'x'},
+                    KVStore.InsertOptions.builder()
+                            .ifGenerationMatch(generation + 1)
+                            .build());
+        } catch (KVStoreException e) {
+            w.write("stale generation: " + e.kind() + "\n");
+        }
+        store.insert(
+                "counter",
+                new byte[] {'2'},
+                KVStore.InsertOptions.builder().ifGenerationMatch(generation).build());
+        w.write("now " + store.lookup("counter").map(KVEntry::text).orElse("?") + "\n");
+        try {
+            store.insert(
+                    "counter",
+                    new byte[] {'3'},
+                    KVStore.InsertOptions.builder().mode(InsertMode.ADD).build());
+        } catch (KVStoreException e) {
+            w.write("add: " + e.kind() + "\n");
+        }
     }
 
     private static void dynamic(Request request, ResponseWriter w) throws IOException {

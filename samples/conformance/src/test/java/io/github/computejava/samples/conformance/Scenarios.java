@@ -126,6 +126,12 @@ final class Scenarios {
                 .send()
                 .assertThat()
                 .hasBody("seeded: from the manifest\nvisit: written by POST\ndeleted: true false\n"));
+        s.put("kv-generation", host -> host.get("/kv-generation")
+                .send()
+                .assertThat()
+                .threwNothing()
+                .hasBody(
+                        "first 1 {\"v\":1}\nstale generation: PRECONDITION_FAILED\nnow 2\nadd: PRECONDITION_FAILED\n"));
         s.put("secret", host -> host.get("/secret").send().assertThat().hasBody("token length 6\nfrom bytes 3\n"));
         s.put("log", host -> host.get("/log").send().assertThat().hasBody("logged\n"));
         s.put("dynamic", host -> {
