@@ -200,8 +200,16 @@ public final class ServeCommand {
                 + "Serves a Fastly Compute program locally (a drop-in for Fastly's Viceroy).\n";
     }
 
-    /** Runs until the process is stopped; returns an exit status when it cannot start. */
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    /**
+     * Runs the command line: serves until the process is stopped (the server closes in a shutdown hook).
+     *
+     * @param args the arguments, as {@link #main}'s
+     * @param out where progress, {@code Listening on ...} and the program's output go
+     * @param err where errors go
+     * @return 0 after serving or printing the version, 1 when the program or configuration cannot be used, 2 for a
+     *     bad command line
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         Options o;
         try {
             o = Options.parse(args);
