@@ -1,7 +1,10 @@
 package io.github.computejava.host;
 
 import java.net.URI;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,6 +19,7 @@ public final class Backend {
     private final boolean dynamic;
     private final String certHost;
     private final boolean useSni;
+    private final List<X509Certificate> caCertificates;
 
     private Backend(Builder b) {
         this.name = b.name;
@@ -27,6 +31,7 @@ public final class Backend {
         this.dynamic = b.dynamic;
         this.certHost = b.certHost;
         this.useSni = b.useSni;
+        this.caCertificates = List.copyOf(b.caCertificates);
     }
 
     public static Builder builder(String name) {
@@ -43,6 +48,7 @@ public final class Backend {
         b.dynamic = dynamic;
         b.certHost = certHost;
         b.useSni = useSni;
+        b.caCertificates.addAll(caCertificates);
         return b;
     }
 
@@ -87,6 +93,11 @@ public final class Backend {
         return useSni;
     }
 
+    /** The certificate authorities TLS connections trust instead of the JVM's, when any are set. */
+    public List<X509Certificate> caCertificates() {
+        return caCertificates;
+    }
+
     /** Whether requests go over TLS. */
     public boolean ssl() {
         return url != null && "https".equalsIgnoreCase(url.getScheme());
@@ -108,6 +119,7 @@ public final class Backend {
         private boolean dynamic;
         private String certHost;
         private boolean useSni = true;
+        private final List<X509Certificate> caCertificates = new ArrayList<>();
 
         private Builder(String name) {
             Objects.requireNonNull(name, "name");
@@ -178,6 +190,12 @@ public final class Backend {
         /** Whether TLS connections send SNI (default true). */
         public Builder useSni(boolean useSni) {
             this.useSni = useSni;
+            return this;
+        }
+
+        /** Adds a certificate authority TLS connections trust (instead of the JVM's). */
+        public Builder caCertificate(X509Certificate certificate) {
+            caCertificates.add(Objects.requireNonNull(certificate, "certificate"));
             return this;
         }
 
