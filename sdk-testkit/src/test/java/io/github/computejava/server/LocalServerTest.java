@@ -161,6 +161,17 @@ class LocalServerTest {
     }
 
     @Test
+    void aProgramAskingForTheNextRequestServesItInTheSameInstance() throws Exception {
+        serve(TestPrograms.reusing());
+
+        assertEquals(201, get("/").statusCode());
+        assertEquals(202, get("/").statusCode(), "the second request reached the waiting instance");
+        HttpResponse<String> third = get("/");
+        assertEquals(203, third.statusCode());
+        assertEquals("reused", third.body());
+    }
+
+    @Test
     void servesConcurrentRequests() throws Exception {
         serve(TestPrograms.respond(200, "concurrent"));
         ExecutorService pool = Executors.newFixedThreadPool(16);

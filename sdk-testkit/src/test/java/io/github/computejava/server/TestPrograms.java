@@ -31,6 +31,8 @@ final class TestPrograms {
         final int downstreamGet;
         final int headerValueGet;
         final int procExit;
+        final int nextRequest;
+        final int nextRequestWait;
 
         Calls(WasmAssembler a) {
             respNew = a.importFunction("fastly_http_resp", "new", 1, true);
@@ -43,6 +45,8 @@ final class TestPrograms {
             downstreamGet = a.importFunction("fastly_http_req", "body_downstream_get", 2, true);
             headerValueGet = a.importFunction("fastly_http_req", "header_value_get", 6, true);
             procExit = a.importFunction("wasi_snapshot_preview1", "proc_exit", 1, false);
+            nextRequest = a.importFunction("fastly_http_downstream", "next_request", 3, true);
+            nextRequestWait = a.importFunction("fastly_http_downstream", "next_request_wait", 3, true);
         }
 
         /** Creates a response and a body, writes the text at TEXT into it and sends both. */
@@ -132,6 +136,53 @@ final class TestPrograms {
                     .call(calls.sendDownstream)
                     .drop();
         });
+        return a.build();
+    }
+
+    /**
+     * Serves requests in one instance: asks for the next request before answering the current one, and answers
+     * each with status 200 + the number of requests this instance has served, until no request comes.
+     */
+    static byte[] reusing() {
+        int counter = 60;
+        int promise = 24;
+        WasmAssembler a = new WasmAssembler();
+        Calls calls = new Calls(a);
+        a.data(TEXT, "reused");
+        a.start(
+                0,
+                c -> c.loop(l -> {
+                    l.i32(0).i32(0).i32(promise).call(calls.nextRequest).drop();
+                    l.i32(counter).i32(counter).load().i32(1).add().store();
+                    l.i32(RESP).call(calls.respNew).drop();
+                    l.i32(RESP)
+                            .load()
+                            .i32(counter)
+                            .load()
+                            .i32(200)
+                            .add()
+                            .call(calls.statusSet)
+                            .drop();
+                    l.i32(BODY).call(calls.bodyNew).drop();
+                    l.i32(BODY)
+                            .load()
+                            .i32(TEXT)
+                            .i32(6)
+                            .i32(0)
+                            .i32(COUNT)
+                            .call(calls.bodyWrite)
+                            .drop();
+                    l.i32(RESP)
+                            .load()
+                            .i32(BODY)
+                            .load()
+                            .i32(0)
+                            .call(calls.sendDownstream)
+                            .drop();
+                    l.i32(promise).load().i32(REQ).i32(REQ_BODY).call(calls.nextRequestWait);
+                    l.i32(0).ne().breakIf();
+                    l.continueLoop();
+                }));
         return a.build();
     }
 
