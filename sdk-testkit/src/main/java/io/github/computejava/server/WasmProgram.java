@@ -170,10 +170,6 @@ public final class WasmProgram {
         Outcome(String failure) {
             this.failure = failure;
         }
-
-        boolean ok() {
-            return failure == null;
-        }
     }
 
     /**
