@@ -1,7 +1,10 @@
 package io.github.computejava.host;
 
 import java.net.URI;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,6 +22,7 @@ public final class Backend {
     private final int health;
     private final String certHost;
     private final boolean useSni;
+    private final List<X509Certificate> caCertificates;
 
     private Backend(Builder b) {
         this.name = b.name;
@@ -33,6 +37,7 @@ public final class Backend {
         this.health = b.health;
         this.certHost = b.certHost;
         this.useSni = b.useSni;
+        this.caCertificates = List.copyOf(b.caCertificates);
     }
 
     public static Builder builder(String name) {
@@ -52,6 +57,7 @@ public final class Backend {
         b.health = health;
         b.certHost = certHost;
         b.useSni = useSni;
+        b.caCertificates.addAll(caCertificates);
         return b;
     }
 
@@ -94,6 +100,11 @@ public final class Backend {
     /** Whether TLS connections send the server name (SNI). */
     public boolean useSni() {
         return useSni;
+    }
+
+    /** The certificate authorities TLS connections trust instead of the JVM's, when any are set. */
+    public List<X509Certificate> caCertificates() {
+        return caCertificates;
     }
 
     /** Whether requests go over TLS. */
@@ -178,6 +189,7 @@ public final class Backend {
         private boolean dynamic;
         private String certHost;
         private boolean useSni = true;
+        private final List<X509Certificate> caCertificates = new ArrayList<>();
 
         private Builder(String name) {
             Objects.requireNonNull(name, "name");
@@ -248,6 +260,12 @@ public final class Backend {
         /** Whether TLS connections send SNI (default true). */
         public Builder useSni(boolean useSni) {
             this.useSni = useSni;
+            return this;
+        }
+
+        /** Adds a certificate authority TLS connections trust (instead of the JVM's). */
+        public Builder caCertificate(X509Certificate certificate) {
+            caCertificates.add(Objects.requireNonNull(certificate, "certificate"));
             return this;
         }
 

@@ -238,7 +238,8 @@ public final class JettyOrigin implements Origin, AutoCloseable {
 
     private HttpClient client(Backend backend) {
         String key =
-                backend.connectTimeout().toMillis() + "|" + backend.certHost().orElse("") + "|" + backend.useSni();
+                backend.connectTimeout().toMillis() + "|" + backend.certHost().orElse("") + "|" + backend.useSni() + "|"
+                        + backend.caCertificates().hashCode();
         return clients.computeIfAbsent(key, k -> start(backend));
     }
 
@@ -251,6 +252,19 @@ public final class JettyOrigin implements Origin, AutoCloseable {
         }
         if (!backend.useSni()) {
             tls.setSNIProvider((engine, names) -> List.of());
+        }
+        if (!backend.caCertificates().isEmpty()) {
+            try {
+                java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+                trust.load(null, null);
+                int i = 0;
+                for (X509Certificate ca : backend.caCertificates()) {
+                    trust.setCertificateEntry("ca-" + i++, ca);
+                }
+                tls.setTrustStore(trust);
+            } catch (java.security.GeneralSecurityException | IOException e) {
+                throw new IllegalStateException("cannot build the trust store of " + backend.name() + ": " + e, e);
+            }
         }
         HttpClient client = new HttpClient();
         client.setSslContextFactory(tls);
@@ -317,7 +331,8 @@ public final class JettyOrigin implements Origin, AutoCloseable {
             if (t instanceof SocketTimeoutException || message.contains("Connect Timeout")) {
                 return new SendFailure(SendFailure.CONNECTION_TIMEOUT, what + "connect timeout", cause);
             }
-            if (t instanceof SSLHandshakeException && hasCertificateProblem(t)) {
+            if ((t instanceof SSLHandshakeException || t instanceof SSLPeerUnverifiedException)
+                    && hasCertificateProblem(t)) {
                 return new SendFailure(SendFailure.TLS_CERTIFICATE_ERROR, what + message, cause);
             }
             if (t instanceof SSLException) {
@@ -341,8 +356,8 @@ public final class JettyOrigin implements Origin, AutoCloseable {
 
     private static boolean hasCertificateProblem(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof CertificateException
-                    || String.valueOf(c.getMessage()).contains("PKIX")) {
+            String m = String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT);
+            if (c instanceof CertificateException || m.contains("pkix") || m.contains("host name verification")) {
                 return true;
             }
         }

@@ -201,17 +201,23 @@ public final class LocalServer implements AutoCloseable {
         Sandbox sandbox = engine.newSandbox(exchange.request(), exchange.responder());
         String traceId = exchange.request().requestId();
         long start = System.nanoTime();
-        WasmProgram.Outcome outcome;
+        String failure;
         try (Wasi wasi = new Wasi(engine.clock(), engine.environment(traceId), log)) {
-            outcome = program.run(sandbox, wasi, log);
+            failure = program.run(sandbox, wasi, log).failure;
+        } catch (Throwable t) {
+            // a fault of the server itself: the client still gets an answer, and the server keeps serving
+            failure = "the host failed: " + t;
         }
-        if (outcome.ok()) {
-            sandbox.answerIfUnanswered(200, new byte[0]);
-        } else {
-            log.error("request " + traceId + " failed: " + outcome.failure);
-            sandbox.answerIfUnanswered(500, (outcome.failure + "\n").getBytes(StandardCharsets.UTF_8));
+        try {
+            if (failure == null) {
+                sandbox.answerIfUnanswered(200, new byte[0]);
+            } else {
+                log.error("request " + traceId + " failed: " + failure);
+                sandbox.answerIfUnanswered(500, (failure + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+        } finally {
+            sandbox.finish();
         }
-        sandbox.finish();
         log.info("request " + traceId + " completed in " + (System.nanoTime() - start) / 1_000_000L + " ms");
     }
 
