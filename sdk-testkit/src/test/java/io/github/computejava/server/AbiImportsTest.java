@@ -42,20 +42,18 @@ class AbiImportsTest {
     }
 
     @Test
-    void theUnsupportedFunctionsAreTheCachesAndTheServicesALocalServerCannotOffer() {
+    void theUnsupportedFunctionsAreTheServicesALocalServerCannotOffer() {
         Set<String> modules = abi.unsupported().stream()
                 .map(AbiSignatures.Signature::module)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(
                 Set.of(
                         "fastly_acl",
-                        "fastly_cache",
                         "fastly_device_detection",
                         "fastly_http_cache",
                         "fastly_http_downstream",
                         "fastly_http_req",
                         "fastly_image_optimizer",
-                        "fastly_purge",
                         "fastly_shielding",
                         "fastly_uap"),
                 modules);
