@@ -1,7 +1,10 @@
 package io.github.computejava.host;
 
 import java.net.URI;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,8 +17,12 @@ public final class Backend {
     private final Duration firstByteTimeout;
     private final Duration betweenBytesTimeout;
     private final boolean dynamic;
+    private final TlsSettings tls;
+    private final Keepalive keepalive;
+    private final int health;
     private final String certHost;
     private final boolean useSni;
+    private final List<X509Certificate> caCertificates;
 
     private Backend(Builder b) {
         this.name = b.name;
@@ -25,8 +32,12 @@ public final class Backend {
         this.firstByteTimeout = b.firstByteTimeout;
         this.betweenBytesTimeout = b.betweenBytesTimeout;
         this.dynamic = b.dynamic;
+        this.tls = b.tls;
+        this.keepalive = b.keepalive;
+        this.health = b.health;
         this.certHost = b.certHost;
         this.useSni = b.useSni;
+        this.caCertificates = List.copyOf(b.caCertificates);
     }
 
     public static Builder builder(String name) {
@@ -41,8 +52,12 @@ public final class Backend {
         b.firstByteTimeout = firstByteTimeout;
         b.betweenBytesTimeout = betweenBytesTimeout;
         b.dynamic = dynamic;
+        b.tls = tls;
+        b.keepalive = keepalive;
+        b.health = health;
         b.certHost = certHost;
         b.useSni = useSni;
+        b.caCertificates.addAll(caCertificates);
         return b;
     }
 
@@ -87,9 +102,75 @@ public final class Backend {
         return useSni;
     }
 
+    /** The certificate authorities TLS connections trust instead of the JVM's, when any are set. */
+    public List<X509Certificate> caCertificates() {
+        return caCertificates;
+    }
+
     /** Whether requests go over TLS. */
     public boolean ssl() {
         return url != null && "https".equalsIgnoreCase(url.getScheme());
+    }
+
+    // ---- TLS, keepalive and health settings (dynamic backends set them; the getters read them)
+
+    /** {@code backend_health}: 0 unknown. */
+    public static final int HEALTH_UNKNOWN = 0;
+    /** {@code backend_health}: 1 healthy. */
+    public static final int HEALTH_HEALTHY = 1;
+    /** {@code backend_health}: 2 unhealthy. */
+    public static final int HEALTH_UNHEALTHY = 2;
+
+    /** The TLS versions set for the backend; {@link TlsSettings#DEFAULT} when none were. */
+    public TlsSettings tls() {
+        return tls;
+    }
+
+    /** Connection keepalive settings. */
+    public Keepalive keepalive() {
+        return keepalive;
+    }
+
+    /** The {@code backend_health} the host reports. */
+    public int health() {
+        return health;
+    }
+
+    /** TLS versions a backend accepts, as {@code tls_version} (0 TLS 1.0 .. 3 TLS 1.3; -1 not set). */
+    public static final class TlsSettings {
+        public static final TlsSettings DEFAULT = new TlsSettings(-1, -1);
+
+        public final int minVersion;
+        public final int maxVersion;
+
+        public TlsSettings(int minVersion, int maxVersion) {
+            this.minVersion = minVersion;
+            this.maxVersion = maxVersion;
+        }
+    }
+
+    /** Keepalive settings of a backend, in the units the getters report. */
+    public static final class Keepalive {
+        public static final Keepalive DEFAULT = new Keepalive(0, false, 0, 0, 0);
+
+        public final int httpKeepaliveTimeMs;
+        public final boolean tcpKeepalive;
+        public final int tcpKeepaliveIntervalSecs;
+        public final int tcpKeepaliveProbes;
+        public final int tcpKeepaliveTimeSecs;
+
+        public Keepalive(
+                int httpKeepaliveTimeMs,
+                boolean tcpKeepalive,
+                int tcpKeepaliveIntervalSecs,
+                int tcpKeepaliveProbes,
+                int tcpKeepaliveTimeSecs) {
+            this.httpKeepaliveTimeMs = httpKeepaliveTimeMs;
+            this.tcpKeepalive = tcpKeepalive;
+            this.tcpKeepaliveIntervalSecs = tcpKeepaliveIntervalSecs;
+            this.tcpKeepaliveProbes = tcpKeepaliveProbes;
+            this.tcpKeepaliveTimeSecs = tcpKeepaliveTimeSecs;
+        }
     }
 
     @Override
@@ -108,6 +189,7 @@ public final class Backend {
         private boolean dynamic;
         private String certHost;
         private boolean useSni = true;
+        private final List<X509Certificate> caCertificates = new ArrayList<>();
 
         private Builder(String name) {
             Objects.requireNonNull(name, "name");
@@ -181,8 +263,43 @@ public final class Backend {
             return this;
         }
 
+        /** Adds a certificate authority TLS connections trust (instead of the JVM's). */
+        public Builder caCertificate(X509Certificate certificate) {
+            caCertificates.add(Objects.requireNonNull(certificate, "certificate"));
+            return this;
+        }
+
         public Backend build() {
             return new Backend(this);
+        }
+
+        // ---- TLS, keepalive and health
+
+        private TlsSettings tls = TlsSettings.DEFAULT;
+        private Keepalive keepalive = Keepalive.DEFAULT;
+        private int health = HEALTH_UNKNOWN;
+
+        public Builder tls(TlsSettings tls) {
+            this.tls = Objects.requireNonNull(tls, "tls");
+            return this;
+        }
+
+        public Builder keepalive(Keepalive keepalive) {
+            this.keepalive = Objects.requireNonNull(keepalive, "keepalive");
+            return this;
+        }
+
+        /**
+         * The health the host reports.
+         *
+         * @throws IllegalArgumentException unless it is one of the {@code HEALTH_*} values
+         */
+        public Builder health(int health) {
+            if (health < HEALTH_UNKNOWN || health > HEALTH_UNHEALTHY) {
+                throw new IllegalArgumentException("health: 0 unknown, 1 healthy or 2 unhealthy, got " + health);
+            }
+            this.health = health;
+            return this;
         }
 
         private static Duration positive(Duration d, String what) {

@@ -59,6 +59,9 @@ public final class BackendHostcalls {
         if ((mask & RESERVED) != 0 || (mask & ~KNOWN) != 0 || name.isEmpty() || target.isEmpty()) {
             return FastlyStatus.INVAL;
         }
+        if (!sandbox.engine().dynamicBackendsAllowed()) {
+            return FastlyStatus.UNSUPPORTED;
+        }
         if ((mask & (CLIENT_CERT | CA_CERT | GRPC)) != 0) {
             return FastlyStatus.UNSUPPORTED;
         }
@@ -100,12 +103,26 @@ public final class BackendHostcalls {
                 b.certHost(config.sniHostname());
             }
         }
+        int min = (mask & SSL_MIN_VERSION) != 0 ? config.sslMinVersion() : -1;
+        int max = (mask & SSL_MAX_VERSION) != 0 ? config.sslMaxVersion() : -1;
+        if (min > TLS_1_3 || max > TLS_1_3 || min >= 0 && max >= 0 && min > max) {
+            return FastlyStatus.INVAL;
+        }
+        b.tls(new Backend.TlsSettings(min, max));
+        if ((mask & KEEPALIVE) != 0) {
+            b.keepalive(new Backend.Keepalive(
+                    config.httpKeepaliveTimeMs(),
+                    config.tcpKeepalive(),
+                    config.tcpKeepaliveIntervalSecs(),
+                    config.tcpKeepaliveProbes(),
+                    config.tcpKeepaliveTimeSecs()));
+        }
         return sandbox.engine().registerBackend(b.build()) ? FastlyStatus.OK : FastlyStatus.ERROR;
     }
 
-    /** {@code is_healthy}: 0 ({@code unknown}): the local server runs no health checks. */
+    /** {@code is_healthy}: {@code unknown} unless set for the backend (the local server runs no health checks). */
     public int isHealthy(byte[] backend, int[] out) {
-        return answer(backend, out, b -> 0);
+        return answer(backend, out, Backend::health);
     }
 
     /** {@code is_dynamic}. */
@@ -140,12 +157,35 @@ public final class BackendHostcalls {
         return answer(backend, out, b -> millis(b.betweenBytesTimeout()));
     }
 
-    /** {@code get_http_keepalive_time}, {@code get_tcp_keepalive_*}: 0 (the local server sets none). */
-    public int keepaliveSetting(byte[] backend, int[] out) {
-        return answer(backend, out, b -> 0);
+    /** {@code get_http_keepalive_time}: as registered, else 0. */
+    public int httpKeepaliveTime(byte[] backend, int[] out) {
+        return answer(backend, out, b -> b.keepalive().httpKeepaliveTimeMs);
     }
 
-    /** {@code get_ssl_min_version} and {@code get_ssl_max_version}: TLS 1.2 to 1.3; {@code none} without TLS. */
+    /** {@code get_tcp_keepalive_enable}: as registered, else 0. */
+    public int tcpKeepaliveEnable(byte[] backend, int[] out) {
+        return answer(backend, out, b -> b.keepalive().tcpKeepalive ? 1 : 0);
+    }
+
+    /** {@code get_tcp_keepalive_interval}: as registered, else 0. */
+    public int tcpKeepaliveInterval(byte[] backend, int[] out) {
+        return answer(backend, out, b -> b.keepalive().tcpKeepaliveIntervalSecs);
+    }
+
+    /** {@code get_tcp_keepalive_probes}: as registered, else 0. */
+    public int tcpKeepaliveProbes(byte[] backend, int[] out) {
+        return answer(backend, out, b -> b.keepalive().tcpKeepaliveProbes);
+    }
+
+    /** {@code get_tcp_keepalive_time}: as registered, else 0. */
+    public int tcpKeepaliveTime(byte[] backend, int[] out) {
+        return answer(backend, out, b -> b.keepalive().tcpKeepaliveTimeSecs);
+    }
+
+    /**
+     * {@code get_ssl_min_version} and {@code get_ssl_max_version}: as registered, else TLS 1.2 to 1.3; {@code
+     * none} without TLS.
+     */
     public int sslVersion(byte[] backend, boolean max, int[] out) {
         Backend b = sandbox.engine().backend(Buffers.latin1(backend));
         if (b == null) {
@@ -154,7 +194,8 @@ public final class BackendHostcalls {
         if (!b.ssl()) {
             return FastlyStatus.NONE;
         }
-        out[0] = max ? TLS_1_3 : TLS_1_2;
+        int set = max ? b.tls().maxVersion : b.tls().minVersion;
+        out[0] = set >= 0 ? set : max ? TLS_1_3 : TLS_1_2;
         return FastlyStatus.OK;
     }
 

@@ -2,7 +2,7 @@ package io.github.computejava.host;
 
 /**
  * The options of {@code register_dynamic_backend} that the engine uses, decoded from the guest's {@code
- * dynamic_backend_config} record. Fields whose mask bit was clear are null or 0.
+ * dynamic_backend_config} record. Fields whose mask bit was clear are null, 0, false or -1 (versions).
  *
  * @param hostOverride the {@code Host} header to send, or null
  * @param connectTimeoutMs the connect timeout, or 0 for the default
@@ -10,6 +10,13 @@ package io.github.computejava.host;
  * @param betweenBytesTimeoutMs the between-bytes timeout, or 0 for the default
  * @param certHostname the host name the certificate must match, or null
  * @param sniHostname the SNI host name, or null; an empty name turns SNI off
+ * @param sslMinVersion the lowest {@code tls_version} accepted, or -1
+ * @param sslMaxVersion the highest {@code tls_version} accepted, or -1
+ * @param httpKeepaliveTimeMs how long an idle pooled connection stays open (keepalive bit), or 0
+ * @param tcpKeepalive whether TCP keepalive probes are sent (keepalive bit)
+ * @param tcpKeepaliveIntervalSecs the interval between probes, or 0
+ * @param tcpKeepaliveProbes the unanswered probes that end a connection, or 0
+ * @param tcpKeepaliveTimeSecs the idle time before probes start, or 0
  */
 public record DynamicBackendConfig(
         String hostOverride,
@@ -17,4 +24,36 @@ public record DynamicBackendConfig(
         int firstByteTimeoutMs,
         int betweenBytesTimeoutMs,
         String certHostname,
-        String sniHostname) {}
+        String sniHostname,
+        int sslMinVersion,
+        int sslMaxVersion,
+        int httpKeepaliveTimeMs,
+        boolean tcpKeepalive,
+        int tcpKeepaliveIntervalSecs,
+        int tcpKeepaliveProbes,
+        int tcpKeepaliveTimeSecs) {
+
+    /** The options without TLS versions or keepalive settings. */
+    public DynamicBackendConfig(
+            String hostOverride,
+            int connectTimeoutMs,
+            int firstByteTimeoutMs,
+            int betweenBytesTimeoutMs,
+            String certHostname,
+            String sniHostname) {
+        this(
+                hostOverride,
+                connectTimeoutMs,
+                firstByteTimeoutMs,
+                betweenBytesTimeoutMs,
+                certHostname,
+                sniHostname,
+                -1,
+                -1,
+                0,
+                false,
+                0,
+                0,
+                0);
+    }
+}

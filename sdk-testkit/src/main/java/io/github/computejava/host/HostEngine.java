@@ -32,6 +32,7 @@ public final class HostEngine implements AutoCloseable {
     private final Map<String, String> environment;
     private final ExecutorService async;
     private final AtomicLong sandboxes = new AtomicLong();
+    private volatile boolean dynamicBackendsAllowed = true;
     private final CacheStore cacheStore;
     private final ReadthroughCache readthrough;
     private final Map<String, KvStore> kvStores;
@@ -44,7 +45,7 @@ public final class HostEngine implements AutoCloseable {
         this.clock = b.clock;
         this.origin = b.origin;
         this.backends.putAll(b.backends);
-        this.configStores = Collections.unmodifiableMap(new LinkedHashMap<>(b.configStores));
+        this.configStores = new ConcurrentHashMap<>(b.configStores);
         this.logSink = b.logSink;
         this.environment = Collections.unmodifiableMap(new LinkedHashMap<>(b.environment));
         this.cacheStore = new CacheStore(b.clock, b.cacheCapacity);
@@ -54,8 +55,9 @@ public final class HostEngine implements AutoCloseable {
             entries.forEach((k, v) -> store.insert(k, v, KvStore.InsertMode.OVERWRITE, null, null, null));
             kv.put(name, store);
         });
-        this.kvStores = Collections.unmodifiableMap(kv);
-        this.secretStores = Collections.unmodifiableMap(new LinkedHashMap<>(b.secretStores));
+        // stores stay definable after the build: the testkit scripts a host after creating it
+        this.kvStores = new ConcurrentHashMap<>(kv);
+        this.secretStores = new ConcurrentHashMap<>(b.secretStores);
         this.geolocation = b.geolocation;
         this.downstreamSource = b.downstreamSource;
         this.rateCounters = new RateCounters(b.clock);
@@ -67,7 +69,7 @@ public final class HostEngine implements AutoCloseable {
         this.readthrough = new ReadthroughCache(
                 cacheStore,
                 CachePolicy.withDefaultTtl(b.defaultTtl),
-                (backend, head, body, override) -> origin.exchange(backend, head, body),
+                (backend, head, body, override) -> origin.exchange(backend, head, body, override),
                 async,
                 clock);
     }
@@ -201,6 +203,53 @@ public final class HostEngine implements AutoCloseable {
     @Override
     public void close() {
         async.shutdownNow();
+    }
+
+    // ---- run-time definitions (the testkit scripts a host after building it)
+
+    /**
+     * Defines a backend, replacing one of the same name.
+     *
+     * @param backend the backend
+     */
+    public void putBackend(Backend backend) {
+        Objects.requireNonNull(backend, "backend");
+        backends.put(backend.name(), backend);
+    }
+
+    /** The KV store with this name, created empty if it does not exist. */
+    public KvStore putKvStore(String name) {
+        Objects.requireNonNull(name, "name");
+        return kvStores.computeIfAbsent(name, n -> new KvStore(clock));
+    }
+
+    /** Defines (or replaces) a secret store; the plaintexts are copied. */
+    public void putSecretStore(String name, Map<String, byte[]> secrets) {
+        Objects.requireNonNull(name, "name");
+        Map<String, byte[]> copy = new ConcurrentHashMap<>();
+        secrets.forEach((k, v) -> copy.put(k, v.clone()));
+        secretStores.put(name, Collections.unmodifiableMap(copy));
+    }
+
+    /** Whether programs may register dynamic backends (Fastly enables it per service). */
+    public boolean dynamicBackendsAllowed() {
+        return dynamicBackendsAllowed;
+    }
+
+    /** Allows or forbids dynamic backends; a forbidden registration is {@code unsupported}. */
+    public void allowDynamicBackends(boolean allowed) {
+        this.dynamicBackendsAllowed = allowed;
+    }
+
+    /**
+     * Defines a config store, replacing one of the same name.
+     *
+     * @param name the store name
+     * @param entries its keys and values (copied)
+     */
+    public void putConfigStore(String name, Map<String, String> entries) {
+        Objects.requireNonNull(name, "name");
+        configStores.put(name, Collections.unmodifiableMap(new LinkedHashMap<>(entries)));
     }
 
     /** Builds a {@link HostEngine}. */

@@ -13,4 +13,15 @@ public interface Origin {
      * @throws SendFailure when no response arrives (refused, timed out, DNS, TLS, protocol)
      */
     UpstreamResponse exchange(Backend backend, RequestHead request, BodyBuffer body) throws SendFailure;
+
+    /**
+     * Performs one exchange, knowing the cache override the program set on the request (the testkit records
+     * it); the default ignores it.
+     *
+     * @throws SendFailure when no response arrives
+     */
+    default UpstreamResponse exchange(Backend backend, RequestHead request, BodyBuffer body, CacheOverride override)
+            throws SendFailure {
+        return exchange(backend, request, body);
+    }
 }

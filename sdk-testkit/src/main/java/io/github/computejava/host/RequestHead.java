@@ -14,6 +14,8 @@ public final class RequestHead {
      * a second readthrough lookup (the transaction is that lookup).
      */
     public boolean bypassReadthrough;
+    /** {@code framing_headers_mode}: 0 automatic (the host frames the body), 1 manually from the headers. */
+    public int framingMode;
 
     public RequestHead() {}
 
@@ -27,6 +29,7 @@ public final class RequestHead {
         RequestHead c = new RequestHead(method, uri, headers.copy());
         c.version = version;
         c.bypassReadthrough = bypassReadthrough;
+        c.framingMode = framingMode;
         return c;
     }
 

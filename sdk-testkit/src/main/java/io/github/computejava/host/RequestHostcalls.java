@@ -67,7 +67,7 @@ public final class RequestHostcalls {
             SendErrorDetails.write(errorDetail, SendFailure.OK);
             return FastlyStatus.OK;
         } catch (SendFailure f) {
-            SendErrorDetails.write(errorDetail, f.tag());
+            SendErrorDetails.write(errorDetail, f);
             return FastlyStatus.ERROR;
         }
     }
@@ -283,8 +283,11 @@ public final class RequestHostcalls {
             return FastlyStatus.OK;
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            int tag = cause instanceof SendFailure ? ((SendFailure) cause).tag() : SendFailure.INTERNAL_ERROR;
-            SendErrorDetails.write(errorDetail, tag);
+            if (cause instanceof SendFailure) {
+                SendErrorDetails.write(errorDetail, (SendFailure) cause);
+            } else {
+                SendErrorDetails.write(errorDetail, SendFailure.INTERNAL_ERROR);
+            }
             return FastlyStatus.ERROR;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

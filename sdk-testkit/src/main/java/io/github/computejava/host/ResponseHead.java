@@ -8,6 +8,9 @@ public final class ResponseHead {
 
     public HeaderList headers = new HeaderList();
 
+    /** {@code framing_headers_mode}: 0 automatic (the host frames the body), 1 manually from the headers. */
+    public int framingMode;
+
     public ResponseHead() {}
 
     public ResponseHead(int status, HeaderList headers) {
@@ -18,6 +21,7 @@ public final class ResponseHead {
     public ResponseHead copy() {
         ResponseHead c = new ResponseHead(status, headers.copy());
         c.version = version;
+        c.framingMode = framingMode;
         return c;
     }
 

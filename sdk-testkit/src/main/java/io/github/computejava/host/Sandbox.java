@@ -4,15 +4,19 @@ import io.github.computejava.host.cache.CacheCalls;
 import io.github.computejava.internal.CacheLookupOptions;
 import io.github.computejava.internal.CacheReplaceOptions;
 import io.github.computejava.internal.CacheWriteOptions;
+import io.github.computejava.internal.DynamicBackendRecord;
 import io.github.computejava.internal.FastlyStatus;
+import io.github.computejava.internal.Host;
 import io.github.computejava.internal.Hostcalls;
 import io.github.computejava.internal.HttpCacheLookupOptions;
 import io.github.computejava.internal.HttpCacheWriteOptions;
+import io.github.computejava.internal.KvInsertConfig;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * One program instance serving one client request: its handles and the hostcalls that act on them. Both doors
@@ -22,7 +26,7 @@ import java.util.concurrent.CompletableFuture;
  * <p>Every method returns a {@code fastly_status}; a guest mistake (bad handle, bad argument) is a status, never
  * an exception. A sandbox is used by one guest thread at a time.
  */
-public class Sandbox implements Hostcalls {
+public class Sandbox implements Hostcalls, Host.UncaughtListener {
     /** {@code body_write_end.front}. */
     static final int END_FRONT = 1;
 
@@ -34,6 +38,7 @@ public class Sandbox implements Hostcalls {
     private int downstreamRequestHandle;
     private int downstreamBodyHandle;
     private boolean responded;
+    private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
     private final CacheCalls cache;
     private final HttpCacheCalls httpCache;
     private RequestHostcalls requestHostcalls;
@@ -444,6 +449,7 @@ public class Sandbox implements Hostcalls {
             return FastlyStatus.INVAL;
         }
         r.framingMode = mode;
+        r.head.framingMode = mode;
         return FastlyStatus.OK;
     }
 
@@ -604,6 +610,7 @@ public class Sandbox implements Hostcalls {
             return FastlyStatus.INVAL;
         }
         r.framingMode = mode;
+        r.head.framingMode = mode;
         return FastlyStatus.OK;
     }
 
@@ -1035,6 +1042,210 @@ public class Sandbox implements Hostcalls {
     /** The handle table, for subclasses and the Wasm door's extra hostcalls. */
     HandleTable handles() {
         return handles;
+    }
+
+    // ---- fastly_http_req: dynamic backends (the SDK's record, decoded; both doors meet in BackendHostcalls)
+
+    @Override
+    public int reqRegisterDynamicBackend(byte[] name, byte[] target, int mask, DynamicBackendRecord r) {
+        DynamicBackendRecord c = r == null ? new DynamicBackendRecord() : r;
+        boolean keepalive = (mask & BackendHostcalls.KEEPALIVE) != 0;
+        return backends()
+                .registerDynamicBackend(
+                        Buffers.latin1(name),
+                        Buffers.latin1(target),
+                        mask,
+                        new DynamicBackendConfig(
+                                (mask & BackendHostcalls.HOST_OVERRIDE) != 0 ? text(c.hostOverride) : null,
+                                (mask & BackendHostcalls.CONNECT_TIMEOUT) != 0 ? c.connectTimeoutMs : 0,
+                                (mask & BackendHostcalls.FIRST_BYTE_TIMEOUT) != 0 ? c.firstByteTimeoutMs : 0,
+                                (mask & BackendHostcalls.BETWEEN_BYTES_TIMEOUT) != 0 ? c.betweenBytesTimeoutMs : 0,
+                                (mask & BackendHostcalls.CERT_HOSTNAME) != 0 ? text(c.certHostname) : null,
+                                (mask & BackendHostcalls.SNI_HOSTNAME) != 0
+                                        ? (c.sniHostname == null ? "" : text(c.sniHostname))
+                                        : null,
+                                (mask & BackendHostcalls.SSL_MIN_VERSION) != 0 ? c.sslMinVersion : -1,
+                                (mask & BackendHostcalls.SSL_MAX_VERSION) != 0 ? c.sslMaxVersion : -1,
+                                keepalive ? c.httpKeepaliveTimeMs : 0,
+                                keepalive && c.tcpKeepaliveEnable != 0,
+                                keepalive ? c.tcpKeepaliveIntervalSecs : 0,
+                                keepalive ? c.tcpKeepaliveProbes : 0,
+                                keepalive ? c.tcpKeepaliveTimeSecs : 0));
+    }
+
+    private static String text(byte[] b) {
+        return b == null ? null : new String(b, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    // ---- fastly_backend: getters
+
+    @Override
+    public int backendGetHost(byte[] backend, byte[] buf, int len, int[] nwrittenOut) {
+        return backends().host(backend, buf, len, nwrittenOut);
+    }
+
+    @Override
+    public int backendGetOverrideHost(byte[] backend, byte[] buf, int len, int[] nwrittenOut) {
+        return backends().overrideHost(backend, buf, len, nwrittenOut);
+    }
+
+    @Override
+    public int backendIsHealthy(byte[] backend, int[] out) {
+        return backends().isHealthy(backend, out);
+    }
+
+    @Override
+    public int backendIsDynamic(byte[] backend, int[] out) {
+        return backends().isDynamic(backend, out);
+    }
+
+    @Override
+    public int backendGetPort(byte[] backend, int[] out) {
+        return backends().port(backend, out);
+    }
+
+    @Override
+    public int backendGetConnectTimeoutMs(byte[] backend, int[] out) {
+        return backends().connectTimeoutMs(backend, out);
+    }
+
+    @Override
+    public int backendGetFirstByteTimeoutMs(byte[] backend, int[] out) {
+        return backends().firstByteTimeoutMs(backend, out);
+    }
+
+    @Override
+    public int backendGetBetweenBytesTimeoutMs(byte[] backend, int[] out) {
+        return backends().betweenBytesTimeoutMs(backend, out);
+    }
+
+    @Override
+    public int backendGetHttpKeepaliveTime(byte[] backend, int[] out) {
+        return backends().httpKeepaliveTime(backend, out);
+    }
+
+    @Override
+    public int backendGetTcpKeepaliveEnable(byte[] backend, int[] out) {
+        return backends().tcpKeepaliveEnable(backend, out);
+    }
+
+    @Override
+    public int backendGetTcpKeepaliveInterval(byte[] backend, int[] out) {
+        return backends().tcpKeepaliveInterval(backend, out);
+    }
+
+    @Override
+    public int backendGetTcpKeepaliveProbes(byte[] backend, int[] out) {
+        return backends().tcpKeepaliveProbes(backend, out);
+    }
+
+    @Override
+    public int backendGetTcpKeepaliveTime(byte[] backend, int[] out) {
+        return backends().tcpKeepaliveTime(backend, out);
+    }
+
+    @Override
+    public int backendIsSsl(byte[] backend, int[] out) {
+        return backends().isSsl(backend, out);
+    }
+
+    @Override
+    public int backendGetSslMinVersion(byte[] backend, int[] out) {
+        return backends().sslVersion(backend, false, out);
+    }
+
+    @Override
+    public int backendGetSslMaxVersion(byte[] backend, int[] out) {
+        return backends().sslVersion(backend, true, out);
+    }
+
+    // ---- fastly_kv_store (over StoreHostcalls, as the Wasm door)
+
+    @Override
+    public int kvStoreOpen(byte[] name, int[] storeOut) {
+        return stores().kvOpen(name, storeOut);
+    }
+
+    @Override
+    public int kvStoreLookup(int store, byte[] key, int mask, byte[] config, int[] lookupOut) {
+        return stores().kvLookup(store, key, lookupOut);
+    }
+
+    @Override
+    public int kvStoreLookupWaitV2(
+            int lookup,
+            int[] bodyOut,
+            byte[] metadataBuf,
+            int metadataLen,
+            int[] nwrittenOut,
+            long[] generationOut,
+            int[] kvErrorOut) {
+        long[] out = {FastlyStatus.INVALID_HANDLE, 0, 0};
+        int status = stores().kvLookupWait(lookup, metadataBuf, metadataLen, nwrittenOut, out);
+        if (status == FastlyStatus.OK) {
+            bodyOut[0] = (int) out[0];
+            generationOut[0] = out[1];
+            kvErrorOut[0] = (int) out[2];
+        }
+        return status;
+    }
+
+    @Override
+    public int kvStoreInsert(int store, byte[] key, int body, int mask, KvInsertConfig config, int[] insertOut) {
+        KvInsertConfig c = config == null ? new KvInsertConfig() : config;
+        byte[] metadata = (mask & KvInsertConfig.METADATA) != 0 ? c.metadata : null;
+        long ttl = (mask & KvInsertConfig.TIME_TO_LIVE_SEC) != 0 ? c.timeToLiveSec & 0xFFFFFFFFL : -1;
+        Long ifGeneration = (mask & KvInsertConfig.IF_GENERATION_MATCH) != 0 ? c.ifGenerationMatch : null;
+        return stores().kvInsert(store, key, body, c.mode, metadata, ttl, ifGeneration, insertOut);
+    }
+
+    @Override
+    public int kvStoreInsertWait(int insert, int[] kvErrorOut) {
+        return stores().kvOutcomeWait(insert, kvErrorOut);
+    }
+
+    @Override
+    public int kvStoreDelete(int store, byte[] key, int mask, byte[] config, int[] deleteOut) {
+        return stores().kvDelete(store, key, deleteOut);
+    }
+
+    @Override
+    public int kvStoreDeleteWait(int delete, int[] kvErrorOut) {
+        return stores().kvOutcomeWait(delete, kvErrorOut);
+    }
+
+    // ---- fastly_secret_store (over StoreHostcalls, as the Wasm door)
+
+    @Override
+    public int secretStoreOpen(byte[] name, int[] storeOut) {
+        return stores().secretStoreOpen(name, storeOut);
+    }
+
+    @Override
+    public int secretStoreGet(int store, byte[] key, int[] secretOut) {
+        return stores().secretGet(store, key, secretOut);
+    }
+
+    @Override
+    public int secretStorePlaintext(int secret, byte[] buf, int len, int[] nwrittenOut) {
+        return stores().secretPlaintext(secret, buf, len, nwrittenOut);
+    }
+
+    @Override
+    public int secretStoreFromBytes(byte[] bytes, int[] secretOut) {
+        return stores().secretFromBytes(bytes, secretOut);
+    }
+
+    // ---- the JVM door: what the program threw
+
+    @Override
+    public void uncaught(Throwable t) {
+        uncaught.add(t);
+    }
+
+    /** What the program's handler threw out of {@code Compute.serve}, in order (JVM door only). */
+    public List<Throwable> uncaughtExceptions() {
+        return List.copyOf(uncaught);
     }
 
     // ---- hostcalls beyond Hostcalls, by witx module (the Wasm door uses them; the JVM door can delegate here as

@@ -28,11 +28,11 @@ final class BackendImports implements ImportGroup {
         u32(r, "get_connect_timeout_ms", BackendHostcalls::connectTimeoutMs);
         u32(r, "get_first_byte_timeout_ms", BackendHostcalls::firstByteTimeoutMs);
         u32(r, "get_between_bytes_timeout_ms", BackendHostcalls::betweenBytesTimeoutMs);
-        u32(r, "get_http_keepalive_time", BackendHostcalls::keepaliveSetting);
-        u32(r, "get_tcp_keepalive_enable", BackendHostcalls::keepaliveSetting);
-        u32(r, "get_tcp_keepalive_interval", BackendHostcalls::keepaliveSetting);
-        u32(r, "get_tcp_keepalive_probes", BackendHostcalls::keepaliveSetting);
-        u32(r, "get_tcp_keepalive_time", BackendHostcalls::keepaliveSetting);
+        u32(r, "get_http_keepalive_time", BackendHostcalls::httpKeepaliveTime);
+        u32(r, "get_tcp_keepalive_enable", BackendHostcalls::tcpKeepaliveEnable);
+        u32(r, "get_tcp_keepalive_interval", BackendHostcalls::tcpKeepaliveInterval);
+        u32(r, "get_tcp_keepalive_probes", BackendHostcalls::tcpKeepaliveProbes);
+        u32(r, "get_tcp_keepalive_time", BackendHostcalls::tcpKeepaliveTime);
         u32(r, "get_ssl_min_version", (b, name, out) -> b.sslVersion(name, false, out));
         u32(r, "get_ssl_max_version", (b, name, out) -> b.sslVersion(name, true, out));
 

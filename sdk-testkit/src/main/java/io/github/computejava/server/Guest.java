@@ -30,6 +30,12 @@ final class Guest {
         this.log = log;
     }
 
+    /** A guest over a memory without an instance (tests of the marshalling). */
+    Guest(Sandbox sandbox, ServerLog log, com.dylibso.chicory.runtime.Memory memory) {
+        this(sandbox, log);
+        this.memory = new GuestMemory(memory);
+    }
+
     Sandbox sandbox() {
         return sandbox;
     }

@@ -15,7 +15,7 @@ final class HttpReqImports implements ImportGroup {
     static final int ERROR_DETAIL_SIZE = 20;
 
     /** The size of a {@code dynamic_backend_config} record up to the last field read here. */
-    private static final int DYNAMIC_BACKEND_CONFIG_MIN = 60;
+    private static final int DYNAMIC_BACKEND_CONFIG_MIN = 92;
 
     @Override
     public void register(Registrar r) {
@@ -340,7 +340,7 @@ final class HttpReqImports implements ImportGroup {
 
     /**
      * {@code register_dynamic_backend}: decodes the {@code dynamic_backend_config} fields whose mask bits are
-     * set (host override, timeouts, certificate and SNI host names).
+     * set (host override, timeouts, certificate and SNI host names, TLS versions, keepalive settings).
      */
     private static int registerDynamicBackend(Guest g, long[] a) {
         GuestMemory mem = g.memory();
@@ -377,13 +377,29 @@ final class HttpReqImports implements ImportGroup {
             int len = mem.u32(cfg + 56);
             sniHost = len == 0 ? "" : text(mem, cfg, 52, 1024);
         }
+        int sslMin = (mask & io.github.computejava.host.BackendHostcalls.SSL_MIN_VERSION) != 0 ? mem.u32(cfg + 20) : -1;
+        int sslMax = (mask & io.github.computejava.host.BackendHostcalls.SSL_MAX_VERSION) != 0 ? mem.u32(cfg + 24) : -1;
+        boolean keepalive = (mask & io.github.computejava.host.BackendHostcalls.KEEPALIVE) != 0;
         return g.sandbox()
                 .backends()
                 .registerDynamicBackend(
                         name,
                         target,
                         mask,
-                        new DynamicBackendConfig(hostOverride, connect, firstByte, betweenBytes, certHost, sniHost));
+                        new DynamicBackendConfig(
+                                hostOverride,
+                                connect,
+                                firstByte,
+                                betweenBytes,
+                                certHost,
+                                sniHost,
+                                sslMin,
+                                sslMax,
+                                keepalive ? mem.u32(cfg + 72) : 0,
+                                keepalive && mem.u32(cfg + 76) != 0,
+                                keepalive ? mem.u32(cfg + 80) : 0,
+                                keepalive ? mem.u32(cfg + 84) : 0,
+                                keepalive ? mem.u32(cfg + 88) : 0));
     }
 
     /** A (pointer, length) text field of a record: {@code inval} when empty or longer than {@code max}. */

@@ -57,7 +57,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * (no {@code User-Agent}, no {@code Accept-Encoding}, no cookies, no redirects followed). Transport failures become
  * {@link SendFailure}s with the matching {@code send_error_detail_tag}.
  */
-final class JettyOrigin implements Origin, AutoCloseable {
+public final class JettyOrigin implements Origin, AutoCloseable {
     /** Hop-by-hop fields, never forwarded (RFC 9110 section 7.6.1). */
     static final Set<String> HOP_BY_HOP = Set.of(
             "connection",
@@ -76,6 +76,9 @@ final class JettyOrigin implements Origin, AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+
+    /** An origin with no connections yet; clients are made per backend settings on first use. */
+    public JettyOrigin() {}
 
     @Override
     public UpstreamResponse exchange(Backend backend, RequestHead head, BodyBuffer body) throws SendFailure {
@@ -216,7 +219,7 @@ final class JettyOrigin implements Origin, AutoCloseable {
     }
 
     /** The header fields that may travel to the next hop: no hop-by-hop field nor one named by Connection. */
-    static List<String[]> forwardable(HeaderList headers) {
+    public static List<String[]> forwardable(HeaderList headers) {
         List<String> named = new ArrayList<>();
         for (String c : headers.values("connection")) {
             for (String token : c.split(",")) {
@@ -235,7 +238,8 @@ final class JettyOrigin implements Origin, AutoCloseable {
 
     private HttpClient client(Backend backend) {
         String key =
-                backend.connectTimeout().toMillis() + "|" + backend.certHost().orElse("") + "|" + backend.useSni();
+                backend.connectTimeout().toMillis() + "|" + backend.certHost().orElse("") + "|" + backend.useSni() + "|"
+                        + backend.caCertificates().hashCode();
         return clients.computeIfAbsent(key, k -> start(backend));
     }
 
@@ -248,6 +252,19 @@ final class JettyOrigin implements Origin, AutoCloseable {
         }
         if (!backend.useSni()) {
             tls.setSNIProvider((engine, names) -> List.of());
+        }
+        if (!backend.caCertificates().isEmpty()) {
+            try {
+                java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+                trust.load(null, null);
+                int i = 0;
+                for (X509Certificate ca : backend.caCertificates()) {
+                    trust.setCertificateEntry("ca-" + i++, ca);
+                }
+                tls.setTrustStore(trust);
+            } catch (java.security.GeneralSecurityException | IOException e) {
+                throw new IllegalStateException("cannot build the trust store of " + backend.name() + ": " + e, e);
+            }
         }
         HttpClient client = new HttpClient();
         client.setSslContextFactory(tls);
@@ -314,7 +331,8 @@ final class JettyOrigin implements Origin, AutoCloseable {
             if (t instanceof SocketTimeoutException || message.contains("Connect Timeout")) {
                 return new SendFailure(SendFailure.CONNECTION_TIMEOUT, what + "connect timeout", cause);
             }
-            if (t instanceof SSLHandshakeException && hasCertificateProblem(t)) {
+            if ((t instanceof SSLHandshakeException || t instanceof SSLPeerUnverifiedException)
+                    && hasCertificateProblem(t)) {
                 return new SendFailure(SendFailure.TLS_CERTIFICATE_ERROR, what + message, cause);
             }
             if (t instanceof SSLException) {
@@ -338,8 +356,8 @@ final class JettyOrigin implements Origin, AutoCloseable {
 
     private static boolean hasCertificateProblem(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof CertificateException
-                    || String.valueOf(c.getMessage()).contains("PKIX")) {
+            String m = String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT);
+            if (c instanceof CertificateException || m.contains("pkix") || m.contains("host name verification")) {
                 return true;
             }
         }

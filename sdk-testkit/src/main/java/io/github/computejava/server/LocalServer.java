@@ -91,7 +91,13 @@ public final class LocalServer implements AutoCloseable {
         this.reuse = new ReuseQueue();
         this.engine = b.engine
                 .origin(origin)
-                .logSink(log::endpoint)
+                .logSink(
+                        b.logSink == null
+                                ? log::endpoint
+                                : (name, line) -> {
+                                    log.endpoint(name, line);
+                                    b.logSink.write(name, line);
+                                })
                 .downstreamSource(reuse)
                 .build();
         AtomicInteger threadIds = new AtomicInteger();
@@ -195,17 +201,23 @@ public final class LocalServer implements AutoCloseable {
         Sandbox sandbox = engine.newSandbox(exchange.request(), exchange.responder());
         String traceId = exchange.request().requestId();
         long start = System.nanoTime();
-        WasmProgram.Outcome outcome;
+        String failure;
         try (Wasi wasi = new Wasi(engine.clock(), engine.environment(traceId), log)) {
-            outcome = program.run(sandbox, wasi, log);
+            failure = program.run(sandbox, wasi, log).failure;
+        } catch (Throwable t) {
+            // a fault of the server itself: the client still gets an answer, and the server keeps serving
+            failure = "the host failed: " + t;
         }
-        if (outcome.ok()) {
-            sandbox.answerIfUnanswered(200, new byte[0]);
-        } else {
-            log.error("request " + traceId + " failed: " + outcome.failure);
-            sandbox.answerIfUnanswered(500, (outcome.failure + "\n").getBytes(StandardCharsets.UTF_8));
+        try {
+            if (failure == null) {
+                sandbox.answerIfUnanswered(200, new byte[0]);
+            } else {
+                log.error("request " + traceId + " failed: " + failure);
+                sandbox.answerIfUnanswered(500, (failure + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+        } finally {
+            sandbox.finish();
         }
-        sandbox.finish();
         log.info("request " + traceId + " completed in " + (System.nanoTime() - start) / 1_000_000L + " ms");
     }
 
@@ -433,8 +445,15 @@ public final class LocalServer implements AutoCloseable {
         private Origin origin;
         private ServerLog log = ServerLog.standard(0);
         private int maxConcurrentGuests = 256;
+        private io.github.computejava.host.LogSink logSink;
 
         private Builder() {}
+
+        /** Also hands every {@code fastly_log} entry to {@code sink} (tests read them back). */
+        public Builder logSink(io.github.computejava.host.LogSink sink) {
+            this.logSink = Objects.requireNonNull(sink, "sink");
+            return this;
+        }
 
         /** The program to serve. */
         public Builder program(WasmProgram program) {

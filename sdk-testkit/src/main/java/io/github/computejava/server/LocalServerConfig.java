@@ -248,6 +248,12 @@ public final class LocalServerConfig {
                 }
                 b.useSni(t.getBoolean(List.of("use_sni")));
             }
+            if (t.contains(List.of("ca_certificate"))) {
+                for (java.security.cert.X509Certificate ca :
+                        caCertificates(t, t.get(List.of("ca_certificate")), where)) {
+                    b.caCertificate(ca);
+                }
+            }
             Duration connect = millis(t, "connect_timeout_ms", where);
             if (connect != null) {
                 b.connectTimeout(connect);
@@ -261,6 +267,50 @@ public final class LocalServerConfig {
                 b.betweenBytesTimeout(betweenBytes);
             }
             return b.build();
+        }
+
+        /** {@code ca_certificate}: PEM text, a table with {@code file} or {@code value}, or an array of those. */
+        private List<java.security.cert.X509Certificate> caCertificates(TomlTable t, Object value, String where) {
+            List<java.security.cert.X509Certificate> out = new java.util.ArrayList<>();
+            if (value instanceof TomlArray) {
+                TomlArray array = (TomlArray) value;
+                for (int i = 0; i < array.size(); i++) {
+                    out.addAll(caCertificates(t, array.get(i), where));
+                }
+                return out;
+            }
+            String pem;
+            if (value instanceof String) {
+                pem = (String) value;
+            } else if (value instanceof TomlTable && ((TomlTable) value).isString(List.of("file"))) {
+                Path p = dir.resolve(((TomlTable) value).getString(List.of("file")));
+                try {
+                    pem = Files.readString(p, StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw error(
+                            t, "ca_certificate", where + ".ca_certificate: cannot read " + p + ": " + e.getMessage());
+                }
+            } else if (value instanceof TomlTable && ((TomlTable) value).isString(List.of("value"))) {
+                pem = ((TomlTable) value).getString(List.of("value"));
+            } else {
+                throw error(
+                        t,
+                        "ca_certificate",
+                        where + ".ca_certificate must be PEM text, a table with file or"
+                                + " value, or an array of those");
+            }
+            try {
+                for (java.security.cert.Certificate c : java.security.cert.CertificateFactory.getInstance("X.509")
+                        .generateCertificates(new java.io.ByteArrayInputStream(pem.getBytes(StandardCharsets.UTF_8)))) {
+                    out.add((java.security.cert.X509Certificate) c);
+                }
+            } catch (java.security.cert.CertificateException e) {
+                throw error(t, "ca_certificate", where + ".ca_certificate is not a PEM certificate: " + e.getMessage());
+            }
+            if (out.isEmpty()) {
+                throw error(t, "ca_certificate", where + ".ca_certificate holds no certificate");
+            }
+            return out;
         }
 
         private Duration millis(TomlTable t, String key, String where) {

@@ -55,6 +55,7 @@ public final class ServeCommand {
         boolean version;
         boolean help;
         boolean interpreter;
+        boolean compileCache = true;
         final List<String> ignored = new ArrayList<>();
 
         static Options parse(String[] args) {
@@ -99,6 +100,9 @@ public final class ServeCommand {
                         break;
                     case "--interpreter":
                         o.interpreter = true;
+                        break;
+                    case "--no-compile-cache":
+                        o.compileCache = false;
                         break;
                     case "--debug":
                     case "--log-stdout":
@@ -182,6 +186,14 @@ public final class ServeCommand {
     }
 
     static String version() {
+        return versions().getProperty("version", "0.0.0");
+    }
+
+    static String chicoryVersion() {
+        return versions().getProperty("chicory.version", "unknown");
+    }
+
+    private static Properties versions() {
         Properties p = new Properties();
         try (InputStream in = ServeCommand.class.getResourceAsStream("version.properties")) {
             if (in != null) {
@@ -190,18 +202,26 @@ public final class ServeCommand {
         } catch (IOException ignored) {
             // unknown version
         }
-        return p.getProperty("version", "0.0.0");
+        return p;
     }
 
     static String usage() {
         return "Usage: " + NAME + " [serve] [-v] [-C fastly.toml] [--addr 127.0.0.1:7676]"
-                + " [--embedded-origin 127.0.0.1:7070] [--interpreter] bin/main.wasm\n"
+                + " [--embedded-origin 127.0.0.1:7070] [--interpreter] [--no-compile-cache] bin/main.wasm\n"
                 + "       " + NAME + " --version\n"
                 + "Serves a Fastly Compute program locally (a drop-in for Fastly's Viceroy).\n";
     }
 
-    /** Runs until the process is stopped; returns an exit status when it cannot start. */
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    /**
+     * Runs the command line: serves until the process is stopped (the server closes in a shutdown hook).
+     *
+     * @param args the arguments, as {@link #main}'s
+     * @param out where progress, {@code Listening on ...} and the program's output go
+     * @param err where errors go
+     * @return 0 after serving or printing the version, 1 when the program or configuration cannot be used, 2 for a
+     *     bad command line
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         Options o;
         try {
             o = Options.parse(args);
@@ -236,7 +256,9 @@ public final class ServeCommand {
                 log.always("Embedded origin listening on " + origin.uri());
             }
             WasmProgram program = WasmProgram.load(
-                    o.wasm, o.interpreter ? WasmProgram.Execution.INTERPRETED : WasmProgram.Execution.COMPILED);
+                    o.wasm,
+                    o.interpreter ? WasmProgram.Execution.INTERPRETED : WasmProgram.Execution.COMPILED,
+                    o.compileCache ? CompileCache.defaultDirectory() : null);
             log.info("Loaded " + program.name() + " (" + program.importCount() + " imports) in "
                     + program.compileMillis() + " ms");
             List<String> unsupported = program.unsupportedImports();

@@ -69,13 +69,27 @@ public final class WasmProgram {
      *     provide
      */
     public static WasmProgram load(Path file, Execution execution) {
+        return load(file, execution, null);
+    }
+
+    /**
+     * Loads and compiles a program, keeping the compiled code in {@code compileCache} for the next start.
+     *
+     * @param file the {@code main.wasm}
+     * @param execution how functions execute
+     * @param compileCache a directory for compiled programs, or null for none
+     * @return the program
+     * @throws ProgramException if the file cannot be read, is not WebAssembly, or imports what Fastly does not
+     *     provide
+     */
+    public static WasmProgram load(Path file, Execution execution, Path compileCache) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new ProgramException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        return load(file.toString(), bytes, execution);
+        return load(file.toString(), bytes, execution, AbiImports.standard(), compileCache);
     }
 
     /**
@@ -88,10 +102,10 @@ public final class WasmProgram {
      * @throws ProgramException if the bytes are not WebAssembly, or the module imports what Fastly does not provide
      */
     public static WasmProgram load(String name, byte[] bytes, Execution execution) {
-        return load(name, bytes, execution, AbiImports.standard());
+        return load(name, bytes, execution, AbiImports.standard(), null);
     }
 
-    static WasmProgram load(String name, byte[] bytes, Execution execution, AbiImports imports) {
+    static WasmProgram load(String name, byte[] bytes, Execution execution, AbiImports imports, Path compileCache) {
         if (bytes.length < 8 || bytes[0] != 0 || bytes[1] != 'a' || bytes[2] != 's' || bytes[3] != 'm') {
             throw new ProgramException(name + " is not a WebAssembly module");
         }
@@ -106,9 +120,12 @@ public final class WasmProgram {
         Function<Instance, Machine> machines;
         if (execution == Execution.COMPILED) {
             try {
-                machines = MachineFactoryCompiler.builder(module)
-                        .withInterpreterFallback(InterpreterFallback.SILENT)
-                        .compile();
+                MachineFactoryCompiler.Builder compiler =
+                        MachineFactoryCompiler.builder(module).withInterpreterFallback(InterpreterFallback.SILENT);
+                if (compileCache != null) {
+                    compiler.withCache(new CompileCache(compileCache));
+                }
+                machines = compiler.compile();
             } catch (RuntimeException e) {
                 throw new ProgramException(name + " could not be compiled: " + e, e);
             }
@@ -152,10 +169,6 @@ public final class WasmProgram {
 
         Outcome(String failure) {
             this.failure = failure;
-        }
-
-        boolean ok() {
-            return failure == null;
         }
     }
 

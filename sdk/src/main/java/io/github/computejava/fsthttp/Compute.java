@@ -55,5 +55,6 @@ public final class Compute {
     private static void reportUncaught(Throwable t) {
         String message = t.getMessage();
         System.err.println("Uncaught " + t.getClass().getName() + (message == null ? "" : ": " + message));
+        Host.reportUncaught(t);
     }
 }

@@ -215,6 +215,27 @@ public final class Headers {
     }
 
     /**
+     * Copies every header of {@code other} into these headers; a name present in both takes {@code other}'s
+     * values (Go's {@code Header.Apply}).
+     *
+     * @param other the headers to apply
+     * @return these headers
+     * @throws NullPointerException if {@code other} is null
+     */
+    public Headers apply(Headers other) {
+        Objects.requireNonNull(other, "other");
+        if (other == this) {
+            return this;
+        }
+        for (Map.Entry<String, Field> entry : other.fields.entrySet()) {
+            Field copy = new Field(entry.getValue().name);
+            copy.values.addAll(entry.getValue().values);
+            fields.put(entry.getKey(), copy);
+        }
+        return this;
+    }
+
+    /**
      * The headers as an unmodifiable map from name (as first added) to values.
      *
      * @return a snapshot map in insertion order

@@ -56,6 +56,100 @@ public final class HttpDate {
         return sb.toString();
     }
 
+    /**
+     * Parses an HTTP date in any of the forms HTTP and cookies use: IMF-fixdate ({@code Sun, 06 Nov 1994
+     * 08:49:37 GMT}), RFC 850 ({@code Sunday, 06-Nov-94 08:49:37 GMT}), asctime ({@code Sun Nov  6 08:49:37
+     * 1994}) and the Netscape cookie form ({@code Sun, 06-Nov-1994 08:49:37 GMT}).
+     *
+     * @param text the date
+     * @return milliseconds since the epoch, or empty when {@code text} is not a date
+     * @throws NullPointerException if {@code text} is null
+     */
+    public static java.util.Optional<Long> parse(String text) {
+        java.util.Objects.requireNonNull(text, "text");
+        int day = -1;
+        int month = -1;
+        long year = -1;
+        int secOfDay = -1;
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == ',' || c == '-' || c == '\t') {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && " ,-\t".indexOf(text.charAt(i)) < 0) {
+                i++;
+            }
+            String token = text.substring(start, i);
+            if (token.indexOf(':') >= 0) {
+                secOfDay = parseTime(token);
+                if (secOfDay < 0) {
+                    return java.util.Optional.empty();
+                }
+            } else if (Character.isDigit(token.charAt(0))) {
+                long v;
+                try {
+                    v = Long.parseLong(token);
+                } catch (NumberFormatException e) {
+                    return java.util.Optional.empty();
+                }
+                if (day < 0 && token.length() <= 2 && v >= 1 && v <= 31) {
+                    day = (int) v;
+                } else if (year < 0) {
+                    year = token.length() <= 2 ? (v < 70 ? 2000 + v : 1900 + v) : v;
+                } else {
+                    return java.util.Optional.empty();
+                }
+            } else if (month < 0 && token.length() >= 3) {
+                String m = token.substring(0, 3);
+                for (int k = 0; k < MONTHS.length; k++) {
+                    if (MONTHS[k].equalsIgnoreCase(m)) {
+                        month = k + 1;
+                    }
+                }
+            }
+        }
+        if (day < 0 || month < 0 || year < 0 || secOfDay < 0 || year > 9999) {
+            return java.util.Optional.empty();
+        }
+        // days-from-civil, proleptic Gregorian calendar
+        long y = month <= 2 ? year - 1 : year;
+        long era = Math.floorDiv(y, 400L);
+        long yoe = y - era * 400;
+        long doy = (153L * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+        long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        long days = era * 146097 + doe - 719468;
+        return java.util.Optional.of((days * 86400L + secOfDay) * 1000L);
+    }
+
+    /** {@code hh:mm:ss} as seconds of the day, or -1. */
+    private static int parseTime(String token) {
+        int[] fields = new int[3];
+        int field = 0;
+        int digits = 0;
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c == ':') {
+                if (digits == 0 || ++field > 2) {
+                    return -1;
+                }
+                digits = 0;
+            } else if (c >= '0' && c <= '9' && digits < 2) {
+                fields[field] = fields[field] * 10 + (c - '0');
+                digits++;
+            } else {
+                return -1;
+            }
+        }
+        if (field != 2 || digits == 0 || fields[0] > 23 || fields[1] > 59 || fields[2] > 60) {
+            return -1;
+        }
+        return fields[0] * 3600 + fields[1] * 60 + Math.min(fields[2], 59);
+    }
+
     private static StringBuilder two(StringBuilder sb, int v) {
         if (v < 10) {
             sb.append('0');

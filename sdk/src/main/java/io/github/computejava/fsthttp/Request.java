@@ -7,6 +7,8 @@ import io.github.computejava.internal.Hostcalls;
 import io.github.computejava.internal.Statuses;
 import io.github.computejava.internal.Text;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -35,6 +37,7 @@ public final class Request {
     private CacheOptions cacheOptions = CacheOptions.DEFAULT;
     private BodyInput hostBody;
     private byte[] bytesBody;
+    private boolean manualFraming;
 
     private Request(Hostcalls calls, int downstreamHandle, int bodyHandle) {
         this.calls = calls;
@@ -331,6 +334,124 @@ public final class Request {
         bytesBody = NO_BYTES;
     }
 
+    /**
+     * Sends this request to a backend, as {@link #send(String)} does with its name.
+     *
+     * @param backend a backend, such as one from {@link Backend#register}
+     * @return the response; close it (or read its body to the end) when done
+     * @throws BackendNotFoundException if the service has no such backend
+     * @throws SendErrorException if the request fails before a response arrives
+     * @throws NullPointerException if {@code backend} is null
+     */
+    public Response send(Backend backend) {
+        return send(Objects.requireNonNull(backend, "backend").name());
+    }
+
+    /**
+     * The cookies of the {@code Cookie} headers, in order (invalid pairs are skipped).
+     *
+     * @return the cookies, names and values only
+     */
+    public List<Cookie> cookies() {
+        List<Cookie> all = new ArrayList<>();
+        for (String header : headers().values("Cookie")) {
+            all.addAll(Cookie.parseCookieHeader(header));
+        }
+        return all;
+    }
+
+    /**
+     * The first cookie with this name.
+     *
+     * @param name the cookie name
+     * @return the cookie, or empty
+     * @throws NullPointerException if {@code name} is null
+     */
+    public Optional<Cookie> cookie(String name) {
+        Objects.requireNonNull(name, "name");
+        for (Cookie c : cookies()) {
+            if (c.name().equals(name)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Adds a cookie's name and value to the {@code Cookie} header (its attributes do not travel in requests).
+     *
+     * @param cookie the cookie
+     * @return this request
+     * @throws NullPointerException if {@code cookie} is null
+     */
+    public Request addCookie(Cookie cookie) {
+        Objects.requireNonNull(cookie, "cookie");
+        String pair = cookie.name() + "=" + cookie.value();
+        Optional<String> existing = headers().get("Cookie");
+        headers()
+                .set("Cookie", existing.isPresent() && !existing.get().isEmpty() ? existing.get() + "; " + pair : pair);
+        return this;
+    }
+
+    /**
+     * A new request with this one's method, URL, headers, cache options and framing mode, and an empty body.
+     * Changes to either do not affect the other.
+     *
+     * @return the copy
+     */
+    public Request copy() {
+        Request copy = new Request(method(), url());
+        copy.headers = headers().copy();
+        copy.cacheOptions = cacheOptions;
+        copy.manualFraming = manualFraming;
+        return copy;
+    }
+
+    /**
+     * A copy as {@link #copy()}, with the body too. The unread rest of a streamed body is read into memory
+     * first, and this request keeps those bytes as its body.
+     *
+     * @return the copy
+     * @throws java.io.UncheckedIOException if reading the body fails
+     */
+    public Request copyWithBody() {
+        if (hostBody != null) {
+            byte[] bytes;
+            try {
+                bytes = hostBody.open() ? hostBody.readAllBytes() : NO_BYTES;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            discardHostBody();
+            bytesBody = bytes;
+        }
+        Request copy = copy();
+        copy.bytesBody = bytesBody == null ? NO_BYTES : bytesBody;
+        return copy;
+    }
+
+    /**
+     * Whether the host takes {@code Content-Length}/{@code Transfer-Encoding} from this request's headers.
+     *
+     * @return true for manual framing
+     */
+    public boolean manualFraming() {
+        return manualFraming;
+    }
+
+    /**
+     * Sets the framing mode for sending: by default the host frames the body and drops the program's {@code
+     * Content-Length} and {@code Transfer-Encoding}; with manual framing it sends the ones the program set (and
+     * frames automatically if they do not describe the body).
+     *
+     * @param manual true for manual framing
+     * @return this request
+     */
+    public Request manualFraming(boolean manual) {
+        this.manualFraming = manual;
+        return this;
+    }
+
     int newHostRequest(Hostcalls c) {
         int[] out = new int[1];
         Statuses.check(c.reqNew(out), "fastly_http_req.new");
@@ -338,6 +459,9 @@ public final class Request {
         Statuses.check(c.reqMethodSet(req, Text.latin1(method())), "fastly_http_req.method_set");
         Statuses.check(c.reqUriSet(req, Text.latin1(url())), "fastly_http_req.uri_set");
         HostHeaders.writeRequest(c, req, headers());
+        if (manualFraming) {
+            Statuses.check(c.reqFramingHeadersModeSet(req, 1), "fastly_http_req.framing_headers_mode_set");
+        }
         CacheOptions o = cacheOptions;
         if (!o.isDefault()) {
             int tag = 0;

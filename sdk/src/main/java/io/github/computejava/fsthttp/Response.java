@@ -7,6 +7,8 @@ import io.github.computejava.internal.Text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -88,6 +90,20 @@ public final class Response implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The cookies of the {@code Set-Cookie} headers, in order (values that do not parse are skipped).
+     *
+     * @return the cookies
+     * @throws IllegalStateException if the response is closed
+     */
+    public List<Cookie> cookies() {
+        List<Cookie> cookies = new ArrayList<>();
+        for (String header : headers().values("Set-Cookie")) {
+            Cookie.parseSetCookie(header).ifPresent(cookies::add);
+        }
+        return cookies;
     }
 
     /**

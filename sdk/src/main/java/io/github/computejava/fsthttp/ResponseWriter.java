@@ -29,6 +29,7 @@ public final class ResponseWriter implements AutoCloseable {
     private int streamingBody = FastlyStatus.INVALID_HANDLE;
     private boolean committed;
     private boolean closed;
+    private boolean manualFraming;
 
     ResponseWriter(Hostcalls calls) {
         this.calls = calls;
@@ -172,6 +173,86 @@ public final class ResponseWriter implements AutoCloseable {
     }
 
     /**
+     * Adds a {@code Set-Cookie} header for the cookie.
+     *
+     * @param cookie the cookie
+     * @return this writer
+     * @throws IllegalStateException if the response is already committed
+     * @throws NullPointerException if {@code cookie} is null
+     */
+    public ResponseWriter setCookie(Cookie cookie) {
+        Objects.requireNonNull(cookie, "cookie");
+        checkNotCommitted("setCookie");
+        headers.add("Set-Cookie", cookie.toSetCookie());
+        return this;
+    }
+
+    /**
+     * Sets the framing mode: by default the host frames the body and drops the program's {@code
+     * Content-Length} and {@code Transfer-Encoding}; with manual framing it sends the ones the program set (and
+     * frames automatically if they do not describe the body).
+     *
+     * @param manual true for manual framing
+     * @return this writer
+     * @throws IllegalStateException if the response is already committed
+     */
+    public ResponseWriter manualFraming(boolean manual) {
+        checkNotCommitted("manualFraming");
+        this.manualFraming = manual;
+        return this;
+    }
+
+    /**
+     * Answers with a plain-text error, as Go's {@code fsthttp.Error}: the status, {@code Content-Type:
+     * text/plain; charset=utf-8}, {@code X-Content-Type-Options: nosniff} and the message with a newline. Other
+     * headers already set are kept.
+     *
+     * @param status the status, 100..999
+     * @param message the message
+     * @throws InvalidStatusException if {@code status} is outside 100..999
+     * @throws IllegalStateException if the response is already committed
+     * @throws NullPointerException if {@code message} is null
+     */
+    public void error(int status, String message) {
+        Objects.requireNonNull(message, "message");
+        status(status);
+        buffered = 0;
+        headers.set("Content-Type", "text/plain; charset=utf-8");
+        headers.set("X-Content-Type-Options", "nosniff");
+        write(message + "\n");
+        close();
+    }
+
+    /**
+     * Answers {@code 404 Not Found} with a plain-text body.
+     *
+     * @throws IllegalStateException if the response is already committed
+     */
+    public void notFound() {
+        error(404, "Not Found");
+    }
+
+    /**
+     * Answers with a redirect to {@code location} and an empty body.
+     *
+     * @param location the URL to go to
+     * @param status a 3xx status, such as 301, 302, 303, 307 or 308
+     * @throws IllegalArgumentException if {@code status} is not 3xx or {@code location} holds CR, LF or NUL
+     * @throws IllegalStateException if the response is already committed
+     * @throws NullPointerException if {@code location} is null
+     */
+    public void redirect(String location, int status) {
+        Objects.requireNonNull(location, "location");
+        if (status < 300 || status > 399) {
+            throw new IllegalArgumentException("status: a redirect is 3xx, got " + status);
+        }
+        status(status);
+        headers.set("Location", location);
+        buffered = 0;
+        close();
+    }
+
+    /**
      * Finishes the response: sends it whole if nothing was sent yet, or ends the stream. Closing twice is
      * harmless.
      */
@@ -276,6 +357,9 @@ public final class ResponseWriter implements AutoCloseable {
         }
         Statuses.check(s, "fastly_http_resp.status_set");
         HostHeaders.writeResponse(calls, resp, headers);
+        if (manualFraming) {
+            Statuses.check(calls.respFramingHeadersModeSet(resp, 1), "fastly_http_resp.framing_headers_mode_set");
+        }
         return resp;
     }
 

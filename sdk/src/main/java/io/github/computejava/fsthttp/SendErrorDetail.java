@@ -42,19 +42,24 @@ final class SendErrorDetail {
             return Statuses.toException(status, "fastly_http_req.send_v2");
         }
         int mask = u32(detail, 4);
+        int rcode = kind == SendErrorKind.DNS_ERROR && (mask & 2) != 0 ? u16(detail, 8) : -1;
+        int infoCode = kind == SendErrorKind.DNS_ERROR && (mask & 4) != 0 ? u16(detail, 10) : -1;
+        int alert = kind == SendErrorKind.TLS_ALERT_RECEIVED && (mask & 8) != 0 ? detail[12] & 0xFF : -1;
+        int frame = kind == SendErrorKind.H2_ERROR && (mask & 16) != 0 ? detail[13] & 0xFF : -1;
+        long code = frame >= 0 ? u32(detail, 16) & 0xFFFFFFFFL : 0;
         StringBuilder extra = new StringBuilder();
-        if (kind == SendErrorKind.DNS_ERROR && (mask & 2) != 0) {
-            extra.append("rcode ").append(u16(detail, 8));
+        if (rcode >= 0) {
+            extra.append("rcode ").append(rcode);
         }
-        if (kind == SendErrorKind.DNS_ERROR && (mask & 4) != 0) {
-            extra.append(extra.length() > 0 ? ", " : "").append("info code ").append(u16(detail, 10));
+        if (infoCode >= 0) {
+            extra.append(extra.length() > 0 ? ", " : "").append("info code ").append(infoCode);
         }
-        if (kind == SendErrorKind.TLS_ALERT_RECEIVED && (mask & 8) != 0) {
-            extra.append("alert ").append(detail[12] & 0xFF);
+        if (alert >= 0) {
+            extra.append("alert ").append(alert);
         }
-        if (kind == SendErrorKind.H2_ERROR && (mask & 16) != 0) {
-            extra.append("frame ").append(detail[13] & 0xFF).append(", code ").append(u32(detail, 16));
+        if (frame >= 0) {
+            extra.append("frame ").append(frame).append(", code ").append(code);
         }
-        return new SendErrorException(backend, kind, extra.toString());
+        return new SendErrorException(backend, kind, extra.toString(), rcode, infoCode, alert, frame, code);
     }
 }

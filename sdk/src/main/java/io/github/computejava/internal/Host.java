@@ -35,6 +35,27 @@ public final class Host {
         return calls;
     }
 
+    /**
+     * Something a program's handler threw out of {@code Compute.serve}. On the JVM a host that implements
+     * {@link UncaughtListener} hears of it (the testkit shows it in the test's response); inside {@code
+     * main.wasm} this does nothing, as the message already went to stderr.
+     */
+    public static void reportUncaught(Throwable t) {
+        if (compiledByTeaVM()) {
+            return;
+        }
+        Hostcalls calls = ATTACHED.get();
+        if (calls instanceof UncaughtListener) {
+            ((UncaughtListener) calls).uncaught(t);
+        }
+    }
+
+    /** A JVM host that wants to hear what the program's handler threw. */
+    public interface UncaughtListener {
+        /** Called on the program's thread with what the handler threw. */
+        void uncaught(Throwable t);
+    }
+
     /** Attaches a host to the current thread (JVM only); returns the one it replaces, or null. */
     public static Hostcalls attach(Hostcalls calls) {
         Hostcalls previous = ATTACHED.get();

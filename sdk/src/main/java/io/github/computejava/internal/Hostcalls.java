@@ -183,6 +183,109 @@ public interface Hostcalls {
     // get(h, key: string, value: ptr char8, value_max_len: usize, nwritten_out: ptr usize) -> status
     int configStoreGet(int store, byte[] key, byte[] buf, int len, int[] nwrittenOut);
 
+    // ---- fastly_http_req: dynamic backends
+
+    // register_dynamic_backend(name_prefix: string, target: string, mask: backend_config_options,
+    //   config: ptr dynamic_backend_config) -> status
+    int reqRegisterDynamicBackend(byte[] name, byte[] target, int mask, DynamicBackendRecord config);
+
+    // ---- fastly_backend: getters
+
+    // get_host(backend: string, value: ptr char8, value_max_len: usize, nwritten_out: ptr usize) -> status
+    int backendGetHost(byte[] backend, byte[] buf, int len, int[] nwrittenOut);
+
+    // get_override_host(backend: string, value: ptr char8, value_max_len: usize, nwritten_out: ptr usize) -> status
+    int backendGetOverrideHost(byte[] backend, byte[] buf, int len, int[] nwrittenOut);
+
+    // is_healthy(backend: string) -> (status, backend_health)
+    int backendIsHealthy(byte[] backend, int[] out);
+
+    // is_dynamic(backend: string) -> (status, is_dynamic u32)
+    int backendIsDynamic(byte[] backend, int[] out);
+
+    // get_port(backend: string) -> (status, port u16)
+    int backendGetPort(byte[] backend, int[] out);
+
+    // get_connect_timeout_ms(backend: string) -> (status, timeout_ms u32)
+    int backendGetConnectTimeoutMs(byte[] backend, int[] out);
+
+    // get_first_byte_timeout_ms(backend: string) -> (status, timeout_ms u32)
+    int backendGetFirstByteTimeoutMs(byte[] backend, int[] out);
+
+    // get_between_bytes_timeout_ms(backend: string) -> (status, timeout_ms u32)
+    int backendGetBetweenBytesTimeoutMs(byte[] backend, int[] out);
+
+    // get_http_keepalive_time(backend: string) -> (status, timeout_ms u32)
+    int backendGetHttpKeepaliveTime(byte[] backend, int[] out);
+
+    // get_tcp_keepalive_enable(backend: string) -> (status, is_keepalive u32)
+    int backendGetTcpKeepaliveEnable(byte[] backend, int[] out);
+
+    // get_tcp_keepalive_interval(backend: string) -> (status, timeout_secs u32)
+    int backendGetTcpKeepaliveInterval(byte[] backend, int[] out);
+
+    // get_tcp_keepalive_probes(backend: string) -> (status, probe_count u32)
+    int backendGetTcpKeepaliveProbes(byte[] backend, int[] out);
+
+    // get_tcp_keepalive_time(backend: string) -> (status, timeout_secs u32)
+    int backendGetTcpKeepaliveTime(byte[] backend, int[] out);
+
+    // is_ssl(backend: string) -> (status, is_ssl u32)
+    int backendIsSsl(byte[] backend, int[] out);
+
+    // get_ssl_min_version(backend: string) -> (status, tls_version)
+    int backendGetSslMinVersion(byte[] backend, int[] out);
+
+    // get_ssl_max_version(backend: string) -> (status, tls_version)
+    int backendGetSslMaxVersion(byte[] backend, int[] out);
+
+    // ---- fastly_kv_store
+
+    // open(name: string) -> (status, kv_store_handle)
+    int kvStoreOpen(byte[] name, int[] storeOut);
+
+    // lookup(store, key: string, mask: kv_lookup_config_options, config: ptr kv_lookup_config,
+    //   handle_out: ptr kv_store_lookup_handle) -> status
+    int kvStoreLookup(int store, byte[] key, int mask, byte[] config, int[] lookupOut);
+
+    // lookup_wait_v2(h, body_handle_out: ptr body_handle, metadata_buf: ptr char8, metadata_buf_len: usize,
+    //   nwritten_out: ptr usize, generation_out: ptr u64, kv_error_out: ptr kv_error) -> status
+    int kvStoreLookupWaitV2(
+            int lookup,
+            int[] bodyOut,
+            byte[] metadataBuf,
+            int metadataLen,
+            int[] nwrittenOut,
+            long[] generationOut,
+            int[] kvErrorOut);
+
+    // insert(store, key: string, body: body_handle, mask: kv_insert_config_options,
+    //   config: ptr kv_insert_config, handle_out: ptr kv_store_insert_handle) -> status
+    int kvStoreInsert(int store, byte[] key, int body, int mask, KvInsertConfig config, int[] insertOut);
+
+    // insert_wait(h, kv_error_out: ptr kv_error) -> status
+    int kvStoreInsertWait(int insert, int[] kvErrorOut);
+
+    // delete(store, key: string, mask: kv_delete_config_options, config: ptr kv_delete_config,
+    //   handle_out: ptr kv_store_delete_handle) -> status
+    int kvStoreDelete(int store, byte[] key, int mask, byte[] config, int[] deleteOut);
+
+    // delete_wait(h, kv_error_out: ptr kv_error) -> status
+    int kvStoreDeleteWait(int delete, int[] kvErrorOut);
+
+    // ---- fastly_secret_store
+
+    // open(name: string) -> (status, secret_store_handle)
+    int secretStoreOpen(byte[] name, int[] storeOut);
+
+    // get(store, key: string) -> (status, secret_handle)
+    int secretStoreGet(int store, byte[] key, int[] secretOut);
+
+    // plaintext(secret, buf: ptr char8, buf_len: usize, nwritten_out: ptr usize) -> status
+    int secretStorePlaintext(int secret, byte[] buf, int len, int[] nwrittenOut);
+
+    // from_bytes(buf: ptr char8, buf_len: usize) -> (status, secret_handle)
+    int secretStoreFromBytes(byte[] bytes, int[] secretOut);
     // ---- fastly_cache
 
     // lookup(cache_key: list u8, options_mask: cache_lookup_options_mask, options: ptr cache_lookup_options)

@@ -3,9 +3,11 @@ package io.github.computejava.internal.wasm;
 import io.github.computejava.internal.CacheLookupOptions;
 import io.github.computejava.internal.CacheReplaceOptions;
 import io.github.computejava.internal.CacheWriteOptions;
+import io.github.computejava.internal.DynamicBackendRecord;
 import io.github.computejava.internal.Hostcalls;
 import io.github.computejava.internal.HttpCacheLookupOptions;
 import io.github.computejava.internal.HttpCacheWriteOptions;
+import io.github.computejava.internal.KvInsertConfig;
 import org.teavm.interop.Address;
 import org.teavm.interop.Import;
 
@@ -958,6 +960,352 @@ public final class WasmHostcalls implements Hostcalls {
         }
         int[] pointers = new int[Math.max(1, count[0])];
         return environGet(Address.ofData(pointers), Address.ofData(buf));
+    }
+
+    // ---- fastly_http_req: dynamic backends
+
+    // fastly_http_req.register_dynamic_backend(name_prefix: string, target: string, mask, config: ptr) -> status
+    @Import(module = "fastly_http_req", name = "register_dynamic_backend")
+    private static native int reqRegisterDynamicBackend(
+            Address name, int nameLen, Address target, int targetLen, int mask, Address config);
+
+    // ---- fastly_backend: getters
+
+    // fastly_backend.get_host(backend: string, value: ptr char8, value_max_len, nwritten_out) -> status
+    @Import(module = "fastly_backend", name = "get_host")
+    private static native int backendGetHost(
+            Address backend, int backendLen, Address buf, int len, Address nwrittenOut);
+
+    // fastly_backend.get_override_host(backend: string, value: ptr char8, value_max_len, nwritten_out) -> status
+    @Import(module = "fastly_backend", name = "get_override_host")
+    private static native int backendGetOverrideHost(
+            Address backend, int backendLen, Address buf, int len, Address nwrittenOut);
+
+    // fastly_backend.is_healthy(backend: string) -> (status, backend_health)
+    @Import(module = "fastly_backend", name = "is_healthy")
+    private static native int backendIsHealthy0(Address backend, int len, Address out);
+
+    // fastly_backend.is_dynamic(backend: string) -> (status, is_dynamic u32)
+    @Import(module = "fastly_backend", name = "is_dynamic")
+    private static native int backendIsDynamic0(Address backend, int len, Address out);
+
+    // fastly_backend.get_port(backend: string) -> (status, port u16)
+    @Import(module = "fastly_backend", name = "get_port")
+    private static native int backendGetPort0(Address backend, int len, Address out);
+
+    // fastly_backend.get_connect_timeout_ms(backend: string) -> (status, timeout_ms u32)
+    @Import(module = "fastly_backend", name = "get_connect_timeout_ms")
+    private static native int backendGetConnectTimeoutMs0(Address backend, int len, Address out);
+
+    // fastly_backend.get_first_byte_timeout_ms(backend: string) -> (status, timeout_ms u32)
+    @Import(module = "fastly_backend", name = "get_first_byte_timeout_ms")
+    private static native int backendGetFirstByteTimeoutMs0(Address backend, int len, Address out);
+
+    // fastly_backend.get_between_bytes_timeout_ms(backend: string) -> (status, timeout_ms u32)
+    @Import(module = "fastly_backend", name = "get_between_bytes_timeout_ms")
+    private static native int backendGetBetweenBytesTimeoutMs0(Address backend, int len, Address out);
+
+    // fastly_backend.get_http_keepalive_time(backend: string) -> (status, timeout_ms u32)
+    @Import(module = "fastly_backend", name = "get_http_keepalive_time")
+    private static native int backendGetHttpKeepaliveTime0(Address backend, int len, Address out);
+
+    // fastly_backend.get_tcp_keepalive_enable(backend: string) -> (status, is_keepalive u32)
+    @Import(module = "fastly_backend", name = "get_tcp_keepalive_enable")
+    private static native int backendGetTcpKeepaliveEnable0(Address backend, int len, Address out);
+
+    // fastly_backend.get_tcp_keepalive_interval(backend: string) -> (status, timeout_secs u32)
+    @Import(module = "fastly_backend", name = "get_tcp_keepalive_interval")
+    private static native int backendGetTcpKeepaliveInterval0(Address backend, int len, Address out);
+
+    // fastly_backend.get_tcp_keepalive_probes(backend: string) -> (status, probe_count u32)
+    @Import(module = "fastly_backend", name = "get_tcp_keepalive_probes")
+    private static native int backendGetTcpKeepaliveProbes0(Address backend, int len, Address out);
+
+    // fastly_backend.get_tcp_keepalive_time(backend: string) -> (status, timeout_secs u32)
+    @Import(module = "fastly_backend", name = "get_tcp_keepalive_time")
+    private static native int backendGetTcpKeepaliveTime0(Address backend, int len, Address out);
+
+    // fastly_backend.is_ssl(backend: string) -> (status, is_ssl u32)
+    @Import(module = "fastly_backend", name = "is_ssl")
+    private static native int backendIsSsl0(Address backend, int len, Address out);
+
+    // fastly_backend.get_ssl_min_version(backend: string) -> (status, tls_version)
+    @Import(module = "fastly_backend", name = "get_ssl_min_version")
+    private static native int backendGetSslMinVersion0(Address backend, int len, Address out);
+
+    // fastly_backend.get_ssl_max_version(backend: string) -> (status, tls_version)
+    @Import(module = "fastly_backend", name = "get_ssl_max_version")
+    private static native int backendGetSslMaxVersion0(Address backend, int len, Address out);
+
+    @Override
+    public int reqRegisterDynamicBackend(byte[] name, byte[] target, int mask, DynamicBackendRecord c) {
+        // allocate everything first: no allocation may happen between taking the addresses and the call
+        byte[] record = new byte[DynamicBackendRecord.SIZE];
+        byte[] hostOverride = orEmpty(c.hostOverride);
+        byte[] certHostname = orEmpty(c.certHostname);
+        byte[] caCert = orEmpty(c.caCert);
+        byte[] ciphers = orEmpty(c.ciphers);
+        byte[] sniHostname = orEmpty(c.sniHostname);
+        byte[] clientCertificate = orEmpty(c.clientCertificate);
+        putString(record, DynamicBackendRecord.OFF_HOST_OVERRIDE, hostOverride);
+        DynamicBackendRecord.putU32(record, DynamicBackendRecord.OFF_CONNECT_TIMEOUT_MS, c.connectTimeoutMs);
+        DynamicBackendRecord.putU32(record, DynamicBackendRecord.OFF_FIRST_BYTE_TIMEOUT_MS, c.firstByteTimeoutMs);
+        DynamicBackendRecord.putU32(record, DynamicBackendRecord.OFF_BETWEEN_BYTES_TIMEOUT_MS, c.betweenBytesTimeoutMs);
+        DynamicBackendRecord.putU32(record, DynamicBackendRecord.OFF_SSL_MIN_VERSION, c.sslMinVersion);
+        DynamicBackendRecord.putU32(record, DynamicBackendRecord.OFF_SSL_MAX_VERSION, c.sslMaxVersion);
+        putString(record, DynamicBackendRecord.OFF_CERT_HOSTNAME, certHostname);
+        putString(record, DynamicBackendRecord.OFF_CA_CERT, caCert);
+        putString(record, DynamicBackendRecord.OFF_CIPHERS, ciphers);
+        putString(record, DynamicBackendRecord.OFF_SNI_HOSTNAME, sniHostname);
+        putString(record, DynamicBackendRecord.OFF_CLIENT_CERTIFICATE, clientCertificate);
+        DynamicBackendRecord.putU32(record, DynamicBackendRecord.OFF_CLIENT_KEY, c.clientKey);
+        DynamicBackendRecord.putU32(record, DynamicBackendRecord.OFF_HTTP_KEEPALIVE_TIME_MS, c.httpKeepaliveTimeMs);
+        DynamicBackendRecord.putU32(record, DynamicBackendRecord.OFF_TCP_KEEPALIVE_ENABLE, c.tcpKeepaliveEnable);
+        DynamicBackendRecord.putU32(
+                record, DynamicBackendRecord.OFF_TCP_KEEPALIVE_INTERVAL_SECS, c.tcpKeepaliveIntervalSecs);
+        DynamicBackendRecord.putU32(record, DynamicBackendRecord.OFF_TCP_KEEPALIVE_PROBES, c.tcpKeepaliveProbes);
+        DynamicBackendRecord.putU32(record, DynamicBackendRecord.OFF_TCP_KEEPALIVE_TIME_SECS, c.tcpKeepaliveTimeSecs);
+        DynamicBackendRecord.putU32(record, DynamicBackendRecord.OFF_MAX_CONNECTIONS, c.maxConnections);
+        DynamicBackendRecord.putU32(record, DynamicBackendRecord.OFF_MAX_USE, c.maxUse);
+        DynamicBackendRecord.putU32(record, DynamicBackendRecord.OFF_MAX_LIFETIME_MS, c.maxLifetimeMs);
+        return reqRegisterDynamicBackend(
+                Address.ofData(name), name.length, Address.ofData(target), target.length, mask, Address.ofData(record));
+    }
+
+    private static byte[] orEmpty(byte[] b) {
+        return b == null ? new byte[0] : b;
+    }
+
+    private static void putString(byte[] record, int off, byte[] value) {
+        DynamicBackendRecord.putU32(record, off, Address.ofData(value).toInt());
+        DynamicBackendRecord.putU32(record, off + 4, value.length);
+    }
+
+    @Override
+    public int backendGetHost(byte[] backend, byte[] buf, int len, int[] nwrittenOut) {
+        return backendGetHost(
+                Address.ofData(backend), backend.length, Address.ofData(buf), len, Address.ofData(nwrittenOut));
+    }
+
+    @Override
+    public int backendGetOverrideHost(byte[] backend, byte[] buf, int len, int[] nwrittenOut) {
+        return backendGetOverrideHost(
+                Address.ofData(backend), backend.length, Address.ofData(buf), len, Address.ofData(nwrittenOut));
+    }
+
+    @Override
+    public int backendIsHealthy(byte[] backend, int[] out) {
+        return backendIsHealthy0(Address.ofData(backend), backend.length, Address.ofData(out));
+    }
+
+    @Override
+    public int backendIsDynamic(byte[] backend, int[] out) {
+        return backendIsDynamic0(Address.ofData(backend), backend.length, Address.ofData(out));
+    }
+
+    @Override
+    public int backendGetPort(byte[] backend, int[] out) {
+        // the host writes a u16; clear the high half first
+        out[0] = 0;
+        return backendGetPort0(Address.ofData(backend), backend.length, Address.ofData(out));
+    }
+
+    @Override
+    public int backendGetConnectTimeoutMs(byte[] backend, int[] out) {
+        return backendGetConnectTimeoutMs0(Address.ofData(backend), backend.length, Address.ofData(out));
+    }
+
+    @Override
+    public int backendGetFirstByteTimeoutMs(byte[] backend, int[] out) {
+        return backendGetFirstByteTimeoutMs0(Address.ofData(backend), backend.length, Address.ofData(out));
+    }
+
+    @Override
+    public int backendGetBetweenBytesTimeoutMs(byte[] backend, int[] out) {
+        return backendGetBetweenBytesTimeoutMs0(Address.ofData(backend), backend.length, Address.ofData(out));
+    }
+
+    @Override
+    public int backendGetHttpKeepaliveTime(byte[] backend, int[] out) {
+        return backendGetHttpKeepaliveTime0(Address.ofData(backend), backend.length, Address.ofData(out));
+    }
+
+    @Override
+    public int backendGetTcpKeepaliveEnable(byte[] backend, int[] out) {
+        return backendGetTcpKeepaliveEnable0(Address.ofData(backend), backend.length, Address.ofData(out));
+    }
+
+    @Override
+    public int backendGetTcpKeepaliveInterval(byte[] backend, int[] out) {
+        return backendGetTcpKeepaliveInterval0(Address.ofData(backend), backend.length, Address.ofData(out));
+    }
+
+    @Override
+    public int backendGetTcpKeepaliveProbes(byte[] backend, int[] out) {
+        return backendGetTcpKeepaliveProbes0(Address.ofData(backend), backend.length, Address.ofData(out));
+    }
+
+    @Override
+    public int backendGetTcpKeepaliveTime(byte[] backend, int[] out) {
+        return backendGetTcpKeepaliveTime0(Address.ofData(backend), backend.length, Address.ofData(out));
+    }
+
+    @Override
+    public int backendIsSsl(byte[] backend, int[] out) {
+        return backendIsSsl0(Address.ofData(backend), backend.length, Address.ofData(out));
+    }
+
+    @Override
+    public int backendGetSslMinVersion(byte[] backend, int[] out) {
+        return backendGetSslMinVersion0(Address.ofData(backend), backend.length, Address.ofData(out));
+    }
+
+    @Override
+    public int backendGetSslMaxVersion(byte[] backend, int[] out) {
+        return backendGetSslMaxVersion0(Address.ofData(backend), backend.length, Address.ofData(out));
+    }
+
+    // ---- fastly_kv_store
+
+    // fastly_kv_store.open(name: string) -> (status, kv_store_handle)
+    @Import(module = "fastly_kv_store", name = "open")
+    private static native int kvStoreOpen(Address name, int len, Address storeOut);
+
+    // fastly_kv_store.lookup(store, key: string, mask, config: ptr, handle_out: ptr) -> status
+    @Import(module = "fastly_kv_store", name = "lookup")
+    private static native int kvStoreLookup(
+            int store, Address key, int keyLen, int mask, Address config, Address lookupOut);
+
+    // fastly_kv_store.lookup_wait_v2(h, body_out, metadata_buf, metadata_len, nwritten_out, generation_out,
+    //   kv_error_out) -> status
+    @Import(module = "fastly_kv_store", name = "lookup_wait_v2")
+    private static native int kvStoreLookupWaitV2(
+            int lookup,
+            Address bodyOut,
+            Address metadataBuf,
+            int metadataLen,
+            Address nwrittenOut,
+            Address generationOut,
+            Address kvErrorOut);
+
+    // fastly_kv_store.insert(store, key: string, body, mask, config: ptr, handle_out: ptr) -> status
+    @Import(module = "fastly_kv_store", name = "insert")
+    private static native int kvStoreInsert(
+            int store, Address key, int keyLen, int body, int mask, Address config, Address insertOut);
+
+    // fastly_kv_store.insert_wait(h, kv_error_out: ptr) -> status
+    @Import(module = "fastly_kv_store", name = "insert_wait")
+    private static native int kvStoreInsertWait(int insert, Address kvErrorOut);
+
+    // fastly_kv_store.delete(store, key: string, mask, config: ptr, handle_out: ptr) -> status
+    @Import(module = "fastly_kv_store", name = "delete")
+    private static native int kvStoreDelete(
+            int store, Address key, int keyLen, int mask, Address config, Address deleteOut);
+
+    // fastly_kv_store.delete_wait(h, kv_error_out: ptr) -> status
+    @Import(module = "fastly_kv_store", name = "delete_wait")
+    private static native int kvStoreDeleteWait(int delete, Address kvErrorOut);
+
+    // ---- fastly_secret_store
+
+    // fastly_secret_store.open(name: string) -> (status, secret_store_handle)
+    @Import(module = "fastly_secret_store", name = "open")
+    private static native int secretStoreOpen(Address name, int len, Address storeOut);
+
+    // fastly_secret_store.get(store, key: string) -> (status, secret_handle)
+    @Import(module = "fastly_secret_store", name = "get")
+    private static native int secretStoreGet(int store, Address key, int keyLen, Address secretOut);
+
+    // fastly_secret_store.plaintext(secret, buf, buf_len, nwritten_out) -> status
+    @Import(module = "fastly_secret_store", name = "plaintext")
+    private static native int secretStorePlaintext(int secret, Address buf, int len, Address nwrittenOut);
+
+    // fastly_secret_store.from_bytes(buf, buf_len) -> (status, secret_handle)
+    @Import(module = "fastly_secret_store", name = "from_bytes")
+    private static native int secretStoreFromBytes(Address buf, int len, Address secretOut);
+
+    @Override
+    public int kvStoreOpen(byte[] name, int[] storeOut) {
+        return kvStoreOpen(Address.ofData(name), name.length, Address.ofData(storeOut));
+    }
+
+    @Override
+    public int kvStoreLookup(int store, byte[] key, int mask, byte[] config, int[] lookupOut) {
+        return kvStoreLookup(
+                store, Address.ofData(key), key.length, mask, Address.ofData(config), Address.ofData(lookupOut));
+    }
+
+    @Override
+    public int kvStoreLookupWaitV2(
+            int lookup,
+            int[] bodyOut,
+            byte[] metadataBuf,
+            int metadataLen,
+            int[] nwrittenOut,
+            long[] generationOut,
+            int[] kvErrorOut) {
+        long[] pair = new long[2];
+        int status = kvStoreLookupWaitV2(
+                lookup,
+                Address.ofData(bodyOut),
+                Address.ofData(metadataBuf),
+                metadataLen,
+                Address.ofData(nwrittenOut),
+                slot8(pair),
+                Address.ofData(kvErrorOut));
+        generationOut[0] = fromSlot8(pair);
+        return status;
+    }
+
+    @Override
+    public int kvStoreInsert(int store, byte[] key, int body, int mask, KvInsertConfig c, int[] insertOut) {
+        // the record holds a u64, so it lives 8-aligned inside a long[]; both arrays are allocated before any
+        // address is taken
+        long[] scratch = new long[KvInsertConfig.SIZE / 8 + 1];
+        byte[] metadata = orEmpty(c.metadata);
+        Address record = Address.align(Address.ofData(scratch), 8);
+        record.add(KvInsertConfig.OFF_MODE).putInt(c.mode);
+        record.add(KvInsertConfig.OFF_METADATA).putInt(Address.ofData(metadata).toInt());
+        record.add(KvInsertConfig.OFF_METADATA_LEN).putInt(metadata.length);
+        record.add(KvInsertConfig.OFF_TIME_TO_LIVE_SEC).putInt(c.timeToLiveSec);
+        record.add(KvInsertConfig.OFF_IF_GENERATION_MATCH).putLong(c.ifGenerationMatch);
+        return kvStoreInsert(store, Address.ofData(key), key.length, body, mask, record, Address.ofData(insertOut));
+    }
+
+    @Override
+    public int kvStoreInsertWait(int insert, int[] kvErrorOut) {
+        return kvStoreInsertWait(insert, Address.ofData(kvErrorOut));
+    }
+
+    @Override
+    public int kvStoreDelete(int store, byte[] key, int mask, byte[] config, int[] deleteOut) {
+        return kvStoreDelete(
+                store, Address.ofData(key), key.length, mask, Address.ofData(config), Address.ofData(deleteOut));
+    }
+
+    @Override
+    public int kvStoreDeleteWait(int delete, int[] kvErrorOut) {
+        return kvStoreDeleteWait(delete, Address.ofData(kvErrorOut));
+    }
+
+    @Override
+    public int secretStoreOpen(byte[] name, int[] storeOut) {
+        return secretStoreOpen(Address.ofData(name), name.length, Address.ofData(storeOut));
+    }
+
+    @Override
+    public int secretStoreGet(int store, byte[] key, int[] secretOut) {
+        return secretStoreGet(store, Address.ofData(key), key.length, Address.ofData(secretOut));
+    }
+
+    @Override
+    public int secretStorePlaintext(int secret, byte[] buf, int len, int[] nwrittenOut) {
+        return secretStorePlaintext(secret, Address.ofData(buf), len, Address.ofData(nwrittenOut));
+    }
+
+    @Override
+    public int secretStoreFromBytes(byte[] bytes, int[] secretOut) {
+        return secretStoreFromBytes(Address.ofData(bytes), bytes.length, Address.ofData(secretOut));
     }
 
     // ---- fastly_http_cache (records and u64 outputs go through GuestRecords: laid out before the call with no

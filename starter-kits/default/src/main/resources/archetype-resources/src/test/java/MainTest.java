@@ -1,47 +1,39 @@
 package ${package};
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import io.github.computejava.host.BodyBuffer;
-import io.github.computejava.host.DownstreamRequest;
-import io.github.computejava.host.HeaderList;
-import io.github.computejava.host.HostEngine;
-import io.github.computejava.host.RequestHead;
-import io.github.computejava.host.ResponseHead;
-import io.github.computejava.host.Sandbox;
-import io.github.computejava.internal.Host;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicReference;
+import io.github.computejava.testkit.ComputeTest;
+import io.github.computejava.testkit.TestHost;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Runs the program on the JVM against the testkit's fake Fastly host: the same Main that becomes
+ * bin/main.wasm, in milliseconds, with no Wasm involved.
+ */
+@ComputeTest
 class MainTest {
+    @BeforeEach
+    void setUp(TestHost host) {
+        host.program(Main::main);
+    }
+
     @Test
-    void greetsWithThePath() throws Exception {
-        HostEngine engine = HostEngine.builder().build();
-        AtomicReference<ResponseHead> head = new AtomicReference<>();
-        AtomicReference<BodyBuffer> body = new AtomicReference<>();
-        byte[] loopback = {127, 0, 0, 1};
-        Sandbox sandbox = engine.newSandbox(
-                new DownstreamRequest(
-                        new RequestHead("GET", "http://localhost/hello", new HeaderList()),
-                        new BodyBuffer(),
-                        loopback,
-                        loopback),
-                (h, b, streaming) -> {
-                    head.set(h);
-                    body.set(b);
-                });
-        Host.attach(sandbox);
-        try {
-            Main.main(new String[0]);
-        } finally {
-            Host.attach(null);
-            sandbox.finish();
-        }
-        assertEquals(200, head.get().status);
-        assertEquals("text/plain; charset=utf-8", head.get().headers.first("content-type"));
-        assertEquals(
-                "Hello from Java on Fastly Compute! You asked for /hello\n",
-                new String(body.get().readAll(), StandardCharsets.UTF_8));
+    void greetsWithThePath(TestHost host) {
+        host.get("/hello")
+                .send()
+                .assertThat()
+                .hasStatus(200)
+                .hasHeader("Content-Type", "text/plain; charset=utf-8")
+                .hasBody("Hello from Java on Fastly Compute! You asked for /hello\n");
+    }
+
+    @Test
+    void answersAnyMethodAndIgnoresTheQuery(TestHost host) {
+        host.request("POST", "/submit?draft=1")
+                .body("form data")
+                .send()
+                .assertThat()
+                .hasStatus(200)
+                .hasBody("Hello from Java on Fastly Compute! You asked for /submit\n")
+                .threwNothing();
     }
 }

@@ -1,0 +1,267 @@
+package io.github.computejava.samples.conformance;
+
+import io.github.computejava.StoreNotFoundException;
+import io.github.computejava.configstore.ConfigStore;
+import io.github.computejava.fsthttp.Backend;
+import io.github.computejava.fsthttp.BackendNotFoundException;
+import io.github.computejava.fsthttp.BackendOptions;
+import io.github.computejava.fsthttp.Compute;
+import io.github.computejava.fsthttp.Cookie;
+import io.github.computejava.fsthttp.Request;
+import io.github.computejava.fsthttp.Response;
+import io.github.computejava.fsthttp.ResponseWriter;
+import io.github.computejava.fsthttp.SendErrorException;
+import io.github.computejava.kvstore.InsertMode;
+import io.github.computejava.kvstore.KVEntry;
+import io.github.computejava.kvstore.KVStore;
+import io.github.computejava.kvstore.KVStoreException;
+import io.github.computejava.log.LogEndpoint;
+import io.github.computejava.secretstore.Secret;
+import io.github.computejava.secretstore.SecretStore;
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * The conformance program: every path is one scenario, answered the same way whichever door runs it (the
+ * testkit in-process, or {@code main.wasm} on the local server). Backends: {@code origin} (echoes what reached
+ * it) and {@code refused} (nothing listens).
+ */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        Compute.serve(Main::route);
+    }
+
+    static void route(Request request, ResponseWriter w) throws IOException {
+        String path = request.path();
+        switch (path) {
+            case "/hello":
+                w.headers().set("Content-Type", "text/plain; charset=utf-8");
+                w.write("Hello, conformance\n");
+                return;
+            case "/echo":
+                echo(request, w);
+                return;
+            case "/status":
+                w.status(Integer.parseInt(request.query().orElse("200")));
+                w.write("status\n");
+                return;
+            case "/headers":
+                w.headers().add("X-Multi", "one").add("X-Multi", "two");
+                w.headers().set("X-Latin1", "caf\u00e9");
+                w.write("headers\n");
+                return;
+            case "/proxy":
+                w.send(request.send("origin"));
+                return;
+            case "/proxy-copy":
+                try (Response r = request.send("origin")) {
+                    w.status(r.status());
+                    w.headers().setAll(r.headers());
+                    w.headers().set("X-Proxied", "yes");
+                    r.body().transferTo(w.body());
+                }
+                return;
+            case "/stream":
+                stream(w);
+                return;
+            case "/append":
+                w.write("<");
+                w.append(Request.get("http://origin.test/one").send("origin"));
+                w.write("|");
+                w.append(Request.get("http://origin.test/two").send("origin"));
+                w.write(">");
+                return;
+            case "/send-error":
+                try {
+                    request.send("refused").close();
+                    w.write("no error\n");
+                } catch (SendErrorException e) {
+                    w.status(502);
+                    w.write("send error: " + e.kind() + "\n");
+                }
+                return;
+            case "/missing-backend":
+                try {
+                    request.send("nowhere").close();
+                } catch (BackendNotFoundException e) {
+                    w.status(500);
+                    w.write("no backend: " + e.backend() + "\n");
+                }
+                return;
+            case "/throw":
+                throw new IllegalStateException("the handler failed on purpose");
+            case "/throw-after-flush":
+                w.writeHeader(200);
+                w.write("partial");
+                w.flush();
+                throw new IllegalStateException("failed mid-stream");
+            case "/config":
+                w.write(ConfigStore.open("settings").get("greeting").orElse("(none)") + "\n");
+                try {
+                    ConfigStore.open("absent");
+                } catch (StoreNotFoundException e) {
+                    w.write("absent store\n");
+                }
+                return;
+            case "/kv":
+                kv(request, w);
+                return;
+            case "/kv-generation":
+                kvGeneration(w);
+                return;
+            case "/secret":
+                w.write("token length "
+                        + SecretStore.open("credentials")
+                                .get("token")
+                                .map(s -> s.plaintext().length)
+                                .orElse(-1) + "\n");
+                w.write("from bytes " + Secret.fromBytes(new byte[] {1, 2, 3}).plaintext().length + "\n");
+                return;
+            case "/log":
+                LogEndpoint.open("conformance").log("visited " + path);
+                w.write("logged\n");
+                return;
+            case "/dynamic":
+                dynamic(request, w);
+                return;
+            case "/cookies":
+                w.write("cookies " + request.cookies().size() + " id="
+                        + request.cookie("id").map(Cookie::value).orElse("-") + "\n");
+                w.setCookie(Cookie.builder("seen", "1")
+                        .path("/")
+                        .httpOnly(true)
+                        .maxAge(Duration.ofMinutes(5))
+                        .build());
+                return;
+            case "/redirect":
+                w.redirect("/hello", 302);
+                return;
+            case "/error":
+                w.error(503, "unavailable");
+                return;
+            case "/manual-framing":
+                w.manualFraming(true);
+                w.headers().set("Content-Length", "6");
+                w.write("framed");
+                return;
+            case "/client":
+                w.write("client " + request.clientAddress().orElse("-") + "\n");
+                return;
+            case "/backend-info":
+                Backend origin = Backend.fromName("origin");
+                w.write(origin.name() + " exists=" + Backend.exists("origin") + " dynamic=" + origin.isDynamic()
+                        + " missing=" + Backend.exists("nowhere") + "\n");
+                return;
+            default:
+                w.notFound();
+        }
+    }
+
+    private static void echo(Request request, ResponseWriter w) throws IOException {
+        byte[] body = readAll(request.body());
+        w.headers().set("Content-Type", "text/plain; charset=utf-8");
+        w.write(request.method() + " " + request.path() + " ?" + request.query().orElse("") + "\n");
+        w.write("x-test: " + String.join(",", request.headers().values("X-Test")) + "\n");
+        w.write("body: " + new String(body, java.nio.charset.StandardCharsets.UTF_8) + "\n");
+    }
+
+    private static byte[] readAll(java.io.InputStream in) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        byte[] buf = new byte[4096];
+        int n;
+        while ((n = in.read(buf, 0, buf.length)) > 0) {
+            out.write(buf, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    private static void stream(ResponseWriter w) {
+        w.headers().set("Content-Type", "application/octet-stream");
+        byte[] chunk = new byte[1000];
+        for (int i = 0; i < 100; i++) {
+            for (int j = 0; j < chunk.length; j++) {
+                chunk[j] = (byte) ('a' + (i + j) % 26);
+            }
+            w.write(chunk);
+        }
+    }
+
+    private static void kv(Request request, ResponseWriter w) {
+        KVStore store = KVStore.open("data");
+        w.write("seeded: " + store.lookup("seeded").map(KVEntry::text).orElse("(none)") + "\n");
+        store.insert("visit", "written by " + request.method());
+        w.write("visit: " + store.lookup("visit").map(KVEntry::text).orElse("(none)") + "\n");
+        w.write("deleted: " + store.delete("visit") + " " + store.delete("visit") + "\n");
+    }
+
+    private static void kvGeneration(ResponseWriter w) {
+        KVStore store = KVStore.open("data");
+        store.insert(
+                "counter",
+                new byte[] {'1'},
+                KVStore.InsertOptions.builder()
+                        .metadata("{\"v\":1}")
+                        .ttl(Duration.ofHours(1))
+                        .build());
+        KVEntry first = store.lookup("counter").orElseThrow();
+        long generation = first.generation();
+        w.write("first " + first.text() + " " + first.metadata().orElse("-") + "\n");
+        try {
+            store.insert(
+                    "counter",
+                    new byte[] {'x'},
+                    KVStore.InsertOptions.builder()
+                            .ifGenerationMatch(generation + 1)
+                            .build());
+        } catch (KVStoreException e) {
+            w.write("stale generation: " + e.kind() + "\n");
+        }
+        store.insert(
+                "counter",
+                new byte[] {'2'},
+                KVStore.InsertOptions.builder().ifGenerationMatch(generation).build());
+        w.write("now " + store.lookup("counter").map(KVEntry::text).orElse("?") + "\n");
+        try {
+            store.insert(
+                    "counter",
+                    new byte[] {'3'},
+                    KVStore.InsertOptions.builder().mode(InsertMode.ADD).build());
+        } catch (KVStoreException e) {
+            w.write("add: " + e.kind() + "\n");
+        }
+    }
+
+    private static void dynamic(Request request, ResponseWriter w) throws IOException {
+        Backend origin = Backend.fromName("origin");
+        Backend dyn = Backend.register(
+                "dynamic-origin",
+                origin.target(),
+                BackendOptions.builder()
+                        .hostOverride("dynamic.test")
+                        .connectTimeout(Duration.ofSeconds(2))
+                        .firstByteTimeout(Duration.ofSeconds(20))
+                        .betweenBytesTimeout(Duration.ofSeconds(30))
+                        .httpKeepaliveTime(Duration.ofSeconds(9))
+                        .tcpKeepaliveTime(Duration.ofSeconds(60))
+                        .tcpKeepaliveInterval(Duration.ofSeconds(5))
+                        .tcpKeepaliveProbes(4)
+                        .build());
+        w.write("registered " + dyn.name() + " dynamic=" + dyn.isDynamic() + " override="
+                + dyn.hostOverride().orElse("-") + " connect="
+                + dyn.connectTimeout().map(Duration::toMillis).orElse(-1L)
+                + "\n");
+        w.write("timeouts " + dyn.firstByteTimeout().map(Duration::getSeconds).orElse(-1L) + "/"
+                + dyn.betweenBytesTimeout().map(Duration::getSeconds).orElse(-1L) + " keepalive "
+                + dyn.httpKeepaliveTime().map(Duration::getSeconds).orElse(-1L) + " tcp " + dyn.tcpKeepalive() + " "
+                + dyn.tcpKeepaliveTime().map(Duration::getSeconds).orElse(-1L) + "/"
+                + dyn.tcpKeepaliveInterval().map(Duration::getSeconds).orElse(-1L) + "/"
+                + dyn.tcpKeepaliveProbes().orElse(-1) + " ssl " + dyn.isSsl() + " "
+                + dyn.sslMinVersion().isPresent() + " " + dyn.sslMaxVersion().isPresent() + " health " + dyn.health()
+                + "\n");
+        try (Response r = Request.get("http://dynamic.test/via-dynamic").send(dyn)) {
+            w.write("origin said: " + r.bodyText());
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package io.github.computejava.testkit;
+
+import io.github.computejava.fsthttp.CacheOptions;
+import io.github.computejava.fsthttp.Headers;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A request that reached a backend: what the origin saw, after the host applied the backend's settings
+ * (such as its override host). A request the cache answered never becomes a recorded request.
+ */
+public final class RecordedRequest {
+    private final String backend;
+    private final String method;
+    private final String url;
+    private final Headers headers;
+    private final byte[] body;
+    private final CacheOptions cacheOptions;
+    private final Instant instant;
+    private final int sequence;
+
+    RecordedRequest(
+            String backend,
+            String method,
+            String url,
+            Headers headers,
+            byte[] body,
+            CacheOptions cacheOptions,
+            Instant instant,
+            int sequence) {
+        this.backend = backend;
+        this.method = method;
+        this.url = url;
+        this.headers = headers;
+        this.body = body;
+        this.cacheOptions = cacheOptions;
+        this.instant = instant;
+        this.sequence = sequence;
+    }
+
+    /**
+     * The backend the request went to.
+     *
+     * @return the backend name
+     */
+    public String backend() {
+        return backend;
+    }
+
+    /**
+     * The HTTP method.
+     *
+     * @return the method
+     */
+    public String method() {
+        return method;
+    }
+
+    /**
+     * The URL the program sent.
+     *
+     * @return the full URL
+     */
+    public String url() {
+        return url;
+    }
+
+    /**
+     * The path of the URL, without the query.
+     *
+     * @return the path, {@code /} when the URL has none
+     */
+    public String path() {
+        int start = pathStart(url);
+        int end = start;
+        while (end < url.length() && url.charAt(end) != '?' && url.charAt(end) != '#') {
+            end++;
+        }
+        String path = url.substring(start, end);
+        return path.isEmpty() ? "/" : path;
+    }
+
+    /**
+     * The query of the URL, without the {@code ?}.
+     *
+     * @return the query, or empty when there is none
+     */
+    public Optional<String> query() {
+        int q = url.indexOf('?', pathStart(url));
+        if (q < 0) {
+            return Optional.empty();
+        }
+        int hash = url.indexOf('#', q);
+        return Optional.of(hash < 0 ? url.substring(q + 1) : url.substring(q + 1, hash));
+    }
+
+    /**
+     * The header fields as the origin received them.
+     *
+     * @return a copy of the headers
+     */
+    public Headers headers() {
+        return headers.copy();
+    }
+
+    /**
+     * The first value of a header.
+     *
+     * @param name the header name, in any case
+     * @return the value, or empty when absent
+     * @throws NullPointerException if {@code name} is null
+     */
+    public Optional<String> header(String name) {
+        return headers.get(name);
+    }
+
+    /**
+     * The body the origin received.
+     *
+     * @return a copy of the bytes
+     */
+    public byte[] body() {
+        return body.clone();
+    }
+
+    /**
+     * The body as UTF-8 text.
+     *
+     * @return the text
+     */
+    public String bodyText() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The readthrough cache overrides the program set on this request ({@code cache_override}), in the SDK's
+     * terms.
+     *
+     * @return the options; {@link CacheOptions#DEFAULT} when the program set none
+     */
+    public CacheOptions cacheOptions() {
+        return cacheOptions;
+    }
+
+    /**
+     * When the request reached the origin, on the virtual clock.
+     *
+     * @return the instant
+     */
+    public Instant instant() {
+        return instant;
+    }
+
+    /**
+     * Its place among all requests that reached any backend of the host, from 1.
+     *
+     * @return the sequence number
+     */
+    public int sequence() {
+        return sequence;
+    }
+
+    /**
+     * Fluent assertions on this request.
+     *
+     * @return the assertions
+     */
+    public RequestAssert assertThat() {
+        return new RequestAssert(this);
+    }
+
+    private static int pathStart(String u) {
+        int scheme = u.indexOf("://");
+        if (scheme < 0) {
+            return 0;
+        }
+        int i = scheme + 3;
+        while (i < u.length() && "/?#".indexOf(u.charAt(i)) < 0) {
+            i++;
+        }
+        return i;
+    }
+
+    @Override
+    public String toString() {
+        return method + " " + url + " -> " + backend;
+    }
+}

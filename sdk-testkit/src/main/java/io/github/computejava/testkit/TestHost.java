@@ -1,0 +1,789 @@
+package io.github.computejava.testkit;
+
+import io.github.computejava.fsthttp.CacheOptions;
+import io.github.computejava.fsthttp.Compute;
+import io.github.computejava.fsthttp.Handler;
+import io.github.computejava.fsthttp.Headers;
+import io.github.computejava.host.Backend;
+import io.github.computejava.host.BodyBuffer;
+import io.github.computejava.host.DownstreamRequest;
+import io.github.computejava.host.DownstreamResponder;
+import io.github.computejava.host.HeaderList;
+import io.github.computejava.host.HostEngine;
+import io.github.computejava.host.KvStore;
+import io.github.computejava.host.LogSink;
+import io.github.computejava.host.Origin;
+import io.github.computejava.host.RequestHead;
+import io.github.computejava.host.ResponseHead;
+import io.github.computejava.host.Sandbox;
+import io.github.computejava.internal.Host;
+import io.github.computejava.internal.Hostcalls;
+import io.github.computejava.server.ConfigException;
+import io.github.computejava.server.JettyOrigin;
+import io.github.computejava.server.LocalServerConfig;
+import io.github.computejava.server.WasmProgram;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+
+/**
+ * A fake Fastly host for one test: the real host engine (the same one the local server runs {@code main.wasm}
+ * on) with a {@link VirtualClock}, scripted backends, and the program under test running in-process on the
+ * JVM, through the same SDK code that ships in {@code main.wasm}.
+ *
+ * <p>Script, run, verify:
+ *
+ * <pre>{@code
+ * @ComputeTest
+ * class ProxyTest {
+ *     @Test
+ *     void stampsTheRequest(TestHost host) {
+ *         host.program(Main::main);
+ *         host.backend("origin").respond(MockResponse.ok("hello"));
+ *
+ *         TestResponse response = host.get("/").send();
+ *
+ *         response.assertThat().hasStatus(200).hasBody("hello");
+ *         host.backend("origin").lastRequest().assertThat().hasHeader("TheTime");
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Each host has its own engine, clock, backends and stores; nothing is shared between hosts, so tests may
+ * run in parallel. Requests run on the calling thread ({@link TestRequest#send()}) or on the host's threads
+ * ({@link TestRequest#sendAsync()}). Close the host when done (the JUnit extension does).
+ */
+public final class TestHost implements AutoCloseable {
+    private static final String[] NO_ARGS = new String[0];
+
+    private final VirtualClock clock;
+    private final HostEngine engine;
+    private final Origin httpOrigin;
+    private final Map<String, TestBackend> backends = new ConcurrentHashMap<>();
+    private final List<RecordedRequest> recorded = new ArrayList<>();
+    private final AtomicInteger sequence = new AtomicInteger();
+    private final Map<String, List<String>> logs = new ConcurrentHashMap<>();
+    private final List<Throwable> responderFailures = new CopyOnWriteArrayList<>();
+    private final ExecutorService threads;
+    private final LocalServerDoor door;
+    private volatile Program program;
+    private volatile String baseUrl = "http://localhost";
+    private volatile boolean closed;
+
+    private TestHost(Builder b) {
+        this.clock = b.clock;
+        this.httpOrigin = b.httpOrigin != null ? b.httpOrigin : new JettyOrigin();
+        LogSink sink = (endpoint, line) -> {
+            List<String> lines = logs.computeIfAbsent(endpoint, e -> new ArrayList<>());
+            synchronized (lines) {
+                lines.add(line);
+            }
+        };
+        HostEngine.Builder engineBuilder = HostEngine.builder().clock(clock);
+        if (b.manifest != null) {
+            b.manifest.applyTo(engineBuilder, clock);
+        }
+        b.environment.forEach(engineBuilder::environment);
+        if (b.mainWasm != null || b.wasmFile != null) {
+            WasmProgram wasm = b.mainWasm != null ? b.mainWasm : LocalServerDoor.load(b.wasmFile);
+            this.door = new LocalServerDoor(wasm, engineBuilder, new TestOrigin(this), sink);
+            this.engine = door.engine();
+            this.baseUrl = door.baseUrl();
+        } else {
+            this.door = null;
+            this.engine =
+                    engineBuilder.origin(new TestOrigin(this)).logSink(sink).build();
+        }
+        this.threads = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "compute-testkit");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * A host with default settings: the clock at {@link VirtualClock#DEFAULT_START}, no backends, no stores.
+     *
+     * @return a new host; close it when done
+     */
+    public static TestHost create() {
+        return builder().build();
+    }
+
+    /**
+     * A builder for a host with its own clock or environment.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ---- the program under test
+
+    /**
+     * Runs this handler for each request, through {@code Compute.serve}.
+     *
+     * @param handler the handler
+     * @return this host
+     * @throws IllegalStateException if the host serves {@code main.wasm} ({@link Builder#localServer})
+     * @throws NullPointerException if {@code handler} is null
+     */
+    public TestHost handler(Handler handler) {
+        Objects.requireNonNull(handler, "handler");
+        checkInProcess();
+        this.program = args -> Compute.serve(handler);
+        return this;
+    }
+
+    /**
+     * Runs a program's {@code main} for each request, as Fastly runs {@code main.wasm}: {@code
+     * host.program(Main::main)}.
+     *
+     * @param program the entry point
+     * @return this host
+     * @throws IllegalStateException if the host serves {@code main.wasm} ({@link Builder#localServer})
+     * @throws NullPointerException if {@code program} is null
+     */
+    public TestHost program(Program program) {
+        Objects.requireNonNull(program, "program");
+        checkInProcess();
+        this.program = program;
+        return this;
+    }
+
+    // ---- backends
+
+    /**
+     * The backend of this name, defined now (as one in {@code fastly.toml} is) if it was not yet.
+     *
+     * @param name the backend name
+     * @return the backend, to script and to inspect
+     * @throws IllegalArgumentException if {@code name} is empty
+     * @throws NullPointerException if {@code name} is null
+     */
+    public TestBackend backend(String name) {
+        checkName(name);
+        TestBackend b = backends.computeIfAbsent(name, n -> new TestBackend(this, n, false));
+        if (!b.dynamic() && engine.backend(name) == null) {
+            engine.putBackend(Backend.builder(name).build());
+        }
+        return b;
+    }
+
+    /**
+     * Scripts a backend the program registers at run time ({@code Backend.register}): requests to it, once
+     * registered, get these answers instead of going to its target.
+     *
+     * @param name the name the program will register
+     * @return the backend, to script and to inspect
+     * @throws IllegalArgumentException if {@code name} is empty or already a static backend
+     * @throws NullPointerException if {@code name} is null
+     */
+    public TestBackend dynamicBackend(String name) {
+        checkName(name);
+        Backend existing = engine.backend(name);
+        if (existing != null && !existing.dynamic()) {
+            throw new IllegalArgumentException("name: '" + name + "' is already a static backend");
+        }
+        return backends.computeIfAbsent(name, n -> new TestBackend(this, n, true));
+    }
+
+    /**
+     * Allows or forbids the program to register dynamic backends (allowed unless forbidden; Fastly enables
+     * them per service).
+     *
+     * @param allowed false to make registration fail as on a service without dynamic backends
+     * @return this host
+     */
+    public TestHost allowDynamicBackends(boolean allowed) {
+        engine.allowDynamicBackends(allowed);
+        return this;
+    }
+
+    /**
+     * Every request that reached any backend, in order.
+     *
+     * @return an unmodifiable snapshot
+     */
+    public List<RecordedRequest> backendRequests() {
+        synchronized (recorded) {
+            return List.copyOf(recorded);
+        }
+    }
+
+    /**
+     * Forgets the requests every backend recorded so far.
+     *
+     * @return this host
+     */
+    public TestHost clearBackendRequests() {
+        synchronized (recorded) {
+            recorded.clear();
+        }
+        backends.values().forEach(TestBackend::clearRequests);
+        return this;
+    }
+
+    // ---- stores, logs, clock
+
+    /**
+     * Defines (or replaces) a config store.
+     *
+     * @param name the store name
+     * @param entries its keys and values (copied)
+     * @return this host
+     * @throws NullPointerException if an argument is null
+     */
+    public TestHost configStore(String name, Map<String, String> entries) {
+        Objects.requireNonNull(entries, "entries");
+        engine.putConfigStore(checkName(name), entries);
+        return this;
+    }
+
+    /**
+     * The KV store of this name, created empty if it does not exist: seed it with {@code insert}, inspect what
+     * the program wrote with {@code lookup}. Time to live runs on the virtual clock.
+     *
+     * @param name the store name
+     * @return the store
+     * @throws IllegalArgumentException if {@code name} is empty
+     * @throws NullPointerException if {@code name} is null
+     */
+    public KvStore kvStore(String name) {
+        return engine.putKvStore(checkName(name));
+    }
+
+    /**
+     * Defines a KV store holding UTF-8 values (adding to it if it exists).
+     *
+     * @param name the store name
+     * @param entries keys and values
+     * @return this host
+     * @throws IllegalArgumentException if {@code name} is empty or a key is not a valid KV key
+     * @throws NullPointerException if an argument is null
+     */
+    public TestHost kvStore(String name, Map<String, String> entries) {
+        Objects.requireNonNull(entries, "entries");
+        KvStore store = kvStore(name);
+        entries.forEach((k, v) -> {
+            if (!KvStore.isValidKey(k)) {
+                throw new IllegalArgumentException("entries: '" + k + "' is not a valid KV key");
+            }
+            store.insert(
+                    k,
+                    v.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    KvStore.InsertMode.OVERWRITE,
+                    null,
+                    null,
+                    null);
+        });
+        return this;
+    }
+
+    /**
+     * Defines (or replaces) a secret store with UTF-8 plaintexts.
+     *
+     * @param name the store name
+     * @param secrets secret names and plaintexts
+     * @return this host
+     * @throws IllegalArgumentException if {@code name} is empty
+     * @throws NullPointerException if an argument is null
+     */
+    public TestHost secretStore(String name, Map<String, String> secrets) {
+        Objects.requireNonNull(secrets, "secrets");
+        Map<String, byte[]> bytes = new LinkedHashMap<>();
+        secrets.forEach((k, v) -> bytes.put(k, v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        engine.putSecretStore(checkName(name), bytes);
+        return this;
+    }
+
+    /**
+     * The lines the program wrote to a log endpoint, in order.
+     *
+     * @param endpoint the endpoint name
+     * @return an unmodifiable snapshot, empty when nothing was written
+     * @throws NullPointerException if {@code endpoint} is null
+     */
+    public List<String> logs(String endpoint) {
+        List<String> lines = logs.get(Objects.requireNonNull(endpoint, "endpoint"));
+        if (lines == null) {
+            return List.of();
+        }
+        synchronized (lines) {
+            return List.copyOf(lines);
+        }
+    }
+
+    /**
+     * Every log endpoint written to, with its lines.
+     *
+     * @return an unmodifiable snapshot
+     */
+    public Map<String, List<String>> logs() {
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        logs.forEach((k, v) -> {
+            synchronized (v) {
+                copy.put(k, List.copyOf(v));
+            }
+        });
+        return Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * The host's clock; advance it to age cached objects.
+     *
+     * @return the clock
+     */
+    public VirtualClock clock() {
+        return clock;
+    }
+
+    /**
+     * The engine behind this host, for inspection the testkit does not wrap yet (such as cache contents).
+     *
+     * @return the engine
+     */
+    public HostEngine engine() {
+        return engine;
+    }
+
+    /**
+     * Sets the scheme and authority relative request targets are resolved against.
+     *
+     * @param baseUrl such as {@code https://www.example.com}
+     * @return this host
+     * @throws IllegalArgumentException unless it is an http or https URL
+     * @throws NullPointerException if {@code baseUrl} is null
+     */
+    public TestHost baseUrl(String baseUrl) {
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        if (!(baseUrl.startsWith("http://") || baseUrl.startsWith("https://")) || baseUrl.indexOf(' ') >= 0) {
+            throw new IllegalArgumentException("baseUrl: '" + baseUrl + "' is not an http or https URL");
+        }
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        return this;
+    }
+
+    // ---- client requests
+
+    /**
+     * A client request to build and send.
+     *
+     * @param method the HTTP method
+     * @param target a path such as {@code /a?b=c}, or an absolute URL
+     * @return the request
+     * @throws IllegalArgumentException if the method is not an HTTP token or the target is not a path or URL
+     * @throws NullPointerException if an argument is null
+     */
+    public TestRequest request(String method, String target) {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(target, "target");
+        if (method.isEmpty() || !HeaderList.isValidName(method)) {
+            throw new IllegalArgumentException("method: '" + method + "' is not an HTTP method");
+        }
+        String url;
+        if (target.startsWith("http://") || target.startsWith("https://")) {
+            url = target;
+        } else if (target.startsWith("/")) {
+            url = baseUrl + target;
+        } else {
+            throw new IllegalArgumentException("target: '" + target + "' is neither a path nor an absolute URL");
+        }
+        for (int i = 0; i < url.length(); i++) {
+            if (url.charAt(i) <= ' ' || url.charAt(i) >= 0x7F) {
+                throw new IllegalArgumentException("target: must not contain spaces, controls or non-ASCII");
+            }
+        }
+        return new TestRequest(this, method, url);
+    }
+
+    /**
+     * A {@code GET} request.
+     *
+     * @param target a path or an absolute URL
+     * @return the request
+     * @throws IllegalArgumentException if the target is not a path or URL
+     * @throws NullPointerException if {@code target} is null
+     */
+    public TestRequest get(String target) {
+        return request("GET", target);
+    }
+
+    /**
+     * A {@code POST} request with a UTF-8 body.
+     *
+     * @param target a path or an absolute URL
+     * @param body the body
+     * @return the request
+     * @throws IllegalArgumentException if the target is not a path or URL
+     * @throws NullPointerException if an argument is null
+     */
+    public TestRequest post(String target, String body) {
+        return request("POST", target).body(body);
+    }
+
+    /** Releases the engine and the host's threads. Closing twice is harmless. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (door != null) {
+            door.close();
+        } else {
+            engine.close();
+        }
+        if (httpOrigin instanceof AutoCloseable) {
+            try {
+                ((AutoCloseable) httpOrigin).close();
+            } catch (Exception ignored) {
+                // closing anyway
+            }
+        }
+        threads.shutdownNow();
+    }
+
+    private void checkInProcess() {
+        if (door != null) {
+            throw new IllegalStateException("this host serves main.wasm on the local server; its program is the"
+                    + " module, not a Java handler");
+        }
+    }
+
+    // ---- running the program
+
+    TestResponse run(TestRequest request) {
+        if (closed) {
+            throw new IllegalStateException("this TestHost is closed");
+        }
+        if (door != null) {
+            int failuresBefore = responderFailures.size();
+            if (!java.util.Arrays.equals(request.rawClientAddress(), new byte[] {127, 0, 0, 1})) {
+                throw new IllegalStateException(
+                        "a request to the local server comes from 127.0.0.1; the client" + " address cannot be set");
+            }
+            TestResponse response = door.send(request);
+            checkResponders(failuresBefore);
+            return response;
+        }
+        Program p = program;
+        if (p == null) {
+            throw new IllegalStateException(
+                    "no program to run: call host.handler(...) or host.program(Main::main) first");
+        }
+        int failuresBefore = responderFailures.size();
+        RequestHead head = new RequestHead(request.method(), request.url(), toHeaderList(request));
+        Capture capture = new Capture();
+        Sandbox sandbox = engine.newSandbox(
+                new DownstreamRequest(
+                        head, BodyBuffer.of(request.rawBody()), request.rawClientAddress(), new byte[] {127, 0, 0, 1}),
+                capture);
+        List<Throwable> thrown = new ArrayList<>();
+        Hostcalls previous = Host.attach(sandbox);
+        try {
+            p.main(NO_ARGS);
+        } catch (Throwable t) {
+            thrown.add(t);
+        } finally {
+            Host.attach(previous);
+        }
+        boolean responded = sandbox.responded();
+        // as Fastly's local tools: a program that ends without answering gets a 200, one that fails a 500
+        sandbox.answerIfUnanswered(thrown.isEmpty() ? 200 : 500, new byte[0]);
+        sandbox.finish();
+        List<Throwable> uncaught = new ArrayList<>(sandbox.uncaughtExceptions());
+        uncaught.addAll(thrown);
+        TestResponse response = capture.toResponse(request, responded, uncaught);
+        checkResponders(failuresBefore);
+        return response;
+    }
+
+    CompletableFuture<TestResponse> runAsync(TestRequest request) {
+        if (closed) {
+            throw new IllegalStateException("this TestHost is closed");
+        }
+        return CompletableFuture.supplyAsync(() -> run(request), threads);
+    }
+
+    private void checkResponders(int before) {
+        if (responderFailures.size() > before) {
+            Throwable first = responderFailures.get(before);
+            if (first instanceof AssertionError) {
+                throw (AssertionError) first;
+            }
+            throw new AssertionError("a scripted backend's responder threw " + first, first);
+        }
+    }
+
+    private static HeaderList toHeaderList(TestRequest request) {
+        HeaderList list = new HeaderList();
+        Headers headers = request.rawHeaders();
+        if (!headers.contains("Host")) {
+            list.append("Host", authority(request.url()));
+        }
+        for (String name : headers.names()) {
+            for (String value : headers.values(name)) {
+                list.append(name, value);
+            }
+        }
+        return list;
+    }
+
+    private static String authority(String url) {
+        int start = url.indexOf("://") + 3;
+        int end = start;
+        while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+            end++;
+        }
+        return url.substring(start, end);
+    }
+
+    // ---- the origin's callbacks
+
+    TestBackend script(String name) {
+        TestBackend b = backends.get(name);
+        if (b == null) {
+            Backend defined = engine.backend(name);
+            b = backends.computeIfAbsent(name, n -> new TestBackend(this, n, defined != null && defined.dynamic()));
+        }
+        return b;
+    }
+
+    RecordedRequest record(
+            String backend, RequestHead head, byte[] body, CacheOptions cacheOptions, TestBackend script) {
+        Headers headers = new Headers();
+        for (String[] field : head.headers.fields()) {
+            headers.add(field[0], field[1]);
+        }
+        RecordedRequest r = new RecordedRequest(
+                backend,
+                head.method,
+                head.uri,
+                headers,
+                body,
+                cacheOptions,
+                clock.instant(),
+                sequence.incrementAndGet());
+        synchronized (recorded) {
+            recorded.add(r);
+        }
+        if (script != null) {
+            script.record(r);
+        }
+        return r;
+    }
+
+    void responderFailed(String backend, Throwable t) {
+        responderFailures.add(t);
+    }
+
+    Origin httpOrigin() {
+        return httpOrigin;
+    }
+
+    void updateBackend(TestBackend backend, UnaryOperator<Backend.Builder> change) {
+        if (backend.dynamic()) {
+            throw new IllegalStateException("backend '" + backend.name()
+                    + "' is registered by the program, which sets its options; script its answers only");
+        }
+        Backend current = engine.backend(backend.name());
+        Backend.Builder b = current == null ? Backend.builder(backend.name()) : current.toBuilder();
+        engine.putBackend(change.apply(b).build());
+    }
+
+    private static String checkName(String name) {
+        Objects.requireNonNull(name, "name");
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("name: must not be empty");
+        }
+        return name;
+    }
+
+    /** Receives the program's response, collecting a streamed body on a host thread as it is written. */
+    private final class Capture implements DownstreamResponder {
+        private ResponseHead head;
+        private BodyBuffer body;
+        private boolean streaming;
+        private Future<Collected> collector;
+
+        @Override
+        public void respond(ResponseHead head, BodyBuffer body, boolean streaming) {
+            this.head = head.copy();
+            this.body = body;
+            this.streaming = streaming;
+            if (streaming) {
+                collector = threads.submit(() -> Collected.from(body));
+            }
+        }
+
+        TestResponse toResponse(TestRequest request, boolean responded, List<Throwable> uncaught) {
+            String line = request.method() + " " + request.url();
+            Collected c;
+            try {
+                c = streaming ? collector.get() : Collected.from(body);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading the response body", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("reading the response body failed", e.getCause());
+            }
+            boolean isHead = request.method().equals("HEAD");
+            Headers headers = Framing.clientHeaders(head, c.bytes, streaming, c.complete, isHead, clock.millis());
+            byte[] body = isHead ? new byte[0] : c.bytes;
+            return new TestResponse(line, responded, head.status, headers, body, streaming, c.complete, uncaught);
+        }
+    }
+
+    /** A body read to its end, or to where the program abandoned it. */
+    private static final class Collected {
+        final byte[] bytes;
+        final boolean complete;
+
+        Collected(byte[] bytes, boolean complete) {
+            this.bytes = bytes;
+            this.complete = complete;
+        }
+
+        static Collected from(BodyBuffer body) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buf = new byte[16384];
+            try {
+                int n;
+                while ((n = body.read(buf, 0, buf.length)) >= 0) {
+                    out.write(buf, 0, n);
+                }
+                return new Collected(out.toByteArray(), true);
+            } catch (IOException e) {
+                return new Collected(out.toByteArray(), false);
+            }
+        }
+    }
+
+    /** Builds a {@link TestHost}. */
+    public static final class Builder {
+        private VirtualClock clock = new VirtualClock();
+        private Origin httpOrigin;
+        private final Map<String, String> environment = new LinkedHashMap<>();
+        private WasmProgram mainWasm;
+        private Path wasmFile;
+        private LocalServerConfig manifest;
+
+        private Builder() {}
+
+        /**
+         * Defines what the {@code [local_server]} section of a {@code fastly.toml} defines, as the local server
+         * reads it: backends (scripting one replaces its URL), config stores, KV stores, secret stores and
+         * geolocation. KV entries' time to live runs on this host's clock.
+         *
+         * @param fastlyToml the project's {@code fastly.toml}
+         * @return this builder
+         * @throws IllegalArgumentException naming the file, line and problem when the file cannot be read or is
+         *     not valid
+         * @throws NullPointerException if {@code fastlyToml} is null
+         */
+        public Builder manifest(Path fastlyToml) {
+            Objects.requireNonNull(fastlyToml, "fastlyToml");
+            try {
+                this.manifest = LocalServerConfig.read(fastlyToml);
+            } catch (ConfigException e) {
+                throw new IllegalArgumentException("fastlyToml: " + e.getMessage(), e);
+            }
+            return this;
+        }
+
+        /**
+         * Serves this {@code main.wasm} on the local server (loopback, a free port) instead of running a Java
+         * program in-process: requests then travel over HTTP to the module, while backends, stores and the
+         * clock stay the host's. This is the Wasm door the conformance suite runs alongside the JVM door.
+         *
+         * @param mainWasm the built program, such as {@code bin/main.wasm}
+         * @return this builder
+         * @throws NullPointerException if {@code mainWasm} is null
+         */
+        public Builder localServer(Path mainWasm) {
+            Objects.requireNonNull(mainWasm, "mainWasm");
+            this.mainWasm = null;
+            this.wasmFile = mainWasm;
+            return this;
+        }
+
+        /**
+         * Serves an already loaded program on the local server, as {@link #localServer(Path)} does; loading and
+         * compiling a module once for many hosts saves a second or so per host.
+         *
+         * @param program the loaded program ({@code WasmProgram.load})
+         * @return this builder
+         * @throws NullPointerException if {@code program} is null
+         */
+        public Builder localServer(WasmProgram program) {
+            this.mainWasm = Objects.requireNonNull(program, "program");
+            this.wasmFile = null;
+            return this;
+        }
+
+        /**
+         * Uses this clock (for example one starting at another instant).
+         *
+         * @param clock the clock
+         * @return this builder
+         * @throws NullPointerException if {@code clock} is null
+         */
+        public Builder clock(VirtualClock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Sets an environment variable the program sees (such as {@code FASTLY_POP}).
+         *
+         * @param name the variable
+         * @param value its value
+         * @return this builder
+         * @throws NullPointerException if an argument is null
+         */
+        public Builder environment(String name, String value) {
+            environment.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * Sends requests for backends with a real URL (and nothing scripted) through this origin instead of the
+         * local server's HTTP client.
+         *
+         * @param origin an HTTP client origin
+         * @return this builder
+         * @throws NullPointerException if {@code origin} is null
+         */
+        public Builder httpOrigin(Origin origin) {
+            this.httpOrigin = Objects.requireNonNull(origin, "origin");
+            return this;
+        }
+
+        /**
+         * Builds the host.
+         *
+         * @return a new host; close it when done
+         * @throws IllegalStateException if the local server cannot load {@code main.wasm} or start
+         */
+        public TestHost build() {
+            return new TestHost(this);
+        }
+    }
+}

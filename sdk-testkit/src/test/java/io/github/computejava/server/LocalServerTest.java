@@ -1,0 +1,228 @@
+package io.github.computejava.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.computejava.host.HostEngine;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class LocalServerTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private LocalServer server;
+
+    private LocalServer serve(byte[] program) throws Exception {
+        ServerLog log = new ServerLog(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                1);
+        server = LocalServer.builder()
+                .program(WasmProgram.load("test.wasm", program, WasmProgram.Execution.COMPILED))
+                .engine(HostEngine.builder())
+                .address(new InetSocketAddress("127.0.0.1", 0))
+                .log(log)
+                .build();
+        server.start();
+        return server;
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private HttpResponse<String> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(server.uri().resolve(path));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void answersWithTheProgramsResponse() throws Exception {
+        serve(TestPrograms.respond(201, "hello from wasm\n"));
+
+        HttpResponse<String> r = get("/anything?x=1");
+
+        assertEquals(201, r.statusCode());
+        assertEquals("hello from wasm\n", r.body());
+        assertEquals("16", r.headers().firstValue("content-length").orElseThrow());
+        assertTrue(r.headers().firstValue("date").isPresent(), "a Date header is added");
+    }
+
+    @Test
+    void aTrapEndsThatRequestWithA500AndTheNextIsServed() throws Exception {
+        serve(TestPrograms.trapOnHeader());
+
+        HttpResponse<String> trapped = get("/", "X-Trap", "1");
+        HttpResponse<String> next = get("/");
+
+        assertEquals(500, trapped.statusCode());
+        assertTrue(trapped.body().contains("trapped"), trapped.body());
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("the program trapped"), err.toString());
+        assertEquals(200, next.statusCode());
+        assertEquals("ok", next.body());
+    }
+
+    @Test
+    void aFailedExitIsA500AndASuccessfulExitWithoutResponseAnEmpty200() throws Exception {
+        serve(TestPrograms.exit(3));
+        HttpResponse<String> failed = get("/");
+        server.close();
+        serve(TestPrograms.exit(0));
+        HttpResponse<String> succeeded = get("/");
+
+        assertEquals(500, failed.statusCode());
+        assertTrue(failed.body().contains("exited with code 3"), failed.body());
+        assertEquals(200, succeeded.statusCode());
+        assertEquals("", succeeded.body());
+    }
+
+    @Test
+    void aProgramThatReturnsWithoutRespondingGetsAnEmpty200() throws Exception {
+        serve(TestPrograms.silent());
+
+        HttpResponse<String> r = get("/");
+
+        assertEquals(200, r.statusCode());
+        assertEquals("", r.body());
+    }
+
+    @Test
+    void aBadPointerFailsTheHostcallWithInvalAndTheProgramCarriesOn() throws Exception {
+        serve(TestPrograms.badPointer());
+
+        HttpResponse<String> r = get("/");
+
+        assertEquals(402, r.statusCode(), "400 + inval (2)");
+        assertTrue(
+                err.toString(StandardCharsets.UTF_8).contains("hostcall fastly_http_body.write failed with inval"),
+                err.toString());
+        assertEquals(402, get("/").statusCode(), "the server keeps serving");
+    }
+
+    @Test
+    void aMalformedRequestGetsA400() throws Exception {
+        serve(TestPrograms.respond(200, "ok"));
+
+        String reply;
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            s.getOutputStream()
+                    .write("GET / HTTP/1.1\r\nHost: x\r\nBad Header Line\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            reply = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+
+        assertTrue(reply.startsWith("HTTP/1.1 400"), reply);
+        assertEquals(200, get("/").statusCode(), "the server keeps serving");
+    }
+
+    @Test
+    void bodiesStreamBothWaysWhileTheProgramRuns() throws Exception {
+        serve(TestPrograms.echo());
+
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            s.setSoTimeout(10_000);
+            OutputStream o = s.getOutputStream();
+            InputStream in = s.getInputStream();
+            o.write(("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n" + "6\r\nfirst \r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            o.flush();
+            // the first chunk comes back before the request is complete
+            String head = readUntil(in, "first ");
+            assertTrue(head.startsWith("HTTP/1.1 200"), head);
+            assertTrue(head.toLowerCase().contains("transfer-encoding: chunked"), head);
+            o.write("6\r\nsecond\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            o.flush();
+            String rest = readUntil(in, "0\r\n\r\n");
+            assertTrue(rest.contains("second"), rest);
+        }
+    }
+
+    @Test
+    void aProgramAskingForTheNextRequestServesItInTheSameInstance() throws Exception {
+        serve(TestPrograms.reusing());
+
+        assertEquals(201, get("/").statusCode());
+        assertEquals(202, get("/").statusCode(), "the second request reached the waiting instance");
+        HttpResponse<String> third = get("/");
+        assertEquals(203, third.statusCode());
+        assertEquals("reused", third.body());
+    }
+
+    @Test
+    void servesConcurrentRequests() throws Exception {
+        serve(TestPrograms.respond(200, "concurrent"));
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                results.add(pool.submit(() -> get("/").statusCode()));
+            }
+            for (Future<Integer> f : results) {
+                assertEquals(200, f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void refusesAProgramThatImportsWhatFastlyDoesNotProvide() {
+        WasmAssembler a = new WasmAssembler();
+        a.importFunction("fastly_http_req", "no_such_call", 1, true);
+        a.importFunction("fastly_http_body", "new", 2, true);
+        a.start(0, c -> {});
+
+        ProgramException e = assertThrows(
+                ProgramException.class, () -> WasmProgram.load("odd.wasm", a.build(), WasmProgram.Execution.COMPILED));
+
+        assertTrue(
+                e.getMessage().contains("fastly_http_req.no_such_call, which Fastly does not provide"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("fastly_http_body.new as (i32 i32) -> (i32), but Fastly's is (i32) -> (i32)"),
+                e.getMessage());
+    }
+
+    @Test
+    void refusesBytesThatAreNotWebAssembly() {
+        ProgramException e = assertThrows(
+                ProgramException.class,
+                () -> WasmProgram.load(
+                        "x.wasm", "not wasm".getBytes(StandardCharsets.UTF_8), WasmProgram.Execution.COMPILED));
+        assertTrue(e.getMessage().contains("x.wasm is not a WebAssembly module"), e.getMessage());
+    }
+
+    private static String readUntil(InputStream in, String marker) throws Exception {
+        StringBuilder sb = new StringBuilder();
+        while (!sb.toString().contains(marker)) {
+            int c = in.read();
+            if (c < 0) {
+                break;
+            }
+            sb.append((char) c);
+        }
+        return sb.toString();
+    }
+}

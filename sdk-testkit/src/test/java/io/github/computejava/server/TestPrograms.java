@@ -1,0 +1,224 @@
+package io.github.computejava.server;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Small Compute programs for the server's tests, assembled from instructions. Memory layout: out-parameters at
+ * 0..63 (0 response, 4 body, 8 count, 12 request, 16 request body, 20 scratch), texts from 1024, buffers from 4096.
+ */
+final class TestPrograms {
+    static final int RESP = 0;
+    static final int BODY = 4;
+    static final int COUNT = 8;
+    static final int REQ = 12;
+    static final int REQ_BODY = 16;
+    static final int SCRATCH = 20;
+    static final int TEXT = 1024;
+    static final int HEADER_NAME = 1536;
+    static final int BUFFER = 4096;
+
+    private TestPrograms() {}
+
+    /** Imports every hostcall the programs use, in a fixed order. */
+    private static final class Calls {
+        final int respNew;
+        final int bodyNew;
+        final int bodyWrite;
+        final int bodyRead;
+        final int bodyClose;
+        final int sendDownstream;
+        final int statusSet;
+        final int downstreamGet;
+        final int headerValueGet;
+        final int procExit;
+        final int nextRequest;
+        final int nextRequestWait;
+
+        Calls(WasmAssembler a) {
+            respNew = a.importFunction("fastly_http_resp", "new", 1, true);
+            bodyNew = a.importFunction("fastly_http_body", "new", 1, true);
+            bodyWrite = a.importFunction("fastly_http_body", "write", 5, true);
+            bodyRead = a.importFunction("fastly_http_body", "read", 4, true);
+            bodyClose = a.importFunction("fastly_http_body", "close", 1, true);
+            sendDownstream = a.importFunction("fastly_http_resp", "send_downstream", 3, true);
+            statusSet = a.importFunction("fastly_http_resp", "status_set", 2, true);
+            downstreamGet = a.importFunction("fastly_http_req", "body_downstream_get", 2, true);
+            headerValueGet = a.importFunction("fastly_http_req", "header_value_get", 6, true);
+            procExit = a.importFunction("wasi_snapshot_preview1", "proc_exit", 1, false);
+            nextRequest = a.importFunction("fastly_http_downstream", "next_request", 3, true);
+            nextRequestWait = a.importFunction("fastly_http_downstream", "next_request_wait", 3, true);
+        }
+
+        /** Creates a response and a body, writes the text at TEXT into it and sends both. */
+        void respond(WasmAssembler.Code c, int status, int textLength) {
+            c.i32(RESP).call(respNew).drop();
+            c.i32(RESP).load().i32(status).call(statusSet).drop();
+            c.i32(BODY).call(bodyNew).drop();
+            c.i32(BODY)
+                    .load()
+                    .i32(TEXT)
+                    .i32(textLength)
+                    .i32(0)
+                    .i32(COUNT)
+                    .call(bodyWrite)
+                    .drop();
+            c.i32(RESP).load().i32(BODY).load().i32(0).call(sendDownstream).drop();
+        }
+    }
+
+    /** Answers every request with {@code status} and {@code text}. */
+    static byte[] respond(int status, String text) {
+        WasmAssembler a = new WasmAssembler();
+        Calls calls = new Calls(a);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        a.data(TEXT, bytes);
+        a.start(0, c -> calls.respond(c, status, bytes.length));
+        return a.build();
+    }
+
+    /** Traps (before responding) when the request has an {@code X-Trap} header; otherwise answers "ok". */
+    static byte[] trapOnHeader() {
+        WasmAssembler a = new WasmAssembler();
+        Calls calls = new Calls(a);
+        a.data(TEXT, "ok");
+        a.data(HEADER_NAME, "x-trap");
+        a.start(0, c -> {
+            c.i32(REQ).i32(REQ_BODY).call(calls.downstreamGet).drop();
+            c.i32(REQ).load().i32(HEADER_NAME).i32(6).i32(BUFFER).i32(256).i32(COUNT);
+            c.call(calls.headerValueGet).eqz().ifThen(t -> t.unreachable());
+            calls.respond(c, 200, 2);
+        });
+        return a.build();
+    }
+
+    /** Exits with {@code code} through WASI without responding. */
+    static byte[] exit(int code) {
+        WasmAssembler a = new WasmAssembler();
+        Calls calls = new Calls(a);
+        a.start(0, c -> c.i32(code).call(calls.procExit));
+        return a.build();
+    }
+
+    /** Returns from {@code _start} without responding. */
+    static byte[] silent() {
+        WasmAssembler a = new WasmAssembler();
+        new Calls(a);
+        a.start(0, c -> {});
+        return a.build();
+    }
+
+    /**
+     * Writes from a pointer outside its memory, then answers with status 400 + the status the write returned (402
+     * for {@code inval}).
+     */
+    static byte[] badPointer() {
+        WasmAssembler a = new WasmAssembler();
+        Calls calls = new Calls(a);
+        a.start(0, c -> {
+            c.i32(BODY).call(calls.bodyNew).drop();
+            c.i32(SCRATCH);
+            c.i32(BODY).load().i32(0x7FFF0000).i32(100).i32(0).i32(COUNT).call(calls.bodyWrite);
+            c.store();
+            c.i32(RESP).call(calls.respNew).drop();
+            c.i32(RESP)
+                    .load()
+                    .i32(SCRATCH)
+                    .load()
+                    .i32(400)
+                    .add()
+                    .call(calls.statusSet)
+                    .drop();
+            c.i32(RESP)
+                    .load()
+                    .i32(BODY)
+                    .load()
+                    .i32(0)
+                    .call(calls.sendDownstream)
+                    .drop();
+        });
+        return a.build();
+    }
+
+    /**
+     * Serves requests in one instance: asks for the next request before answering the current one, and answers
+     * each with status 200 + the number of requests this instance has served, until no request comes.
+     */
+    static byte[] reusing() {
+        int counter = 60;
+        int promise = 24;
+        WasmAssembler a = new WasmAssembler();
+        Calls calls = new Calls(a);
+        a.data(TEXT, "reused");
+        a.start(
+                0,
+                c -> c.loop(l -> {
+                    l.i32(0).i32(0).i32(promise).call(calls.nextRequest).drop();
+                    l.i32(counter).i32(counter).load().i32(1).add().store();
+                    l.i32(RESP).call(calls.respNew).drop();
+                    l.i32(RESP)
+                            .load()
+                            .i32(counter)
+                            .load()
+                            .i32(200)
+                            .add()
+                            .call(calls.statusSet)
+                            .drop();
+                    l.i32(BODY).call(calls.bodyNew).drop();
+                    l.i32(BODY)
+                            .load()
+                            .i32(TEXT)
+                            .i32(6)
+                            .i32(0)
+                            .i32(COUNT)
+                            .call(calls.bodyWrite)
+                            .drop();
+                    l.i32(RESP)
+                            .load()
+                            .i32(BODY)
+                            .load()
+                            .i32(0)
+                            .call(calls.sendDownstream)
+                            .drop();
+                    l.i32(promise).load().i32(REQ).i32(REQ_BODY).call(calls.nextRequestWait);
+                    l.i32(0).ne().breakIf();
+                    l.continueLoop();
+                }));
+        return a.build();
+    }
+
+    /** Streams the request body back as it arrives: a streaming response fed by a read/write loop. */
+    static byte[] echo() {
+        WasmAssembler a = new WasmAssembler();
+        Calls calls = new Calls(a);
+        a.memoryPages(2);
+        a.start(0, c -> {
+            c.i32(REQ).i32(REQ_BODY).call(calls.downstreamGet).drop();
+            c.i32(RESP).call(calls.respNew).drop();
+            c.i32(BODY).call(calls.bodyNew).drop();
+            c.i32(RESP)
+                    .load()
+                    .i32(BODY)
+                    .load()
+                    .i32(1)
+                    .call(calls.sendDownstream)
+                    .drop();
+            c.loop(l -> {
+                l.i32(REQ_BODY).load().i32(BUFFER).i32(32768).i32(COUNT).call(calls.bodyRead);
+                l.i32(0).ne().breakIf();
+                l.i32(COUNT).load().eqz().breakIf();
+                l.i32(BODY)
+                        .load()
+                        .i32(BUFFER)
+                        .i32(COUNT)
+                        .load()
+                        .i32(0)
+                        .i32(SCRATCH)
+                        .call(calls.bodyWrite);
+                l.drop();
+                l.continueLoop();
+            });
+            c.i32(BODY).load().call(calls.bodyClose).drop();
+        });
+        return a.build();
+    }
+}
