@@ -32,6 +32,9 @@ import java.util.Set;
  * stale-while-revalidate period; {@code found}/{@code stale} alone for an expired response kept for revalidation;
  * {@code usable_if_error} when that one may stand in for a failing backend; {@code must_insert_or_update} for the
  * lookup chosen to fetch. A hit-for-pass object gives none of them: the program sends the request as it is.
+ *
+ * <p>Not implemented: {@code get_found_response}'s {@code transform_for_client} (a range request's 206, a
+ * conditional request's 304); the stored response is returned whole.
  */
 final class HttpCacheCalls {
     static final int FOUND = 1;

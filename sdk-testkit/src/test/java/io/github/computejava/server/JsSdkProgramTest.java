@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A program built with Fastly's JavaScript SDK runs on the local server: it imports ~180 hostcalls and uses them
  * differently from this SDK (the downstream body once, header iteration, config stores, KV stores, geolocation,
- * log endpoints, backend fetches, streaming bodies). The program is built here with {@code js-compute-runtime}
+ * log endpoints, backend fetches, streaming bodies, the HTTP cache's after-send hook). The program is built here with {@code js-compute-runtime}
  * (npm package {@code @fastly/js-compute}); without it the tests are skipped. It runs in Chicory's interpreter:
  * compiling the JS engine takes about a minute, which the server pays once per program thanks to its cache.
  */
@@ -44,6 +44,7 @@ class JsSdkProgramTest {
             "import { getGeolocationForIpAddress } from 'fastly:geolocation';",
             "import { env } from 'fastly:env';",
             "import { Logger } from 'fastly:logger';",
+            "import { CacheOverride } from 'fastly:cache-override';",
             "",
             "addEventListener('fetch', (event) => event.respondWith(handle(event)));",
             "",
@@ -78,6 +79,14 @@ class JsSdkProgramTest {
             "    const resp = await fetch('http://origin.example/status/202/from-js?q=1', { backend: 'origin' });",
             "    return new Response(await resp.text(), { status: resp.status, headers: { 'x-proxied': 'yes' } });",
             "  }",
+            "  if (path === '/cached') {",
+            "    const resp = await fetch('http://origin.example/cache-control/max-age=0/js-cached', {",
+            "      backend: 'origin',",
+            "      cacheOverride: new CacheOverride({ afterSend(candidate) { candidate.ttl = 120; return {}; } }),",
+            "    });",
+            "    await resp.text();",
+            "    return new Response(resp.headers.get('x-cache') || '-');",
+            "  }",
             "  if (path === '/echo') {",
             "    return new Response(req.body);",
             "  }",
@@ -101,7 +110,8 @@ class JsSdkProgramTest {
         Path app = dir.resolve("app.js");
         Files.writeString(app, APP);
         wasm = dir.resolve("main.wasm");
-        Process p = new ProcessBuilder(compiler.get(), app.toString(), wasm.toString())
+        // --enable-http-cache: the after-send hook of /cached drives the cache through fastly_http_cache
+        Process p = new ProcessBuilder(compiler.get(), "--enable-http-cache", app.toString(), wasm.toString())
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .start();
@@ -210,6 +220,13 @@ class JsSdkProgramTest {
         assertEquals("yes", r.headers().firstValue("x-proxied").orElseThrow());
         assertTrue(r.body().contains("\"path\": \"/status/202/from-js\""), r.body());
         assertTrue(r.body().contains("\"query\": \"q=1\""), r.body());
+    }
+
+    @Test
+    void drivesTheReadthroughCacheFromAnAfterSendHook() throws Exception {
+        // the origin says max-age=0; the hook stores the response 120 s, so the second fetch is a hit
+        assertEquals("MISS", get("/cached").body());
+        assertEquals("HIT", get("/cached").body());
     }
 
     @Test
