@@ -7,7 +7,8 @@
 # and writes the figures into the "server" section of docs/benchmarks.md (other sections are kept).
 #
 # Prerequisites: `mvn -q install -DskipTests` (the server jar, the SDK and the Maven plugin for the Java hello);
-# for the JS hello, @fastly/js-compute installed with npm in $JS_TOOLS_DIR (default /tmp/npmtools) or on the PATH.
+# for the JS hello, @fastly/js-compute installed with npm in $JS_TOOLS_DIR (default .ci/tools, where
+# scripts/install-js-tools.sh puts it) or on the PATH.
 #
 # Environment: MAVEN_REPO (a -Dmaven.repo.local for building the Java hello), REQUESTS (default 3000),
 # WARMUP (default 3000), JS_REQUESTS (default 200), HEAP_SIZES (e.g. "262144 1048576 4194304": also measure the
@@ -102,7 +103,7 @@ echo "building the Java hello..." >&2
 build_java_hello "$work/java" ""
 
 js_wasm=""
-js_dir=${JS_TOOLS_DIR:-/tmp/npmtools}
+js_dir=${JS_TOOLS_DIR:-$root/.ci/tools}
 mkdir -p "$work/js/bin"
 printf 'addEventListener("fetch", (event) => event.respondWith(new Response("Hello from JavaScript\\n")));\n' > "$work/js/app.js"
 if [ -x "$js_dir/node_modules/.bin/js-compute-runtime" ]; then

@@ -153,8 +153,11 @@ class JsSdkProgramTest {
         for (Path root = Path.of("").toAbsolutePath(); root != null; root = root.getParent()) {
             candidates.add(root.resolve("node_modules/.bin/js-compute-runtime").toString());
         }
-        String tools = System.getenv().getOrDefault("JS_TOOLS_DIR", "/tmp/npmtools");
-        candidates.add(Path.of(tools, "node_modules/.bin/js-compute-runtime").toString());
+        String tools = System.getenv("JS_TOOLS_DIR");
+        if (tools != null && !tools.isBlank()) {
+            candidates.add(
+                    Path.of(tools, "node_modules/.bin/js-compute-runtime").toString());
+        }
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             if (!dir.isEmpty()) {
                 candidates.add(Path.of(dir, "js-compute-runtime").toString());
