@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -132,7 +131,6 @@ class MainTest {
     }
 
     @Test
-    @Disabled("needs the readthrough cache (issue 5)")
     void aSecondRequestWithin30SecondsIsAHitThatNeverReachesTheOrigin(TestHost host) {
         host.get("/").send().assertThat().isCacheMiss();
         host.clock().advance(Duration.ofSeconds(29));
@@ -143,7 +141,6 @@ class MainTest {
     }
 
     @Test
-    @Disabled("needs the readthrough cache (issue 5)")
     void aRequestAfter30SecondsIsAMiss(TestHost host) {
         host.get("/").send().assertThat().isCacheMiss();
         host.clock().advance(Duration.ofSeconds(31));
@@ -154,7 +151,6 @@ class MainTest {
     }
 
     @Test
-    @Disabled("needs the readthrough cache (issue 5)")
     void aPrivateAnswerIsNeverCachedEvenWithTheTtlOverride(TestHost host) {
         httpme.respond(MockResponse.builder()
                 .header("Cache-Control", "private")
