@@ -209,11 +209,7 @@ public final class RequestHostcalls {
 
     /** {@code header_value_get}: the first value of a request header; {@code none} when absent. */
     public int headerValueGet(int req, byte[] name, byte[] buf, int len, int[] nwrittenOut) {
-        HostRequest r = handles.get(req, HostRequest.class);
-        if (r == null) {
-            return FastlyStatus.BADF;
-        }
-        return headerValueGet(r.head.headers, name, buf, len, nwrittenOut);
+        return HeadCalls.valueGet(HeadCalls.headers(sandbox.requestHead(req)), name, buf, len, nwrittenOut);
     }
 
     /** {@code cache_override_set}: the first version, without surrogate keys. */
@@ -230,11 +226,10 @@ public final class RequestHostcalls {
         if (p == null) {
             return FastlyStatus.BADF;
         }
-        if (sandbox.hasResponded()) {
+        if (!sandbox.markResponded()) {
             return FastlyStatus.ERROR;
         }
         handles.remove(pending);
-        sandbox.markResponded();
         ResponseHead head;
         BodyBuffer body;
         boolean failed = false;
@@ -261,18 +256,6 @@ public final class RequestHostcalls {
     }
 
     // ---- shared
-
-    static int headerValueGet(HeaderList headers, byte[] name, byte[] buf, int len, int[] nwrittenOut) {
-        String n = Buffers.latin1(name);
-        if (!HeaderList.isValidName(n)) {
-            return FastlyStatus.INVAL;
-        }
-        String v = headers.first(n);
-        if (v == null) {
-            return FastlyStatus.NONE;
-        }
-        return Buffers.single(Buffers.latin1(v), buf, len, nwrittenOut);
-    }
 
     private int complete(PendingRequest p, byte[] errorDetail, int[] respOut, int[] respBodyOut) {
         try {
