@@ -36,9 +36,8 @@ final class DownstreamImports implements ImportGroup {
                     timeout = Long.MAX_VALUE;
                 }
             }
-            g.memory().checkU32(i32(a, 2));
-            int[] out = new int[1];
-            return g.outU32(g.sandbox().downstreamCalls().nextRequest(timeout, out), i32(a, 2), out[0]);
+            long waitMillis = timeout;
+            return g.u32Out(i32(a, 2), out -> g.sandbox().downstreamCalls().nextRequest(waitMillis, out));
         });
 
         // next_request_wait(handle) -> (status, request_handle, body_handle)
@@ -71,8 +70,8 @@ final class DownstreamImports implements ImportGroup {
         r.add(
                 m,
                 "downstream_original_header_count",
-                (g, a) -> u32Out(
-                        g, i32(a, 1), out -> g.sandbox().downstreamCalls().originalHeaderCount(i32(a, 0), out)));
+                (g, a) ->
+                        g.u32Out(i32(a, 1), out -> g.sandbox().downstreamCalls().originalHeaderCount(i32(a, 0), out)));
 
         // downstream_client_ip_addr(req, addr_octets_out) -> (status, num_bytes)
         r.add(
@@ -109,23 +108,23 @@ final class DownstreamImports implements ImportGroup {
         r.add(
                 m,
                 "downstream_client_ddos_detected",
-                (g, a) -> u32Out(
-                        g, i32(a, 1), out -> g.sandbox().downstreamCalls().ddosDetected(i32(a, 0), out)));
+                (g, a) ->
+                        g.u32Out(i32(a, 1), out -> g.sandbox().downstreamCalls().ddosDetected(i32(a, 0), out)));
 
         // fastly_key_is_valid(req) -> (status, is_valid)
         r.add(
                 m,
                 "fastly_key_is_valid",
-                (g, a) -> u32Out(
-                        g, i32(a, 1), out -> g.sandbox().downstreamCalls().fastlyKeyIsValid(i32(a, 0), out)));
+                (g, a) ->
+                        g.u32Out(i32(a, 1), out -> g.sandbox().downstreamCalls().fastlyKeyIsValid(i32(a, 0), out)));
 
         // bot detection, from X-Fastly-Bot-* request headers
         for (String flag : new String[] {"analyzed", "detected", "verified"}) {
             r.add(
                     m,
                     "downstream_bot_" + flag,
-                    (g, a) -> u32Out(
-                            g, i32(a, 1), out -> g.sandbox().downstreamCalls().botFlag(i32(a, 0), flag, out)));
+                    (g, a) -> g.u32Out(
+                            i32(a, 1), out -> g.sandbox().downstreamCalls().botFlag(i32(a, 0), flag, out)));
         }
         for (String text : new String[] {"name", "category"}) {
             r.add(
@@ -138,8 +137,8 @@ final class DownstreamImports implements ImportGroup {
         r.add(
                 m,
                 "downstream_bot_category_kind",
-                (g, a) -> u32Out(
-                        g, i32(a, 1), out -> g.sandbox().downstreamCalls().botCategoryKind(i32(a, 0), out)));
+                (g, a) ->
+                        g.u32Out(i32(a, 1), out -> g.sandbox().downstreamCalls().botCategoryKind(i32(a, 0), out)));
 
         // metadata a plain-HTTP local server does not have: none, after checking the handle
         for (String absent : new String[] {
@@ -169,13 +168,6 @@ final class DownstreamImports implements ImportGroup {
         }
 
         r.unsupported(m, "downstream_visits_this_service", "downstream_visits_this_pop");
-    }
-
-    /** Runs a call with a {@code u32} result and writes it on success; the pointer is checked first. */
-    static int u32Out(Guest g, int ptr, java.util.function.ToIntFunction<int[]> call) {
-        g.memory().checkU32(ptr);
-        int[] out = new int[1];
-        return g.outU32(call.applyAsInt(out), ptr, out[0]);
     }
 
     /** An address result: its octets to a 16-byte buffer at {@code octetsPtr}, their count to {@code nPtr}. */

@@ -47,11 +47,7 @@ final class HttpReqImports implements ImportGroup {
                         i32(a, 0), i32(a, 1), i32(a, 2), i32(a, 3), g.memory().bytes(i32(a, 4), i32(a, 5))));
 
         // new() -> (status, request_handle)
-        r.add(m, "new", (g, a) -> {
-            g.memory().checkU32(i32(a, 0));
-            int[] out = new int[1];
-            return g.outU32(g.sandbox().reqNew(out), i32(a, 0), out[0]);
-        });
+        r.add(m, "new", (g, a) -> g.u32Out(i32(a, 0), out -> g.sandbox().reqNew(out)));
 
         // close(h) -> status
         r.add(m, "close", (g, a) -> g.sandbox().reqClose(i32(a, 0)));
@@ -79,11 +75,7 @@ final class HttpReqImports implements ImportGroup {
                 .reqUriSet(i32(a, 0), g.memory().utf8Bytes(i32(a, 1), i32(a, 2))));
 
         // version_get(h) -> (status, http_version)
-        r.add(m, "version_get", (g, a) -> {
-            g.memory().checkU32(i32(a, 1));
-            int[] out = new int[1];
-            return g.outU32(g.sandbox().reqVersionGet(i32(a, 0), out), i32(a, 1), out[0]);
-        });
+        r.add(m, "version_get", (g, a) -> g.u32Out(i32(a, 1), out -> g.sandbox().reqVersionGet(i32(a, 0), out)));
 
         // version_set(h, version: http_version) -> status
         r.add(m, "version_set", (g, a) -> g.sandbox().reqVersionSet(i32(a, 0), i32(a, 1)));
@@ -180,19 +172,18 @@ final class HttpReqImports implements ImportGroup {
                 (g, a) -> g.out(i32(a, 0), i32(a, 1), i32(a, 2), (buf, len, n) -> g.sandbox()
                         .downstreamCalls()
                         .complianceRegion(g.sandbox().clientRequestHandle(), buf, len, n)));
-        r.add(m, "downstream_client_ddos_detected", (g, a) -> {
-            g.memory().checkU32(i32(a, 0));
-            int[] out = new int[1];
-            int status = g.sandbox().downstreamCalls().ddosDetected(g.sandbox().clientRequestHandle(), out);
-            return g.outU32(status, i32(a, 0), out[0]);
-        });
-        r.add(m, "fastly_key_is_valid", (g, a) -> {
-            g.memory().checkU32(i32(a, 0));
-            int[] out = new int[1];
-            int status =
-                    g.sandbox().downstreamCalls().fastlyKeyIsValid(g.sandbox().clientRequestHandle(), out);
-            return g.outU32(status, i32(a, 0), out[0]);
-        });
+        r.add(
+                m,
+                "downstream_client_ddos_detected",
+                (g, a) -> g.u32Out(i32(a, 0), out -> g.sandbox()
+                        .downstreamCalls()
+                        .ddosDetected(g.sandbox().clientRequestHandle(), out)));
+        r.add(
+                m,
+                "fastly_key_is_valid",
+                (g, a) -> g.u32Out(i32(a, 0), out -> g.sandbox()
+                        .downstreamCalls()
+                        .fastlyKeyIsValid(g.sandbox().clientRequestHandle(), out)));
         for (String absent : new String[] {
             "downstream_client_h2_fingerprint",
             "downstream_client_oh_fingerprint",
@@ -217,14 +208,12 @@ final class HttpReqImports implements ImportGroup {
                                 .downstreamCalls()
                                 .originalHeaderNames(g.sandbox().clientRequestHandle(), buf, len, cursor, end, n)));
         // original_header_count() -> (status, header_count)
-        r.add(m, "original_header_count", (g, a) -> {
-            g.memory().checkU32(i32(a, 0));
-            int[] out = new int[1];
-            int status = g.sandbox()
-                    .downstreamCalls()
-                    .originalHeaderCount(g.sandbox().clientRequestHandle(), out);
-            return g.outU32(status, i32(a, 0), out[0]);
-        });
+        r.add(
+                m,
+                "original_header_count",
+                (g, a) -> g.u32Out(i32(a, 0), out -> g.sandbox()
+                        .downstreamCalls()
+                        .originalHeaderCount(g.sandbox().clientRequestHandle(), out)));
 
         r.unsupported(
                 m,
