@@ -140,14 +140,7 @@ public final class RequestHostcalls {
         }
         handles.remove(pending);
         doneOut[0] = 1;
-        int status = complete(p, errorDetail, respOut, respBodyOut);
-        if (status != FastlyStatus.OK && errorDetail == null) {
-            // the first version reports a failed request as done without handles
-            respOut[0] = FastlyStatus.INVALID_HANDLE;
-            respBodyOut[0] = FastlyStatus.INVALID_HANDLE;
-            return FastlyStatus.OK;
-        }
-        return status;
+        return completeDone(p, errorDetail, respOut, respBodyOut);
     }
 
     /**
@@ -173,13 +166,7 @@ public final class RequestHostcalls {
         int index = ready[0];
         PendingRequest p = handles.take(pendings[index], PendingRequest.class);
         doneIndexOut[0] = index;
-        int result = complete(p, errorDetail, respOut, respBodyOut);
-        if (result != FastlyStatus.OK && errorDetail == null) {
-            respOut[0] = FastlyStatus.INVALID_HANDLE;
-            respBodyOut[0] = FastlyStatus.INVALID_HANDLE;
-            return FastlyStatus.OK;
-        }
-        return result;
+        return completeDone(p, errorDetail, respOut, respBodyOut);
     }
 
     /**
@@ -256,6 +243,20 @@ public final class RequestHostcalls {
     }
 
     // ---- shared
+
+    /**
+     * {@link #complete} for a request that poll or select found done: the first versions of those calls (no
+     * {@code errorDetail}) report a failed request as done without handles, and {@code ok}.
+     */
+    private int completeDone(PendingRequest p, byte[] errorDetail, int[] respOut, int[] respBodyOut) {
+        int status = complete(p, errorDetail, respOut, respBodyOut);
+        if (status != FastlyStatus.OK && errorDetail == null) {
+            respOut[0] = FastlyStatus.INVALID_HANDLE;
+            respBodyOut[0] = FastlyStatus.INVALID_HANDLE;
+            return FastlyStatus.OK;
+        }
+        return status;
+    }
 
     private int complete(PendingRequest p, byte[] errorDetail, int[] respOut, int[] respBodyOut) {
         try {
