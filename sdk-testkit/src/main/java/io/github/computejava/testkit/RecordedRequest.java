@@ -68,7 +68,7 @@ public final class RecordedRequest extends HttpMessage {
      * @return the path, {@code /} when the URL has none
      */
     public String path() {
-        int start = pathStart(url);
+        int start = Urls.pathStart(url);
         int end = start;
         while (end < url.length() && url.charAt(end) != '?' && url.charAt(end) != '#') {
             end++;
@@ -83,7 +83,7 @@ public final class RecordedRequest extends HttpMessage {
      * @return the query, or empty when there is none
      */
     public Optional<String> query() {
-        int q = url.indexOf('?', pathStart(url));
+        int q = url.indexOf('?', Urls.pathStart(url));
         if (q < 0) {
             return Optional.empty();
         }
@@ -126,18 +126,6 @@ public final class RecordedRequest extends HttpMessage {
      */
     public RequestAssert assertThat() {
         return new RequestAssert(this);
-    }
-
-    private static int pathStart(String u) {
-        int scheme = u.indexOf("://");
-        if (scheme < 0) {
-            return 0;
-        }
-        int i = scheme + 3;
-        while (i < u.length() && "/?#".indexOf(u.charAt(i)) < 0) {
-            i++;
-        }
-        return i;
     }
 
     @Override
