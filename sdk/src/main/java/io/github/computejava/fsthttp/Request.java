@@ -186,10 +186,7 @@ public final class Request {
             return Optional.empty();
         }
         int start = scheme + 3;
-        int end = start;
-        while (end < u.length() && "/?#".indexOf(u.charAt(end)) < 0) {
-            end++;
-        }
+        int end = pathStart(u);
         return end > start ? Optional.of(u.substring(start, end)) : Optional.empty();
     }
 
