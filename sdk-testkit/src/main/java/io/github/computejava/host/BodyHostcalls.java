@@ -17,16 +17,7 @@ public final class BodyHostcalls {
     /** {@code trailer_append}: adds a trailer field to a body the program writes. */
     public int trailerAppend(int body, byte[] name, byte[] value) {
         BodyBuffer b = handles.get(body, BodyBuffer.class);
-        if (b == null) {
-            return FastlyStatus.BADF;
-        }
-        String n = Buffers.latin1(name);
-        String v = Buffers.latin1(value);
-        if (!HeaderList.isValidName(n) || !HeaderList.isValidValue(v)) {
-            return FastlyStatus.INVAL;
-        }
-        b.trailers().append(n, v);
-        return FastlyStatus.OK;
+        return HeadCalls.insert(b == null ? null : b.trailers(), name, value, true);
     }
 
     /** {@code trailer_names_get}: the trailer names, as a multi-value list. */
@@ -38,7 +29,7 @@ public final class BodyHostcalls {
         if (!b.trailersReady()) {
             return FastlyStatus.AGAIN;
         }
-        return Buffers.multi(b.trailers().names(), buf, len, cursor, endingCursorOut, nwrittenOut);
+        return HeadCalls.namesGet(b.trailers(), buf, len, cursor, endingCursorOut, nwrittenOut);
     }
 
     /** {@code trailer_value_get}: the first value of a trailer; {@code none} when absent. */
@@ -50,7 +41,7 @@ public final class BodyHostcalls {
         if (!b.trailersReady()) {
             return FastlyStatus.AGAIN;
         }
-        return RequestHostcalls.headerValueGet(b.trailers(), name, buf, len, nwrittenOut);
+        return HeadCalls.valueGet(b.trailers(), name, buf, len, nwrittenOut);
     }
 
     /** {@code trailer_values_get}: every value of a trailer, as a multi-value list. */
@@ -63,6 +54,6 @@ public final class BodyHostcalls {
         if (!b.trailersReady()) {
             return FastlyStatus.AGAIN;
         }
-        return Sandbox.headerValuesGet(b.trailers(), name, buf, len, cursor, endingCursorOut, nwrittenOut);
+        return HeadCalls.valuesGet(b.trailers(), name, buf, len, cursor, endingCursorOut, nwrittenOut);
     }
 }

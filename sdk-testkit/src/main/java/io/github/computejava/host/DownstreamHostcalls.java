@@ -83,7 +83,7 @@ public final class DownstreamHostcalls {
         if (p == null) {
             return FastlyStatus.BADF;
         }
-        if (!sandbox.hasResponded()) {
+        if (!sandbox.responded()) {
             return FastlyStatus.UNSUPPORTED;
         }
         handles.remove(promise);

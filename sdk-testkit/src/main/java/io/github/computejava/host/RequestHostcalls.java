@@ -140,14 +140,7 @@ public final class RequestHostcalls {
         }
         handles.remove(pending);
         doneOut[0] = 1;
-        int status = complete(p, errorDetail, respOut, respBodyOut);
-        if (status != FastlyStatus.OK && errorDetail == null) {
-            // the first version reports a failed request as done without handles
-            respOut[0] = FastlyStatus.INVALID_HANDLE;
-            respBodyOut[0] = FastlyStatus.INVALID_HANDLE;
-            return FastlyStatus.OK;
-        }
-        return status;
+        return completeDone(p, errorDetail, respOut, respBodyOut);
     }
 
     /**
@@ -173,13 +166,7 @@ public final class RequestHostcalls {
         int index = ready[0];
         PendingRequest p = handles.take(pendings[index], PendingRequest.class);
         doneIndexOut[0] = index;
-        int result = complete(p, errorDetail, respOut, respBodyOut);
-        if (result != FastlyStatus.OK && errorDetail == null) {
-            respOut[0] = FastlyStatus.INVALID_HANDLE;
-            respBodyOut[0] = FastlyStatus.INVALID_HANDLE;
-            return FastlyStatus.OK;
-        }
-        return result;
+        return completeDone(p, errorDetail, respOut, respBodyOut);
     }
 
     /**
@@ -209,11 +196,7 @@ public final class RequestHostcalls {
 
     /** {@code header_value_get}: the first value of a request header; {@code none} when absent. */
     public int headerValueGet(int req, byte[] name, byte[] buf, int len, int[] nwrittenOut) {
-        HostRequest r = handles.get(req, HostRequest.class);
-        if (r == null) {
-            return FastlyStatus.BADF;
-        }
-        return headerValueGet(r.head.headers, name, buf, len, nwrittenOut);
+        return HeadCalls.valueGet(HeadCalls.headers(sandbox.requestHead(req)), name, buf, len, nwrittenOut);
     }
 
     /** {@code cache_override_set}: the first version, without surrogate keys. */
@@ -230,11 +213,10 @@ public final class RequestHostcalls {
         if (p == null) {
             return FastlyStatus.BADF;
         }
-        if (sandbox.hasResponded()) {
+        if (!sandbox.markResponded()) {
             return FastlyStatus.ERROR;
         }
         handles.remove(pending);
-        sandbox.markResponded();
         ResponseHead head;
         BodyBuffer body;
         boolean failed = false;
@@ -262,16 +244,18 @@ public final class RequestHostcalls {
 
     // ---- shared
 
-    static int headerValueGet(HeaderList headers, byte[] name, byte[] buf, int len, int[] nwrittenOut) {
-        String n = Buffers.latin1(name);
-        if (!HeaderList.isValidName(n)) {
-            return FastlyStatus.INVAL;
+    /**
+     * {@link #complete} for a request that poll or select found done: the first versions of those calls (no
+     * {@code errorDetail}) report a failed request as done without handles, and {@code ok}.
+     */
+    private int completeDone(PendingRequest p, byte[] errorDetail, int[] respOut, int[] respBodyOut) {
+        int status = complete(p, errorDetail, respOut, respBodyOut);
+        if (status != FastlyStatus.OK && errorDetail == null) {
+            respOut[0] = FastlyStatus.INVALID_HANDLE;
+            respBodyOut[0] = FastlyStatus.INVALID_HANDLE;
+            return FastlyStatus.OK;
         }
-        String v = headers.first(n);
-        if (v == null) {
-            return FastlyStatus.NONE;
-        }
-        return Buffers.single(Buffers.latin1(v), buf, len, nwrittenOut);
+        return status;
     }
 
     private int complete(PendingRequest p, byte[] errorDetail, int[] respOut, int[] respBodyOut) {

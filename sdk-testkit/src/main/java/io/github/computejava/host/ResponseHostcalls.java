@@ -22,34 +22,17 @@ public final class ResponseHostcalls {
 
     /** {@code header_value_get}: the first value of a response header; {@code none} when absent. */
     public int headerValueGet(int resp, byte[] name, byte[] buf, int len, int[] nwrittenOut) {
-        HostResponse r = handles.get(resp, HostResponse.class);
-        if (r == null) {
-            return FastlyStatus.BADF;
-        }
-        return RequestHostcalls.headerValueGet(r.head.headers, name, buf, len, nwrittenOut);
+        return HeadCalls.valueGet(HeadCalls.headers(sandbox.responseHead(resp)), name, buf, len, nwrittenOut);
     }
 
     /** {@code version_get}. */
     public int versionGet(int resp, int[] versionOut) {
-        HostResponse r = handles.get(resp, HostResponse.class);
-        if (r == null) {
-            return FastlyStatus.BADF;
-        }
-        versionOut[0] = r.head.version;
-        return FastlyStatus.OK;
+        return HeadCalls.versionGet(sandbox.responseHead(resp), versionOut);
     }
 
     /** {@code version_set}: {@code inval} outside the {@code http_version} enum. */
     public int versionSet(int resp, int version) {
-        HostResponse r = handles.get(resp, HostResponse.class);
-        if (r == null) {
-            return FastlyStatus.BADF;
-        }
-        if (version < 0 || version > 4) {
-            return FastlyStatus.INVAL;
-        }
-        r.head.version = version;
-        return FastlyStatus.OK;
+        return HeadCalls.versionSet(sandbox.responseHead(resp), version);
     }
 
     /** {@code http_keepalive_mode_set}: accepted (0 automatic, 1 no keepalive); the local server decides. */

@@ -53,7 +53,6 @@ public class Sandbox implements Hostcalls, Host.UncaughtListener {
     static final class HostRequest {
         RequestHead head;
         CacheOverride cacheOverride = CacheOverride.NONE;
-        int framingMode;
         int autoDecompress;
         final boolean downstream;
         /** The client request this handle stands for, when {@link #downstream}. */
@@ -68,7 +67,6 @@ public class Sandbox implements Hostcalls, Host.UncaughtListener {
     /** A response handle's state. */
     static final class HostResponse {
         ResponseHead head;
-        int framingMode;
         String backend;
 
         HostResponse(ResponseHead head) {
@@ -361,68 +359,43 @@ public class Sandbox implements Hostcalls, Host.UncaughtListener {
 
     @Override
     public int reqVersionGet(int req, int[] versionOut) {
-        HostRequest r = handles.get(req, HostRequest.class);
-        if (r == null) {
-            return FastlyStatus.BADF;
-        }
-        versionOut[0] = r.head.version;
-        return FastlyStatus.OK;
+        return HeadCalls.versionGet(requestHead(req), versionOut);
     }
 
     @Override
     public int reqVersionSet(int req, int version) {
-        HostRequest r = handles.get(req, HostRequest.class);
-        if (r == null) {
-            return FastlyStatus.BADF;
-        }
-        if (version < 0 || version > 4) {
-            return FastlyStatus.INVAL;
-        }
-        r.head.version = version;
-        return FastlyStatus.OK;
+        return HeadCalls.versionSet(requestHead(req), version);
     }
 
     @Override
     public int reqHeaderNamesGet(int req, byte[] buf, int len, int cursor, long[] endingCursorOut, int[] nwrittenOut) {
-        HostRequest r = handles.get(req, HostRequest.class);
-        if (r == null) {
-            return FastlyStatus.BADF;
-        }
-        return Buffers.multi(r.head.headers.names(), buf, len, cursor, endingCursorOut, nwrittenOut);
+        return HeadCalls.namesGet(requestHeaders(req), buf, len, cursor, endingCursorOut, nwrittenOut);
     }
 
     @Override
     public int reqHeaderValuesGet(
             int req, byte[] name, byte[] buf, int len, int cursor, long[] endingCursorOut, int[] nwrittenOut) {
-        HostRequest r = handles.get(req, HostRequest.class);
-        if (r == null) {
-            return FastlyStatus.BADF;
-        }
-        return headerValuesGet(r.head.headers, name, buf, len, cursor, endingCursorOut, nwrittenOut);
+        return HeadCalls.valuesGet(requestHeaders(req), name, buf, len, cursor, endingCursorOut, nwrittenOut);
     }
 
     @Override
     public int reqHeaderValuesSet(int req, byte[] name, byte[] values, int valuesLen) {
-        HostRequest r = handles.get(req, HostRequest.class);
-        return r == null ? FastlyStatus.BADF : headerValuesSet(r.head.headers, name, values, valuesLen);
+        return HeadCalls.valuesSet(requestHeaders(req), name, values, valuesLen);
     }
 
     @Override
     public int reqHeaderInsert(int req, byte[] name, byte[] value) {
-        HostRequest r = handles.get(req, HostRequest.class);
-        return r == null ? FastlyStatus.BADF : headerInsert(r.head.headers, name, value, false);
+        return HeadCalls.insert(requestHeaders(req), name, value, false);
     }
 
     @Override
     public int reqHeaderAppend(int req, byte[] name, byte[] value) {
-        HostRequest r = handles.get(req, HostRequest.class);
-        return r == null ? FastlyStatus.BADF : headerInsert(r.head.headers, name, value, true);
+        return HeadCalls.insert(requestHeaders(req), name, value, true);
     }
 
     @Override
     public int reqHeaderRemove(int req, byte[] name) {
-        HostRequest r = handles.get(req, HostRequest.class);
-        return r == null ? FastlyStatus.BADF : headerRemove(r.head.headers, name);
+        return HeadCalls.remove(requestHeaders(req), name);
     }
 
     @Override
@@ -441,16 +414,7 @@ public class Sandbox implements Hostcalls, Host.UncaughtListener {
 
     @Override
     public int reqFramingHeadersModeSet(int req, int mode) {
-        HostRequest r = handles.get(req, HostRequest.class);
-        if (r == null) {
-            return FastlyStatus.BADF;
-        }
-        if (mode != 0 && mode != 1) {
-            return FastlyStatus.INVAL;
-        }
-        r.framingMode = mode;
-        r.head.framingMode = mode;
-        return FastlyStatus.OK;
+        return HeadCalls.framingModeSet(requestHead(req), mode);
     }
 
     @Override
@@ -537,45 +501,33 @@ public class Sandbox implements Hostcalls, Host.UncaughtListener {
     @Override
     public int respHeaderNamesGet(
             int resp, byte[] buf, int len, int cursor, long[] endingCursorOut, int[] nwrittenOut) {
-        HostResponse r = handles.get(resp, HostResponse.class);
-        if (r == null) {
-            return FastlyStatus.BADF;
-        }
-        return Buffers.multi(r.head.headers.names(), buf, len, cursor, endingCursorOut, nwrittenOut);
+        return HeadCalls.namesGet(responseHeaders(resp), buf, len, cursor, endingCursorOut, nwrittenOut);
     }
 
     @Override
     public int respHeaderValuesGet(
             int resp, byte[] name, byte[] buf, int len, int cursor, long[] endingCursorOut, int[] nwrittenOut) {
-        HostResponse r = handles.get(resp, HostResponse.class);
-        if (r == null) {
-            return FastlyStatus.BADF;
-        }
-        return headerValuesGet(r.head.headers, name, buf, len, cursor, endingCursorOut, nwrittenOut);
+        return HeadCalls.valuesGet(responseHeaders(resp), name, buf, len, cursor, endingCursorOut, nwrittenOut);
     }
 
     @Override
     public int respHeaderValuesSet(int resp, byte[] name, byte[] values, int valuesLen) {
-        HostResponse r = handles.get(resp, HostResponse.class);
-        return r == null ? FastlyStatus.BADF : headerValuesSet(r.head.headers, name, values, valuesLen);
+        return HeadCalls.valuesSet(responseHeaders(resp), name, values, valuesLen);
     }
 
     @Override
     public int respHeaderInsert(int resp, byte[] name, byte[] value) {
-        HostResponse r = handles.get(resp, HostResponse.class);
-        return r == null ? FastlyStatus.BADF : headerInsert(r.head.headers, name, value, false);
+        return HeadCalls.insert(responseHeaders(resp), name, value, false);
     }
 
     @Override
     public int respHeaderAppend(int resp, byte[] name, byte[] value) {
-        HostResponse r = handles.get(resp, HostResponse.class);
-        return r == null ? FastlyStatus.BADF : headerInsert(r.head.headers, name, value, true);
+        return HeadCalls.insert(responseHeaders(resp), name, value, true);
     }
 
     @Override
     public int respHeaderRemove(int resp, byte[] name) {
-        HostResponse r = handles.get(resp, HostResponse.class);
-        return r == null ? FastlyStatus.BADF : headerRemove(r.head.headers, name);
+        return HeadCalls.remove(responseHeaders(resp), name);
     }
 
     @Override
@@ -585,10 +537,9 @@ public class Sandbox implements Hostcalls, Host.UncaughtListener {
         if (r == null || b == null) {
             return FastlyStatus.BADF;
         }
-        if (responded) {
+        if (!markResponded()) {
             return FastlyStatus.ERROR;
         }
-        responded = true;
         handles.remove(resp);
         if (streaming != 0) {
             b.startStreaming();
@@ -602,16 +553,7 @@ public class Sandbox implements Hostcalls, Host.UncaughtListener {
 
     @Override
     public int respFramingHeadersModeSet(int resp, int mode) {
-        HostResponse r = handles.get(resp, HostResponse.class);
-        if (r == null) {
-            return FastlyStatus.BADF;
-        }
-        if (mode != 0 && mode != 1) {
-            return FastlyStatus.INVAL;
-        }
-        r.framingMode = mode;
-        r.head.framingMode = mode;
-        return FastlyStatus.OK;
+        return HeadCalls.framingModeSet(responseHead(resp), mode);
     }
 
     // ---- fastly_backend
@@ -977,66 +919,26 @@ public class Sandbox implements Hostcalls, Host.UncaughtListener {
         return httpCache.getVaryRule(handle, buf, len, nwrittenOut);
     }
 
-    // ---- shared header operations
+    // ---- the heads behind request and response handles (HeadCalls answers badf for null)
 
-    static int headerValuesGet(
-            HeaderList headers, byte[] name, byte[] buf, int len, int cursor, long[] endingCursorOut, int[] nwritten) {
-        String n = Buffers.latin1(name);
-        if (!HeaderList.isValidName(n)) {
-            return FastlyStatus.INVAL;
-        }
-        return Buffers.multi(headers.values(n), buf, len, cursor, endingCursorOut, nwritten);
+    /** The head of request handle {@code req}, or null when it is not one. */
+    RequestHead requestHead(int req) {
+        HostRequest r = handles.get(req, HostRequest.class);
+        return r == null ? null : r.head;
     }
 
-    static int headerValuesSet(HeaderList headers, byte[] name, byte[] values, int valuesLen) {
-        String n = Buffers.latin1(name);
-        if (!HeaderList.isValidName(n) || valuesLen < 0 || valuesLen > values.length) {
-            return FastlyStatus.INVAL;
-        }
-        List<String> list = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i < valuesLen; i++) {
-            if (values[i] == 0) {
-                list.add(Buffers.latin1(values, start, i - start));
-                start = i + 1;
-            }
-        }
-        if (start < valuesLen) {
-            list.add(Buffers.latin1(values, start, valuesLen - start));
-        }
-        for (String v : list) {
-            if (!HeaderList.isValidValue(v)) {
-                return FastlyStatus.INVAL;
-            }
-        }
-        if (list.isEmpty()) {
-            headers.remove(n);
-        } else {
-            headers.set(n, list);
-        }
-        return FastlyStatus.OK;
+    /** The head of response handle {@code resp}, or null when it is not one. */
+    ResponseHead responseHead(int resp) {
+        HostResponse r = handles.get(resp, HostResponse.class);
+        return r == null ? null : r.head;
     }
 
-    static int headerInsert(HeaderList headers, byte[] name, byte[] value, boolean append) {
-        String n = Buffers.latin1(name);
-        String v = Buffers.latin1(value);
-        if (!HeaderList.isValidName(n) || !HeaderList.isValidValue(v)) {
-            return FastlyStatus.INVAL;
-        }
-        if (append) {
-            headers.append(n, v);
-        } else {
-            headers.set(n, v);
-        }
-        return FastlyStatus.OK;
+    private HeaderList requestHeaders(int req) {
+        return HeadCalls.headers(requestHead(req));
     }
 
-    static int headerRemove(HeaderList headers, byte[] name) {
-        String n = Buffers.latin1(name);
-        if (!HeaderList.isValidName(n)) {
-            return FastlyStatus.INVAL;
-        }
-        return headers.remove(n) ? FastlyStatus.OK : FastlyStatus.INVAL;
+    private HeaderList responseHeaders(int resp) {
+        return HeadCalls.headers(responseHead(resp));
     }
 
     /** The handle table, for subclasses and the Wasm door's extra hostcalls. */
@@ -1316,11 +1218,6 @@ public class Sandbox implements Hostcalls, Host.UncaughtListener {
         return responder;
     }
 
-    /** Whether the current client has its response (the program sent one). */
-    boolean hasResponded() {
-        return responded;
-    }
-
     /**
      * Makes {@code exchange} the sandbox's client request (a reused sandbox's next request).
      *
@@ -1346,10 +1243,9 @@ public class Sandbox implements Hostcalls, Host.UncaughtListener {
      * @return whether a response was sent (false when the program had sent one)
      */
     public boolean answerIfUnanswered(int status, byte[] body) {
-        if (responded) {
+        if (!markResponded()) {
             return false;
         }
-        responded = true;
         HeaderList headers = new HeaderList();
         if (body.length > 0) {
             headers.append("Content-Type", "text/plain; charset=utf-8");
@@ -1358,7 +1254,12 @@ public class Sandbox implements Hostcalls, Host.UncaughtListener {
         return true;
     }
 
-    /** Marks the current client as answered, for a response sent by other means than {@code send_downstream}. */
+    /**
+     * Marks the current client as answered, unless it was: every way of answering (a response, a pending
+     * request's response, the answer for a program that sent none) goes through here.
+     *
+     * @return whether this call marked it (false when the client already had its response)
+     */
     boolean markResponded() {
         if (responded) {
             return false;

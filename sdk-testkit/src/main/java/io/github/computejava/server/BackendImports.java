@@ -20,7 +20,7 @@ final class BackendImports implements ImportGroup {
         // exists(backend: string) -> (status, backend_exists)
         r.add(m, "exists", (g, a) -> {
             byte[] name = g.memory().utf8Bytes(i32(a, 0), i32(a, 1));
-            return DownstreamImports.u32Out(g, i32(a, 2), out -> g.sandbox().backendExists(name, out));
+            return g.u32Out(i32(a, 2), out -> g.sandbox().backendExists(name, out));
         });
         u32(r, "is_healthy", BackendHostcalls::isHealthy);
         u32(r, "is_dynamic", BackendHostcalls::isDynamic);
@@ -69,8 +69,7 @@ final class BackendImports implements ImportGroup {
         // NAME(backend: string) -> (status, u32)
         r.add("fastly_backend", name, (g, a) -> {
             byte[] backend = g.memory().utf8Bytes(i32(a, 0), i32(a, 1));
-            return DownstreamImports.u32Out(
-                    g, i32(a, 2), out -> getter.get(g.sandbox().backends(), backend, out));
+            return g.u32Out(i32(a, 2), out -> getter.get(g.sandbox().backends(), backend, out));
         });
     }
 }

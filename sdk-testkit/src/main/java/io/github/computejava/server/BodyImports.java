@@ -14,11 +14,7 @@ final class BodyImports implements ImportGroup {
         r.add(m, "append", (g, a) -> g.sandbox().bodyAppend(i32(a, 0), i32(a, 1)));
 
         // new() -> (status, body_handle)
-        r.add(m, "new", (g, a) -> {
-            g.memory().checkU32(i32(a, 0));
-            int[] out = new int[1];
-            return g.outU32(g.sandbox().bodyNew(out), i32(a, 0), out[0]);
-        });
+        r.add(m, "new", (g, a) -> g.u32Out(i32(a, 0), out -> g.sandbox().bodyNew(out)));
 
         // read(h, buf: ptr u8, buf_len: usize) -> (status, num_bytes); 0 bytes means the end
         r.add(
@@ -30,10 +26,7 @@ final class BodyImports implements ImportGroup {
         // write(h, buf: list u8, end: body_write_end) -> (status, num_bytes)
         r.add(m, "write", (g, a) -> {
             byte[] data = g.memory().bytes(i32(a, 1), i32(a, 2));
-            g.memory().checkU32(i32(a, 4));
-            int[] out = new int[1];
-            int status = g.sandbox().bodyWrite(i32(a, 0), data, 0, data.length, i32(a, 3), out);
-            return g.outU32(status, i32(a, 4), out[0]);
+            return g.u32Out(i32(a, 4), out -> g.sandbox().bodyWrite(i32(a, 0), data, 0, data.length, i32(a, 3), out));
         });
 
         // close(h) -> status

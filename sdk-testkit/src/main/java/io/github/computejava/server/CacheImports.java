@@ -26,51 +26,40 @@ final class CacheImports implements ImportGroup {
         r.add(m, "lookup", (g, a) -> {
             byte[] key = g.memory().bytes(i32(a, 0), i32(a, 1));
             CacheLookupOptions o = CacheRecords.lookupOptions(g.memory()::bytes, i32(a, 3), i32(a, 2));
-            g.memory().checkU32(i32(a, 4));
-            int[] out = new int[1];
-            return g.outU32(g.sandbox().cacheLookup(key, i32(a, 2), o, out), i32(a, 4), out[0]);
+            return g.u32Out(i32(a, 4), out -> g.sandbox().cacheLookup(key, i32(a, 2), o, out));
         });
 
         // insert(cache_key: list u8, options_mask, options: ptr cache_write_options) -> (status, body_handle)
         r.add(m, "insert", (g, a) -> {
             byte[] key = g.memory().bytes(i32(a, 0), i32(a, 1));
             CacheWriteOptions o = CacheRecords.writeOptions(g.memory()::bytes, i32(a, 3), i32(a, 2));
-            g.memory().checkU32(i32(a, 4));
-            int[] out = new int[1];
-            return g.outU32(g.sandbox().cacheInsert(key, i32(a, 2), o, out), i32(a, 4), out[0]);
+            return g.u32Out(i32(a, 4), out -> g.sandbox().cacheInsert(key, i32(a, 2), o, out));
         });
 
         // transaction_lookup(cache_key, options_mask, options) -> (status, cache_handle)
         r.add(m, "transaction_lookup", (g, a) -> {
             byte[] key = g.memory().bytes(i32(a, 0), i32(a, 1));
             CacheLookupOptions o = CacheRecords.lookupOptions(g.memory()::bytes, i32(a, 3), i32(a, 2));
-            g.memory().checkU32(i32(a, 4));
-            int[] out = new int[1];
-            return g.outU32(g.sandbox().cacheTransactionLookup(key, i32(a, 2), o, out), i32(a, 4), out[0]);
+            return g.u32Out(i32(a, 4), out -> g.sandbox().cacheTransactionLookup(key, i32(a, 2), o, out));
         });
 
         // transaction_lookup_async(cache_key, options_mask, options) -> (status, cache_busy_handle)
         r.add(m, "transaction_lookup_async", (g, a) -> {
             byte[] key = g.memory().bytes(i32(a, 0), i32(a, 1));
             CacheLookupOptions o = CacheRecords.lookupOptions(g.memory()::bytes, i32(a, 3), i32(a, 2));
-            g.memory().checkU32(i32(a, 4));
-            int[] out = new int[1];
-            return g.outU32(g.sandbox().cacheTransactionLookupAsync(key, i32(a, 2), o, out), i32(a, 4), out[0]);
+            return g.u32Out(i32(a, 4), out -> g.sandbox().cacheTransactionLookupAsync(key, i32(a, 2), o, out));
         });
 
         // cache_busy_handle_wait(busy_handle) -> (status, cache_handle)
-        r.add(m, "cache_busy_handle_wait", (g, a) -> {
-            g.memory().checkU32(i32(a, 1));
-            int[] out = new int[1];
-            return g.outU32(g.sandbox().cacheBusyHandleWait(i32(a, 0), out), i32(a, 1), out[0]);
-        });
+        r.add(
+                m,
+                "cache_busy_handle_wait",
+                (g, a) -> g.u32Out(i32(a, 1), out -> g.sandbox().cacheBusyHandleWait(i32(a, 0), out)));
 
         // transaction_insert(h, options_mask, options) -> (status, body_handle)
         r.add(m, "transaction_insert", (g, a) -> {
             CacheWriteOptions o = CacheRecords.writeOptions(g.memory()::bytes, i32(a, 2), i32(a, 1));
-            g.memory().checkU32(i32(a, 3));
-            int[] out = new int[1];
-            return g.outU32(g.sandbox().cacheTransactionInsert(i32(a, 0), i32(a, 1), o, out), i32(a, 3), out[0]);
+            return g.u32Out(i32(a, 3), out -> g.sandbox().cacheTransactionInsert(i32(a, 0), i32(a, 1), o, out));
         });
 
         // transaction_insert_and_stream_back(h, options_mask, options) -> (status, body_handle, cache_handle)
@@ -103,11 +92,7 @@ final class CacheImports implements ImportGroup {
         r.add(m, "close", (g, a) -> g.sandbox().cacheClose(i32(a, 0)));
 
         // get_state(h) -> (status, cache_lookup_state)
-        r.add(m, "get_state", (g, a) -> {
-            g.memory().checkU32(i32(a, 1));
-            int[] out = new int[1];
-            return g.outU32(g.sandbox().cacheGetState(i32(a, 0), out), i32(a, 1), out[0]);
-        });
+        r.add(m, "get_state", (g, a) -> g.u32Out(i32(a, 1), out -> g.sandbox().cacheGetState(i32(a, 0), out)));
 
         // get_user_metadata(h, out_ptr, out_len, nwritten_out) -> status
         r.add(
@@ -119,9 +104,7 @@ final class CacheImports implements ImportGroup {
         // get_body(h, options_mask, options: cache_get_body_options) -> (status, body_handle)
         r.add(m, "get_body", (g, a) -> {
             byte[] options = CacheRecords.getBodyOptions(g.memory()::bytes, i32(a, 2));
-            g.memory().checkU32(i32(a, 3));
-            int[] out = new int[1];
-            return g.outU32(g.sandbox().cacheGetBody(i32(a, 0), i32(a, 1), options, out), i32(a, 3), out[0]);
+            return g.u32Out(i32(a, 3), out -> g.sandbox().cacheGetBody(i32(a, 0), i32(a, 1), options, out));
         });
 
         // get_length / get_max_age_ns / get_stale_while_revalidate_ns / get_age_ns / get_hits (h) -> (status, u64)
@@ -135,25 +118,20 @@ final class CacheImports implements ImportGroup {
         r.add(m, "replace", (g, a) -> {
             byte[] key = g.memory().bytes(i32(a, 0), i32(a, 1));
             CacheReplaceOptions o = CacheRecords.replaceOptions(g.memory()::bytes, i32(a, 3), i32(a, 2));
-            g.memory().checkU32(i32(a, 4));
-            int[] out = new int[1];
-            return g.outU32(g.sandbox().cacheReplace(key, i32(a, 2), o, out), i32(a, 4), out[0]);
+            return g.u32Out(i32(a, 4), out -> g.sandbox().cacheReplace(key, i32(a, 2), o, out));
         });
 
         // replace_insert(h, options_mask, options: ptr cache_write_options) -> (status, body_handle)
         r.add(m, "replace_insert", (g, a) -> {
             CacheWriteOptions o = CacheRecords.writeOptions(g.memory()::bytes, i32(a, 2), i32(a, 1));
-            g.memory().checkU32(i32(a, 3));
-            int[] out = new int[1];
-            return g.outU32(g.sandbox().cacheReplaceInsert(i32(a, 0), i32(a, 1), o, out), i32(a, 3), out[0]);
+            return g.u32Out(i32(a, 3), out -> g.sandbox().cacheReplaceInsert(i32(a, 0), i32(a, 1), o, out));
         });
 
         // replace_get_state(h) -> (status, cache_lookup_state)
-        r.add(m, "replace_get_state", (g, a) -> {
-            g.memory().checkU32(i32(a, 1));
-            int[] out = new int[1];
-            return g.outU32(g.sandbox().cacheReplaceGetState(i32(a, 0), out), i32(a, 1), out[0]);
-        });
+        r.add(
+                m,
+                "replace_get_state",
+                (g, a) -> g.u32Out(i32(a, 1), out -> g.sandbox().cacheReplaceGetState(i32(a, 0), out)));
 
         // replace_get_user_metadata(h, out_ptr, out_len, nwritten_out) -> status
         r.add(
@@ -165,9 +143,7 @@ final class CacheImports implements ImportGroup {
         // replace_get_body(h, options_mask, options: cache_get_body_options) -> (status, body_handle)
         r.add(m, "replace_get_body", (g, a) -> {
             byte[] options = CacheRecords.getBodyOptions(g.memory()::bytes, i32(a, 2));
-            g.memory().checkU32(i32(a, 3));
-            int[] out = new int[1];
-            return g.outU32(g.sandbox().cacheReplaceGetBody(i32(a, 0), i32(a, 1), options, out), i32(a, 3), out[0]);
+            return g.u32Out(i32(a, 3), out -> g.sandbox().cacheReplaceGetBody(i32(a, 0), i32(a, 1), options, out));
         });
 
         u64(r, m, "replace_get_age_ns", (g, h, out) -> g.sandbox().cacheReplaceGetAgeNs(h, out));

@@ -6,6 +6,7 @@ import io.github.computejava.host.Sandbox;
 import io.github.computejava.internal.FastlyStatus;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.function.ToIntFunction;
 
 /**
  * One running program instance as its hostcalls see it: the sandbox holding its handles, its memory, and the
@@ -151,6 +152,27 @@ final class Guest {
             m.u32(nwrittenPtr, nwritten[0]);
         } else if (status == FastlyStatus.BUFLEN) {
             m.u32(nwrittenPtr, nwritten[0]);
+        }
+        return status;
+    }
+
+    /**
+     * Runs a call with one {@code u32} result and writes the result to {@code ptr} on {@code ok}; the pointer is
+     * checked first, so a bad pointer changes nothing.
+     */
+    int u32Out(int ptr, ToIntFunction<int[]> call) {
+        memory().checkU32(ptr);
+        int[] out = new int[1];
+        return outU32(call.applyAsInt(out), ptr, out[0]);
+    }
+
+    /** As {@link #u32Out}, for a call with one {@code u64} result. */
+    int u64Out(int ptr, ToIntFunction<long[]> call) {
+        memory().checkU64(ptr);
+        long[] out = new long[1];
+        int status = call.applyAsInt(out);
+        if (status == FastlyStatus.OK) {
+            memory().u64(ptr, out[0]);
         }
         return status;
     }

@@ -21,7 +21,7 @@ final class HttpCacheImports implements ImportGroup {
         r.add(
                 M,
                 "is_request_cacheable",
-                (g, a) -> u32Out(g, i32(a, 1), out -> g.sandbox().httpCacheIsRequestCacheable(i32(a, 0), out)));
+                (g, a) -> g.u32Out(i32(a, 1), out -> g.sandbox().httpCacheIsRequestCacheable(i32(a, 0), out)));
 
         // get_suggested_cache_key(req, key_out, key_out_len, nwritten_out) -> status
         r.add(
@@ -33,20 +33,20 @@ final class HttpCacheImports implements ImportGroup {
         // lookup(req, options_mask, options: ptr) -> (status, http_cache_handle)
         r.add(M, "lookup", (g, a) -> {
             HttpCacheLookupOptions o = lookupOptions(g, i32(a, 1), i32(a, 2));
-            return u32Out(g, i32(a, 3), out -> g.sandbox().httpCacheLookup(i32(a, 0), i32(a, 1), o, out));
+            return g.u32Out(i32(a, 3), out -> g.sandbox().httpCacheLookup(i32(a, 0), i32(a, 1), o, out));
         });
 
         // transaction_lookup(req, options_mask, options: ptr) -> (status, http_cache_handle)
         r.add(M, "transaction_lookup", (g, a) -> {
             HttpCacheLookupOptions o = lookupOptions(g, i32(a, 1), i32(a, 2));
-            return u32Out(g, i32(a, 3), out -> g.sandbox().httpCacheTransactionLookup(i32(a, 0), i32(a, 1), o, out));
+            return g.u32Out(i32(a, 3), out -> g.sandbox().httpCacheTransactionLookup(i32(a, 0), i32(a, 1), o, out));
         });
 
         // transaction_insert(h, resp, options_mask, options: ptr) -> (status, body_handle)
         r.add(M, "transaction_insert", (g, a) -> {
             HttpCacheWriteOptions o = writeOptions(g, i32(a, 2), i32(a, 3));
-            return u32Out(g, i32(a, 4), out -> g.sandbox()
-                    .httpCacheTransactionInsert(i32(a, 0), i32(a, 1), i32(a, 2), o, out));
+            return g.u32Out(
+                    i32(a, 4), out -> g.sandbox().httpCacheTransactionInsert(i32(a, 0), i32(a, 1), i32(a, 2), o, out));
         });
 
         // transaction_insert_and_stream_back(h, resp, options_mask, options) -> (status, body, http_cache_handle)
@@ -74,7 +74,7 @@ final class HttpCacheImports implements ImportGroup {
         // transaction_update_and_return_fresh(h, resp, options_mask, options) -> (status, http_cache_handle)
         r.add(M, "transaction_update_and_return_fresh", (g, a) -> {
             HttpCacheWriteOptions o = writeOptions(g, i32(a, 2), i32(a, 3));
-            return u32Out(g, i32(a, 4), out -> g.sandbox()
+            return g.u32Out(i32(a, 4), out -> g.sandbox()
                     .httpCacheTransactionUpdateAndReturnFresh(i32(a, 0), i32(a, 1), i32(a, 2), o, out));
         });
 
@@ -97,7 +97,7 @@ final class HttpCacheImports implements ImportGroup {
         r.add(
                 M,
                 "get_suggested_backend_request",
-                (g, a) -> u32Out(g, i32(a, 1), out -> g.sandbox().httpCacheGetSuggestedBackendRequest(i32(a, 0), out)));
+                (g, a) -> g.u32Out(i32(a, 1), out -> g.sandbox().httpCacheGetSuggestedBackendRequest(i32(a, 0), out)));
 
         // get_suggested_cache_options(h, resp, options_mask, options, options_mask_out, options_out) -> status
         r.add(M, "get_suggested_cache_options", HttpCacheImports::suggestedCacheOptions);
@@ -131,40 +131,40 @@ final class HttpCacheImports implements ImportGroup {
         });
 
         // get_state(h) -> (status, cache_lookup_state)
-        r.add(M, "get_state", (g, a) -> u32Out(g, i32(a, 1), out -> g.sandbox().httpCacheGetState(i32(a, 0), out)));
+        r.add(M, "get_state", (g, a) -> g.u32Out(i32(a, 1), out -> g.sandbox().httpCacheGetState(i32(a, 0), out)));
 
         // get_length(h) -> (status, cache_object_length u64)
-        r.add(M, "get_length", (g, a) -> u64Out(g, i32(a, 1), out -> g.sandbox().httpCacheGetLength(i32(a, 0), out)));
+        r.add(M, "get_length", (g, a) -> g.u64Out(i32(a, 1), out -> g.sandbox().httpCacheGetLength(i32(a, 0), out)));
 
         // get_max_age_ns(h) -> (status, cache_duration_ns u64)
         r.add(
                 M,
                 "get_max_age_ns",
-                (g, a) -> u64Out(g, i32(a, 1), out -> g.sandbox().httpCacheGetMaxAgeNs(i32(a, 0), out)));
+                (g, a) -> g.u64Out(i32(a, 1), out -> g.sandbox().httpCacheGetMaxAgeNs(i32(a, 0), out)));
 
         // get_stale_while_revalidate_ns(h) -> (status, cache_duration_ns u64)
         r.add(
                 M,
                 "get_stale_while_revalidate_ns",
-                (g, a) -> u64Out(g, i32(a, 1), out -> g.sandbox().httpCacheGetStaleWhileRevalidateNs(i32(a, 0), out)));
+                (g, a) -> g.u64Out(i32(a, 1), out -> g.sandbox().httpCacheGetStaleWhileRevalidateNs(i32(a, 0), out)));
 
         // get_stale_if_error_ns(h) -> (status, cache_duration_ns u64)
         r.add(
                 M,
                 "get_stale_if_error_ns",
-                (g, a) -> u64Out(g, i32(a, 1), out -> g.sandbox().httpCacheGetStaleIfErrorNs(i32(a, 0), out)));
+                (g, a) -> g.u64Out(i32(a, 1), out -> g.sandbox().httpCacheGetStaleIfErrorNs(i32(a, 0), out)));
 
         // get_age_ns(h) -> (status, cache_duration_ns u64)
-        r.add(M, "get_age_ns", (g, a) -> u64Out(g, i32(a, 1), out -> g.sandbox().httpCacheGetAgeNs(i32(a, 0), out)));
+        r.add(M, "get_age_ns", (g, a) -> g.u64Out(i32(a, 1), out -> g.sandbox().httpCacheGetAgeNs(i32(a, 0), out)));
 
         // get_hits(h) -> (status, cache_hit_count u64)
-        r.add(M, "get_hits", (g, a) -> u64Out(g, i32(a, 1), out -> g.sandbox().httpCacheGetHits(i32(a, 0), out)));
+        r.add(M, "get_hits", (g, a) -> g.u64Out(i32(a, 1), out -> g.sandbox().httpCacheGetHits(i32(a, 0), out)));
 
         // get_sensitive_data(h) -> (status, is_sensitive u32)
         r.add(
                 M,
                 "get_sensitive_data",
-                (g, a) -> u32Out(g, i32(a, 1), out -> g.sandbox().httpCacheGetSensitiveData(i32(a, 0), out)));
+                (g, a) -> g.u32Out(i32(a, 1), out -> g.sandbox().httpCacheGetSensitiveData(i32(a, 0), out)));
 
         // get_surrogate_keys(h, out, out_len, nwritten_out) -> status
         r.add(
@@ -179,24 +179,6 @@ final class HttpCacheImports implements ImportGroup {
                 "get_vary_rule",
                 (g, a) -> g.out(i32(a, 1), i32(a, 2), i32(a, 3), (buf, len, nw) -> g.sandbox()
                         .httpCacheGetVaryRule(i32(a, 0), buf, len, nw)));
-    }
-
-    /** A call with one {@code u32} out-parameter, written on {@code ok}. */
-    private static int u32Out(Guest g, int ptr, java.util.function.ToIntFunction<int[]> call) {
-        g.memory().checkU32(ptr);
-        int[] out = new int[1];
-        return g.outU32(call.applyAsInt(out), ptr, out[0]);
-    }
-
-    /** A call with one {@code u64} out-parameter, written on {@code ok}. */
-    private static int u64Out(Guest g, int ptr, java.util.function.ToIntFunction<long[]> call) {
-        g.memory().checkU64(ptr);
-        long[] out = new long[1];
-        int status = call.applyAsInt(out);
-        if (status == FastlyStatus.OK) {
-            g.memory().u64(ptr, out[0]);
-        }
-        return status;
     }
 
     /** Reads an {@code http_cache_lookup_options} record: only the fields the mask names. */

@@ -47,11 +47,7 @@ final class HttpReqImports implements ImportGroup {
                         i32(a, 0), i32(a, 1), i32(a, 2), i32(a, 3), g.memory().bytes(i32(a, 4), i32(a, 5))));
 
         // new() -> (status, request_handle)
-        r.add(m, "new", (g, a) -> {
-            g.memory().checkU32(i32(a, 0));
-            int[] out = new int[1];
-            return g.outU32(g.sandbox().reqNew(out), i32(a, 0), out[0]);
-        });
+        r.add(m, "new", (g, a) -> g.u32Out(i32(a, 0), out -> g.sandbox().reqNew(out)));
 
         // close(h) -> status
         r.add(m, "close", (g, a) -> g.sandbox().reqClose(i32(a, 0)));
@@ -79,11 +75,7 @@ final class HttpReqImports implements ImportGroup {
                 .reqUriSet(i32(a, 0), g.memory().utf8Bytes(i32(a, 1), i32(a, 2))));
 
         // version_get(h) -> (status, http_version)
-        r.add(m, "version_get", (g, a) -> {
-            g.memory().checkU32(i32(a, 1));
-            int[] out = new int[1];
-            return g.outU32(g.sandbox().reqVersionGet(i32(a, 0), out), i32(a, 1), out[0]);
-        });
+        r.add(m, "version_get", (g, a) -> g.u32Out(i32(a, 1), out -> g.sandbox().reqVersionGet(i32(a, 0), out)));
 
         // version_set(h, version: http_version) -> status
         r.add(m, "version_set", (g, a) -> g.sandbox().reqVersionSet(i32(a, 0), i32(a, 1)));
@@ -157,74 +149,7 @@ final class HttpReqImports implements ImportGroup {
         r.add(m, "register_dynamic_backend", HttpReqImports::registerDynamicBackend);
 
         // deprecated getters of the current client request (fastly_http_downstream has the per-handle ones)
-        r.add(m, "downstream_client_ip_addr", (g, a) -> {
-            int req = g.sandbox().clientRequestHandle();
-            return DownstreamImports.address(
-                    g, i32(a, 0), i32(a, 1), (octets, n) -> g.sandbox().downstreamClientIpAddr(req, octets, n));
-        });
-        r.add(m, "downstream_server_ip_addr", (g, a) -> {
-            int req = g.sandbox().clientRequestHandle();
-            return DownstreamImports.address(g, i32(a, 0), i32(a, 1), (octets, n) -> g.sandbox()
-                    .downstreamCalls()
-                    .serverIpAddr(req, octets, n));
-        });
-        r.add(
-                m,
-                "downstream_client_request_id",
-                (g, a) -> g.out(i32(a, 0), i32(a, 1), i32(a, 2), (buf, len, n) -> g.sandbox()
-                        .downstreamCalls()
-                        .requestId(g.sandbox().clientRequestHandle(), buf, len, n)));
-        r.add(
-                m,
-                "downstream_compliance_region",
-                (g, a) -> g.out(i32(a, 0), i32(a, 1), i32(a, 2), (buf, len, n) -> g.sandbox()
-                        .downstreamCalls()
-                        .complianceRegion(g.sandbox().clientRequestHandle(), buf, len, n)));
-        r.add(m, "downstream_client_ddos_detected", (g, a) -> {
-            g.memory().checkU32(i32(a, 0));
-            int[] out = new int[1];
-            int status = g.sandbox().downstreamCalls().ddosDetected(g.sandbox().clientRequestHandle(), out);
-            return g.outU32(status, i32(a, 0), out[0]);
-        });
-        r.add(m, "fastly_key_is_valid", (g, a) -> {
-            g.memory().checkU32(i32(a, 0));
-            int[] out = new int[1];
-            int status =
-                    g.sandbox().downstreamCalls().fastlyKeyIsValid(g.sandbox().clientRequestHandle(), out);
-            return g.outU32(status, i32(a, 0), out[0]);
-        });
-        for (String absent : new String[] {
-            "downstream_client_h2_fingerprint",
-            "downstream_client_oh_fingerprint",
-            "downstream_tls_cipher_openssl_name",
-            "downstream_tls_protocol",
-            "downstream_tls_client_hello",
-            "downstream_tls_raw_client_certificate",
-            "downstream_tls_ja4",
-            "downstream_tls_ja3_md5",
-            "downstream_tls_client_cert_verify_result"
-        }) {
-            r.add(m, absent, (g, a) -> g.sandbox()
-                    .downstreamCalls()
-                    .absent(g.sandbox().clientRequestHandle()));
-        }
-        // original_header_names_get(buf, buf_len, cursor, ending_cursor_out, nwritten_out) -> status
-        r.add(
-                m,
-                "original_header_names_get",
-                (g, a) -> g.multi(
-                        i32(a, 0), i32(a, 1), i32(a, 2), i32(a, 3), i32(a, 4), (buf, len, cursor, end, n) -> g.sandbox()
-                                .downstreamCalls()
-                                .originalHeaderNames(g.sandbox().clientRequestHandle(), buf, len, cursor, end, n)));
-        // original_header_count() -> (status, header_count)
-        r.add(m, "original_header_count", (g, a) -> {
-            g.memory().checkU32(i32(a, 0));
-            int[] out = new int[1];
-            int status = g.sandbox()
-                    .downstreamCalls()
-                    .originalHeaderCount(g.sandbox().clientRequestHandle(), out);
-            return g.outU32(status, i32(a, 0), out[0]);
-        });
+        DownstreamImports.registerClientGetters(r, m, false);
 
         r.unsupported(
                 m,

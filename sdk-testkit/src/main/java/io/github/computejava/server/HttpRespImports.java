@@ -12,11 +12,7 @@ final class HttpRespImports implements ImportGroup {
         HeaderImports.register(r, m);
 
         // new() -> (status, response_handle)
-        r.add(m, "new", (g, a) -> {
-            g.memory().checkU32(i32(a, 0));
-            int[] out = new int[1];
-            return g.outU32(g.sandbox().respNew(out), i32(a, 0), out[0]);
-        });
+        r.add(m, "new", (g, a) -> g.u32Out(i32(a, 0), out -> g.sandbox().respNew(out)));
 
         // close(h) -> status
         r.add(m, "close", (g, a) -> g.sandbox().respClose(i32(a, 0)));
@@ -36,11 +32,10 @@ final class HttpRespImports implements ImportGroup {
         r.add(m, "status_set", (g, a) -> g.sandbox().respStatusSet(i32(a, 0), i32(a, 1) & 0xFFFF));
 
         // version_get(h) -> (status, http_version)
-        r.add(m, "version_get", (g, a) -> {
-            g.memory().checkU32(i32(a, 1));
-            int[] out = new int[1];
-            return g.outU32(g.sandbox().response().versionGet(i32(a, 0), out), i32(a, 1), out[0]);
-        });
+        r.add(
+                m,
+                "version_get",
+                (g, a) -> g.u32Out(i32(a, 1), out -> g.sandbox().response().versionGet(i32(a, 0), out)));
 
         // version_set(h, version: http_version) -> status
         r.add(m, "version_set", (g, a) -> g.sandbox().response().versionSet(i32(a, 0), i32(a, 1)));

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
@@ -360,11 +361,7 @@ public final class LocalServerConfig {
             Map<String, KvEntry> entries = new LinkedHashMap<>();
             if (parent.isTable(List.of(name))) {
                 TomlTable t = parent.getTable(List.of(name));
-                String format = string(t, "format", where, true);
-                if (!format.equals("json")) {
-                    throw error(t, "format", where + ".format must be \"json\", not \"" + format + "\"");
-                }
-                String fileName = string(t, "file", where, true);
+                String fileName = jsonFileName(t, where);
                 JsonObject json = jsonObject(t, "file", fileName, where);
                 for (Map.Entry<String, JsonElement> e : json.entrySet()) {
                     String key = e.getKey();
@@ -390,17 +387,7 @@ public final class LocalServerConfig {
                 }
                 return entries;
             }
-            if (!parent.isArray(List.of(name))) {
-                throw error(parent, name, where + " must be an array of entries or a table with file and format");
-            }
-            TomlArray array = parent.getArray(List.of(name));
-            for (int i = 0; i < array.size(); i++) {
-                if (!(array.get(i) instanceof TomlTable)) {
-                    throw new ConfigException(
-                            file + ":" + at(array.inputPositionOf(i)) + ": " + where + "[" + i + "] must be a table");
-                }
-                TomlTable entry = (TomlTable) array.get(i);
-                String item = where + "[" + i + "]";
+            eachEntry(parent, name, where, (entry, item) -> {
                 String key = string(entry, "key", item, true);
                 checkKvKey(entry, "key", key, item);
                 String fileField = entry.contains(List.of("file")) ? "file" : "path";
@@ -413,7 +400,7 @@ public final class LocalServerConfig {
                 String metadata = string(entry, "metadata", item, false);
                 entries.put(
                         key, new KvEntry(value, metadata == null ? null : metadata.getBytes(StandardCharsets.UTF_8)));
-            }
+            });
             return entries;
         }
 
@@ -427,11 +414,7 @@ public final class LocalServerConfig {
             Map<String, byte[]> secrets = new LinkedHashMap<>();
             if (parent.isTable(List.of(name))) {
                 TomlTable t = parent.getTable(List.of(name));
-                String format = string(t, "format", where, true);
-                if (!format.equals("json")) {
-                    throw error(t, "format", where + ".format must be \"json\", not \"" + format + "\"");
-                }
-                String fileName = string(t, "file", where, true);
+                String fileName = jsonFileName(t, where);
                 JsonObject json = jsonObject(t, "file", fileName, where);
                 for (Map.Entry<String, JsonElement> e : json.entrySet()) {
                     if (!e.getValue().isJsonPrimitive()
@@ -442,17 +425,7 @@ public final class LocalServerConfig {
                 }
                 return secrets;
             }
-            if (!parent.isArray(List.of(name))) {
-                throw error(parent, name, where + " must be an array of entries or a table with file and format");
-            }
-            TomlArray array = parent.getArray(List.of(name));
-            for (int i = 0; i < array.size(); i++) {
-                if (!(array.get(i) instanceof TomlTable)) {
-                    throw new ConfigException(
-                            file + ":" + at(array.inputPositionOf(i)) + ": " + where + "[" + i + "] must be a table");
-                }
-                TomlTable entry = (TomlTable) array.get(i);
-                String item = where + "[" + i + "]";
+            eachEntry(parent, name, where, (entry, item) -> {
                 String key = string(entry, "key", item, true);
                 String data = string(entry, "data", item, false);
                 String fileName = string(entry, "file", item, false);
@@ -472,8 +445,35 @@ public final class LocalServerConfig {
                     value = dataOrFile(entry, "key", data, fileName, item);
                 }
                 secrets.put(key, value);
-            }
+            });
             return secrets;
+        }
+
+        /** The file of a store given as a table {@code {file, format}}, whose format must be {@code json}. */
+        private String jsonFileName(TomlTable t, String where) {
+            String format = string(t, "format", where, true);
+            if (!format.equals("json")) {
+                throw error(t, "format", where + ".format must be \"json\", not \"" + format + "\"");
+            }
+            return string(t, "file", where, true);
+        }
+
+        /**
+         * Reads each entry of a store given as an array of tables, in order, with the name of the entry for
+         * messages ({@code where[i]}); anything else is an error.
+         */
+        private void eachEntry(TomlTable parent, String name, String where, BiConsumer<TomlTable, String> reader) {
+            if (!parent.isArray(List.of(name))) {
+                throw error(parent, name, where + " must be an array of entries or a table with file and format");
+            }
+            TomlArray array = parent.getArray(List.of(name));
+            for (int i = 0; i < array.size(); i++) {
+                if (!(array.get(i) instanceof TomlTable)) {
+                    throw new ConfigException(
+                            file + ":" + at(array.inputPositionOf(i)) + ": " + where + "[" + i + "] must be a table");
+                }
+                reader.accept((TomlTable) array.get(i), where + "[" + i + "]");
+            }
         }
 
         private Geolocation geolocation(TomlTable t) {

@@ -34,7 +34,7 @@ final class StoreImports implements ImportGroup {
         // open(name: string) -> (status, handle)
         r.add(m, "open", (g, a) -> {
             byte[] name = g.memory().utf8Bytes(i32(a, 0), i32(a, 1));
-            return DownstreamImports.u32Out(g, i32(a, 2), out -> g.sandbox().configStoreOpen(name, out));
+            return g.u32Out(i32(a, 2), out -> g.sandbox().configStoreOpen(name, out));
         });
 
         // get(h, key: string, value, value_max_len, nwritten_out) -> status
@@ -51,15 +51,13 @@ final class StoreImports implements ImportGroup {
         // open(name: string) -> (status, kv_store_handle)
         r.add(m, "open", (g, a) -> {
             byte[] name = g.memory().utf8Bytes(i32(a, 0), i32(a, 1));
-            return DownstreamImports.u32Out(
-                    g, i32(a, 2), out -> g.sandbox().stores().kvOpen(name, out));
+            return g.u32Out(i32(a, 2), out -> g.sandbox().stores().kvOpen(name, out));
         });
 
         // lookup(store, key: string, mask, config: ptr kv_lookup_config, handle_out) -> status
         r.add(m, "lookup", (g, a) -> {
             byte[] key = g.memory().bytes(i32(a, 1), i32(a, 2));
-            return DownstreamImports.u32Out(
-                    g, i32(a, 5), out -> g.sandbox().stores().kvLookup(i32(a, 0), key, out));
+            return g.u32Out(i32(a, 5), out -> g.sandbox().stores().kvLookup(i32(a, 0), key, out));
         });
 
         // lookup_wait(h, body_handle_out, metadata_buf, metadata_buf_len, nwritten_out, generation_out: ptr u32,
@@ -90,7 +88,7 @@ final class StoreImports implements ImportGroup {
             byte[] meta = metadata;
             long ttlSeconds = ttl;
             Long generation = ifGeneration;
-            return DownstreamImports.u32Out(g, i32(a, 6), out -> g.sandbox()
+            return g.u32Out(i32(a, 6), out -> g.sandbox()
                     .stores()
                     .kvInsert(i32(a, 0), key, i32(a, 3), mode, meta, ttlSeconds, generation, out));
         });
@@ -99,22 +97,19 @@ final class StoreImports implements ImportGroup {
         r.add(
                 m,
                 "insert_wait",
-                (g, a) -> DownstreamImports.u32Out(
-                        g, i32(a, 1), out -> g.sandbox().stores().kvOutcomeWait(i32(a, 0), out)));
+                (g, a) -> g.u32Out(i32(a, 1), out -> g.sandbox().stores().kvOutcomeWait(i32(a, 0), out)));
 
         // delete(store, key: string, mask, config: ptr kv_delete_config, handle_out) -> status
         r.add(m, "delete", (g, a) -> {
             byte[] key = g.memory().bytes(i32(a, 1), i32(a, 2));
-            return DownstreamImports.u32Out(
-                    g, i32(a, 5), out -> g.sandbox().stores().kvDelete(i32(a, 0), key, out));
+            return g.u32Out(i32(a, 5), out -> g.sandbox().stores().kvDelete(i32(a, 0), key, out));
         });
 
         // delete_wait(h, kv_error_out) -> status
         r.add(
                 m,
                 "delete_wait",
-                (g, a) -> DownstreamImports.u32Out(
-                        g, i32(a, 1), out -> g.sandbox().stores().kvOutcomeWait(i32(a, 0), out)));
+                (g, a) -> g.u32Out(i32(a, 1), out -> g.sandbox().stores().kvOutcomeWait(i32(a, 0), out)));
 
         // list(store, mask, config: ptr kv_list_config, handle_out) -> status
         r.add(m, "list", (g, a) -> {
@@ -136,8 +131,7 @@ final class StoreImports implements ImportGroup {
             String c = cursor;
             String p = prefix;
             int l = limit;
-            return DownstreamImports.u32Out(
-                    g, i32(a, 3), out -> g.sandbox().stores().kvList(i32(a, 0), c, p, l, out));
+            return g.u32Out(i32(a, 3), out -> g.sandbox().stores().kvList(i32(a, 0), c, p, l, out));
         });
 
         // list_wait(h, body_handle_out, kv_error_out) -> status
@@ -216,30 +210,26 @@ final class StoreImports implements ImportGroup {
         // open(name: string) -> (status, object_store_handle)
         r.add(m, "open", (g, a) -> {
             byte[] name = g.memory().utf8Bytes(i32(a, 0), i32(a, 1));
-            return DownstreamImports.u32Out(
-                    g, i32(a, 2), out -> g.sandbox().stores().kvOpen(name, out));
+            return g.u32Out(i32(a, 2), out -> g.sandbox().stores().kvOpen(name, out));
         });
 
         // lookup(store, key: string, body_handle_out) -> status; none when absent
         r.add(m, "lookup", (g, a) -> {
             byte[] key = g.memory().utf8Bytes(i32(a, 1), i32(a, 2));
-            return DownstreamImports.u32Out(
-                    g, i32(a, 3), out -> g.sandbox().stores().objectLookup(i32(a, 0), key, out));
+            return g.u32Out(i32(a, 3), out -> g.sandbox().stores().objectLookup(i32(a, 0), key, out));
         });
 
         // lookup_async(store, key: string, pending_handle_out) -> status
         r.add(m, "lookup_async", (g, a) -> {
             byte[] key = g.memory().utf8Bytes(i32(a, 1), i32(a, 2));
-            return DownstreamImports.u32Out(
-                    g, i32(a, 3), out -> g.sandbox().stores().kvLookup(i32(a, 0), key, out));
+            return g.u32Out(i32(a, 3), out -> g.sandbox().stores().kvLookup(i32(a, 0), key, out));
         });
 
         // pending_lookup_wait(h, body_handle_out) -> status; none when absent
         r.add(
                 m,
                 "pending_lookup_wait",
-                (g, a) -> DownstreamImports.u32Out(
-                        g, i32(a, 1), out -> g.sandbox().stores().objectLookupWait(i32(a, 0), out)));
+                (g, a) -> g.u32Out(i32(a, 1), out -> g.sandbox().stores().objectLookupWait(i32(a, 0), out)));
 
         // insert(store, key: string, body_handle) -> status
         r.add(m, "insert", (g, a) -> {
@@ -252,9 +242,8 @@ final class StoreImports implements ImportGroup {
         // insert_async(store, key: string, body_handle, pending_handle_out) -> status
         r.add(m, "insert_async", (g, a) -> {
             byte[] key = g.memory().utf8Bytes(i32(a, 1), i32(a, 2));
-            return DownstreamImports.u32Out(g, i32(a, 4), out -> g.sandbox()
-                    .stores()
-                    .kvInsert(i32(a, 0), key, i32(a, 3), 0, null, -1, null, out));
+            return g.u32Out(
+                    i32(a, 4), out -> g.sandbox().stores().kvInsert(i32(a, 0), key, i32(a, 3), 0, null, -1, null, out));
         });
 
         // pending_insert_wait(h) -> status
@@ -263,8 +252,7 @@ final class StoreImports implements ImportGroup {
         // delete_async(store, key: string, pending_handle_out) -> status
         r.add(m, "delete_async", (g, a) -> {
             byte[] key = g.memory().utf8Bytes(i32(a, 1), i32(a, 2));
-            return DownstreamImports.u32Out(
-                    g, i32(a, 3), out -> g.sandbox().stores().kvDelete(i32(a, 0), key, out));
+            return g.u32Out(i32(a, 3), out -> g.sandbox().stores().kvDelete(i32(a, 0), key, out));
         });
 
         // pending_delete_wait(h) -> status
@@ -277,15 +265,13 @@ final class StoreImports implements ImportGroup {
         // open(name: string) -> (status, secret_store_handle); none for an unknown store
         r.add(m, "open", (g, a) -> {
             byte[] name = g.memory().utf8Bytes(i32(a, 0), i32(a, 1));
-            return DownstreamImports.u32Out(
-                    g, i32(a, 2), out -> g.sandbox().stores().secretStoreOpen(name, out));
+            return g.u32Out(i32(a, 2), out -> g.sandbox().stores().secretStoreOpen(name, out));
         });
 
         // get(store, key: string) -> (status, secret_handle); none for an unknown secret
         r.add(m, "get", (g, a) -> {
             byte[] key = g.memory().utf8Bytes(i32(a, 1), i32(a, 2));
-            return DownstreamImports.u32Out(
-                    g, i32(a, 3), out -> g.sandbox().stores().secretGet(i32(a, 0), key, out));
+            return g.u32Out(i32(a, 3), out -> g.sandbox().stores().secretGet(i32(a, 0), key, out));
         });
 
         // plaintext(secret, buf, buf_len, nwritten_out) -> status
@@ -299,8 +285,7 @@ final class StoreImports implements ImportGroup {
         // from_bytes(buf, buf_len) -> (status, secret_handle)
         r.add(m, "from_bytes", (g, a) -> {
             byte[] plaintext = g.memory().bytes(i32(a, 0), i32(a, 1));
-            return DownstreamImports.u32Out(
-                    g, i32(a, 2), out -> g.sandbox().stores().secretFromBytes(plaintext, out));
+            return g.u32Out(i32(a, 2), out -> g.sandbox().stores().secretFromBytes(plaintext, out));
         });
     }
 }

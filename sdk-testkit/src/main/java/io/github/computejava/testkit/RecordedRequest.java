@@ -2,7 +2,6 @@ package io.github.computejava.testkit;
 
 import io.github.computejava.fsthttp.CacheOptions;
 import io.github.computejava.fsthttp.Headers;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -10,12 +9,10 @@ import java.util.Optional;
  * A request that reached a backend: what the origin saw, after the host applied the backend's settings
  * (such as its override host). A request the cache answered never becomes a recorded request.
  */
-public final class RecordedRequest {
+public final class RecordedRequest extends HttpMessage {
     private final String backend;
     private final String method;
     private final String url;
-    private final Headers headers;
-    private final byte[] body;
     private final CacheOptions cacheOptions;
     private final Instant instant;
     private final int sequence;
@@ -29,11 +26,10 @@ public final class RecordedRequest {
             CacheOptions cacheOptions,
             Instant instant,
             int sequence) {
+        super(headers, body);
         this.backend = backend;
         this.method = method;
         this.url = url;
-        this.headers = headers;
-        this.body = body;
         this.cacheOptions = cacheOptions;
         this.instant = instant;
         this.sequence = sequence;
@@ -72,7 +68,7 @@ public final class RecordedRequest {
      * @return the path, {@code /} when the URL has none
      */
     public String path() {
-        int start = pathStart(url);
+        int start = Urls.pathStart(url);
         int end = start;
         while (end < url.length() && url.charAt(end) != '?' && url.charAt(end) != '#') {
             end++;
@@ -87,50 +83,12 @@ public final class RecordedRequest {
      * @return the query, or empty when there is none
      */
     public Optional<String> query() {
-        int q = url.indexOf('?', pathStart(url));
+        int q = url.indexOf('?', Urls.pathStart(url));
         if (q < 0) {
             return Optional.empty();
         }
         int hash = url.indexOf('#', q);
         return Optional.of(hash < 0 ? url.substring(q + 1) : url.substring(q + 1, hash));
-    }
-
-    /**
-     * The header fields as the origin received them.
-     *
-     * @return a copy of the headers
-     */
-    public Headers headers() {
-        return headers.copy();
-    }
-
-    /**
-     * The first value of a header.
-     *
-     * @param name the header name, in any case
-     * @return the value, or empty when absent
-     * @throws NullPointerException if {@code name} is null
-     */
-    public Optional<String> header(String name) {
-        return headers.get(name);
-    }
-
-    /**
-     * The body the origin received.
-     *
-     * @return a copy of the bytes
-     */
-    public byte[] body() {
-        return body.clone();
-    }
-
-    /**
-     * The body as UTF-8 text.
-     *
-     * @return the text
-     */
-    public String bodyText() {
-        return new String(body, StandardCharsets.UTF_8);
     }
 
     /**
@@ -168,18 +126,6 @@ public final class RecordedRequest {
      */
     public RequestAssert assertThat() {
         return new RequestAssert(this);
-    }
-
-    private static int pathStart(String u) {
-        int scheme = u.indexOf("://");
-        if (scheme < 0) {
-            return 0;
-        }
-        int i = scheme + 3;
-        while (i < u.length() && "/?#".indexOf(u.charAt(i)) < 0) {
-            i++;
-        }
-        return i;
     }
 
     @Override

@@ -536,7 +536,7 @@ public final class TestHost implements AutoCloseable {
         HeaderList list = new HeaderList();
         Headers headers = request.rawHeaders();
         if (!headers.contains("Host")) {
-            list.append("Host", authority(request.url()));
+            list.append("Host", Urls.authority(request.url()));
         }
         for (String name : headers.names()) {
             for (String value : headers.values(name)) {
@@ -544,15 +544,6 @@ public final class TestHost implements AutoCloseable {
             }
         }
         return list;
-    }
-
-    private static String authority(String url) {
-        int start = url.indexOf("://") + 3;
-        int end = start;
-        while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
-            end++;
-        }
-        return url.substring(start, end);
     }
 
     // ---- the origin's callbacks

@@ -41,7 +41,7 @@ final class TestOrigin implements Origin {
             sent.headers.set("Host", backend.overrideHost().get());
         } else if (!sent.headers.contains("Host")) {
             // a request without a Host header goes out with the authority of its URL
-            String authority = authority(sent.uri);
+            String authority = Urls.authority(sent.uri);
             if (!authority.isEmpty()) {
                 sent.headers.set("Host", authority);
             }
@@ -139,19 +139,6 @@ final class TestOrigin implements Origin {
             default:
                 return new SendFailure(tag(kind), message);
         }
-    }
-
-    private static String authority(String url) {
-        int scheme = url.indexOf("://");
-        if (scheme < 0) {
-            return "";
-        }
-        int start = scheme + 3;
-        int end = start;
-        while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
-            end++;
-        }
-        return url.substring(start, end);
     }
 
     /** The program's cache override in the SDK's terms. */

@@ -1,20 +1,16 @@
 package io.github.computejava.testkit;
 
 import io.github.computejava.fsthttp.Headers;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The response the program sent for a {@link TestRequest}, as a client receives it: status, headers (with the
  * framing headers the host adds), the whole body, and what the program threw, if anything.
  */
-public final class TestResponse {
+public final class TestResponse extends HttpMessage {
     private final String request;
     private final boolean responded;
     private final int status;
-    private final Headers headers;
-    private final byte[] body;
     private final boolean streamed;
     private final boolean complete;
     private final List<Throwable> uncaught;
@@ -28,11 +24,10 @@ public final class TestResponse {
             boolean streamed,
             boolean complete,
             List<Throwable> uncaught) {
+        super(headers, body);
         this.request = request;
         this.responded = responded;
         this.status = status;
-        this.headers = headers;
-        this.body = body;
         this.streamed = streamed;
         this.complete = complete;
         this.uncaught = List.copyOf(uncaught);
@@ -46,44 +41,6 @@ public final class TestResponse {
      */
     public int status() {
         return status;
-    }
-
-    /**
-     * The header fields.
-     *
-     * @return a copy of the headers
-     */
-    public Headers headers() {
-        return headers.copy();
-    }
-
-    /**
-     * The first value of a header.
-     *
-     * @param name the header name, in any case
-     * @return the value, or empty when absent
-     * @throws NullPointerException if {@code name} is null
-     */
-    public Optional<String> header(String name) {
-        return headers.get(name);
-    }
-
-    /**
-     * The body bytes the client received.
-     *
-     * @return a copy of the bytes
-     */
-    public byte[] body() {
-        return body.clone();
-    }
-
-    /**
-     * The body as UTF-8 text.
-     *
-     * @return the text
-     */
-    public String bodyText() {
-        return new String(body, StandardCharsets.UTF_8);
     }
 
     /**
@@ -138,6 +95,6 @@ public final class TestResponse {
 
     @Override
     public String toString() {
-        return "TestResponse{" + request + " -> " + status + ", " + body.length + " body bytes}";
+        return "TestResponse{" + request + " -> " + status + ", " + bodyLength() + " body bytes}";
     }
 }

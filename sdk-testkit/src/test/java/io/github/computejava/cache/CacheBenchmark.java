@@ -6,11 +6,8 @@ import io.github.computejava.cache.core.Found;
 import io.github.computejava.cache.core.WriteOptions;
 import io.github.computejava.cache.simple.CacheEntry;
 import io.github.computejava.cache.simple.SimpleCache;
-import io.github.computejava.host.BodyBuffer;
-import io.github.computejava.host.DownstreamRequest;
-import io.github.computejava.host.HeaderList;
 import io.github.computejava.host.HostEngine;
-import io.github.computejava.host.RequestHead;
+import io.github.computejava.host.LoopbackClient;
 import io.github.computejava.host.Sandbox;
 import io.github.computejava.internal.Host;
 import java.io.IOException;
@@ -33,13 +30,7 @@ public final class CacheBenchmark {
     public static void main(String[] args) throws Exception {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3;
         HostEngine engine = HostEngine.builder().build();
-        Sandbox sandbox = engine.newSandbox(
-                new DownstreamRequest(
-                        new RequestHead("GET", "http://bench.example/", new HeaderList()),
-                        new BodyBuffer(),
-                        new byte[] {127, 0, 0, 1},
-                        new byte[] {127, 0, 0, 1}),
-                (h, b, s) -> {});
+        Sandbox sandbox = LoopbackClient.sandbox(engine, "http://bench.example/");
         Host.attach(sandbox);
         String[] keys = new String[KEYS];
         for (int i = 0; i < KEYS; i++) {

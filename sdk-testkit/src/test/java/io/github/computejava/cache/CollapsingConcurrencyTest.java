@@ -13,11 +13,8 @@ import io.github.computejava.cache.core.Transaction;
 import io.github.computejava.cache.core.WriteOptions;
 import io.github.computejava.cache.simple.CacheEntry;
 import io.github.computejava.cache.simple.SimpleCache;
-import io.github.computejava.host.BodyBuffer;
-import io.github.computejava.host.DownstreamRequest;
-import io.github.computejava.host.HeaderList;
 import io.github.computejava.host.HostEngine;
-import io.github.computejava.host.RequestHead;
+import io.github.computejava.host.LoopbackClient;
 import io.github.computejava.host.Sandbox;
 import io.github.computejava.internal.Host;
 import java.io.InputStream;
@@ -241,13 +238,7 @@ class CollapsingConcurrencyTest {
     }
 
     private Sandbox sandbox() {
-        return engine.newSandbox(
-                new DownstreamRequest(
-                        new RequestHead("GET", "http://example.com/", new HeaderList()),
-                        new BodyBuffer(),
-                        new byte[] {127, 0, 0, 1},
-                        new byte[] {127, 0, 0, 1}),
-                (h, b, s) -> {});
+        return LoopbackClient.sandbox(engine, "http://example.com/");
     }
 
     private static void sleep(long millis) {

@@ -1,10 +1,7 @@
 package io.github.computejava.cache;
 
-import io.github.computejava.host.BodyBuffer;
-import io.github.computejava.host.DownstreamRequest;
-import io.github.computejava.host.HeaderList;
 import io.github.computejava.host.HostEngine;
-import io.github.computejava.host.RequestHead;
+import io.github.computejava.host.LoopbackClient;
 import io.github.computejava.host.Sandbox;
 import io.github.computejava.internal.Host;
 import java.util.concurrent.Callable;
@@ -17,13 +14,7 @@ final class Guest {
     private Guest() {}
 
     static <T> T run(HostEngine engine, Callable<T> program) throws Exception {
-        Sandbox sandbox = engine.newSandbox(
-                new DownstreamRequest(
-                        new RequestHead("GET", "http://example.com/", new HeaderList()),
-                        new BodyBuffer(),
-                        new byte[] {127, 0, 0, 1},
-                        new byte[] {127, 0, 0, 1}),
-                (head, body, streaming) -> {});
+        Sandbox sandbox = LoopbackClient.sandbox(engine, "http://example.com/");
         Host.attach(sandbox);
         try {
             return program.call();

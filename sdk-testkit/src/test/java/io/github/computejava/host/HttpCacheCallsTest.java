@@ -38,13 +38,7 @@ class HttpCacheCallsTest {
     }
 
     private Sandbox sandbox() {
-        return engine.newSandbox(
-                new DownstreamRequest(
-                        new RequestHead("GET", "http://example.com/", new HeaderList()),
-                        new BodyBuffer(),
-                        new byte[] {127, 0, 0, 1},
-                        new byte[] {127, 0, 0, 1}),
-                (h, b, s) -> {});
+        return LoopbackClient.sandbox(engine, "http://example.com/");
     }
 
     private static int request(Sandbox s, String method, String uri) {

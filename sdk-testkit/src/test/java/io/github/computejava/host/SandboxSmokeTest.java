@@ -33,12 +33,10 @@ class SandboxSmokeTest {
         head.headers.append("Accept", "*/*");
         AtomicReference<ResponseHead> sent = new AtomicReference<>();
         AtomicReference<BodyBuffer> sentBody = new AtomicReference<>();
-        Sandbox sandbox = engine.newSandbox(
-                new DownstreamRequest(head, new BodyBuffer(), new byte[] {127, 0, 0, 1}, new byte[] {127, 0, 0, 1}),
-                (h, b, streaming) -> {
-                    sent.set(h);
-                    sentBody.set(b);
-                });
+        Sandbox sandbox = engine.newSandbox(LoopbackClient.request(head), (h, b, streaming) -> {
+            sent.set(h);
+            sentBody.set(b);
+        });
         Host.attach(sandbox);
         try {
             Compute.serve((request, w) -> {

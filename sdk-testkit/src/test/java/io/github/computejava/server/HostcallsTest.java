@@ -122,6 +122,43 @@ class HostcallsTest {
     }
 
     @Test
+    void theFirstVersionsOfPollAndSelectReportAFailedRequestAsDoneWithoutHandles() {
+        GuestHarness g = new GuestHarness(engineWith(this::answer));
+
+        int selected = sendAsync(g, "broken");
+        g.memory.u32(LIST, selected);
+        g.memory.u32(H, 77);
+        g.memory.u32(H2, 77);
+        assertEquals(FastlyStatus.OK, g.call("fastly_http_req", "pending_req_select", LIST, 1, COUNT, H, H2));
+        assertEquals(0, g.u32(COUNT), "index of the failed request");
+        assertEquals(FastlyStatus.INVALID_HANDLE, g.u32(H));
+        assertEquals(FastlyStatus.INVALID_HANDLE, g.u32(H2));
+
+        int polled = sendAsync(g, "broken");
+        g.memory.u32(LIST, polled);
+        assertEquals(FastlyStatus.OK, g.call("fastly_async_io", "select", LIST, 1, 0, COUNT), "wait until done");
+        g.memory.u32(H, 77);
+        g.memory.u32(H2, 77);
+        assertEquals(FastlyStatus.OK, g.call("fastly_http_req", "pending_req_poll", polled, COUNT, H, H2));
+        assertEquals(1, g.u32(COUNT), "done");
+        assertEquals(FastlyStatus.INVALID_HANDLE, g.u32(H));
+        assertEquals(FastlyStatus.INVALID_HANDLE, g.u32(H2));
+
+        // the second versions report the failure, with its detail
+        int polledV2 = sendAsync(g, "broken");
+        g.memory.u32(LIST, polledV2);
+        assertEquals(FastlyStatus.OK, g.call("fastly_async_io", "select", LIST, 1, 0, COUNT));
+        assertEquals(
+                FastlyStatus.ERROR, g.call("fastly_http_req", "pending_req_poll_v2", polledV2, DETAIL, COUNT, H, H2));
+        assertEquals(SendFailure.CONNECTION_REFUSED, g.u32(DETAIL));
+        int selectedV2 = sendAsync(g, "broken");
+        g.memory.u32(LIST, selectedV2);
+        assertEquals(
+                FastlyStatus.ERROR, g.call("fastly_http_req", "pending_req_select_v2", LIST, 1, DETAIL, COUNT, H, H2));
+        assertEquals(SendFailure.CONNECTION_REFUSED, g.u32(DETAIL));
+    }
+
+    @Test
     void aFailedSendReportsItsTagInTheErrorDetail() {
         GuestHarness g = new GuestHarness(engineWith(this::answer));
         g.call("fastly_http_req", "new", H);

@@ -222,6 +222,28 @@ class LocalServerConfigTest {
     }
 
     @Test
+    void kvAndSecretStoresShareTheirTwoFormsAndTheirErrors() throws Exception {
+        for (String stores : new String[] {"kv_stores", "secret_stores"}) {
+            String where = "local_server." + stores + ".s";
+            assertError(
+                    "[local_server." + stores + ".s]\nformat = \"inline-toml\"\nfile = \"s.json\"\n",
+                    ":5:",
+                    where + ".format must be \"json\", not \"inline-toml\"");
+            assertError("[local_server." + stores + ".s]\nformat = \"json\"\n", where + ".file is missing");
+            assertError(
+                    "[local_server." + stores + "]\ns = 3\n",
+                    ":5:",
+                    where + " must be an array of entries or a table with file and format");
+            assertError(
+                    "[local_server." + stores + "]\ns = [ { key = \"k\", data = \"v\" }, 3 ]\n",
+                    ":5:",
+                    where + "[1] must be a table");
+            // entries are read in order: the first entry's problem is the one reported
+            assertError("[local_server." + stores + "]\ns = [ { data = \"v\" }, 3 ]\n", where + "[0].key is missing");
+        }
+    }
+
+    @Test
     void aJsonFileThatIsNotJsonIsNamed() throws Exception {
         Files.writeString(dir.resolve("bad.json"), "{not json");
         assertError(

@@ -1,6 +1,7 @@
 package io.github.computejava.fsthttp;
 
 import io.github.computejava.internal.AdaptiveBuffer;
+import io.github.computejava.internal.BodyInput;
 import io.github.computejava.internal.FastlyStatus;
 import io.github.computejava.internal.Hostcalls;
 import io.github.computejava.internal.HttpCacheLookupOptions;
@@ -301,7 +302,7 @@ final class GuestCache implements CacheFlow {
             }
             return;
         }
-        BodyInput in = new BodyInput(c, candidate.bodyHandle());
+        BodyInput in = BodyInput.of(c, candidate.bodyHandle());
         try {
             transform.transform(in, new HostBodyOutput(c, target));
             in.close();

@@ -1,6 +1,7 @@
 package io.github.computejava.fsthttp;
 
 import io.github.computejava.internal.AdaptiveBuffer;
+import io.github.computejava.internal.BodyInput;
 import io.github.computejava.internal.FastlyStatus;
 import io.github.computejava.internal.Host;
 import io.github.computejava.internal.Hostcalls;
@@ -42,7 +43,7 @@ public final class Request {
     private Request(Hostcalls calls, int downstreamHandle, int bodyHandle) {
         this.calls = calls;
         this.downstreamHandle = downstreamHandle;
-        this.hostBody = new BodyInput(calls, bodyHandle);
+        this.hostBody = BodyInput.of(calls, bodyHandle);
     }
 
     private Request(String method, String url) {
@@ -185,10 +186,7 @@ public final class Request {
             return Optional.empty();
         }
         int start = scheme + 3;
-        int end = start;
-        while (end < u.length() && "/?#".indexOf(u.charAt(end)) < 0) {
-            end++;
-        }
+        int end = pathStart(u);
         return end > start ? Optional.of(u.substring(start, end)) : Optional.empty();
     }
 

@@ -1,5 +1,6 @@
 package io.github.computejava.fsthttp;
 
+import io.github.computejava.internal.BodyInput;
 import io.github.computejava.internal.FastlyStatus;
 import io.github.computejava.internal.Hostcalls;
 import io.github.computejava.internal.Statuses;
@@ -31,7 +32,7 @@ public final class Response implements AutoCloseable {
         this.calls = calls;
         this.handle = handle;
         this.backend = backend;
-        this.body = new BodyInput(calls, bodyHandle);
+        this.body = BodyInput.of(calls, bodyHandle);
     }
 
     /**

@@ -3,11 +3,8 @@ package io.github.computejava.host.cache;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.computejava.host.BodyBuffer;
-import io.github.computejava.host.DownstreamRequest;
-import io.github.computejava.host.HeaderList;
 import io.github.computejava.host.HostEngine;
-import io.github.computejava.host.RequestHead;
+import io.github.computejava.host.LoopbackClient;
 import io.github.computejava.host.Sandbox;
 import io.github.computejava.internal.CacheLookupOptions;
 import io.github.computejava.internal.CacheReplaceOptions;
@@ -20,13 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The hostcalls as a guest sees them: statuses, state bits, buffers. */
 class CacheCallsTest {
     private final HostEngine engine = HostEngine.builder().build();
-    private final Sandbox sandbox = engine.newSandbox(
-            new DownstreamRequest(
-                    new RequestHead("GET", "http://example.com/", new HeaderList()),
-                    new BodyBuffer(),
-                    new byte[] {127, 0, 0, 1},
-                    new byte[] {127, 0, 0, 1}),
-            (h, b, s) -> {});
+    private final Sandbox sandbox = LoopbackClient.sandbox(engine, "http://example.com/");
 
     @AfterEach
     void close() {

@@ -6,9 +6,9 @@ import io.github.computejava.fsthttp.Handler;
 import io.github.computejava.fsthttp.Response;
 import io.github.computejava.host.Backend;
 import io.github.computejava.host.BodyBuffer;
-import io.github.computejava.host.DownstreamRequest;
 import io.github.computejava.host.HeaderList;
 import io.github.computejava.host.HostEngine;
+import io.github.computejava.host.LoopbackClient;
 import io.github.computejava.host.RequestHead;
 import io.github.computejava.host.ResponseHead;
 import io.github.computejava.host.Sandbox;
@@ -156,12 +156,10 @@ final class Harness implements AutoCloseable {
         RequestHead head = new RequestHead(method, url, h);
         AtomicReference<ResponseHead> sent = new AtomicReference<>();
         AtomicReference<BodyBuffer> sentBody = new AtomicReference<>();
-        Sandbox sandbox = engine.newSandbox(
-                new DownstreamRequest(head, new BodyBuffer(), new byte[] {127, 0, 0, 1}, new byte[] {127, 0, 0, 1}),
-                (rh, b, streaming) -> {
-                    sent.set(rh);
-                    sentBody.set(b);
-                });
+        Sandbox sandbox = engine.newSandbox(LoopbackClient.request(head), (rh, b, streaming) -> {
+            sent.set(rh);
+            sentBody.set(b);
+        });
         Host.attach(sandbox);
         try {
             Compute.serve(handler);

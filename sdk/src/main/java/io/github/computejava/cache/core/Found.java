@@ -1,6 +1,7 @@
 package io.github.computejava.cache.core;
 
 import io.github.computejava.internal.AdaptiveBuffer;
+import io.github.computejava.internal.BodyInput;
 import io.github.computejava.internal.FastlyStatus;
 import io.github.computejava.internal.Hostcalls;
 import io.github.computejava.internal.Statuses;
@@ -264,7 +265,7 @@ public final class Found implements AutoCloseable {
                     + " close it first (" + hostcall + " returned badf)");
         }
         Statuses.check(status, hostcall);
-        return new CacheBody(calls, out[0]);
+        return BodyInput.ofCachedObject(calls, out[0]);
     }
 
     private int state() {

@@ -25,21 +25,13 @@ public final class WasmHostcalls implements Hostcalls {
         return Address.ofData(buf).add(off);
     }
 
-    // A u64/s64 out-pointer must be 8-byte aligned (the host answers badalign otherwise), but TeaVM lays out the
-    // data of a long[] at 4 mod 8: results go to an aligned slot inside a two-element array instead.
-
-    /** The 8-byte-aligned slot inside {@code pair}. */
-    private static Address slot8(long[] pair) {
-        Address a = Address.ofData(pair);
-        return (a.toInt() & 7) == 0 ? a : a.add(4);
-    }
-
-    /** The value the host wrote to {@link #slot8}. */
-    private static long fromSlot8(long[] pair) {
-        if ((Address.ofData(pair).toInt() & 7) == 0) {
-            return pair[0];
-        }
-        return (pair[0] >>> 32) | (pair[1] << 32);
+    /**
+     * The 8-aligned address inside {@code array}. A u64 out-pointer and a record with u64 fields must be 8-aligned
+     * (the host answers badalign otherwise), but TeaVM aligns array data to 4 bytes only: each goes in a long[]
+     * one element longer than it needs ({@code new long[2]} for one u64), at this address.
+     */
+    private static Address aligned(long[] array) {
+        return Address.align(Address.ofData(array), 8);
     }
 
     // fastly_abi.init(abi_version: u64) -> status
@@ -288,9 +280,9 @@ public final class WasmHostcalls implements Hostcalls {
 
     @Override
     public int bodyKnownLength(int body, long[] lengthOut) {
-        long[] pair = new long[2];
-        int status = bodyKnownLength(body, slot8(pair));
-        lengthOut[0] = fromSlot8(pair);
+        long[] slot = new long[2];
+        int status = bodyKnownLength(body, aligned(slot));
+        lengthOut[0] = aligned(slot).getLong();
         return status;
     }
 
@@ -351,16 +343,17 @@ public final class WasmHostcalls implements Hostcalls {
 
     @Override
     public int reqHeaderNamesGet(int req, byte[] buf, int len, int cursor, long[] endingCursorOut, int[] nwrittenOut) {
-        long[] pair = new long[2];
-        int status = reqHeaderNamesGet(req, Address.ofData(buf), len, cursor, slot8(pair), Address.ofData(nwrittenOut));
-        endingCursorOut[0] = fromSlot8(pair);
+        long[] slot = new long[2];
+        int status =
+                reqHeaderNamesGet(req, Address.ofData(buf), len, cursor, aligned(slot), Address.ofData(nwrittenOut));
+        endingCursorOut[0] = aligned(slot).getLong();
         return status;
     }
 
     @Override
     public int reqHeaderValuesGet(
             int req, byte[] name, byte[] buf, int len, int cursor, long[] endingCursorOut, int[] nwrittenOut) {
-        long[] pair = new long[2];
+        long[] slot = new long[2];
         int status = reqHeaderValuesGet(
                 req,
                 Address.ofData(name),
@@ -368,9 +361,9 @@ public final class WasmHostcalls implements Hostcalls {
                 Address.ofData(buf),
                 len,
                 cursor,
-                slot8(pair),
+                aligned(slot),
                 Address.ofData(nwrittenOut));
-        endingCursorOut[0] = fromSlot8(pair);
+        endingCursorOut[0] = aligned(slot).getLong();
         return status;
     }
 
@@ -463,17 +456,17 @@ public final class WasmHostcalls implements Hostcalls {
     @Override
     public int respHeaderNamesGet(
             int resp, byte[] buf, int len, int cursor, long[] endingCursorOut, int[] nwrittenOut) {
-        long[] pair = new long[2];
+        long[] slot = new long[2];
         int status =
-                respHeaderNamesGet(resp, Address.ofData(buf), len, cursor, slot8(pair), Address.ofData(nwrittenOut));
-        endingCursorOut[0] = fromSlot8(pair);
+                respHeaderNamesGet(resp, Address.ofData(buf), len, cursor, aligned(slot), Address.ofData(nwrittenOut));
+        endingCursorOut[0] = aligned(slot).getLong();
         return status;
     }
 
     @Override
     public int respHeaderValuesGet(
             int resp, byte[] name, byte[] buf, int len, int cursor, long[] endingCursorOut, int[] nwrittenOut) {
-        long[] pair = new long[2];
+        long[] slot = new long[2];
         int status = respHeaderValuesGet(
                 resp,
                 Address.ofData(name),
@@ -481,9 +474,9 @@ public final class WasmHostcalls implements Hostcalls {
                 Address.ofData(buf),
                 len,
                 cursor,
-                slot8(pair),
+                aligned(slot),
                 Address.ofData(nwrittenOut));
-        endingCursorOut[0] = fromSlot8(pair);
+        endingCursorOut[0] = aligned(slot).getLong();
         return status;
     }
 
@@ -676,11 +669,6 @@ public final class WasmHostcalls implements Hostcalls {
         record[2] = o.serviceId.length;
     }
 
-    /** An 8-aligned address inside {@code record} (TeaVM aligns array data to 4 bytes only). */
-    private static Address aligned(long[] record) {
-        return Address.align(Address.ofData(record), 8);
-    }
-
     private static void layOut(Address r, CacheWriteOptions o) {
         r.putLong(o.maxAgeNs);
         r.add(8).putInt(o.requestHeaders);
@@ -798,46 +786,41 @@ public final class WasmHostcalls implements Hostcalls {
 
     @Override
     public int cacheGetLength(int handle, long[] lengthOut) {
-        long[] scratch = new long[2];
-        Address at = Address.align(Address.ofData(scratch), 8);
-        int status = cacheGetLength(handle, at);
-        lengthOut[0] = at.getLong();
+        long[] slot = new long[2];
+        int status = cacheGetLength(handle, aligned(slot));
+        lengthOut[0] = aligned(slot).getLong();
         return status;
     }
 
     @Override
     public int cacheGetMaxAgeNs(int handle, long[] durationOut) {
-        long[] scratch = new long[2];
-        Address at = Address.align(Address.ofData(scratch), 8);
-        int status = cacheGetMaxAgeNs(handle, at);
-        durationOut[0] = at.getLong();
+        long[] slot = new long[2];
+        int status = cacheGetMaxAgeNs(handle, aligned(slot));
+        durationOut[0] = aligned(slot).getLong();
         return status;
     }
 
     @Override
     public int cacheGetStaleWhileRevalidateNs(int handle, long[] durationOut) {
-        long[] scratch = new long[2];
-        Address at = Address.align(Address.ofData(scratch), 8);
-        int status = cacheGetStaleWhileRevalidateNs(handle, at);
-        durationOut[0] = at.getLong();
+        long[] slot = new long[2];
+        int status = cacheGetStaleWhileRevalidateNs(handle, aligned(slot));
+        durationOut[0] = aligned(slot).getLong();
         return status;
     }
 
     @Override
     public int cacheGetAgeNs(int handle, long[] durationOut) {
-        long[] scratch = new long[2];
-        Address at = Address.align(Address.ofData(scratch), 8);
-        int status = cacheGetAgeNs(handle, at);
-        durationOut[0] = at.getLong();
+        long[] slot = new long[2];
+        int status = cacheGetAgeNs(handle, aligned(slot));
+        durationOut[0] = aligned(slot).getLong();
         return status;
     }
 
     @Override
     public int cacheGetHits(int handle, long[] hitsOut) {
-        long[] scratch = new long[2];
-        Address at = Address.align(Address.ofData(scratch), 8);
-        int status = cacheGetHits(handle, at);
-        hitsOut[0] = at.getLong();
+        long[] slot = new long[2];
+        int status = cacheGetHits(handle, aligned(slot));
+        hitsOut[0] = aligned(slot).getLong();
         return status;
     }
 
@@ -862,10 +845,9 @@ public final class WasmHostcalls implements Hostcalls {
 
     @Override
     public int cacheReplaceGetAgeNs(int handle, long[] durationOut) {
-        long[] scratch = new long[2];
-        Address at = Address.align(Address.ofData(scratch), 8);
-        int status = cacheReplaceGetAgeNs(handle, at);
-        durationOut[0] = at.getLong();
+        long[] slot = new long[2];
+        int status = cacheReplaceGetAgeNs(handle, aligned(slot));
+        durationOut[0] = aligned(slot).getLong();
         return status;
     }
 
@@ -881,37 +863,33 @@ public final class WasmHostcalls implements Hostcalls {
 
     @Override
     public int cacheReplaceGetHits(int handle, long[] hitsOut) {
-        long[] scratch = new long[2];
-        Address at = Address.align(Address.ofData(scratch), 8);
-        int status = cacheReplaceGetHits(handle, at);
-        hitsOut[0] = at.getLong();
+        long[] slot = new long[2];
+        int status = cacheReplaceGetHits(handle, aligned(slot));
+        hitsOut[0] = aligned(slot).getLong();
         return status;
     }
 
     @Override
     public int cacheReplaceGetLength(int handle, long[] lengthOut) {
-        long[] scratch = new long[2];
-        Address at = Address.align(Address.ofData(scratch), 8);
-        int status = cacheReplaceGetLength(handle, at);
-        lengthOut[0] = at.getLong();
+        long[] slot = new long[2];
+        int status = cacheReplaceGetLength(handle, aligned(slot));
+        lengthOut[0] = aligned(slot).getLong();
         return status;
     }
 
     @Override
     public int cacheReplaceGetMaxAgeNs(int handle, long[] durationOut) {
-        long[] scratch = new long[2];
-        Address at = Address.align(Address.ofData(scratch), 8);
-        int status = cacheReplaceGetMaxAgeNs(handle, at);
-        durationOut[0] = at.getLong();
+        long[] slot = new long[2];
+        int status = cacheReplaceGetMaxAgeNs(handle, aligned(slot));
+        durationOut[0] = aligned(slot).getLong();
         return status;
     }
 
     @Override
     public int cacheReplaceGetStaleWhileRevalidateNs(int handle, long[] durationOut) {
-        long[] scratch = new long[2];
-        Address at = Address.align(Address.ofData(scratch), 8);
-        int status = cacheReplaceGetStaleWhileRevalidateNs(handle, at);
-        durationOut[0] = at.getLong();
+        long[] slot = new long[2];
+        int status = cacheReplaceGetStaleWhileRevalidateNs(handle, aligned(slot));
+        durationOut[0] = aligned(slot).getLong();
         return status;
     }
 
@@ -1244,16 +1222,16 @@ public final class WasmHostcalls implements Hostcalls {
             int[] nwrittenOut,
             long[] generationOut,
             int[] kvErrorOut) {
-        long[] pair = new long[2];
+        long[] slot = new long[2];
         int status = kvStoreLookupWaitV2(
                 lookup,
                 Address.ofData(bodyOut),
                 Address.ofData(metadataBuf),
                 metadataLen,
                 Address.ofData(nwrittenOut),
-                slot8(pair),
+                aligned(slot),
                 Address.ofData(kvErrorOut));
-        generationOut[0] = fromSlot8(pair);
+        generationOut[0] = aligned(slot).getLong();
         return status;
     }
 
@@ -1263,7 +1241,7 @@ public final class WasmHostcalls implements Hostcalls {
         // address is taken
         long[] scratch = new long[KvInsertConfig.SIZE / 8 + 1];
         byte[] metadata = orEmpty(c.metadata);
-        Address record = Address.align(Address.ofData(scratch), 8);
+        Address record = aligned(scratch);
         record.add(KvInsertConfig.OFF_MODE).putInt(c.mode);
         record.add(KvInsertConfig.OFF_METADATA).putInt(Address.ofData(metadata).toInt());
         record.add(KvInsertConfig.OFF_METADATA_LEN).putInt(metadata.length);
@@ -1308,8 +1286,8 @@ public final class WasmHostcalls implements Hostcalls {
         return secretStoreFromBytes(Address.ofData(bytes), bytes.length, Address.ofData(secretOut));
     }
 
-    // ---- fastly_http_cache (records and u64 outputs go through GuestRecords: laid out before the call with no
-    // allocation in between, u64 values 8-aligned)
+    // ---- fastly_http_cache (records are laid out by GuestRecords before the call with no allocation in between;
+    // records and u64 outputs are 8-aligned)
 
     // fastly_http_cache.is_request_cacheable(req) -> (status, is_cacheable u32)
     @Import(module = "fastly_http_cache", name = "is_request_cacheable")
@@ -1451,40 +1429,37 @@ public final class WasmHostcalls implements Hostcalls {
     @Override
     public int httpCacheTransactionInsert(
             int handle, int resp, int mask, HttpCacheWriteOptions options, int[] bodyOut) {
-        byte[] record = new byte[GuestRecords.WRITE_OPTIONS_BYTES];
-        int at = GuestRecords.align8(record);
-        GuestRecords.layOut(record, at, options);
-        return httpCacheTransactionInsert(
-                handle, resp, mask, Address.ofData(record).add(at), Address.ofData(bodyOut));
+        long[] record = new long[HttpCacheWriteOptions.SIZE / 8 + 1];
+        Address r = aligned(record);
+        GuestRecords.layOut(r, options);
+        return httpCacheTransactionInsert(handle, resp, mask, r, Address.ofData(bodyOut));
     }
 
     @Override
     public int httpCacheTransactionInsertAndStreamBack(
             int handle, int resp, int mask, HttpCacheWriteOptions options, int[] bodyOut, int[] handleOut) {
-        byte[] record = new byte[GuestRecords.WRITE_OPTIONS_BYTES];
-        int at = GuestRecords.align8(record);
-        GuestRecords.layOut(record, at, options);
+        long[] record = new long[HttpCacheWriteOptions.SIZE / 8 + 1];
+        Address r = aligned(record);
+        GuestRecords.layOut(r, options);
         return httpCacheTransactionInsertAndStreamBack(
-                handle, resp, mask, Address.ofData(record).add(at), Address.ofData(bodyOut), Address.ofData(handleOut));
+                handle, resp, mask, r, Address.ofData(bodyOut), Address.ofData(handleOut));
     }
 
     @Override
     public int httpCacheTransactionUpdate(int handle, int resp, int mask, HttpCacheWriteOptions options) {
-        byte[] record = new byte[GuestRecords.WRITE_OPTIONS_BYTES];
-        int at = GuestRecords.align8(record);
-        GuestRecords.layOut(record, at, options);
-        return httpCacheTransactionUpdate(
-                handle, resp, mask, Address.ofData(record).add(at));
+        long[] record = new long[HttpCacheWriteOptions.SIZE / 8 + 1];
+        Address r = aligned(record);
+        GuestRecords.layOut(r, options);
+        return httpCacheTransactionUpdate(handle, resp, mask, r);
     }
 
     @Override
     public int httpCacheTransactionUpdateAndReturnFresh(
             int handle, int resp, int mask, HttpCacheWriteOptions options, int[] handleOut) {
-        byte[] record = new byte[GuestRecords.WRITE_OPTIONS_BYTES];
-        int at = GuestRecords.align8(record);
-        GuestRecords.layOut(record, at, options);
-        return httpCacheTransactionUpdateAndReturnFresh(
-                handle, resp, mask, Address.ofData(record).add(at), Address.ofData(handleOut));
+        long[] record = new long[HttpCacheWriteOptions.SIZE / 8 + 1];
+        Address r = aligned(record);
+        GuestRecords.layOut(r, options);
+        return httpCacheTransactionUpdateAndReturnFresh(handle, resp, mask, r, Address.ofData(handleOut));
     }
 
     @Override
@@ -1494,11 +1469,10 @@ public final class WasmHostcalls implements Hostcalls {
 
     @Override
     public int httpCacheTransactionRecordNotCacheable(int handle, int mask, HttpCacheWriteOptions options) {
-        byte[] record = new byte[GuestRecords.WRITE_OPTIONS_BYTES];
-        int at = GuestRecords.align8(record);
-        GuestRecords.layOut(record, at, options);
-        return httpCacheTransactionRecordNotCacheable(
-                handle, mask, Address.ofData(record).add(at));
+        long[] record = new long[HttpCacheWriteOptions.SIZE / 8 + 1];
+        Address r = aligned(record);
+        GuestRecords.layOut(r, options);
+        return httpCacheTransactionRecordNotCacheable(handle, mask, r);
     }
 
     @Override
@@ -1524,19 +1498,12 @@ public final class WasmHostcalls implements Hostcalls {
             HttpCacheWriteOptions options,
             int[] maskOut,
             HttpCacheWriteOptions optionsOut) {
-        byte[] in = new byte[GuestRecords.WRITE_OPTIONS_BYTES];
-        byte[] out = new byte[GuestRecords.WRITE_OPTIONS_BYTES];
-        int inAt = GuestRecords.align8(in);
-        int outAt = GuestRecords.align8(out);
-        GuestRecords.layOut(in, inAt, options);
+        long[] in = new long[HttpCacheWriteOptions.SIZE / 8 + 1];
+        long[] out = new long[HttpCacheWriteOptions.SIZE / 8 + 1];
+        GuestRecords.layOut(aligned(in), options);
         int status = httpCacheGetSuggestedCacheOptions(
-                handle,
-                resp,
-                mask,
-                Address.ofData(in).add(inAt),
-                Address.ofData(maskOut),
-                Address.ofData(out).add(outAt));
-        GuestRecords.readBack(out, outAt, options, optionsOut);
+                handle, resp, mask, aligned(in), Address.ofData(maskOut), aligned(out));
+        GuestRecords.readBack(aligned(out), options, optionsOut);
         return status;
     }
 
@@ -1557,49 +1524,49 @@ public final class WasmHostcalls implements Hostcalls {
 
     @Override
     public int httpCacheGetLength(int handle, long[] lengthOut) {
-        long[] pair = new long[2];
-        int status = httpCacheGetLength(handle, slot8(pair));
-        lengthOut[0] = fromSlot8(pair);
+        long[] slot = new long[2];
+        int status = httpCacheGetLength(handle, aligned(slot));
+        lengthOut[0] = aligned(slot).getLong();
         return status;
     }
 
     @Override
     public int httpCacheGetMaxAgeNs(int handle, long[] durationOut) {
-        long[] pair = new long[2];
-        int status = httpCacheGetMaxAgeNs(handle, slot8(pair));
-        durationOut[0] = fromSlot8(pair);
+        long[] slot = new long[2];
+        int status = httpCacheGetMaxAgeNs(handle, aligned(slot));
+        durationOut[0] = aligned(slot).getLong();
         return status;
     }
 
     @Override
     public int httpCacheGetStaleWhileRevalidateNs(int handle, long[] durationOut) {
-        long[] pair = new long[2];
-        int status = httpCacheGetStaleWhileRevalidateNs(handle, slot8(pair));
-        durationOut[0] = fromSlot8(pair);
+        long[] slot = new long[2];
+        int status = httpCacheGetStaleWhileRevalidateNs(handle, aligned(slot));
+        durationOut[0] = aligned(slot).getLong();
         return status;
     }
 
     @Override
     public int httpCacheGetStaleIfErrorNs(int handle, long[] durationOut) {
-        long[] pair = new long[2];
-        int status = httpCacheGetStaleIfErrorNs(handle, slot8(pair));
-        durationOut[0] = fromSlot8(pair);
+        long[] slot = new long[2];
+        int status = httpCacheGetStaleIfErrorNs(handle, aligned(slot));
+        durationOut[0] = aligned(slot).getLong();
         return status;
     }
 
     @Override
     public int httpCacheGetAgeNs(int handle, long[] durationOut) {
-        long[] pair = new long[2];
-        int status = httpCacheGetAgeNs(handle, slot8(pair));
-        durationOut[0] = fromSlot8(pair);
+        long[] slot = new long[2];
+        int status = httpCacheGetAgeNs(handle, aligned(slot));
+        durationOut[0] = aligned(slot).getLong();
         return status;
     }
 
     @Override
     public int httpCacheGetHits(int handle, long[] hitsOut) {
-        long[] pair = new long[2];
-        int status = httpCacheGetHits(handle, slot8(pair));
-        hitsOut[0] = fromSlot8(pair);
+        long[] slot = new long[2];
+        int status = httpCacheGetHits(handle, aligned(slot));
+        hitsOut[0] = aligned(slot).getLong();
         return status;
     }
 

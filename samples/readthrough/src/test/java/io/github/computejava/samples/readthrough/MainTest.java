@@ -1,9 +1,11 @@
 package io.github.computejava.samples.readthrough;
 
-/** The scenarios through the JVM door: the sample's classes on the engine, milliseconds per test. */
+import io.github.computejava.testkit.TestHost;
+
+/** The scenarios through the JVM door: the sample's classes on the testkit's host, milliseconds per test. */
 class MainTest extends ReadthroughScenarios {
     @Override
-    Door open() {
-        return new JvmDoor();
+    TestHost open(TestHost.Builder builder) {
+        return builder.build().program(Main::main);
     }
 }

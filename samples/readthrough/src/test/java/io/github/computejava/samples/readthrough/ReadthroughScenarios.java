@@ -1,126 +1,179 @@
 package io.github.computejava.samples.readthrough;
 
-import static io.github.computejava.samples.readthrough.Door.answer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.github.computejava.testkit.MockResponse;
+import io.github.computejava.testkit.Responder;
+import io.github.computejava.testkit.TestHost;
+import io.github.computejava.testkit.TestResponse;
+import io.github.computejava.testkit.VirtualClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The sample's behaviours as stories, run through each door by a subclass. */
+/**
+ * The sample's behaviours as stories through the testkit's {@link TestHost}, run through each door by a subclass:
+ * {@link MainTest} (the program in-process) and {@link MainIT} (the built main.wasm on the local server). The
+ * origin behind {@link Main#BACKEND} is scripted per story.
+ */
 abstract class ReadthroughScenarios {
-    private Door door;
+    private TestHost host;
     private final AtomicInteger version = new AtomicInteger(1);
 
-    abstract Door open() throws Exception;
+    /**
+     * A host running the sample through this subclass's door.
+     *
+     * @param builder a builder with the stories' clock
+     */
+    abstract TestHost open(TestHost.Builder builder);
 
     @BeforeEach
-    void start() throws Exception {
-        door = open();
+    void start() {
+        host = open(TestHost.builder().clock(new VirtualClock(Instant.parse("2026-03-01T12:00:00Z"))));
     }
 
     @AfterEach
-    void stop() throws Exception {
-        door.close();
+    void stop() {
+        host.close();
+    }
+
+    private void origin(Responder script) {
+        host.backend(Main.BACKEND).respond(script);
+    }
+
+    private int originCount() {
+        return host.backend(Main.BACKEND).requestCount();
+    }
+
+    private TestResponse get(String path) {
+        return host.get(path).send();
+    }
+
+    private TestResponse post(String path) {
+        return host.request("POST", path).send();
+    }
+
+    /** Waits for the engine's background work (body copies, revalidations). */
+    private void settle() throws InterruptedException {
+        if (!host.engine().readthrough().awaitBackgroundWork(Duration.ofSeconds(10))) {
+            throw new AssertionError("background work did not finish");
+        }
+    }
+
+    private void advance(Duration d) {
+        host.clock().advance(d);
+    }
+
+    private static String header(TestResponse r, String name) {
+        return r.header(name).orElse(null);
+    }
+
+    private static MockResponse answer(int status, String body, String... headers) {
+        MockResponse.Builder b = MockResponse.builder().status(status).body(body);
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return b.build();
     }
 
     @Test
     void theOriginsHeadersDecideByDefault() throws Exception {
-        door.origin(r -> answer(200, "v" + version.get(), "Cache-Control", "max-age=60", "Surrogate-Key", "page"));
-        Door.Reply miss = door.get("/page");
-        assertEquals("v1", miss.body());
-        assertEquals("MISS", miss.header("X-Cache"));
-        assertNull(miss.header("Surrogate-Key"), "clients do not see surrogate keys");
-        door.settle();
-        door.clock.advance(Duration.ofSeconds(59));
-        Door.Reply hit = door.get("/page");
-        assertEquals("HIT", hit.header("X-Cache"));
-        assertEquals("59", hit.header("Age"));
+        origin(r -> answer(200, "v" + version.get(), "Cache-Control", "max-age=60", "Surrogate-Key", "page"));
+        TestResponse miss = get("/page");
+        assertEquals("v1", miss.bodyText());
+        assertEquals("MISS", header(miss, "X-Cache"));
+        assertNull(header(miss, "Surrogate-Key"), "clients do not see surrogate keys");
+        settle();
+        advance(Duration.ofSeconds(59));
+        TestResponse hit = get("/page");
+        assertEquals("HIT", header(hit, "X-Cache"));
+        assertEquals("59", header(hit, "Age"));
         version.set(2);
-        door.clock.advance(Duration.ofSeconds(1));
-        assertEquals("v2", door.get("/page").body());
-        assertEquals(2, door.originCount());
+        advance(Duration.ofSeconds(1));
+        assertEquals("v2", get("/page").bodyText());
+        assertEquals(2, originCount());
     }
 
     @Test
     void ttlPathsAreCachedThirtySecondsWhateverTheOriginSays() throws Exception {
-        door.origin(r -> answer(200, "v" + version.get(), "Cache-Control", "max-age=86400"));
-        door.get("/ttl/a");
-        door.settle();
+        origin(r -> answer(200, "v" + version.get(), "Cache-Control", "max-age=86400"));
+        get("/ttl/a");
+        settle();
         version.set(2);
-        door.clock.advance(Duration.ofSeconds(29));
-        assertEquals("v1", door.get("/ttl/a").body());
-        door.clock.advance(Duration.ofSeconds(1));
-        assertEquals("v2", door.get("/ttl/a").body());
+        advance(Duration.ofSeconds(29));
+        assertEquals("v1", get("/ttl/a").bodyText());
+        advance(Duration.ofSeconds(1));
+        assertEquals("v2", get("/ttl/a").bodyText());
     }
 
     @Test
     void aTtlOverrideLeavesAPrivateResponseUncached() throws Exception {
-        door.origin(r -> answer(200, "v" + version.incrementAndGet(), "Cache-Control", "private"));
-        assertEquals("v2", door.get("/ttl/cart").body());
-        assertEquals("v3", door.get("/ttl/cart").body());
-        assertEquals("MISS", door.get("/ttl/cart").header("X-Cache"));
+        origin(r -> answer(200, "v" + version.incrementAndGet(), "Cache-Control", "private"));
+        assertEquals("v2", get("/ttl/cart").bodyText());
+        assertEquals("v3", get("/ttl/cart").bodyText());
+        assertEquals("MISS", header(get("/ttl/cart"), "X-Cache"));
     }
 
     @Test
     void swrPathsServeStaleWhileOneRequestRevalidates() throws Exception {
-        door.origin(r -> answer(200, "v" + version.get(), "Cache-Control", "max-age=10"));
-        door.get("/swr/news");
-        door.settle();
+        origin(r -> answer(200, "v" + version.get(), "Cache-Control", "max-age=10"));
+        get("/swr/news");
+        settle();
         version.set(2);
-        door.clock.advance(Duration.ofSeconds(40));
-        Door.Reply stale = door.get("/swr/news");
-        assertEquals("v1", stale.body());
-        assertEquals("HIT", stale.header("X-Cache"));
-        door.settle();
-        assertEquals(2, door.originCount(), "one background revalidation");
-        assertEquals("v2", door.get("/swr/news").body());
-        door.clock.advance(Duration.ofSeconds(75));
+        advance(Duration.ofSeconds(40));
+        TestResponse stale = get("/swr/news");
+        assertEquals("v1", stale.bodyText());
+        assertEquals("HIT", header(stale, "X-Cache"));
+        settle();
+        assertEquals(2, originCount(), "one background revalidation");
+        assertEquals("v2", get("/swr/news").bodyText());
+        advance(Duration.ofSeconds(75));
         version.set(3);
-        assertEquals("v3", door.get("/swr/news").body(), "past the stale period the client waits for the origin");
+        assertEquals("v3", get("/swr/news").bodyText(), "past the stale period the client waits for the origin");
     }
 
     @Test
     void hooksRunOnlyOnMissesAndDecideHowTheResponseIsStored() throws Exception {
-        door.origin(r -> answer(
+        origin(r -> answer(
                 200,
-                "v" + version.get() + " token=" + r.headers.first("X-Origin-Token"),
+                "v" + version.get() + " token=" + r.header("X-Origin-Token").orElse(null),
                 "Cache-Control",
                 "max-age=5"));
-        Door.Reply miss = door.get("/hooks/profile");
-        assertEquals("v1 token=only-on-miss", miss.body());
-        assertEquals("after-send", miss.header("X-Stored-By"));
-        door.settle();
-        door.clock.advance(Duration.ofSeconds(100));
-        Door.Reply hit = door.get("/hooks/profile");
-        assertEquals("HIT", hit.header("X-Cache"), "stored 120 s by the after-send hook, not the origin's 5");
-        assertEquals("after-send", hit.header("X-Stored-By"));
-        assertEquals(1, door.originCount());
+        TestResponse miss = get("/hooks/profile");
+        assertEquals("v1 token=only-on-miss", miss.bodyText());
+        assertEquals("after-send", header(miss, "X-Stored-By"));
+        settle();
+        advance(Duration.ofSeconds(100));
+        TestResponse hit = get("/hooks/profile");
+        assertEquals("HIT", header(hit, "X-Cache"), "stored 120 s by the after-send hook, not the origin's 5");
+        assertEquals("after-send", header(hit, "X-Stored-By"));
+        assertEquals(1, originCount());
 
         version.set(2);
-        assertEquals("purged\n", door.request("POST", "/purge/hooked").body());
-        assertEquals("v2 token=only-on-miss", door.get("/hooks/profile").body());
-        assertEquals(2, door.originCount());
+        assertEquals("purged\n", post("/purge/hooked").bodyText());
+        assertEquals("v2 token=only-on-miss", get("/hooks/profile").bodyText());
+        assertEquals(2, originCount());
     }
 
     @Test
     void aPurgeReachesOnlyItsKey() throws Exception {
-        door.origin(r -> answer(
+        origin(r -> answer(
                 200,
                 "v" + version.get(),
                 "Cache-Control",
                 "max-age=600",
                 "Surrogate-Key",
-                r.uri.contains("/a") ? "key-a" : "key-b"));
-        door.get("/a");
-        door.get("/b");
-        door.settle();
+                r.url().contains("/a") ? "key-a" : "key-b"));
+        get("/a");
+        get("/b");
+        settle();
         version.set(2);
-        door.request("POST", "/purge/key-a");
-        assertEquals("v2", door.get("/a").body());
-        assertEquals("v1", door.get("/b").body());
+        post("/purge/key-a");
+        assertEquals("v2", get("/a").bodyText());
+        assertEquals("v1", get("/b").bodyText());
     }
 }

@@ -4,41 +4,42 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.computejava.host.HostEngine;
+import io.github.computejava.testkit.TestHost;
+import io.github.computejava.testkit.TestResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/** The sample on the testkit's host (the JVM door), where its rendering counter lives as long as the test. */
 class MainTest {
-    private final SampleHost.Clock clock = new SampleHost.Clock();
-    private final HostEngine engine = HostEngine.builder().clock(clock).build();
+    private final TestHost host = TestHost.create().program(Main::main);
 
     @AfterEach
     void close() {
-        engine.close();
+        host.close();
     }
 
-    private SampleHost.Reply get(String path) throws Exception {
-        return SampleHost.get(engine, Main::main, path);
+    private TestResponse get(String path) {
+        return host.get(path).send();
     }
 
     @Test
-    void eachPathIsRenderedOnceAMinute() throws Exception {
-        SampleHost.Reply first = get("/a");
+    void eachPathIsRenderedOnceAMinute() {
+        TestResponse first = get("/a");
         assertEquals(200, first.status());
-        assertEquals("text/html; charset=utf-8", first.header("content-type"));
-        assertTrue(first.body().contains("<h1>/a</h1>"), first.body());
+        assertEquals("text/html; charset=utf-8", first.header("content-type").orElse(null));
+        assertTrue(first.bodyText().contains("<h1>/a</h1>"), first.bodyText());
 
-        clock.advance(Duration.ofSeconds(59));
-        assertEquals(first.body(), get("/a").body(), "served from the cache");
+        host.clock().advance(Duration.ofSeconds(59));
+        assertEquals(first.bodyText(), get("/a").bodyText(), "served from the cache");
 
-        SampleHost.Reply other = get("/b?x=<y>");
-        assertTrue(other.body().contains("<h1>/b</h1>"), other.body());
-        assertNotEquals(first.body(), other.body());
+        TestResponse other = get("/b?x=<y>");
+        assertTrue(other.bodyText().contains("<h1>/b</h1>"), other.bodyText());
+        assertNotEquals(first.bodyText(), other.bodyText());
 
-        clock.advance(Duration.ofSeconds(1));
-        SampleHost.Reply again = get("/a");
-        assertTrue(again.body().contains("<h1>/a</h1>"));
-        assertNotEquals(first.body(), again.body(), "rendered again after 60 s");
+        host.clock().advance(Duration.ofSeconds(1));
+        TestResponse again = get("/a");
+        assertTrue(again.bodyText().contains("<h1>/a</h1>"));
+        assertNotEquals(first.bodyText(), again.bodyText(), "rendered again after 60 s");
     }
 }
