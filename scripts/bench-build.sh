@@ -39,7 +39,7 @@ out="$work/section.md"
 cat > "$out" <<MD
 ## Build chain
 
-\`scripts/bench-build.sh\`, $(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -1).
+\`scripts/bench-build.sh\`, $(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | sed -n 1p).
 
 | measure | value | target | |
 |---|---|---|---|

@@ -19,7 +19,7 @@ out="$work/section.md"
 cat > "$out" <<MD
 ## Cache APIs in the testkit
 
-\`scripts/bench-cache.sh\`, $(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -1).
+\`scripts/bench-cache.sh\`, $(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | sed -n 1p).
 The SDK on the JVM over the engine (one sandbox, one thread), 1000 keys of 1 KiB values, all hits;
 ${seconds} s measured per operation after a warm-up.
 

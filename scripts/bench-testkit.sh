@@ -27,7 +27,7 @@ out="$work/section.md"
 {
   echo "## Testkit (JVM door)"
   echo
-  echo "\`scripts/bench-testkit.sh\`, $(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -1)."
+  echo "\`scripts/bench-testkit.sh\`, $(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | sed -n 1p)."
   echo "Each thread drives its own \`TestHost\`; median of 5 rounds of 2 s after 30,000 warm-up requests; heap 256 MiB."
   echo "Time per request is wall time per thread (threads × 1 s / rate)."
   echo
