@@ -17,7 +17,7 @@ root=$(cd "$(dirname "$0")/.." && pwd -P)
 port=${PORT:-7932}
 timeout=${TIMEOUT:-120}
 mvn_args=${MAVEN_ARGS:-}
-version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$root/pom.xml" | head -n 1)
+version=$(awk -F'[<>]' '/^  <version>/ { print $3; exit }' "$root/pom.xml")
 
 fail() {
   echo "check-fastly-cli: FAILED: $*" >&2
@@ -56,13 +56,7 @@ trap cleanup EXIT INT TERM
 
 # --- the default starter, generated and built as a user would
 echo "check-fastly-cli: generating the default starter ($version) in $work" >&2
-# shellcheck disable=SC2086
-(cd "$work" && mvn -q -B $mvn_args org.apache.maven.plugins:maven-archetype-plugin:3.4.1:generate \
-  -DarchetypeGroupId=io.github.computejava -DarchetypeArtifactId=compute-java-starter-default \
-  -DarchetypeVersion="$version" -DgroupId=com.example -DartifactId=starter -Dversion=1.0-SNAPSHOT \
-  -Dpackage=com.example.starter -DinteractiveMode=false > "$work/generate.log" 2>&1) ||
-  { cat "$work/generate.log" >&2; fail "the archetype did not generate the starter"; }
-project="$work/starter"
+project=$(MAVEN_ARGS="$mvn_args" "$root/scripts/generate-starter.sh" "$work") || fail "the archetype did not generate the starter"
 # shellcheck disable=SC2086
 (cd "$project" && mvn -q -B $mvn_args package -DskipTests > "$work/build.log" 2>&1) ||
   { cat "$work/build.log" >&2; fail "the starter did not build"; }
