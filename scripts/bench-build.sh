@@ -5,18 +5,13 @@
 # (pass --no-install when that is already done).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' "$root/pom.xml" | head -1)
 if [ "${1:-}" != "--no-install" ]; then
   (cd "$root" && mvn -q -B install -DskipTests -Darchetype.test.skip=true)
 fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-(cd "$work" && mvn -q -B archetype:generate -DarchetypeGroupId=io.github.computejava \
-  -DarchetypeArtifactId=compute-java-starter-default -DarchetypeVersion="$version" \
-  -DgroupId=com.example -DartifactId=starter -Dversion=1.0-SNAPSHOT -Dpackage=com.example.starter \
-  -DinteractiveMode=false)
-project="$work/starter"
+project=$("$root/scripts/generate-starter.sh" "$work")
 (cd "$project" && mvn -q -B package)   # cold: fills caches
 
 times=()

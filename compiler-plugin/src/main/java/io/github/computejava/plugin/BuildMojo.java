@@ -70,6 +70,11 @@ public final class BuildMojo extends AbstractMojo {
             getLog().info("compute build skipped");
             return;
         }
+        try {
+            ProjectBuild.removeOutputs(wasm.toPath(), packageDirectory.toPath());
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot remove the previous build's outputs: " + e.getMessage(), e);
+        }
         WasmBuild.Optimization level;
         try {
             level = WasmBuild.Optimization.valueOf(optimization.trim().toUpperCase(java.util.Locale.ROOT));
@@ -77,7 +82,6 @@ public final class BuildMojo extends AbstractMojo {
             throw new MojoFailureException("optimization must be SIMPLE, ADVANCED or FULL, not " + optimization);
         }
         try {
-            FastlyManifest fastly = FastlyManifest.read(manifest.toPath());
             WasmBuild build = WasmBuild.builder()
                     .mainClass(mainClass)
                     .classpath(programClasspath())
@@ -89,8 +93,7 @@ public final class BuildMojo extends AbstractMojo {
                     .optimization(level)
                     .log(getLog()::info)
                     .build();
-            build.run();
-            Path pkg = PackageWriter.write(fastly, wasm.toPath(), packageDirectory.toPath());
+            Path pkg = new ProjectBuild(manifest.toPath(), build, packageDirectory.toPath()).run();
             getLog().info("packed " + pkg);
         } catch (BuildException | IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage(), e);

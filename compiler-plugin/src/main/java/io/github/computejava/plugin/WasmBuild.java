@@ -66,6 +66,11 @@ public final class WasmBuild {
         return new Builder();
     }
 
+    /** Where {@code main.wasm} is written. */
+    Path output() {
+        return output;
+    }
+
     /** What a successful build produced. */
     public static final class Result {
         private final Path wasm;

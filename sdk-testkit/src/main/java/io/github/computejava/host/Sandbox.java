@@ -778,6 +778,18 @@ public class Sandbox implements Hostcalls, Host.UncaughtListener {
         return sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    // ---- wasi_snapshot_preview1 clock (the JVM door): both clocks read the engine's, as the Wasm door's WASI does
+
+    @Override
+    public int wasiClockTimeGet(int clockId, long precision, long[] timeOut) {
+        if (clockId != 0 && clockId != 1) {
+            return clockId == 2 || clockId == 3 ? 58 : 28; // enotsup for the CPU-time clocks, else einval
+        }
+        java.time.Instant now = engine.clock().instant();
+        timeOut[0] = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        return 0;
+    }
+
     // ---- fastly_http_cache (implemented by HttpCacheCalls)
 
     @Override

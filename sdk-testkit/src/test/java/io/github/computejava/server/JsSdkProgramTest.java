@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,13 +101,19 @@ class JsSdkProgramTest {
     static final ByteArrayOutputStream out = new ByteArrayOutputStream();
     final HttpClient http = HttpClient.newHttpClient();
 
+    static final String NO_COMPILER = "js-compute-runtime not found (npm install @fastly/js-compute, then put"
+            + " node_modules/.bin on the PATH or set JS_COMPUTE_RUNTIME or JS_TOOLS_DIR): skipping the JavaScript SDK"
+            + " program tests";
+
     @BeforeAll
     static void buildAndServe(@TempDir Path dir) throws Exception {
         Optional<String> compiler = jsComputeRuntime();
-        Assumptions.assumeTrue(
-                compiler.isPresent(),
-                "js-compute-runtime not found (npm install @fastly/js-compute, then put node_modules/.bin on the"
-                        + " PATH or set JS_COMPUTE_RUNTIME): skipping the JavaScript SDK program tests");
+        if (compiler.isEmpty()) {
+            // each test then reports itself skipped with this reason (an assumption failing here would abort
+            // the class silently: Surefire counts no test at all)
+            System.err.println("JsSdkProgramTest: " + NO_COMPILER);
+            return;
+        }
         Path app = dir.resolve("app.js");
         Files.writeString(app, APP);
         wasm = dir.resolve("main.wasm");
@@ -131,6 +138,11 @@ class JsSdkProgramTest {
                 .log(new ServerLog(print, print, 0))
                 .build();
         server.start();
+    }
+
+    @BeforeEach
+    void requireTheProgram() {
+        Assumptions.assumeTrue(server != null, NO_COMPILER);
     }
 
     @AfterAll

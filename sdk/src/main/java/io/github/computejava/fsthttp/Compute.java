@@ -1,9 +1,13 @@
 package io.github.computejava.fsthttp;
 
+import io.github.computejava.internal.Environment;
 import io.github.computejava.internal.Host;
+import io.github.computejava.internal.HostClock;
 import io.github.computejava.internal.Hostcalls;
 import io.github.computejava.internal.Statuses;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The entry point of a Compute program: {@code main} calls {@link #serve(Handler)} with its handler.
@@ -50,6 +54,52 @@ public final class Compute {
                 reportUncaught(second);
             }
         }
+    }
+
+    /**
+     * The current time on the host's clock, in milliseconds since 1970-01-01T00:00:00Z.
+     *
+     * <p>It exists so a program reads the same clock through both doors. Inside {@code main.wasm} it and {@link
+     * System#currentTimeMillis()} both read Fastly's clock; on the JVM, under the testkit, {@code
+     * System.currentTimeMillis()} reads the machine's wall clock while this reads the test host's virtual clock,
+     * so a test that advances the clock sees the program's time move with its cache. {@link HttpDate#now()}
+     * reads this clock.
+     *
+     * @return milliseconds since the epoch
+     * @throws io.github.computejava.HostcallException if the host cannot read its clock
+     * @throws IllegalStateException on the JVM when no host is attached to this thread
+     */
+    public static long currentTimeMillis() {
+        return HostClock.currentTimeMillis();
+    }
+
+    /**
+     * An environment variable of this program instance, such as {@code FASTLY_POP}, {@code FASTLY_HOSTNAME},
+     * {@code FASTLY_SERVICE_VERSION} or {@code FASTLY_TRACE_ID}.
+     *
+     * <p>Inside {@code main.wasm} the build also turns {@code System.getenv(name)} into this lookup; on the JVM
+     * {@code System.getenv} reads the machine's environment, while this reads the test host's (the testkit sets
+     * the values Fastly's local server sets, {@code FASTLY_POP=XXX} and so on, and a test may set its own).
+     *
+     * @param name the variable's name
+     * @return its value, or empty when it is not set
+     * @throws NullPointerException if {@code name} is null
+     * @throws io.github.computejava.HostcallException if the host fails to report its environment
+     * @throws IllegalStateException on the JVM when no host is attached to this thread
+     */
+    public static Optional<String> env(String name) {
+        return Optional.ofNullable(Environment.get(Objects.requireNonNull(name, "name")));
+    }
+
+    /**
+     * All environment variables of this program instance (see {@link #env(String)}).
+     *
+     * @return an unmodifiable map of names to values
+     * @throws io.github.computejava.HostcallException if the host fails to report its environment
+     * @throws IllegalStateException on the JVM when no host is attached to this thread
+     */
+    public static Map<String, String> env() {
+        return Environment.all();
     }
 
     private static void reportUncaught(Throwable t) {

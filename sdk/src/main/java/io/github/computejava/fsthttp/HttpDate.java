@@ -14,12 +14,15 @@ public final class HttpDate {
     private HttpDate() {}
 
     /**
-     * The HTTP date of the current time.
+     * The HTTP date of the current time on the host's clock ({@link Compute#currentTimeMillis()}): Fastly's clock
+     * in {@code main.wasm}, the test host's virtual clock under the testkit.
      *
      * @return the date, to the second
+     * @throws io.github.computejava.HostcallException if the host cannot read its clock
+     * @throws IllegalStateException on the JVM when no host is attached to this thread
      */
     public static String now() {
-        return format(System.currentTimeMillis());
+        return format(Compute.currentTimeMillis());
     }
 
     /**

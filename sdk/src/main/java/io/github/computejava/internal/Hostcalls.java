@@ -391,7 +391,7 @@ public interface Hostcalls {
     //   {ret_buf_ptr, ret_buf_len, ret_buf_nwritten_out}) -> status
     int purgeSurrogateKey(byte[] surrogateKey, int optionsMask, byte[] retBuf, int retBufLen, int[] nwrittenOut);
 
-    // ---- wasi_snapshot_preview1 (the environment; these return a WASI errno, 0 for success)
+    // ---- wasi_snapshot_preview1 (the environment and the clock; these return a WASI errno, 0 for success)
 
     // environ_sizes_get() -> (errno, count: size, buf_size: size)
     int wasiEnvironSizesGet(int[] countOut, int[] bufSizeOut);
@@ -399,6 +399,10 @@ public interface Hostcalls {
     // environ_get(environ: ptr ptr u8, environ_buf: ptr u8) -> errno; here only the buffer of NUL-terminated
     // NAME=value entries, which must hold environ_sizes_get's buf_size bytes
     int wasiEnvironGet(byte[] buf);
+
+    // clock_time_get(id: clockid, precision: timestamp) -> (errno, time: timestamp); the time in nanoseconds,
+    // since the epoch for the realtime clock (id 0)
+    int wasiClockTimeGet(int clockId, long precision, long[] timeOut);
 
     // ---- fastly_http_cache
 

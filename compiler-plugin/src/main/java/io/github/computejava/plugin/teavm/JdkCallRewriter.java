@@ -18,11 +18,13 @@ import org.teavm.model.instructions.InvokeInstruction;
 /**
  * Redirects JDK methods that TeaVM lowers to non-WASI imports ({@code teavmMath.*}, {@code teavm.nanoTime},
  * {@code teavm.teavm_interrupt}) to the SDK's pure-Java and WASI versions, so they never reach
- * {@code main.wasm}. Applied to every class, the class library included.
+ * {@code main.wasm}, and {@code System.getenv}, which TeaVM answers with null (and lacks without arguments), to
+ * the SDK's WASI environment reader. Applied to every class, the class library included.
  */
 public final class JdkCallRewriter implements ClassHolderTransformer {
     static final String PURE_MATH = "io.github.computejava.internal.runtime.PureMath";
     static final String WASI_RUNTIME = "io.github.computejava.internal.runtime.WasiRuntime";
+    static final String ENVIRONMENT = "io.github.computejava.internal.Environment";
 
     private static final Map<MethodReference, MethodReference> REPLACEMENTS = new HashMap<>();
 
@@ -38,6 +40,9 @@ public final class JdkCallRewriter implements ClassHolderTransformer {
         map("java.lang.Thread", "sleep", WASI_RUNTIME, "sleep", ValueType.VOID, ValueType.LONG);
         map("java.lang.Thread", "sleep", WASI_RUNTIME, "sleep", ValueType.VOID, ValueType.LONG, ValueType.INTEGER);
         map("java.lang.Thread", "yield", WASI_RUNTIME, "yieldThread", ValueType.VOID);
+        ValueType string = ValueType.object("java.lang.String");
+        map("java.lang.System", "getenv", ENVIRONMENT, "get", string, string);
+        map("java.lang.System", "getenv", ENVIRONMENT, "all", ValueType.object("java.util.Map"));
     }
 
     private static void map(
@@ -52,7 +57,9 @@ public final class JdkCallRewriter implements ClassHolderTransformer {
 
     @Override
     public void transformClass(ClassHolder cls, ClassHolderTransformerContext context) {
-        if (cls.getName().equals(PURE_MATH) || cls.getName().equals(WASI_RUNTIME)) {
+        if (cls.getName().equals(PURE_MATH)
+                || cls.getName().equals(WASI_RUNTIME)
+                || cls.getName().equals(ENVIRONMENT)) {
             return;
         }
         for (MethodHolder method : cls.getMethods()) {

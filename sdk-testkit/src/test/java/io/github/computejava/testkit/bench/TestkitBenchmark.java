@@ -12,8 +12,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Requests per second through the testkit's JVM door (run by {@code scripts/bench-testkit.sh}, not by the
- * test suite): a hello handler, and a proxy to a scripted backend. Prints one line per path:
- * {@code path threads requests/s microseconds/request}.
+ * test suite): a hello handler, a proxy to a scripted backend that answers uncacheable responses, and the same
+ * proxy answered from the readthrough cache (the backend says {@code max-age=3600}; every measured request must
+ * be a hit). Prints one line per path: {@code path threads requests/s microseconds/request}.
  */
 public final class TestkitBenchmark {
     private static final int WARMUP = 30_000;
@@ -27,6 +28,7 @@ public final class TestkitBenchmark {
         lines.add(measure("hello", 1));
         lines.add(measure("hello", 2));
         lines.add(measure("proxy", 1));
+        lines.add(measure("cache-hit", 1));
         for (String line : lines) {
             System.out.println(line);
         }
@@ -40,7 +42,11 @@ public final class TestkitBenchmark {
                 response.write("Hello from Java on Fastly Compute!\n");
             });
         } else {
-            host.backend("origin").respond(MockResponse.ok("from the origin\n"));
+            host.backend("origin")
+                    .respond(MockResponse.builder()
+                            .header("Cache-Control", path.equals("cache-hit") ? "max-age=3600" : "no-store")
+                            .body("from the origin\n")
+                            .build());
             host.handler((request, response) -> {
                 try (Response r = request.send("origin")) {
                     response.status(r.status());
@@ -59,10 +65,11 @@ public final class TestkitBenchmark {
             TestHost host = host(path);
             hosts.add(host);
             for (int i = 0; i < WARMUP; i++) {
-                check(host.get("/").send());
+                check(host.get("/").send(), null);
             }
             host.clearBackendRequests();
         }
+        String expectedCache = path.equals("cache-hit") ? "HIT" : path.equals("proxy") ? "MISS" : null;
         List<Double> rates = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
             AtomicLong done = new AtomicLong();
@@ -73,7 +80,7 @@ public final class TestkitBenchmark {
                     long n = 0;
                     while (System.nanoTime() - start < ROUND_NANOS) {
                         for (int i = 0; i < 256; i++) {
-                            check(host.get("/").send());
+                            check(host.get("/").send(), expectedCache);
                         }
                         n += 256;
                         // a test keeps every request it makes; a long run must not
@@ -98,9 +105,13 @@ public final class TestkitBenchmark {
         return String.format(Locale.ROOT, "%s %d %.0f %.1f", path, threads, median, threads * 1e6 / median);
     }
 
-    private static void check(TestResponse response) {
+    /** A 200 with a body, and for the proxies the expected {@code X-Cache}. */
+    private static void check(TestResponse response, String expectedCache) {
         if (response.status() != 200 || response.body().length == 0) {
             throw new IllegalStateException("unexpected response " + response);
+        }
+        if (expectedCache != null && !expectedCache.equals(response.header("X-Cache").orElse(null))) {
+            throw new IllegalStateException("expected X-Cache: " + expectedCache + ", got " + response);
         }
     }
 }

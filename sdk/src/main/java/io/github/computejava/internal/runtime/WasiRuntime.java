@@ -25,9 +25,10 @@ public final class WasiRuntime {
 
     /** {@link System#nanoTime()} from the WASI monotonic clock. */
     public static long nanoTime() {
-        long[] time = new long[1];
-        clockTimeGet(CLOCK_MONOTONIC, 1, Address.ofData(time));
-        return time[0];
+        // a u64 out-pointer must be 8-aligned and TeaVM aligns array data to 4: read from the aligned slot
+        long[] time = new long[2];
+        clockTimeGet(CLOCK_MONOTONIC, 1, Address.align(Address.ofData(time), 8));
+        return Address.align(Address.ofData(time), 8).getLong();
     }
 
     /** {@link Thread#sleep(long)}: blocks on a WASI monotonic clock subscription. */
@@ -48,13 +49,14 @@ public final class WasiRuntime {
             return;
         }
         // subscription: userdata u64 @0, tag u8 @8 (0 = clock), clock id u32 @16, timeout u64 @24,
-        // precision u64 @32, flags u16 @40 (0 = relative)
-        long[] subscription = new long[SUBSCRIPTION_SIZE / 8];
-        subscription[2] = CLOCK_MONOTONIC;
-        subscription[3] = timeout;
-        long[] event = new long[EVENT_SIZE / 8];
+        // precision u64 @32, flags u16 @40 (0 = relative); both records 8-aligned, one element longer for that
+        long[] subscription = new long[SUBSCRIPTION_SIZE / 8 + 1];
+        long[] event = new long[EVENT_SIZE / 8 + 1];
         int[] count = new int[1];
-        pollOneoff(Address.ofData(subscription), Address.ofData(event), 1, Address.ofData(count));
+        Address in = Address.align(Address.ofData(subscription), 8);
+        in.add(16).putInt(CLOCK_MONOTONIC);
+        in.add(24).putLong(timeout);
+        pollOneoff(in, Address.align(Address.ofData(event), 8), 1, Address.ofData(count));
     }
 
     /** {@link Thread#yield()}: a program has one thread, so there is nothing to yield to. */

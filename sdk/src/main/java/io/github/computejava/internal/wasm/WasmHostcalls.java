@@ -663,6 +663,10 @@ public final class WasmHostcalls implements Hostcalls {
     @Import(module = "wasi_snapshot_preview1", name = "environ_get")
     private static native int environGet(Address environ, Address environBuf);
 
+    // wasi_snapshot_preview1.clock_time_get(id: clockid, precision: timestamp, time_out: ptr timestamp) -> errno
+    @Import(module = "wasi_snapshot_preview1", name = "clock_time_get")
+    private static native int clockTimeGet(int clockId, long precision, Address timeOut);
+
     private static void layOut(int[] record, CacheLookupOptions o) {
         record[0] = o.requestHeaders;
         record[1] = Address.ofData(o.serviceId).toInt();
@@ -938,6 +942,14 @@ public final class WasmHostcalls implements Hostcalls {
         }
         int[] pointers = new int[Math.max(1, count[0])];
         return environGet(Address.ofData(pointers), Address.ofData(buf));
+    }
+
+    @Override
+    public int wasiClockTimeGet(int clockId, long precision, long[] timeOut) {
+        long[] slot = new long[2];
+        int errno = clockTimeGet(clockId, precision, aligned(slot));
+        timeOut[0] = aligned(slot).getLong();
+        return errno;
     }
 
     // ---- fastly_http_req: dynamic backends
