@@ -63,7 +63,7 @@ project=$(MAVEN_ARGS="$mvn_args" "$root/scripts/generate-starter.sh" "$work") ||
 [ -f "$project/bin/main.wasm" ] || fail "the starter's build wrote no bin/main.wasm"
 
 # --- served by Fastly's CLI through our server
-echo "check-fastly-cli: $("$cli" version 2>/dev/null | head -n 1)" >&2
+echo "check-fastly-cli: $("$cli" version 2>/dev/null | sed -n 1p)" >&2
 cd "$project"
 : > "$work/serve.log"
 if command -v setsid >/dev/null 2>&1; then

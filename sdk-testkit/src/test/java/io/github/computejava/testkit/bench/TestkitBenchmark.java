@@ -110,7 +110,8 @@ public final class TestkitBenchmark {
         if (response.status() != 200 || response.body().length == 0) {
             throw new IllegalStateException("unexpected response " + response);
         }
-        if (expectedCache != null && !expectedCache.equals(response.header("X-Cache").orElse(null))) {
+        if (expectedCache != null
+                && !expectedCache.equals(response.header("X-Cache").orElse(null))) {
             throw new IllegalStateException("expected X-Cache: " + expectedCache + ", got " + response);
         }
     }
