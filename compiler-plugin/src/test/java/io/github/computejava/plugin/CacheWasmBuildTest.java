@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.computejava.internal.AbiSignatures;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,19 +20,10 @@ class CacheWasmBuildTest {
 
     @Test
     void everyCacheBindingMatchesTheWitx() throws Exception {
-        List<Path> classpath = new ArrayList<>();
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        for (String entry : cp.split(File.pathSeparator)) {
-            if (!entry.isEmpty()) {
-                classpath.add(Path.of(entry));
-            }
-        }
-        WasmBuild.Result result = WasmBuild.builder()
-                .mainClass("io.github.computejava.plugin.fixtures.CacheProgram")
-                .classpath(classpath)
-                .output(dir.resolve("bin/main.wasm"))
-                .workDirectory(dir.resolve("work"))
-                .build()
+        WasmBuild.Result result = FixtureBuilds.wasmBuild(
+                        "io.github.computejava.plugin.fixtures.CacheProgram",
+                        dir.resolve("bin/main.wasm"),
+                        dir.resolve("work"))
                 .run();
         AbiSignatures abi = AbiSignatures.load();
         Set<String> cacheImports = new TreeSet<>();

@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.computejava.testkit.TestHost;
 import io.github.computejava.testkit.VirtualClock;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,19 +21,10 @@ class EnvironmentWasmBuildTest {
 
     @Test
     void systemGetenvReadsTheHostsEnvironmentAndTheSdkReadsTheHostsClock() throws IOException {
-        List<Path> classpath = new ArrayList<>();
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        for (String entry : cp.split(File.pathSeparator)) {
-            if (!entry.isEmpty()) {
-                classpath.add(Path.of(entry));
-            }
-        }
-        WasmBuild.Result result = WasmBuild.builder()
-                .mainClass("io.github.computejava.plugin.fixtures.EnvironmentProgram")
-                .classpath(classpath)
-                .output(dir.resolve("bin/main.wasm"))
-                .workDirectory(dir.resolve("work"))
-                .build()
+        WasmBuild.Result result = FixtureBuilds.wasmBuild(
+                        "io.github.computejava.plugin.fixtures.EnvironmentProgram",
+                        dir.resolve("bin/main.wasm"),
+                        dir.resolve("work"))
                 .run();
         for (ImportCheck.ModuleImport imp : result.imports()) {
             assertFalse(imp.module().startsWith("teavm"), "still imports " + imp);

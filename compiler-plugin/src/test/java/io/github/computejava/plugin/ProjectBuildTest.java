@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,20 +34,7 @@ class ProjectBuildTest {
     }
 
     private ProjectBuild build(String mainClass) {
-        List<Path> classpath = new ArrayList<>();
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        for (String entry : cp.split(File.pathSeparator)) {
-            if (!entry.isEmpty()) {
-                classpath.add(Path.of(entry));
-            }
-        }
-        WasmBuild wasmBuild = WasmBuild.builder()
-                .mainClass(mainClass)
-                .classpath(classpath)
-                .output(wasm)
-                .workDirectory(dir.resolve("target/compute"))
-                .build();
-        return new ProjectBuild(toml, wasmBuild, pkg);
+        return new ProjectBuild(toml, FixtureBuilds.wasmBuild(mainClass, wasm, dir.resolve("target/compute")), pkg);
     }
 
     @Test

@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.computejava.internal.AbiSignatures;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -22,24 +20,8 @@ class WasmBuildTest {
     @TempDir
     Path dir;
 
-    private static List<Path> testClasspath() {
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<Path> paths = new ArrayList<>();
-        for (String entry : cp.split(File.pathSeparator)) {
-            if (!entry.isEmpty()) {
-                paths.add(Path.of(entry));
-            }
-        }
-        return paths;
-    }
-
     private WasmBuild build(String mainClass) {
-        return WasmBuild.builder()
-                .mainClass(mainClass)
-                .classpath(testClasspath())
-                .output(dir.resolve("bin/main.wasm"))
-                .workDirectory(dir.resolve("work"))
-                .build();
+        return FixtureBuilds.wasmBuild(mainClass, dir.resolve("bin/main.wasm"), dir.resolve("work"));
     }
 
     @Test
