@@ -363,6 +363,11 @@ abstract class ReadthroughScenarios {
         uncacheableResponsesGoToTheOriginEveryTime("Cache-Control", "no-store");
     }
 
+    @Test
+    void aPrivateResponseIsPassedAndLaterRequestsAreNotCollapsed() throws Exception {
+        uncacheableResponsesGoToTheOriginEveryTime("Cache-Control", "private");
+    }
+
     private void uncacheableResponsesGoToTheOriginEveryTime(String name, String value) throws Exception {
         host.backend(Main.BACKEND).enqueue(answer(200, "first", "Cache-Control", "max-age=600", name, value));
         TestResponse first = get("/account");
