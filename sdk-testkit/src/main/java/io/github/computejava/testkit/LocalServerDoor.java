@@ -7,12 +7,14 @@ import io.github.computejava.host.Origin;
 import io.github.computejava.server.LocalServer;
 import io.github.computejava.server.WasmProgram;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.HttpClient;
@@ -28,6 +30,7 @@ import org.eclipse.jetty.http.HttpField;
  */
 final class LocalServerDoor implements AutoCloseable {
     private static final long TIMEOUT_SECONDS = 60;
+    private static final int MAX_CONNECTIONS = 256;
 
     private final LocalServer server;
     private final HttpClient client;
@@ -52,6 +55,8 @@ final class LocalServerDoor implements AutoCloseable {
         this.client = new HttpClient();
         client.setFollowRedirects(false);
         client.setUserAgentField(null);
+        // as many concurrent requests as the server runs guests, not the client's default of 64 per server
+        client.setMaxConnectionsPerDestination(MAX_CONNECTIONS);
         try {
             server.start();
             client.start();
@@ -72,28 +77,8 @@ final class LocalServerDoor implements AutoCloseable {
     }
 
     TestResponse send(TestRequest request) {
-        Request r =
-                client.newRequest(request.url()).method(request.method()).timeout(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        Headers headers = request.rawHeaders();
-        r.headers(h -> {
-            for (String name : headers.names()) {
-                for (String value : headers.values(name)) {
-                    h.add(name, value);
-                }
-            }
-        });
-        byte[] body = request.rawBody();
-        if (body.length > 0) {
-            r.body(new BytesRequestContent(body));
-        }
         InputStreamResponseListener listener = new InputStreamResponseListener();
-        r.send(listener);
-        Response response;
-        try {
-            response = listener.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("the local server gave no response to " + request + ": " + e, e);
-        }
+        Response response = start(request, listener, TIMEOUT_SECONDS);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         boolean complete = true;
         try (InputStream in = listener.getInputStream()) {
@@ -121,6 +106,64 @@ final class LocalServerDoor implements AutoCloseable {
                 streamed,
                 complete,
                 List.of());
+    }
+
+    /** Sends a request and returns once the response head arrives, its body read as it arrives. */
+    StreamingResponse sendStreaming(TestRequest request) {
+        InputStreamResponseListener listener = new InputStreamResponseListener();
+        // no total timeout: the body may take as long as the test makes it take
+        Response response = start(request, listener, 0);
+        Headers received = new Headers();
+        for (HttpField f : response.getHeaders()) {
+            received.add(f.getName(), f.getValue());
+        }
+        return new StreamingResponse(
+                request.method() + " " + request.url(),
+                response.getStatus(),
+                received,
+                new ZeroLengthReads(listener.getInputStream()));
+    }
+
+    /**
+     * Jetty's response stream blocks on a read of zero bytes, which {@link InputStream#readNBytes} makes at the
+     * end of a buffer; the contract is to return 0 at once.
+     */
+    private static final class ZeroLengthReads extends FilterInputStream {
+        ZeroLengthReads(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            Objects.checkFromIndexSize(off, len, b.length);
+            return len == 0 ? 0 : super.read(b, off, len);
+        }
+    }
+
+    /** Sends a request; returns its response head. A positive timeout bounds the whole exchange. */
+    private Response start(TestRequest request, InputStreamResponseListener listener, long timeoutSeconds) {
+        Request r = client.newRequest(request.url()).method(request.method());
+        if (timeoutSeconds > 0) {
+            r.timeout(timeoutSeconds, TimeUnit.SECONDS);
+        }
+        Headers headers = request.rawHeaders();
+        r.headers(h -> {
+            for (String name : headers.names()) {
+                for (String value : headers.values(name)) {
+                    h.add(name, value);
+                }
+            }
+        });
+        byte[] body = request.rawBody();
+        if (body.length > 0) {
+            r.body(new BytesRequestContent(body));
+        }
+        r.send(listener);
+        try {
+            return listener.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("the local server gave no response to " + request + ": " + e, e);
+        }
     }
 
     @Override

@@ -30,6 +30,7 @@ public final class MockResponse {
     private final int status;
     private final Headers headers;
     private final byte[] body;
+    private final StreamedBody streamedBody;
     private final Duration delay;
     private final SendErrorKind failure;
     private final int dnsRcode;
@@ -42,6 +43,7 @@ public final class MockResponse {
         this.status = b.status;
         this.headers = b.headers.copy();
         this.body = b.body;
+        this.streamedBody = b.streamedBody;
         this.delay = b.delay;
         this.failure = b.failure;
         this.dnsRcode = b.dnsRcode;
@@ -70,6 +72,7 @@ public final class MockResponse {
         b.status = status;
         b.headers = headers.copy();
         b.body = body;
+        b.streamedBody = streamedBody;
         b.delay = delay;
         b.failure = failure;
         b.dnsRcode = dnsRcode;
@@ -173,10 +176,19 @@ public final class MockResponse {
     /**
      * The body.
      *
-     * @return a copy of the body bytes
+     * @return a copy of the body bytes (empty for a streamed body)
      */
     public byte[] body() {
         return body.clone();
+    }
+
+    /**
+     * The body the test writes while it is sent, if this response has one instead of fixed bytes.
+     *
+     * @return the streamed body, or empty
+     */
+    public Optional<StreamedBody> streamedBody() {
+        return Optional.ofNullable(streamedBody);
     }
 
     /**
@@ -231,7 +243,9 @@ public final class MockResponse {
     public String toString() {
         return failure != null
                 ? "MockResponse{failure=" + failure + "}"
-                : "MockResponse{status=" + status + ", " + body.length + " body bytes}";
+                : streamedBody != null
+                        ? "MockResponse{status=" + status + ", streamed body}"
+                        : "MockResponse{status=" + status + ", " + body.length + " body bytes}";
     }
 
     /** Builds a {@link MockResponse}; every setter checks its argument at once. */
@@ -239,6 +253,7 @@ public final class MockResponse {
         private int status = 200;
         private Headers headers = new Headers();
         private byte[] body = NO_BYTES;
+        private StreamedBody streamedBody;
         private Duration delay = Duration.ZERO;
         private SendErrorKind failure;
         private int dnsRcode = -1;
@@ -299,6 +314,7 @@ public final class MockResponse {
          */
         public Builder body(String text) {
             this.body = Objects.requireNonNull(text, "text").getBytes(StandardCharsets.UTF_8);
+            this.streamedBody = null;
             return this;
         }
 
@@ -311,6 +327,21 @@ public final class MockResponse {
          */
         public Builder body(byte[] bytes) {
             this.body = Objects.requireNonNull(bytes, "bytes").clone();
+            this.streamedBody = null;
+            return this;
+        }
+
+        /**
+         * Sends a body the test writes while the program reads it (a slow origin), without a {@code
+         * Content-Length}. A response with it answers one request.
+         *
+         * @param body the body
+         * @return this builder
+         * @throws NullPointerException if {@code body} is null
+         */
+        public Builder body(StreamedBody body) {
+            this.streamedBody = Objects.requireNonNull(body, "body");
+            this.body = NO_BYTES;
             return this;
         }
 

@@ -24,6 +24,7 @@ import io.github.computejava.server.LocalServerConfig;
 import io.github.computejava.server.WasmProgram;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,6 +39,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
@@ -70,6 +73,7 @@ import java.util.function.UnaryOperator;
  */
 public final class TestHost implements AutoCloseable {
     private static final String[] NO_ARGS = new String[0];
+    private static final long STREAMING_HEAD_TIMEOUT_SECONDS = 60;
 
     private final VirtualClock clock;
     private final HostEngine engine;
@@ -475,26 +479,45 @@ public final class TestHost implements AutoCloseable {
         }
         if (door != null) {
             int failuresBefore = responderFailures.size();
-            if (!java.util.Arrays.equals(request.rawClientAddress(), new byte[] {127, 0, 0, 1})) {
-                throw new IllegalStateException(
-                        "a request to the local server comes from 127.0.0.1; the client" + " address cannot be set");
-            }
+            checkLoopbackClient(request);
             TestResponse response = door.send(request);
             checkResponders(failuresBefore);
             return response;
         }
+        Program p = checkProgram();
+        int failuresBefore = responderFailures.size();
+        Capture capture = new Capture();
+        List<Throwable> uncaught = new ArrayList<>();
+        boolean responded = execute(p, request, capture, uncaught);
+        TestResponse response = capture.toResponse(request, responded, uncaught);
+        checkResponders(failuresBefore);
+        return response;
+    }
+
+    /** A request to the local server comes over loopback: its client address is not the test's to set. */
+    private static void checkLoopbackClient(TestRequest request) {
+        if (!java.util.Arrays.equals(request.rawClientAddress(), new byte[] {127, 0, 0, 1})) {
+            throw new IllegalStateException(
+                    "a request to the local server comes from 127.0.0.1; the client address cannot be set");
+        }
+    }
+
+    private Program checkProgram() {
         Program p = program;
         if (p == null) {
             throw new IllegalStateException(
                     "no program to run: call host.handler(...) or host.program(Main::main) first");
         }
-        int failuresBefore = responderFailures.size();
+        return p;
+    }
+
+    /** Runs the program for one request; returns whether it answered, and adds what it threw to {@code uncaught}. */
+    private boolean execute(Program p, TestRequest request, DownstreamResponder responder, List<Throwable> uncaught) {
         RequestHead head = new RequestHead(request.method(), request.url(), toHeaderList(request));
-        Capture capture = new Capture();
         Sandbox sandbox = engine.newSandbox(
                 new DownstreamRequest(
                         head, BodyBuffer.of(request.rawBody()), request.rawClientAddress(), new byte[] {127, 0, 0, 1}),
-                capture);
+                responder);
         List<Throwable> thrown = new ArrayList<>();
         Hostcalls previous = Host.attach(sandbox);
         try {
@@ -508,11 +531,48 @@ public final class TestHost implements AutoCloseable {
         // as Fastly's local tools: a program that ends without answering gets a 200, one that fails a 500
         sandbox.answerIfUnanswered(thrown.isEmpty() ? 200 : 500, new byte[0]);
         sandbox.finish();
-        List<Throwable> uncaught = new ArrayList<>(sandbox.uncaughtExceptions());
+        uncaught.addAll(sandbox.uncaughtExceptions());
         uncaught.addAll(thrown);
-        TestResponse response = capture.toResponse(request, responded, uncaught);
-        checkResponders(failuresBefore);
-        return response;
+        return responded;
+    }
+
+    StreamingResponse runStreaming(TestRequest request) {
+        if (closed) {
+            throw new IllegalStateException("this TestHost is closed");
+        }
+        if (door != null) {
+            checkLoopbackClient(request);
+            return door.sendStreaming(request);
+        }
+        Program p = checkProgram();
+        String line = request.method() + " " + request.url();
+        CompletableFuture<StreamingResponse> head = new CompletableFuture<>();
+        DownstreamResponder responder = (h, body, streaming) -> {
+            Headers headers = new Headers();
+            for (String[] field : h.headers.fields()) {
+                headers.add(field[0], field[1]);
+            }
+            InputStream in = request.method().equals("HEAD") ? InputStream.nullInputStream() : body.asInputStream();
+            head.complete(new StreamingResponse(line, h.status, headers, in));
+        };
+        threads.execute(() -> {
+            try {
+                execute(p, request, responder, new ArrayList<>());
+            } catch (Throwable t) {
+                head.completeExceptionally(t);
+            }
+        });
+        try {
+            return head.get(STREAMING_HEAD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the response to " + line, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("running the program for " + line + " failed: " + e.getCause(), e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(
+                    "no response head to " + line + " within " + STREAMING_HEAD_TIMEOUT_SECONDS + " s", e);
+        }
     }
 
     CompletableFuture<TestResponse> runAsync(TestRequest request) {

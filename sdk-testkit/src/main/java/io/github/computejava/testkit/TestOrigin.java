@@ -115,6 +115,18 @@ final class TestOrigin implements Origin {
                 headers.append(name, value);
             }
         }
+        if (answer.streamedBody().isPresent()) {
+            // a body still being written goes out chunked, its length unknown
+            BodyBuffer streamed;
+            try {
+                streamed = answer.streamedBody().get().attach();
+            } catch (IllegalStateException e) {
+                host.responderFailed(backend.name(), new AssertionError(e.getMessage(), e));
+                throw new SendFailure(SendFailure.INTERNAL_ERROR, e.getMessage());
+            }
+            // the program owns a body reading from the one the test writes, as from a real origin's connection
+            return new UpstreamResponse(new ResponseHead(answer.status(), headers), BodyBuffer.readingFrom(streamed));
+        }
         byte[] body = answer.rawBody();
         // an HTTP/1.1 origin frames a fixed body with Content-Length, and the program sees it
         if (!headers.contains("Content-Length") && !headers.contains("Transfer-Encoding")) {

@@ -170,6 +170,19 @@ public final class TestRequest {
         return host.runAsync(this);
     }
 
+    /**
+     * Runs the program for this request on another thread and returns as soon as the response head arrives, with
+     * a body to read while it is still being produced. Failures of scripted responders are not reported here;
+     * use {@link #send()} for that.
+     *
+     * @return the response, its body still arriving
+     * @throws IllegalStateException if the host has no program, is closed, or no response head arrives within a
+     *     minute
+     */
+    public StreamingResponse sendStreaming() {
+        return host.runStreaming(this);
+    }
+
     private static boolean isIpLiteral(String s) {
         if (s.isEmpty()) {
             return false;

@@ -1,6 +1,7 @@
 package io.github.computejava.host.cache;
 
 import io.github.computejava.host.HeaderList;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
@@ -47,6 +48,9 @@ public final class CacheStore {
     // every stored object, least recently used first
     private final LinkedHashMap<CachedObject, Slot> lru = new LinkedHashMap<>(64, 0.75f, true);
     private final AtomicLong purges = new AtomicLong();
+    // lookups blocked behind another lookup's obligation, and a signal for those who watch that number
+    private final Condition waitersChanged = lock.newCondition();
+    private int waiting;
     private long bytes;
 
     /**
@@ -171,7 +175,7 @@ public final class CacheStore {
                     if (!wait) {
                         return null;
                     }
-                    e.changed.await();
+                    awaitObligation(e);
                     continue;
                 }
                 if (e.rules.isEmpty()) {
@@ -210,7 +214,7 @@ public final class CacheStore {
                 KeyEntry e = entries.get(sk);
                 List<Slot> candidates = e == null ? List.of() : candidates(e, requestHeaders);
                 if (strategy == Replacement.Strategy.WAIT && candidates.stream().anyMatch(s -> s.obligated)) {
-                    e.changed.await();
+                    awaitObligation(e);
                     continue;
                 }
                 Slot found = null;
@@ -408,6 +412,57 @@ public final class CacheStore {
             return count;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * How many collapsing lookups are waiting for another lookup's obligation to be met or released.
+     *
+     * @return the number of waiting lookups
+     */
+    public int waitingLookups() {
+        lock.lock();
+        try {
+            return waiting;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits until at least {@code count} collapsing lookups are waiting for another lookup's obligation: a test
+     * holding an obligation (say, in a slow origin) knows then that the others are queued behind it.
+     *
+     * @param count the number of waiting lookups to wait for
+     * @param timeout the longest wait
+     * @return true when that many were waiting, false when the timeout passed first
+     * @throws InterruptedException if interrupted while waiting
+     * @throws NullPointerException if {@code timeout} is null
+     */
+    public boolean awaitWaitingLookups(int count, Duration timeout) throws InterruptedException {
+        long left = timeout.toNanos();
+        lock.lockInterruptibly();
+        try {
+            while (waiting < count) {
+                if (left <= 0) {
+                    return false;
+                }
+                left = waitersChanged.awaitNanos(left);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits (under the lock) for a change to a key's obligations, counted among the waiting lookups. */
+    private void awaitObligation(KeyEntry e) throws InterruptedException {
+        waiting++;
+        waitersChanged.signalAll();
+        try {
+            e.changed.await();
+        } finally {
+            waiting--;
         }
     }
 

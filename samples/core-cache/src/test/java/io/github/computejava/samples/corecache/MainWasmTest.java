@@ -1,12 +1,26 @@
 package io.github.computejava.samples.corecache;
 
+import io.github.computejava.server.WasmProgram;
 import io.github.computejava.testkit.TestHost;
 import java.nio.file.Path;
 
-/** The same story through the Wasm door: the built main.wasm on the local server (run after package). */
+/**
+ * The same stories through the Wasm door: the built main.wasm on the local server (run after package), every
+ * request on a fresh instance.
+ */
 class MainWasmTest extends CoreCacheStory {
+    private static WasmProgram program;
+
+    /** The program, compiled once for all tests. */
+    private static synchronized WasmProgram program() {
+        if (program == null) {
+            program = WasmProgram.load(Path.of("bin/main.wasm"), WasmProgram.Execution.COMPILED);
+        }
+        return program;
+    }
+
     @Override
     TestHost open() {
-        return TestHost.builder().localServer(Path.of("bin/main.wasm")).build();
+        return TestHost.builder().localServer(program()).build();
     }
 }
