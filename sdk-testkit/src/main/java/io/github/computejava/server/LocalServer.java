@@ -129,6 +129,9 @@ public final class LocalServer implements AutoCloseable {
         http.setSendXPoweredBy(false);
         // the response's Date is the program's (often its origin's); one is added when it has none
         http.setSendDateHeader(false);
+        // Fastly's limits on header sections: 69 KB each way (the response's with room for the fields added here)
+        http.setRequestHeaderSize(JettyOrigin.HEADER_SECTION_LIMIT);
+        http.setMaxResponseHeaderSize(JettyOrigin.HEADER_SECTION_LIMIT + 1024);
         connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setHost(address.getHostString());
         connector.setPort(address.getPort());
@@ -327,11 +330,23 @@ public final class LocalServer implements AutoCloseable {
                 callback.failed(e.getCause());
                 return true;
             }
+            long headerBytes = JettyOrigin.headerSectionBytes(answer.head.headers);
+            if (headerBytes > JettyOrigin.HEADER_SECTION_LIMIT) {
+                String why = "the program's response has " + headerBytes + " bytes of header fields; the limit is "
+                        + JettyOrigin.HEADER_SECTION_LIMIT + " (69 KB)";
+                log.error("request " + requestId + ": " + why);
+                answer.body.discard();
+                answer = new Answer(
+                        new ResponseHead(500, textHeaders()),
+                        BodyBuffer.of((why + "\n").getBytes(StandardCharsets.UTF_8)),
+                        false);
+            }
             try {
                 write(request, response, answer);
                 callback.succeeded();
             } catch (Throwable t) {
                 answer.body.discard();
+                log.error("request " + requestId + ": writing the response to the client failed: " + t);
                 callback.failed(t);
             }
             return true;

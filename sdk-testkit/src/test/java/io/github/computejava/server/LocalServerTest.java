@@ -123,6 +123,39 @@ class LocalServerTest {
     }
 
     @Test
+    void headersUpTo69KbPassInBothDirections() throws Exception {
+        serve(TestPrograms.relayHeaderTwice());
+        String value = "v".repeat(20 * 1024);
+
+        HttpResponse<String> r = get("/", "X-Relay", value);
+
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(List.of(value, value), r.headers().allValues("x-relayed"), "40 KB of response headers");
+        assertEquals("ok", r.body());
+    }
+
+    @Test
+    void requestHeadersBeyond69KbGetA431() throws Exception {
+        serve(TestPrograms.relayHeaderTwice());
+
+        assertEquals(431, get("/", "X-Relay", "v".repeat(70 * 1024)).statusCode());
+        assertEquals(200, get("/").statusCode(), "the server keeps serving");
+    }
+
+    @Test
+    void responseHeadersBeyond69KbAreA500WithALogLine() throws Exception {
+        serve(TestPrograms.relayHeaderTwice());
+
+        HttpResponse<String> r = get("/", "X-Relay", "v".repeat(40 * 1024));
+
+        assertEquals(500, r.statusCode());
+        assertTrue(r.body().contains("header"), r.body());
+        String log = err.toString(StandardCharsets.UTF_8);
+        assertTrue(log.contains("response") && log.contains("69"), log);
+        assertEquals(200, get("/").statusCode(), "the server keeps serving");
+    }
+
+    @Test
     void aMalformedRequestGetsA400() throws Exception {
         serve(TestPrograms.respond(200, "ok"));
 
@@ -158,6 +191,31 @@ class LocalServerTest {
             String rest = readUntil(in, "0\r\n\r\n");
             assertTrue(rest.contains("second"), rest);
         }
+    }
+
+    @Test
+    void aResponseThatCannotBeWrittenToTheClientIsLogged() throws Exception {
+        serve(TestPrograms.echo());
+
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            s.setSoTimeout(10_000);
+            OutputStream o = s.getOutputStream();
+            o.write(("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n" + "6\r\nfirst \r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            o.flush();
+            readUntil(s.getInputStream(), "first ");
+            s.setSoLinger(true, 0); // the client goes away: a reset, while the response is still streaming
+        }
+
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!err.toString(StandardCharsets.UTF_8).contains("writing the response to the client failed")
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(
+                err.toString(StandardCharsets.UTF_8).contains("writing the response to the client failed"),
+                err.toString(StandardCharsets.UTF_8));
+        assertEquals(200, get("/").statusCode(), "the server keeps serving");
     }
 
     @Test
