@@ -363,6 +363,16 @@ public final class JettyOrigin implements Origin, AutoCloseable {
             }
         }
         for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof BodyBuffer.BodyAbandonedException) {
+                // the request body's source failed (a client's malformed body, say): not the backend's doing
+                return new SendFailure(
+                        SendFailure.INTERNAL_ERROR,
+                        "the request body for backend " + backend.name() + " failed before it was sent in full: "
+                                + t.getMessage(),
+                        cause);
+            }
+        }
+        for (Throwable t = cause; t != null; t = t.getCause()) {
             String message = String.valueOf(t.getMessage());
             if (t instanceof UnknownHostException) {
                 return new SendFailure(SendFailure.DNS_ERROR, what + "unknown host " + message, cause);

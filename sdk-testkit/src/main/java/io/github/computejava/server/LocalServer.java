@@ -12,7 +12,9 @@ import io.github.computejava.host.Origin;
 import io.github.computejava.host.RequestHead;
 import io.github.computejava.host.ResponseHead;
 import io.github.computejava.host.Sandbox;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -35,6 +37,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -55,7 +58,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * instance of the program on a worker thread while the server thread streams the response to the client as the
  * program writes it. Backends are reached over the network, stores come from the engine. A program that traps,
  * exits with an error or fails in a hostcall ends that request with a 500 and a log line; the server keeps serving.
- * Malformed HTTP requests get a 400 from the HTTP layer.
+ * Malformed HTTP requests get a 400 from the HTTP layer; so does a request whose body turns out malformed (a bad
+ * chunk) before the response has started, whatever the program made of the failed read.
  *
  * <pre>{@code
  * try (LocalServer server = LocalServer.builder()
@@ -312,7 +316,8 @@ public final class LocalServer implements AutoCloseable {
         public boolean handle(Request request, Response response, Callback callback) {
             long id = requestIds.incrementAndGet();
             String requestId = String.format("%032x", id);
-            DownstreamRequest downstream = downstream(request, requestId);
+            ClientBody clientBody = new ClientBody(Request.asInputStream(request));
+            DownstreamRequest downstream = downstream(request, requestId, clientBody);
             log.info("request " + requestId + ": " + request.getMethod() + " " + request.getHttpURI());
             Responder responder = new Responder();
             DownstreamExchange exchange = new DownstreamExchange(downstream, responder);
@@ -329,6 +334,18 @@ public final class LocalServer implements AutoCloseable {
             } catch (ExecutionException e) {
                 callback.failed(e.getCause());
                 return true;
+            }
+            IOException bodyFailure = clientBody.failure;
+            if (bodyFailure != null) {
+                // the client's fault, not the program's nor a backend's: whatever the program answered to its
+                // failed read, the client learns that its request was bad
+                String why = "the client's request body " + describe(bodyFailure);
+                log.error("request " + requestId + ": " + why + "; answering 400");
+                answer.body.discard();
+                answer = new Answer(
+                        new ResponseHead(400, textHeaders()),
+                        BodyBuffer.of(("Bad request: " + why + "\n").getBytes(StandardCharsets.UTF_8)),
+                        false);
             }
             long headerBytes = JettyOrigin.headerSectionBytes(answer.head.headers);
             if (headerBytes > JettyOrigin.HEADER_SECTION_LIMIT) {
@@ -352,7 +369,7 @@ public final class LocalServer implements AutoCloseable {
             return true;
         }
 
-        private DownstreamRequest downstream(Request request, String requestId) {
+        private DownstreamRequest downstream(Request request, String requestId, ClientBody clientBody) {
             HeaderList headers = new HeaderList();
             for (HttpField f : request.getHeaders()) {
                 headers.append(f.getName(), f.getValue());
@@ -369,7 +386,7 @@ public final class LocalServer implements AutoCloseable {
                 body = BodyBuffer.of(new byte[0]);
             } else {
                 BodyBuffer incoming = BodyBuffer.incoming(length);
-                BodyPump.start(Request.asInputStream(request), incoming, engine::execute, null);
+                BodyPump.start(clientBody, incoming, engine::execute, null);
                 body = BodyBuffer.readingFrom(incoming);
             }
             return new DownstreamRequest(
@@ -441,6 +458,49 @@ public final class LocalServer implements AutoCloseable {
             try (Blocker.Callback cb = Blocker.callback()) {
                 response.write(last, buffer, cb);
                 cb.block();
+            }
+        }
+    }
+
+    /** What went wrong with a client's request body, for the log and the 400's text. */
+    private static String describe(IOException failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof HttpException) {
+                return "is malformed: " + t.getMessage();
+            }
+        }
+        return "could not be read to its end: " + failure;
+    }
+
+    /**
+     * The client's request body as the server reads it for the program, remembering why a read failed (before the
+     * program sees the failure, so the answer to the client can tell it).
+     */
+    private static final class ClientBody extends FilterInputStream {
+        volatile IOException failure;
+
+        ClientBody(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            } catch (RuntimeException e) {
+                IOException io = new IOException(e.getMessage(), e);
+                failure = io;
+                throw io;
             }
         }
     }

@@ -109,6 +109,31 @@ class JettyOriginTest {
     }
 
     @Test
+    void aRequestBodyWhoseSourceFailsIsNotBlamedOnTheBackend() throws Exception {
+        Backend b = Backend.builder("o").url(origin.uri()).build();
+        BodyBuffer body = BodyBuffer.incoming(-1); // a client's body, as the server delivers it
+        byte[] start = "the start".getBytes(StandardCharsets.UTF_8);
+        body.produce(start, 0, start.length);
+        Thread client = new Thread(() -> {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException ignored) {
+                // abandon now
+            }
+            body.abandon(); // the client's body turned out malformed
+        });
+        client.start();
+        RequestHead head = get("http://client.example/upload");
+        head.method = "POST";
+
+        SendFailure f = assertThrows(SendFailure.class, () -> jetty.exchange(b, head, BodyBuffer.readingFrom(body)));
+
+        assertEquals(SendFailure.INTERNAL_ERROR, f.tag(), f.getMessage());
+        assertTrue(f.getMessage().contains("request body"), f.getMessage());
+        client.join();
+    }
+
+    @Test
     void aSlowFirstByteIsAResponseTimeout() {
         Backend b = Backend.builder("o")
                 .url(origin.uri())

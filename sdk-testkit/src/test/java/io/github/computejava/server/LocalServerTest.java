@@ -1,6 +1,7 @@
 package io.github.computejava.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -168,6 +169,29 @@ class LocalServerTest {
         }
 
         assertTrue(reply.startsWith("HTTP/1.1 400"), reply);
+        assertEquals(200, get("/").statusCode(), "the server keeps serving");
+    }
+
+    @Test
+    void aMalformedChunkedBodyGetsA400AndTheLogNamesTheClientsBody() throws Exception {
+        serve(TestPrograms.readBodyThenRespond());
+
+        String reply;
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream()
+                    .write(("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                                    + "5\r\nhello\r\nzz\r\nnot a chunk\r\n0\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            reply = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+
+        assertTrue(reply.startsWith("HTTP/1.1 400"), reply);
+        assertTrue(reply.contains("request body is malformed"), reply);
+        String log = err.toString(StandardCharsets.UTF_8);
+        assertTrue(log.contains("the client's request body is malformed"), log);
+        assertFalse(log.contains("backend"), log);
         assertEquals(200, get("/").statusCode(), "the server keeps serving");
     }
 

@@ -271,4 +271,23 @@ final class TestPrograms {
         });
         return a.build();
     }
+
+    /** Reads the request body to its end, trapping if a read fails, then answers 200 "ok". */
+    static byte[] readBodyThenRespond() {
+        WasmAssembler a = new WasmAssembler();
+        Calls calls = new Calls(a);
+        a.memoryPages(2);
+        a.data(TEXT, "ok");
+        a.start(0, c -> {
+            c.i32(REQ).i32(REQ_BODY).call(calls.downstreamGet).drop();
+            c.loop(l -> {
+                l.i32(REQ_BODY).load().i32(BUFFER).i32(32768).i32(COUNT).call(calls.bodyRead);
+                l.i32(0).ne().ifThen(t -> t.unreachable());
+                l.i32(COUNT).load().eqz().breakIf();
+                l.continueLoop();
+            });
+            calls.respond(c, 200, 2);
+        });
+        return a.build();
+    }
 }
