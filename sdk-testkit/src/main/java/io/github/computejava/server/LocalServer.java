@@ -37,10 +37,13 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpScheme;
+import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -51,6 +54,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Blocker;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.HostPort;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -136,6 +140,9 @@ public final class LocalServer implements AutoCloseable {
         // Fastly's limits on header sections: 69 KB each way (the response's with room for the fields added here)
         http.setRequestHeaderSize(JettyOrigin.HEADER_SECTION_LIMIT);
         http.setMaxResponseHeaderSize(JettyOrigin.HEADER_SECTION_LIMIT + 1024);
+        // RFC 9112 3.2.2: a server must accept an absolute-form target, whose authority replaces the Host header's
+        http.setHttpCompliance(
+                http.getHttpCompliance().with("absolute-form", HttpCompliance.Violation.MISMATCHED_AUTHORITY));
         connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setHost(address.getHostString());
         connector.setPort(address.getPort());
@@ -374,6 +381,12 @@ public final class LocalServer implements AutoCloseable {
             for (HttpField f : request.getHeaders()) {
                 headers.append(f.getName(), f.getValue());
             }
+            HttpURI target = request.getHttpURI();
+            if (target.getHost() != null && !sameAuthority(request.getHeaders().get(HttpHeader.HOST), target)) {
+                // an absolute-form target names another host than the Host header: the target wins (RFC 9112
+                // 3.2.2), and the program sees one host in its URL and its Host header, as a proxy forwards it
+                headers.set("Host", target.getAuthority());
+            }
             RequestHead head =
                     new RequestHead(request.getMethod(), request.getHttpURI().asString(), headers);
             HttpVersion v = request.getConnectionMetaData().getHttpVersion();
@@ -460,6 +473,23 @@ public final class LocalServer implements AutoCloseable {
                 cb.block();
             }
         }
+    }
+
+    /** Whether a Host header names the target's host and port (a port left out is the scheme's default). */
+    private static boolean sameAuthority(String hostHeader, HttpURI target) {
+        if (hostHeader == null) {
+            return false;
+        }
+        HostPort host;
+        try {
+            host = new HostPort(hostHeader);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        int defaultPort = HttpScheme.getDefaultPort(target.getScheme());
+        int port = host.getPort() > 0 ? host.getPort() : defaultPort;
+        int targetPort = target.getPort() > 0 ? target.getPort() : defaultPort;
+        return host.getHost().equalsIgnoreCase(target.getHost()) && port == targetPort;
     }
 
     /** What went wrong with a client's request body, for the log and the 400's text. */

@@ -196,6 +196,24 @@ class LocalServerTest {
     }
 
     @Test
+    void anAbsoluteFormTargetIsAcceptedAndWinsOverTheHostHeader() throws Exception {
+        serve(TestPrograms.reportUrlAndHost());
+
+        String reply = rawExchange("GET http://other.example/x?y=1 HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n");
+
+        assertTrue(reply.startsWith("HTTP/1.1 200"), reply);
+        assertTrue(reply.endsWith("\r\n\r\nhttp://other.example/x?y=1\nother.example"), reply);
+        String withPort =
+                rawExchange("GET http://other.example:8080/ HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n");
+        assertTrue(withPort.endsWith("\r\n\r\nhttp://other.example:8080/\nother.example:8080"), withPort);
+        String origin = rawExchange("GET /x HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n");
+        assertTrue(origin.endsWith("\r\n\r\nhttp://a/x\na"), origin);
+        String sameHost = rawExchange("GET http://A:80/x HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n");
+        assertTrue(
+                sameHost.endsWith("\na"), "the client's own Host header is kept when it names the target: " + sameHost);
+    }
+
+    @Test
     void bodiesStreamBothWaysWhileTheProgramRuns() throws Exception {
         serve(TestPrograms.echo());
 
@@ -294,6 +312,15 @@ class LocalServerTest {
                 () -> WasmProgram.load(
                         "x.wasm", "not wasm".getBytes(StandardCharsets.UTF_8), WasmProgram.Execution.COMPILED));
         assertTrue(e.getMessage().contains("x.wasm is not a WebAssembly module"), e.getMessage());
+    }
+
+    private String rawExchange(String request) throws Exception {
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
     }
 
     private static String readUntil(InputStream in, String marker) throws Exception {

@@ -290,4 +290,60 @@ final class TestPrograms {
         });
         return a.build();
     }
+
+    /** Answers 200 with the request's URL and its Host header on two lines. */
+    static byte[] reportUrlAndHost() {
+        int lineBreak = HEADER_NAME + 16;
+        int url = BUFFER;
+        int host = BUFFER + 2048;
+        WasmAssembler a = new WasmAssembler();
+        Calls calls = new Calls(a);
+        int uriGet = a.importFunction("fastly_http_req", "uri_get", 4, true);
+        a.data(HEADER_NAME, "host");
+        a.data(lineBreak, "\n");
+        a.start(0, c -> {
+            c.i32(REQ).i32(REQ_BODY).call(calls.downstreamGet).drop();
+            c.i32(BODY).call(calls.bodyNew).drop();
+            c.i32(REQ).load().i32(url).i32(2048).i32(COUNT).call(uriGet).drop();
+            c.i32(BODY)
+                    .load()
+                    .i32(url)
+                    .i32(COUNT)
+                    .load()
+                    .i32(0)
+                    .i32(SCRATCH)
+                    .call(calls.bodyWrite)
+                    .drop();
+            c.i32(BODY)
+                    .load()
+                    .i32(lineBreak)
+                    .i32(1)
+                    .i32(0)
+                    .i32(SCRATCH)
+                    .call(calls.bodyWrite)
+                    .drop();
+            c.i32(COUNT).i32(0).store();
+            c.i32(REQ).load().i32(HEADER_NAME).i32(4).i32(host).i32(2048).i32(COUNT);
+            c.call(calls.headerValueGet).drop();
+            c.i32(BODY)
+                    .load()
+                    .i32(host)
+                    .i32(COUNT)
+                    .load()
+                    .i32(0)
+                    .i32(SCRATCH)
+                    .call(calls.bodyWrite)
+                    .drop();
+            c.i32(RESP).call(calls.respNew).drop();
+            c.i32(RESP).load().i32(200).call(calls.statusSet).drop();
+            c.i32(RESP)
+                    .load()
+                    .i32(BODY)
+                    .load()
+                    .i32(0)
+                    .call(calls.sendDownstream)
+                    .drop();
+        });
+        return a.build();
+    }
 }
