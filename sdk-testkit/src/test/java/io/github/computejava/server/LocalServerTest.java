@@ -272,6 +272,44 @@ class LocalServerTest {
     }
 
     @Test
+    void beyondTheConcurrencyLimitARequestGetsA503() throws Exception {
+        server = LocalServer.builder()
+                .program(WasmProgram.load("echo.wasm", TestPrograms.echo(), WasmProgram.Execution.COMPILED))
+                .address(new InetSocketAddress("127.0.0.1", 0))
+                .log(new ServerLog(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        0))
+                .maxConcurrentGuests(1)
+                .build();
+        server.start();
+
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            s.setSoTimeout(10_000);
+            OutputStream o = s.getOutputStream();
+            // the one instance echoes a body that has not ended: it keeps running
+            o.write(("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n" + "6\r\nfirst \r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            o.flush();
+            readUntil(s.getInputStream(), "first ");
+
+            HttpResponse<String> refused = get("/");
+
+            assertEquals(503, refused.statusCode());
+            assertEquals("The local server is running too many requests at once.\n", refused.body());
+            o.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            o.flush();
+            readUntil(s.getInputStream(), "0\r\n\r\n");
+        }
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        int status;
+        while ((status = get("/").statusCode()) == 503 && System.nanoTime() < deadline) {
+            Thread.sleep(20); // the instance's thread is returned once its request has ended
+        }
+        assertEquals(200, status, "served again once the instance has finished");
+    }
+
+    @Test
     void servesConcurrentRequests() throws Exception {
         serve(TestPrograms.respond(200, "concurrent"));
         ExecutorService pool = Executors.newFixedThreadPool(16);
