@@ -9,7 +9,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -151,20 +150,11 @@ public final class HostEngine implements AutoCloseable {
         return readthrough;
     }
 
-    /** {@link #send} on another thread. */
-    CompletableFuture<UpstreamResponse> sendAsync(
-            Sandbox sandbox, Backend backend, RequestHead head, BodyBuffer body, CacheOverride override) {
-        CompletableFuture<UpstreamResponse> future = new CompletableFuture<>();
-        async.execute(() -> {
-            try {
-                future.complete(send(sandbox, backend, head, body, override));
-            } catch (SendFailure f) {
-                future.completeExceptionally(f);
-            } catch (RuntimeException e) {
-                future.completeExceptionally(new SendFailure(SendFailure.INTERNAL_ERROR, e.toString(), e));
-            }
-        });
-        return future;
+    /** {@link #send} on another thread; the sandbox abandons it when the program never waits for it. */
+    AsyncSend sendAsync(Sandbox sandbox, Backend backend, RequestHead head, BodyBuffer body, CacheOverride override) {
+        AsyncSend send = new AsyncSend();
+        async.execute(() -> send.run(() -> send(sandbox, backend, head, body, override)));
+        return send;
     }
 
     // ---- stores, geolocation, rate counters and request reuse (fastly_kv_store, fastly_secret_store,

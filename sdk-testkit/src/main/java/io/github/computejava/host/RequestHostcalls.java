@@ -7,7 +7,6 @@ import io.github.computejava.internal.FastlyStatus;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.zip.GZIPInputStream;
 
@@ -100,13 +99,12 @@ public final class RequestHostcalls {
             }
         }
         CacheOverride override = uncached ? CacheOverride.UNCACHED : r.cacheOverride;
-        CompletableFuture<UpstreamResponse> future =
-                sandbox.engine().sendAsync(sandbox, target, r.head.copy(), b, override);
-        PendingRequest pending = new PendingRequest(future, target.name());
+        AsyncSend send = sandbox.engine().sendAsync(sandbox, target, r.head.copy(), b, override);
+        PendingRequest pending = new PendingRequest(send, target.name());
         pending.autoDecompress = r.autoDecompress;
         pendingOut[0] = handles.add(pending);
         AsyncIoHostcalls io = sandbox.asyncIo();
-        future.whenComplete((resp, failure) -> io.signal());
+        send.future().whenComplete((resp, failure) -> io.signal());
         return FastlyStatus.OK;
     }
 

@@ -76,6 +76,7 @@ public class Sandbox implements Hostcalls, Host.UncaughtListener {
 
     /** A request sent with {@code send_async*}, answered on another thread. */
     static final class PendingRequest {
+        final AsyncSend send;
         final CompletableFuture<UpstreamResponse> future;
         final String backend;
         /** Header edits queued by {@code pending_req_header_*}: {kind, op, name, value}. */
@@ -83,8 +84,9 @@ public class Sandbox implements Hostcalls, Host.UncaughtListener {
         /** Whether the response should be decompressed ({@code auto_decompress_response_set}). */
         int autoDecompress;
 
-        PendingRequest(CompletableFuture<UpstreamResponse> future, String backend) {
-            this.future = future;
+        PendingRequest(AsyncSend send, String backend) {
+            this.send = send;
+            this.future = send.future();
             this.backend = backend;
         }
     }
@@ -137,7 +139,8 @@ public class Sandbox implements Hostcalls, Host.UncaughtListener {
 
     /**
      * Ends the sandbox after the program returns: streaming bodies still open are abandoned (the client sees
-     * an incomplete response) and every other handle is released.
+     * an incomplete response), requests sent asynchronously and never waited for are abandoned (see {@link
+     * AsyncSend}), and every other handle is released.
      */
     public void finish() {
         cache.finish();
@@ -153,6 +156,8 @@ public class Sandbox implements Hostcalls, Host.UncaughtListener {
                 } else if (!body.isStreaming()) {
                     body.discard();
                 }
+            } else if (o instanceof PendingRequest) {
+                ((PendingRequest) o).send.abandon();
             }
         }
     }

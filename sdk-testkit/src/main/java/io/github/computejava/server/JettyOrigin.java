@@ -70,6 +70,9 @@ public final class JettyOrigin implements Origin, AutoCloseable {
             "proxy-authenticate",
             "proxy-authorization");
 
+    /** Fastly's limit on a request's or a response's header section: 69 KB. */
+    static final int HEADER_SECTION_LIMIT = 69 * 1024;
+
     private final Map<String, HttpClient> clients = new ConcurrentHashMap<>();
     private final ExecutorService pumps = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "compute-origin-body");
@@ -137,6 +140,14 @@ public final class JettyOrigin implements Origin, AutoCloseable {
         } catch (ExecutionException e) {
             throw failure(backend, e.getCause());
         }
+        long headerBytes = 0;
+        for (HttpField f : response.getHeaders()) {
+            headerBytes += fieldBytes(f.getName(), f.getValue());
+        }
+        if (headerBytes > HEADER_SECTION_LIMIT) {
+            response.abort(new IOException("response header section too large"));
+            throw headerSectionTooLarge(backend, headerBytes);
+        }
         ResponseHead responseHead = new ResponseHead(response.getStatus(), new HeaderList());
         responseHead.version = response.getVersion() == HttpVersion.HTTP_1_0 ? 1 : 2;
         for (HttpField f : response.getHeaders()) {
@@ -153,6 +164,32 @@ public final class JettyOrigin implements Origin, AutoCloseable {
         InputStream in = listener.getInputStream();
         pumps.execute(() -> pump(in, incoming, response));
         return new UpstreamResponse(responseHead, BodyBuffer.readingFrom(incoming));
+    }
+
+    /**
+     * The bytes header fields take on the wire, as Fastly's 69 KB limit counts them: name, ": ", value, CRLF each.
+     *
+     * @param headers the fields
+     * @return their size in bytes
+     */
+    static long headerSectionBytes(HeaderList headers) {
+        long n = 0;
+        for (String[] f : headers.fields()) {
+            n += fieldBytes(f[0], f[1]);
+        }
+        return n;
+    }
+
+    private static long fieldBytes(String name, String value) {
+        return name.length() + value.length() + 4L;
+    }
+
+    private static SendFailure headerSectionTooLarge(Backend backend, long bytes) {
+        return new SendFailure(
+                SendFailure.HTTP_RESPONSE_HEADER_SECTION_TOO_LARGE,
+                "backend " + backend.name() + " answered with "
+                        + (bytes < 0 ? "more than " + HEADER_SECTION_LIMIT : bytes)
+                        + " bytes of header fields; the limit is " + HEADER_SECTION_LIMIT + " (69 KB)");
     }
 
     /** Copies the response body, then its trailers, into the incoming body. */
@@ -273,6 +310,9 @@ public final class JettyOrigin implements Origin, AutoCloseable {
         client.setUserAgentField(null);
         client.setHttpCookieStore(new HttpCookieStore.Empty());
         client.getContentDecoderFactories().clear();
+        client.setMaxRequestHeadersSize(HEADER_SECTION_LIMIT);
+        // the 69 KB limit on responses is checked in exchange(), with its own send error; this bounds the memory
+        client.setMaxResponseHeadersSize(16 * HEADER_SECTION_LIMIT);
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("compute-origin");
         threads.setDaemon(true);
@@ -317,6 +357,21 @@ public final class JettyOrigin implements Origin, AutoCloseable {
     static SendFailure failure(Backend backend, Throwable cause) {
         String what = "backend " + backend.name() + " ("
                 + backend.url().map(URI::toString).orElse("?") + "): ";
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains("Response Header Bytes Too Large")) {
+                return headerSectionTooLarge(backend, -1); // beyond the client's own bound (Jetty wraps it)
+            }
+        }
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof BodyBuffer.BodyAbandonedException) {
+                // the request body's source failed (a client's malformed body, say): not the backend's doing
+                return new SendFailure(
+                        SendFailure.INTERNAL_ERROR,
+                        "the request body for backend " + backend.name() + " failed before it was sent in full: "
+                                + t.getMessage(),
+                        cause);
+            }
+        }
         for (Throwable t = cause; t != null; t = t.getCause()) {
             String message = String.valueOf(t.getMessage());
             if (t instanceof UnknownHostException) {

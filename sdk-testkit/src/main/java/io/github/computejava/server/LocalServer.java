@@ -12,7 +12,9 @@ import io.github.computejava.host.Origin;
 import io.github.computejava.host.RequestHead;
 import io.github.computejava.host.ResponseHead;
 import io.github.computejava.host.Sandbox;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -35,9 +37,13 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.http.HttpCompliance;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpScheme;
+import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -48,6 +54,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Blocker;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.HostPort;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -55,7 +62,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * instance of the program on a worker thread while the server thread streams the response to the client as the
  * program writes it. Backends are reached over the network, stores come from the engine. A program that traps,
  * exits with an error or fails in a hostcall ends that request with a 500 and a log line; the server keeps serving.
- * Malformed HTTP requests get a 400 from the HTTP layer.
+ * Malformed HTTP requests get a 400 from the HTTP layer; so does a request whose body turns out malformed (a bad
+ * chunk) before the response has started, whatever the program made of the failed read.
  *
  * <pre>{@code
  * try (LocalServer server = LocalServer.builder()
@@ -129,6 +137,12 @@ public final class LocalServer implements AutoCloseable {
         http.setSendXPoweredBy(false);
         // the response's Date is the program's (often its origin's); one is added when it has none
         http.setSendDateHeader(false);
+        // Fastly's limits on header sections: 69 KB each way (the response's with room for the fields added here)
+        http.setRequestHeaderSize(JettyOrigin.HEADER_SECTION_LIMIT);
+        http.setMaxResponseHeaderSize(JettyOrigin.HEADER_SECTION_LIMIT + 1024);
+        // RFC 9112 3.2.2: a server must accept an absolute-form target, whose authority replaces the Host header's
+        http.setHttpCompliance(
+                http.getHttpCompliance().with("absolute-form", HttpCompliance.Violation.MISMATCHED_AUTHORITY));
         connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setHost(address.getHostString());
         connector.setPort(address.getPort());
@@ -309,7 +323,8 @@ public final class LocalServer implements AutoCloseable {
         public boolean handle(Request request, Response response, Callback callback) {
             long id = requestIds.incrementAndGet();
             String requestId = String.format("%032x", id);
-            DownstreamRequest downstream = downstream(request, requestId);
+            ClientBody clientBody = new ClientBody(Request.asInputStream(request));
+            DownstreamRequest downstream = downstream(request, requestId, clientBody);
             log.info("request " + requestId + ": " + request.getMethod() + " " + request.getHttpURI());
             Responder responder = new Responder();
             DownstreamExchange exchange = new DownstreamExchange(downstream, responder);
@@ -327,20 +342,50 @@ public final class LocalServer implements AutoCloseable {
                 callback.failed(e.getCause());
                 return true;
             }
+            IOException bodyFailure = clientBody.failure;
+            if (bodyFailure != null) {
+                // the client's fault, not the program's nor a backend's: whatever the program answered to its
+                // failed read, the client learns that its request was bad
+                String why = "the client's request body " + describe(bodyFailure);
+                log.error("request " + requestId + ": " + why + "; answering 400");
+                answer.body.discard();
+                answer = new Answer(
+                        new ResponseHead(400, textHeaders()),
+                        BodyBuffer.of(("Bad request: " + why + "\n").getBytes(StandardCharsets.UTF_8)),
+                        false);
+            }
+            long headerBytes = JettyOrigin.headerSectionBytes(answer.head.headers);
+            if (headerBytes > JettyOrigin.HEADER_SECTION_LIMIT) {
+                String why = "the program's response has " + headerBytes + " bytes of header fields; the limit is "
+                        + JettyOrigin.HEADER_SECTION_LIMIT + " (69 KB)";
+                log.error("request " + requestId + ": " + why);
+                answer.body.discard();
+                answer = new Answer(
+                        new ResponseHead(500, textHeaders()),
+                        BodyBuffer.of((why + "\n").getBytes(StandardCharsets.UTF_8)),
+                        false);
+            }
             try {
                 write(request, response, answer);
                 callback.succeeded();
             } catch (Throwable t) {
                 answer.body.discard();
+                log.error("request " + requestId + ": writing the response to the client failed: " + t);
                 callback.failed(t);
             }
             return true;
         }
 
-        private DownstreamRequest downstream(Request request, String requestId) {
+        private DownstreamRequest downstream(Request request, String requestId, ClientBody clientBody) {
             HeaderList headers = new HeaderList();
             for (HttpField f : request.getHeaders()) {
                 headers.append(f.getName(), f.getValue());
+            }
+            HttpURI target = request.getHttpURI();
+            if (target.getHost() != null && !sameAuthority(request.getHeaders().get(HttpHeader.HOST), target)) {
+                // an absolute-form target names another host than the Host header: the target wins (RFC 9112
+                // 3.2.2), and the program sees one host in its URL and its Host header, as a proxy forwards it
+                headers.set("Host", target.getAuthority());
             }
             RequestHead head =
                     new RequestHead(request.getMethod(), request.getHttpURI().asString(), headers);
@@ -354,7 +399,7 @@ public final class LocalServer implements AutoCloseable {
                 body = BodyBuffer.of(new byte[0]);
             } else {
                 BodyBuffer incoming = BodyBuffer.incoming(length);
-                BodyPump.start(Request.asInputStream(request), incoming, engine::execute, null);
+                BodyPump.start(clientBody, incoming, engine::execute, null);
                 body = BodyBuffer.readingFrom(incoming);
             }
             return new DownstreamRequest(
@@ -426,6 +471,66 @@ public final class LocalServer implements AutoCloseable {
             try (Blocker.Callback cb = Blocker.callback()) {
                 response.write(last, buffer, cb);
                 cb.block();
+            }
+        }
+    }
+
+    /** Whether a Host header names the target's host and port (a port left out is the scheme's default). */
+    private static boolean sameAuthority(String hostHeader, HttpURI target) {
+        if (hostHeader == null) {
+            return false;
+        }
+        HostPort host;
+        try {
+            host = new HostPort(hostHeader);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        int defaultPort = HttpScheme.getDefaultPort(target.getScheme());
+        int port = host.getPort() > 0 ? host.getPort() : defaultPort;
+        int targetPort = target.getPort() > 0 ? target.getPort() : defaultPort;
+        return host.getHost().equalsIgnoreCase(target.getHost()) && port == targetPort;
+    }
+
+    /** What went wrong with a client's request body, for the log and the 400's text. */
+    private static String describe(IOException failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof HttpException) {
+                return "is malformed: " + t.getMessage();
+            }
+        }
+        return "could not be read to its end: " + failure;
+    }
+
+    /**
+     * The client's request body as the server reads it for the program, remembering why a read failed (before the
+     * program sees the failure, so the answer to the client can tell it).
+     */
+    private static final class ClientBody extends FilterInputStream {
+        volatile IOException failure;
+
+        ClientBody(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            } catch (RuntimeException e) {
+                IOException io = new IOException(e.getMessage(), e);
+                failure = io;
+                throw io;
             }
         }
     }

@@ -13,6 +13,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -104,6 +105,8 @@ public final class LocalServerConfig {
         TomlParseResult toml;
         try {
             toml = Toml.parse(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file + ": no such file", e);
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot be read: " + e.getMessage(), e);
         }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +20,8 @@ import java.util.concurrent.CountDownLatch;
  * SERVER --version
  * </pre>
  *
- * <p>Prints {@code Listening on http://ADDRESS} once it serves. Viceroy options it does not implement ({@code
+ * <p>Prints {@code Listening on http://ADDRESS} once it serves. A {@code -C} file that is missing or malformed is an
+ * error before anything listens. Viceroy options it does not implement ({@code
  * --profile}, {@code --debug}, pushpin, logging endpoints on stdio) are accepted with a warning.
  */
 public final class ServeCommand {
@@ -245,12 +245,9 @@ public final class ServeCommand {
         EmbeddedOrigin origin = null;
         LocalServer server = null;
         try {
-            LocalServerConfig config = o.config == null || !Files.exists(o.config)
-                    ? LocalServerConfig.empty()
-                    : LocalServerConfig.read(o.config);
-            if (o.config != null && !Files.exists(o.config)) {
-                log.error("warning: " + o.config + " does not exist; serving without backends or stores");
-            }
+            // a -C that names no file is a mistake, not a wish to serve without backends: refuse before listening,
+            // as Viceroy does
+            LocalServerConfig config = o.config == null ? LocalServerConfig.empty() : LocalServerConfig.read(o.config);
             if (o.embeddedOrigin != null) {
                 origin = EmbeddedOrigin.start(o.embeddedOrigin);
                 log.always("Embedded origin listening on " + origin.uri());

@@ -109,6 +109,31 @@ class JettyOriginTest {
     }
 
     @Test
+    void aRequestBodyWhoseSourceFailsIsNotBlamedOnTheBackend() throws Exception {
+        Backend b = Backend.builder("o").url(origin.uri()).build();
+        BodyBuffer body = BodyBuffer.incoming(-1); // a client's body, as the server delivers it
+        byte[] start = "the start".getBytes(StandardCharsets.UTF_8);
+        body.produce(start, 0, start.length);
+        Thread client = new Thread(() -> {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException ignored) {
+                // abandon now
+            }
+            body.abandon(); // the client's body turned out malformed
+        });
+        client.start();
+        RequestHead head = get("http://client.example/upload");
+        head.method = "POST";
+
+        SendFailure f = assertThrows(SendFailure.class, () -> jetty.exchange(b, head, BodyBuffer.readingFrom(body)));
+
+        assertEquals(SendFailure.INTERNAL_ERROR, f.tag(), f.getMessage());
+        assertTrue(f.getMessage().contains("request body"), f.getMessage());
+        client.join();
+    }
+
+    @Test
     void aSlowFirstByteIsAResponseTimeout() {
         Backend b = Backend.builder("o")
                 .url(origin.uri())
@@ -160,6 +185,70 @@ class JettyOriginTest {
         assertTrue(
                 f.tag() == SendFailure.TLS_PROTOCOL_ERROR || f.tag() == SendFailure.TLS_CERTIFICATE_ERROR,
                 "tag " + f.tag() + ": " + f.getMessage());
+    }
+
+    /** A backend on a raw socket: answers one request with {@code response}; the request head goes to {@code seen}. */
+    private static java.net.ServerSocket rawBackend(
+            String response, java.util.concurrent.CompletableFuture<String> seen) throws java.io.IOException {
+        java.net.ServerSocket listener = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+        Thread t = new Thread(() -> {
+            try (java.net.Socket s = listener.accept()) {
+                StringBuilder head = new StringBuilder();
+                java.io.InputStream in = s.getInputStream();
+                while (head.length() < 4 || !head.substring(head.length() - 4).equals("\r\n\r\n")) {
+                    int b = in.read();
+                    if (b < 0) {
+                        break;
+                    }
+                    head.append((char) b);
+                }
+                seen.complete(head.toString());
+                s.getOutputStream().write(response.getBytes(StandardCharsets.ISO_8859_1));
+                s.getOutputStream().flush();
+            } catch (java.io.IOException e) {
+                seen.completeExceptionally(e);
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+        return listener;
+    }
+
+    @Test
+    void headersUpTo69KbTravelToAndFromTheBackend() throws Exception {
+        String big = "v".repeat(30 * 1024);
+        java.util.concurrent.CompletableFuture<String> seen = new java.util.concurrent.CompletableFuture<>();
+        try (java.net.ServerSocket backend = rawBackend(
+                "HTTP/1.1 200 OK\r\nX-A: " + big + "\r\nX-B: " + big + "\r\nContent-Length: 2\r\n\r\nok", seen)) {
+            Backend b = Backend.builder("o")
+                    .url("http://127.0.0.1:" + backend.getLocalPort() + "/")
+                    .build();
+
+            UpstreamResponse r =
+                    jetty.exchange(b, get("http://x/", "X-Up", big, "X-Up2", big), BodyBuffer.of(new byte[0]));
+
+            assertTrue(seen.get().contains("X-Up2: " + big), "60 KB of request headers reached the backend");
+            assertEquals(big, r.head().headers.first("X-A"));
+            assertEquals(big, r.head().headers.first("X-B"));
+            assertEquals("ok", new String(r.body().readAll(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void backendResponseHeadersBeyond69KbAreAHeaderSectionTooLarge() throws Exception {
+        String big = "v".repeat(40 * 1024);
+        java.util.concurrent.CompletableFuture<String> seen = new java.util.concurrent.CompletableFuture<>();
+        try (java.net.ServerSocket backend = rawBackend(
+                "HTTP/1.1 200 OK\r\nX-A: " + big + "\r\nX-B: " + big + "\r\nContent-Length: 2\r\n\r\nok", seen)) {
+            Backend b = Backend.builder("o")
+                    .url("http://127.0.0.1:" + backend.getLocalPort() + "/")
+                    .build();
+
+            SendFailure f = assertThrows(
+                    SendFailure.class, () -> jetty.exchange(b, get("http://x/"), BodyBuffer.of(new byte[0])));
+
+            assertEquals(SendFailure.HTTP_RESPONSE_HEADER_SECTION_TOO_LARGE, f.tag(), f.getMessage());
+        }
     }
 
     @Test

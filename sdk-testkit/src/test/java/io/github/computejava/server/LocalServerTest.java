@@ -1,6 +1,7 @@
 package io.github.computejava.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -123,6 +124,39 @@ class LocalServerTest {
     }
 
     @Test
+    void headersUpTo69KbPassInBothDirections() throws Exception {
+        serve(TestPrograms.relayHeaderTwice());
+        String value = "v".repeat(20 * 1024);
+
+        HttpResponse<String> r = get("/", "X-Relay", value);
+
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(List.of(value, value), r.headers().allValues("x-relayed"), "40 KB of response headers");
+        assertEquals("ok", r.body());
+    }
+
+    @Test
+    void requestHeadersBeyond69KbGetA431() throws Exception {
+        serve(TestPrograms.relayHeaderTwice());
+
+        assertEquals(431, get("/", "X-Relay", "v".repeat(70 * 1024)).statusCode());
+        assertEquals(200, get("/").statusCode(), "the server keeps serving");
+    }
+
+    @Test
+    void responseHeadersBeyond69KbAreA500WithALogLine() throws Exception {
+        serve(TestPrograms.relayHeaderTwice());
+
+        HttpResponse<String> r = get("/", "X-Relay", "v".repeat(40 * 1024));
+
+        assertEquals(500, r.statusCode());
+        assertTrue(r.body().contains("header"), r.body());
+        String log = err.toString(StandardCharsets.UTF_8);
+        assertTrue(log.contains("response") && log.contains("69"), log);
+        assertEquals(200, get("/").statusCode(), "the server keeps serving");
+    }
+
+    @Test
     void aMalformedRequestGetsA400() throws Exception {
         serve(TestPrograms.respond(200, "ok"));
 
@@ -136,6 +170,47 @@ class LocalServerTest {
 
         assertTrue(reply.startsWith("HTTP/1.1 400"), reply);
         assertEquals(200, get("/").statusCode(), "the server keeps serving");
+    }
+
+    @Test
+    void aMalformedChunkedBodyGetsA400AndTheLogNamesTheClientsBody() throws Exception {
+        serve(TestPrograms.readBodyThenRespond());
+
+        String reply;
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream()
+                    .write(("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                                    + "5\r\nhello\r\nzz\r\nnot a chunk\r\n0\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            reply = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+
+        assertTrue(reply.startsWith("HTTP/1.1 400"), reply);
+        assertTrue(reply.contains("request body is malformed"), reply);
+        String log = err.toString(StandardCharsets.UTF_8);
+        assertTrue(log.contains("the client's request body is malformed"), log);
+        assertFalse(log.contains("backend"), log);
+        assertEquals(200, get("/").statusCode(), "the server keeps serving");
+    }
+
+    @Test
+    void anAbsoluteFormTargetIsAcceptedAndWinsOverTheHostHeader() throws Exception {
+        serve(TestPrograms.reportUrlAndHost());
+
+        String reply = rawExchange("GET http://other.example/x?y=1 HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n");
+
+        assertTrue(reply.startsWith("HTTP/1.1 200"), reply);
+        assertTrue(reply.endsWith("\r\n\r\nhttp://other.example/x?y=1\nother.example"), reply);
+        String withPort =
+                rawExchange("GET http://other.example:8080/ HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n");
+        assertTrue(withPort.endsWith("\r\n\r\nhttp://other.example:8080/\nother.example:8080"), withPort);
+        String origin = rawExchange("GET /x HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n");
+        assertTrue(origin.endsWith("\r\n\r\nhttp://a/x\na"), origin);
+        String sameHost = rawExchange("GET http://A:80/x HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n");
+        assertTrue(
+                sameHost.endsWith("\na"), "the client's own Host header is kept when it names the target: " + sameHost);
     }
 
     @Test
@@ -161,6 +236,31 @@ class LocalServerTest {
     }
 
     @Test
+    void aResponseThatCannotBeWrittenToTheClientIsLogged() throws Exception {
+        serve(TestPrograms.echo());
+
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            s.setSoTimeout(10_000);
+            OutputStream o = s.getOutputStream();
+            o.write(("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n" + "6\r\nfirst \r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            o.flush();
+            readUntil(s.getInputStream(), "first ");
+            s.setSoLinger(true, 0); // the client goes away: a reset, while the response is still streaming
+        }
+
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!err.toString(StandardCharsets.UTF_8).contains("writing the response to the client failed")
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(
+                err.toString(StandardCharsets.UTF_8).contains("writing the response to the client failed"),
+                err.toString(StandardCharsets.UTF_8));
+        assertEquals(200, get("/").statusCode(), "the server keeps serving");
+    }
+
+    @Test
     void aProgramAskingForTheNextRequestServesItInTheSameInstance() throws Exception {
         serve(TestPrograms.reusing());
 
@@ -169,6 +269,44 @@ class LocalServerTest {
         HttpResponse<String> third = get("/");
         assertEquals(203, third.statusCode());
         assertEquals("reused", third.body());
+    }
+
+    @Test
+    void beyondTheConcurrencyLimitARequestGetsA503() throws Exception {
+        server = LocalServer.builder()
+                .program(WasmProgram.load("echo.wasm", TestPrograms.echo(), WasmProgram.Execution.COMPILED))
+                .address(new InetSocketAddress("127.0.0.1", 0))
+                .log(new ServerLog(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        0))
+                .maxConcurrentGuests(1)
+                .build();
+        server.start();
+
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            s.setSoTimeout(10_000);
+            OutputStream o = s.getOutputStream();
+            // the one instance echoes a body that has not ended: it keeps running
+            o.write(("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n" + "6\r\nfirst \r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            o.flush();
+            readUntil(s.getInputStream(), "first ");
+
+            HttpResponse<String> refused = get("/");
+
+            assertEquals(503, refused.statusCode());
+            assertEquals("The local server is running too many requests at once.\n", refused.body());
+            o.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            o.flush();
+            readUntil(s.getInputStream(), "0\r\n\r\n");
+        }
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        int status;
+        while ((status = get("/").statusCode()) == 503 && System.nanoTime() < deadline) {
+            Thread.sleep(20); // the instance's thread is returned once its request has ended
+        }
+        assertEquals(200, status, "served again once the instance has finished");
     }
 
     @Test
@@ -212,6 +350,15 @@ class LocalServerTest {
                 () -> WasmProgram.load(
                         "x.wasm", "not wasm".getBytes(StandardCharsets.UTF_8), WasmProgram.Execution.COMPILED));
         assertTrue(e.getMessage().contains("x.wasm is not a WebAssembly module"), e.getMessage());
+    }
+
+    private String rawExchange(String request) throws Exception {
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
     }
 
     private static String readUntil(InputStream in, String marker) throws Exception {

@@ -186,6 +186,56 @@ final class TestPrograms {
         return a.build();
     }
 
+    /**
+     * Copies the request's {@code X-Relay} header (up to 120 000 bytes) twice into its response as {@code
+     * X-Relayed}, and answers 200 "ok": a program whose response headers are twice as large as its request's.
+     */
+    static byte[] relayHeaderTwice() {
+        int relayed = HEADER_NAME + 16;
+        WasmAssembler a = new WasmAssembler();
+        Calls calls = new Calls(a);
+        int headerAppend = a.importFunction("fastly_http_resp", "header_append", 5, true);
+        a.memoryPages(2);
+        a.data(TEXT, "ok");
+        a.data(HEADER_NAME, "x-relay");
+        a.data(relayed, "x-relayed");
+        a.start(0, c -> {
+            c.i32(REQ).i32(REQ_BODY).call(calls.downstreamGet).drop();
+            c.i32(REQ).load().i32(HEADER_NAME).i32(7).i32(BUFFER).i32(120_000).i32(COUNT);
+            c.call(calls.headerValueGet).drop();
+            c.i32(RESP).call(calls.respNew).drop();
+            c.i32(RESP).load().i32(200).call(calls.statusSet).drop();
+            for (int i = 0; i < 2; i++) {
+                c.i32(RESP)
+                        .load()
+                        .i32(relayed)
+                        .i32(9)
+                        .i32(BUFFER)
+                        .i32(COUNT)
+                        .load()
+                        .call(headerAppend)
+                        .drop();
+            }
+            c.i32(BODY).call(calls.bodyNew).drop();
+            c.i32(BODY)
+                    .load()
+                    .i32(TEXT)
+                    .i32(2)
+                    .i32(0)
+                    .i32(SCRATCH)
+                    .call(calls.bodyWrite)
+                    .drop();
+            c.i32(RESP)
+                    .load()
+                    .i32(BODY)
+                    .load()
+                    .i32(0)
+                    .call(calls.sendDownstream)
+                    .drop();
+        });
+        return a.build();
+    }
+
     /** Streams the request body back as it arrives: a streaming response fed by a read/write loop. */
     static byte[] echo() {
         WasmAssembler a = new WasmAssembler();
@@ -218,6 +268,81 @@ final class TestPrograms {
                 l.continueLoop();
             });
             c.i32(BODY).load().call(calls.bodyClose).drop();
+        });
+        return a.build();
+    }
+
+    /** Reads the request body to its end, trapping if a read fails, then answers 200 "ok". */
+    static byte[] readBodyThenRespond() {
+        WasmAssembler a = new WasmAssembler();
+        Calls calls = new Calls(a);
+        a.memoryPages(2);
+        a.data(TEXT, "ok");
+        a.start(0, c -> {
+            c.i32(REQ).i32(REQ_BODY).call(calls.downstreamGet).drop();
+            c.loop(l -> {
+                l.i32(REQ_BODY).load().i32(BUFFER).i32(32768).i32(COUNT).call(calls.bodyRead);
+                l.i32(0).ne().ifThen(t -> t.unreachable());
+                l.i32(COUNT).load().eqz().breakIf();
+                l.continueLoop();
+            });
+            calls.respond(c, 200, 2);
+        });
+        return a.build();
+    }
+
+    /** Answers 200 with the request's URL and its Host header on two lines. */
+    static byte[] reportUrlAndHost() {
+        int lineBreak = HEADER_NAME + 16;
+        int url = BUFFER;
+        int host = BUFFER + 2048;
+        WasmAssembler a = new WasmAssembler();
+        Calls calls = new Calls(a);
+        int uriGet = a.importFunction("fastly_http_req", "uri_get", 4, true);
+        a.data(HEADER_NAME, "host");
+        a.data(lineBreak, "\n");
+        a.start(0, c -> {
+            c.i32(REQ).i32(REQ_BODY).call(calls.downstreamGet).drop();
+            c.i32(BODY).call(calls.bodyNew).drop();
+            c.i32(REQ).load().i32(url).i32(2048).i32(COUNT).call(uriGet).drop();
+            c.i32(BODY)
+                    .load()
+                    .i32(url)
+                    .i32(COUNT)
+                    .load()
+                    .i32(0)
+                    .i32(SCRATCH)
+                    .call(calls.bodyWrite)
+                    .drop();
+            c.i32(BODY)
+                    .load()
+                    .i32(lineBreak)
+                    .i32(1)
+                    .i32(0)
+                    .i32(SCRATCH)
+                    .call(calls.bodyWrite)
+                    .drop();
+            c.i32(COUNT).i32(0).store();
+            c.i32(REQ).load().i32(HEADER_NAME).i32(4).i32(host).i32(2048).i32(COUNT);
+            c.call(calls.headerValueGet).drop();
+            c.i32(BODY)
+                    .load()
+                    .i32(host)
+                    .i32(COUNT)
+                    .load()
+                    .i32(0)
+                    .i32(SCRATCH)
+                    .call(calls.bodyWrite)
+                    .drop();
+            c.i32(RESP).call(calls.respNew).drop();
+            c.i32(RESP).load().i32(200).call(calls.statusSet).drop();
+            c.i32(RESP)
+                    .load()
+                    .i32(BODY)
+                    .load()
+                    .i32(0)
+                    .call(calls.sendDownstream)
+                    .drop();
         });
         return a.build();
     }

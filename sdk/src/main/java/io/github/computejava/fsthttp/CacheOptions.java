@@ -262,7 +262,9 @@ public final class CacheOptions {
         }
 
         /**
-         * Overrides the TTL of a cacheable response.
+         * Overrides the TTL of a cacheable response: it stays fresh for {@code ttl} from its arrival. As on Fastly,
+         * an {@code Age} from the origin does not shorten an explicit TTL; clients still see the age counted from
+         * the origin's.
          *
          * @param ttl the TTL, from zero up to 2^32-1 seconds
          * @return this builder

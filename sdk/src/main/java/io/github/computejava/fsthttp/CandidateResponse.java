@@ -39,6 +39,7 @@ public final class CandidateResponse {
     private Headers headers;
     private HttpCacheWriteOptions suggested;
     private Duration ttl;
+    private final Duration requestTtl;
     private Duration staleWhileRevalidate;
     private Duration staleIfError;
     private List<String> vary;
@@ -56,7 +57,7 @@ public final class CandidateResponse {
         this.state = state;
         this.suggestedAction = action;
         this.action = action;
-        this.ttl = options.ttl().orElse(null);
+        this.requestTtl = options.ttl().orElse(null);
         this.staleWhileRevalidate = options.staleWhileRevalidate().orElse(null);
         this.staleIfError = options.staleIfErrorValue();
         this.extraSurrogateKeys = options.surrogateKey().orElse(null);
@@ -155,12 +156,21 @@ public final class CandidateResponse {
     }
 
     /**
-     * The freshness lifetime the response will be stored with: the age at which it turns stale.
+     * The freshness lifetime the response will be stored with: the age at which it turns stale. A TTL override in
+     * the request's {@link CacheOptions} starts it at that TTL plus {@link #age()}: an explicit TTL is not reduced
+     * by {@code Age}, as on Fastly.
      *
      * @return the TTL
      */
     public Duration ttl() {
-        return ttl != null ? ttl : Duration.ofNanos(suggested().maxAgeNs);
+        if (ttl != null) {
+            return ttl;
+        }
+        if (requestTtl != null) {
+            // the request's TTL override counts from arrival, not reduced by Age (as in the host's send)
+            return requestTtl.plus(age());
+        }
+        return Duration.ofNanos(suggested().maxAgeNs);
     }
 
     /**

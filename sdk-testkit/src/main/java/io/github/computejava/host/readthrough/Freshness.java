@@ -151,15 +151,19 @@ public final class Freshness {
     }
 
     /**
-     * This freshness with a TTL override: the override replaces the lifetime the headers gave.
+     * This freshness with a TTL override: the response stays fresh for {@code ttlSeconds} from its arrival. As on
+     * Fastly, an explicit TTL is not reduced by {@code Age}: the lifetime becomes the TTL plus the initial age, and
+     * the age keeps counting from the origin's value.
      *
-     * @param ttlSeconds the overriding lifetime
+     * @param ttlSeconds the overriding TTL
      * @return the new freshness
      * @throws IllegalArgumentException if {@code ttlSeconds} is negative
      */
     public Freshness withLifetime(long ttlSeconds) {
+        nonNegative(ttlSeconds, "ttlSeconds");
+        // both terms are at most 2^31, so the sum cannot overflow
         return new Freshness(
-                Math.min(ttlSeconds, CacheDirectives.MAX_DELTA_SECONDS),
+                Math.min(ttlSeconds, CacheDirectives.MAX_DELTA_SECONDS) + initialAgeSeconds,
                 initialAgeSeconds,
                 staleWhileRevalidateSeconds,
                 staleIfErrorSeconds,

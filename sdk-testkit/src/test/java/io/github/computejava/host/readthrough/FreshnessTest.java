@@ -123,8 +123,9 @@ class FreshnessTest {
                 .withLifetime(30)
                 .withStaleWhileRevalidate(5)
                 .withStaleIfError(6);
-        assertEquals(30, f.lifetimeSeconds());
-        assertEquals(26, f.remainingSeconds());
+        assertEquals(34, f.lifetimeSeconds(), "an explicit TTL is not reduced by Age");
+        assertEquals(4, f.initialAgeSeconds());
+        assertEquals(30, f.remainingSeconds());
         assertEquals(5, f.staleWhileRevalidateSeconds());
         assertEquals(6, f.staleIfErrorSeconds());
         assertEquals(Freshness.Source.OVERRIDE, f.source());

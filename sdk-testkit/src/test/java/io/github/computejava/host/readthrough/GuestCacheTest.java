@@ -109,6 +109,27 @@ class GuestCacheTest {
     }
 
     @Test
+    void theRequestsTtlOverrideCountsFromArrivalInTheHookFlowToo() {
+        h.origin((r, b) -> reply(200, "x", "Cache-Control", "max-age=3600", "Age", "100"));
+        AtomicReference<String> seen = new AtomicReference<>();
+        h.cacheOptions(CacheOptions.builder()
+                .ttl(Duration.ofSeconds(30))
+                .afterSend(c -> seen.set("ttl=" + c.ttl().getSeconds() + " left="
+                        + c.remainingTtl().getSeconds()))
+                .build());
+        assertEquals("MISS", h.get("http://example.com/a").header("X-Cache"));
+        assertEquals("ttl=130 left=30", seen.get());
+        h.settle();
+        h.advanceSeconds(29);
+        Harness.Reply hit = h.get("http://example.com/a");
+        assertEquals("HIT", hit.header("X-Cache"));
+        assertEquals("129", hit.header("Age"));
+        h.advanceSeconds(1);
+        assertEquals("MISS", h.get("http://example.com/a").header("X-Cache"));
+        assertEquals(2, h.originCount());
+    }
+
+    @Test
     void afterSendSetsTheTtl() {
         h.cacheOptions(CacheOptions.builder()
                 .afterSend(c -> c.ttl(Duration.ofSeconds(5)))

@@ -159,6 +159,27 @@ class ReadthroughSendTest {
     }
 
     @Test
+    void aTtlOverrideIsNotShortenedByTheOriginsAge() {
+        // behind a CDN or a shield the origin's answer is already old; an explicit TTL counts from its arrival
+        h.cacheOptions(CacheOptions.builder().ttl(Duration.ofSeconds(30)).build());
+        h.origin((r, b) -> reply(200, "x", "Cache-Control", "max-age=3600", "Age", "100"));
+        Harness.Reply miss = h.get("http://example.com/a");
+        assertEquals("MISS", miss.header("X-Cache"));
+        assertEquals("100", miss.header("Age"));
+        h.settle();
+        h.advanceSeconds(10);
+        Harness.Reply hit = h.get("http://example.com/a");
+        assertEquals("HIT", hit.header("X-Cache"));
+        assertEquals("110", hit.header("Age"), "the age keeps counting from the origin's");
+        assertEquals(1, h.originCount());
+        h.advanceSeconds(19);
+        assertEquals("HIT", h.get("http://example.com/a").header("X-Cache"));
+        h.advanceSeconds(1);
+        assertEquals("MISS", h.get("http://example.com/a").header("X-Cache"), "stale 30 s after arrival");
+        assertEquals(2, h.originCount());
+    }
+
+    @Test
     void theSeedsCaveatATtlOverrideDoesNotCacheAPrivateResponse() {
         h.cacheOptions(CacheOptions.builder().ttl(Duration.ofSeconds(30)).build());
         h.origin((r, b) -> reply(200, "mine", "Cache-Control", "private"));
