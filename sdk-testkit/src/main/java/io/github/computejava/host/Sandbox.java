@@ -467,6 +467,23 @@ public class Sandbox implements Hostcalls, Host.UncaughtListener {
         return FastlyStatus.OK;
     }
 
+    @Override
+    public int downstreamNextRequest(int mask, long timeoutMillis, int[] promiseOut) {
+        // next_request_options_mask.timeout; a u64 beyond the s64 range waits as long as the host allows
+        long timeout = (mask & (1 << 1)) != 0 ? (timeoutMillis < 0 ? Long.MAX_VALUE : timeoutMillis) : -1;
+        return downstreamCalls().nextRequest(timeout, promiseOut);
+    }
+
+    @Override
+    public int downstreamNextRequestWait(int promise, int[] reqOut, int[] bodyOut) {
+        return downstreamCalls().nextRequestWait(promise, reqOut, bodyOut);
+    }
+
+    @Override
+    public int downstreamNextRequestAbandon(int promise) {
+        return downstreamCalls().nextRequestAbandon(promise);
+    }
+
     // ---- fastly_http_resp
 
     @Override
@@ -1131,6 +1148,26 @@ public class Sandbox implements Hostcalls, Host.UncaughtListener {
     @Override
     public int kvStoreDeleteWait(int delete, int[] kvErrorOut) {
         return stores().kvOutcomeWait(delete, kvErrorOut);
+    }
+
+    @Override
+    public int kvStoreList(int store, int mask, int mode, byte[] cursor, int limit, byte[] prefix, int[] listOut) {
+        // kv_list_config_options: cursor 2, limit 4, prefix 8; as the Wasm door, an empty cursor or prefix is inval
+        String c = (mask & 2) != 0 ? listText(cursor) : null;
+        String p = (mask & 8) != 0 ? listText(prefix) : null;
+        if ((c == null && (mask & 2) != 0) || (p == null && (mask & 8) != 0)) {
+            return FastlyStatus.INVAL;
+        }
+        return stores().kvList(store, c, p, (mask & 4) != 0 ? limit : 0, listOut);
+    }
+
+    @Override
+    public int kvStoreListWait(int list, int[] bodyOut, int[] kvErrorOut) {
+        return stores().kvListWait(list, bodyOut, kvErrorOut);
+    }
+
+    private static String listText(byte[] text) {
+        return text == null || text.length == 0 ? null : new String(text, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     // ---- fastly_secret_store (over StoreHostcalls, as the Wasm door)

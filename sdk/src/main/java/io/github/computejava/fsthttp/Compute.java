@@ -1,10 +1,12 @@
 package io.github.computejava.fsthttp;
 
 import io.github.computejava.internal.Environment;
+import io.github.computejava.internal.FastlyStatus;
 import io.github.computejava.internal.Host;
 import io.github.computejava.internal.HostClock;
 import io.github.computejava.internal.Hostcalls;
 import io.github.computejava.internal.Statuses;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,6 +23,9 @@ import java.util.Optional;
 public final class Compute {
     /** The host ABI version this SDK speaks ({@code fastly_abi.init}). */
     static final long ABI_VERSION = 1;
+
+    /** {@code next_request_options_mask.timeout}. */
+    private static final int NEXT_REQUEST_TIMEOUT = 1 << 1;
 
     private Compute() {}
 
@@ -40,7 +45,82 @@ public final class Compute {
         int[] req = new int[1];
         int[] body = new int[1];
         Statuses.check(calls.reqBodyDownstreamGet(req, body), "fastly_http_req.body_downstream_get");
-        Request request = Request.downstream(calls, req[0], body[0]);
+        serveOne(calls, handler, req[0], body[0]);
+    }
+
+    /**
+     * Serves the client request this instance was started for, then further client requests the host hands to
+     * the same instance ({@code fastly_http_downstream.next_request}), until a limit of {@code options} is
+     * reached or no request comes in time. Static state (caches, counters, open stores) lives on across the
+     * requests of one instance; each request gets a fresh {@link Request} and {@link ResponseWriter}.
+     *
+     * <p>Each request is served as {@link #serve(Handler)} serves one: its response is closed when the handler
+     * returns, and what the handler throws is logged and answered with a 500 (or an incomplete body), after
+     * which the instance goes on to the next request. A host that does not reuse instances (or has no further
+     * request) simply ends the loop after the first request.
+     *
+     * <pre>{@code
+     * Compute.serveMany(handler, ServeManyOptions.builder().maxRequests(100).build());
+     * }</pre>
+     *
+     * @param handler the request handler
+     * @param options the instance's limits ({@link ServeManyOptions#DEFAULT} for the host's)
+     * @throws NullPointerException if {@code handler} or {@code options} is null
+     * @throws io.github.computejava.HostcallException if the host fails to hand over the first request
+     */
+    public static void serveMany(Handler handler, ServeManyOptions options) {
+        Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(options, "options");
+        Hostcalls calls = Host.calls();
+        Statuses.check(calls.abiInit(ABI_VERSION), "fastly_abi.init");
+        long started = HostClock.currentTimeMillis();
+        int[] req = new int[1];
+        int[] body = new int[1];
+        Statuses.check(calls.reqBodyDownstreamGet(req, body), "fastly_http_req.body_downstream_get");
+        int limit = options.maxRequests().orElse(Integer.MAX_VALUE);
+        long lifetime = options.maxLifetime().map(Duration::toMillis).orElse(-1L);
+        long next = options.nextTimeout().map(Duration::toMillis).orElse(-1L);
+        int served = 0;
+        while (true) {
+            serveOne(calls, handler, req[0], body[0]);
+            served++;
+            if (served >= limit) {
+                return;
+            }
+            long timeout = next;
+            if (lifetime >= 0) {
+                long remaining = lifetime - (HostClock.currentTimeMillis() - started);
+                if (remaining <= 0) {
+                    return;
+                }
+                timeout = timeout < 0 ? remaining : Math.min(timeout, remaining);
+            }
+            if (!nextRequest(calls, timeout, req, body)) {
+                return;
+            }
+        }
+    }
+
+    /** Waits for another client request; false when none comes (or the host does not reuse instances). */
+    private static boolean nextRequest(Hostcalls calls, long timeoutMillis, int[] req, int[] body) {
+        int[] promise = new int[1];
+        int mask = timeoutMillis < 0 ? 0 : NEXT_REQUEST_TIMEOUT;
+        if (calls.downstreamNextRequest(mask, Math.max(timeoutMillis, 0), promise) != FastlyStatus.OK) {
+            return false;
+        }
+        int status = calls.downstreamNextRequestWait(promise[0], req, body);
+        if (status == FastlyStatus.OK) {
+            return true;
+        }
+        if (status != FastlyStatus.NONE) {
+            // the promise may still stand: withdraw it so a request handed to it is served elsewhere
+            calls.downstreamNextRequestAbandon(promise[0]);
+        }
+        return false;
+    }
+
+    private static void serveOne(Hostcalls calls, Handler handler, int req, int body) {
+        Request request = Request.downstream(calls, req, body);
         ResponseWriter response = new ResponseWriter(calls);
         try {
             handler.handle(request, response);

@@ -131,6 +131,16 @@ public interface Hostcalls {
     // downstream_client_ip_addr(req, addr_octets_out: ptr char8 [16]) -> (status, num_bytes)
     int downstreamClientIpAddr(int req, byte[] octets16, int[] nwrittenOut);
 
+    // next_request(options_mask: next_request_options_mask, options: ptr next_request_options)
+    //   -> (status, request_promise_handle); the record's one field, timeout_ms (u64), is passed by value
+    int downstreamNextRequest(int mask, long timeoutMillis, int[] promiseOut);
+
+    // next_request_wait(h: request_promise_handle) -> (status, request_handle, body_handle)
+    int downstreamNextRequestWait(int promise, int[] reqOut, int[] bodyOut);
+
+    // next_request_abandon(h: request_promise_handle) -> status
+    int downstreamNextRequestAbandon(int promise);
+
     // ---- fastly_http_resp
 
     // new() -> (status, response_handle)
@@ -272,6 +282,13 @@ public interface Hostcalls {
 
     // delete_wait(h, kv_error_out: ptr kv_error) -> status
     int kvStoreDeleteWait(int delete, int[] kvErrorOut);
+
+    // list(store, mask: kv_list_config_options, config: ptr kv_list_config, handle_out: ptr kv_store_list_handle)
+    //   -> status; the record's fields (mode, cursor, limit, prefix) are passed one by one, null for no text
+    int kvStoreList(int store, int mask, int mode, byte[] cursor, int limit, byte[] prefix, int[] listOut);
+
+    // list_wait(h, body_handle_out: ptr body_handle, kv_error_out: ptr kv_error) -> status
+    int kvStoreListWait(int list, int[] bodyOut, int[] kvErrorOut);
 
     // ---- fastly_secret_store
 

@@ -173,6 +173,19 @@ public final class WasmHostcalls implements Hostcalls {
     @Import(module = "fastly_http_downstream", name = "downstream_client_ip_addr")
     private static native int downstreamClientIpAddr(int req, Address octets, Address nwrittenOut);
 
+    // fastly_http_downstream.next_request(options_mask, options: ptr next_request_options)
+    //   -> (status, request_promise_handle)
+    @Import(module = "fastly_http_downstream", name = "next_request")
+    private static native int downstreamNextRequest(int mask, Address options, Address promiseOut);
+
+    // fastly_http_downstream.next_request_wait(h) -> (status, request_handle, body_handle)
+    @Import(module = "fastly_http_downstream", name = "next_request_wait")
+    private static native int downstreamNextRequestWait(int promise, Address reqOut, Address bodyOut);
+
+    // fastly_http_downstream.next_request_abandon(h) -> status
+    @Import(module = "fastly_http_downstream", name = "next_request_abandon")
+    private static native int nextRequestAbandonImport(int promise);
+
     // fastly_http_resp.new() -> (status, response_handle)
     @Import(module = "fastly_http_resp", name = "new")
     private static native int respNew(Address respOut);
@@ -429,6 +442,25 @@ public final class WasmHostcalls implements Hostcalls {
     @Override
     public int downstreamClientIpAddr(int req, byte[] octets16, int[] nwrittenOut) {
         return downstreamClientIpAddr(req, Address.ofData(octets16), Address.ofData(nwrittenOut));
+    }
+
+    @Override
+    public int downstreamNextRequest(int mask, long timeoutMillis, int[] promiseOut) {
+        // next_request_options holds a u64: 8-aligned inside a long[2]
+        long[] record = new long[2];
+        Address options = aligned(record);
+        options.putLong(timeoutMillis);
+        return downstreamNextRequest(mask, options, Address.ofData(promiseOut));
+    }
+
+    @Override
+    public int downstreamNextRequestWait(int promise, int[] reqOut, int[] bodyOut) {
+        return downstreamNextRequestWait(promise, Address.ofData(reqOut), Address.ofData(bodyOut));
+    }
+
+    @Override
+    public int downstreamNextRequestAbandon(int promise) {
+        return nextRequestAbandonImport(promise);
     }
 
     @Override
@@ -1196,6 +1228,14 @@ public final class WasmHostcalls implements Hostcalls {
     @Import(module = "fastly_kv_store", name = "delete_wait")
     private static native int kvStoreDeleteWait(int delete, Address kvErrorOut);
 
+    // fastly_kv_store.list(store, mask, config: ptr kv_list_config, handle_out: ptr) -> status
+    @Import(module = "fastly_kv_store", name = "list")
+    private static native int kvStoreList(int store, int mask, Address config, Address listOut);
+
+    // fastly_kv_store.list_wait(h, body_handle_out: ptr, kv_error_out: ptr) -> status
+    @Import(module = "fastly_kv_store", name = "list_wait")
+    private static native int kvStoreListWait(int list, Address bodyOut, Address kvErrorOut);
+
     // ---- fastly_secret_store
 
     // fastly_secret_store.open(name: string) -> (status, secret_store_handle)
@@ -1276,6 +1316,27 @@ public final class WasmHostcalls implements Hostcalls {
     @Override
     public int kvStoreDeleteWait(int delete, int[] kvErrorOut) {
         return kvStoreDeleteWait(delete, Address.ofData(kvErrorOut));
+    }
+
+    @Override
+    public int kvStoreList(int store, int mask, int mode, byte[] cursor, int limit, byte[] prefix, int[] listOut) {
+        // kv_list_config: mode at 0, cursor at 4/8, limit at 12, prefix at 16/20 (u32 fields: an int[] will do);
+        // every array exists before an address is taken
+        int[] record = new int[6];
+        byte[] c = orEmpty(cursor);
+        byte[] p = orEmpty(prefix);
+        record[0] = mode;
+        record[1] = Address.ofData(c).toInt();
+        record[2] = c.length;
+        record[3] = limit;
+        record[4] = Address.ofData(p).toInt();
+        record[5] = p.length;
+        return kvStoreList(store, mask, Address.ofData(record), Address.ofData(listOut));
+    }
+
+    @Override
+    public int kvStoreListWait(int list, int[] bodyOut, int[] kvErrorOut) {
+        return kvStoreListWait(list, Address.ofData(bodyOut), Address.ofData(kvErrorOut));
     }
 
     @Override
