@@ -1,12 +1,18 @@
 package io.github.computejava.kvstore;
 
+import io.github.computejava.HostcallException;
 import io.github.computejava.StoreNotFoundException;
+import io.github.computejava.internal.BodyInput;
 import io.github.computejava.internal.FastlyStatus;
 import io.github.computejava.internal.Host;
 import io.github.computejava.internal.Hostcalls;
 import io.github.computejava.internal.KvInsertConfig;
 import io.github.computejava.internal.Statuses;
 import io.github.computejava.internal.Text;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -25,6 +31,9 @@ public final class KVStore {
 
     private static final int KV_OK = 1;
     private static final int KV_NOT_FOUND = 3;
+
+    /** What a list failure names in place of a key. */
+    private static final String LIST = "(list)";
 
     private final Hostcalls calls;
     private final int handle;
@@ -175,6 +184,97 @@ public final class KVStore {
             throw new KVStoreException(name, key, KVStoreException.Kind.fromCode(kvError[0]));
         }
         return true;
+    }
+
+    /**
+     * Lists one page of keys, in order: those starting with the options' prefix, at most its limit, from its
+     * cursor. Pass the page's {@link ListPage#nextCursor()} in the next options for the following page.
+     *
+     * <pre>{@code
+     * ListPage page = store.list(ListOptions.builder().prefix("user-").limit(100).build());
+     * }</pre>
+     *
+     * @param options prefix, page size, cursor and consistency ({@link ListOptions#DEFAULT} for the first page
+     *     of all keys)
+     * @return the page
+     * @throws KVStoreException if the store rejects the options (a malformed cursor is a {@link
+     *     KVStoreException.Kind#BAD_REQUEST}) or fails
+     * @throws NullPointerException if {@code options} is null
+     * @throws io.github.computejava.HostcallException if the host fails otherwise or answers a malformed page
+     */
+    public ListPage list(ListOptions options) {
+        Objects.requireNonNull(options, "options");
+        int[] pending = new int[1];
+        checkKey(
+                calls.kvStoreList(
+                        handle,
+                        options.mask(),
+                        options.eventual() ? 1 : 0,
+                        options.cursorBytes(),
+                        options.limit(),
+                        options.prefixBytes(),
+                        pending),
+                LIST,
+                "fastly_kv_store.list");
+        int[] body = new int[1];
+        int[] kvError = new int[1];
+        Statuses.check(calls.kvStoreListWait(pending[0], body, kvError), "fastly_kv_store.list_wait");
+        if (kvError[0] != KV_OK) {
+            throw new KVStoreException(name, LIST, KVStoreException.Kind.fromCode(kvError[0]));
+        }
+        String json;
+        try (BodyInput in = BodyInput.of(calls, body[0])) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            in.transferTo(bytes);
+            json = Text.utf8(bytes.toByteArray(), 0, bytes.size());
+        } catch (IOException e) {
+            throw new HostcallException("fastly_kv_store.list_wait", "error", "reading the page failed: " + e);
+        }
+        try {
+            return ListJson.parse(json);
+        } catch (IllegalArgumentException e) {
+            throw new HostcallException("fastly_kv_store.list_wait", "error", e.getMessage());
+        }
+    }
+
+    /**
+     * All keys the options select, in order, fetching page after page as the iteration goes on.
+     *
+     * <pre>{@code
+     * for (String key : store.keys(ListOptions.builder().prefix("user-").build())) { ... }
+     * }</pre>
+     *
+     * @param options prefix, page size, first cursor and consistency
+     * @return the keys; each iterator lists afresh, and its {@code next} throws {@link KVStoreException} as
+     *     {@link #list(ListOptions)} does
+     * @throws NullPointerException if {@code options} is null
+     */
+    public Iterable<String> keys(ListOptions options) {
+        Objects.requireNonNull(options, "options");
+        return () -> new Iterator<String>() {
+            private ListPage page;
+            private int index;
+
+            @Override
+            public boolean hasNext() {
+                if (page == null) {
+                    page = list(options);
+                }
+                while (index == page.keys().size() && page.nextCursor().isPresent()) {
+                    page = list(options.from(page.nextCursor().get()));
+                    index = 0;
+                }
+                return index < page.keys().size();
+            }
+
+            @Override
+            public String next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return page.keys().get(index++);
+            }
+        };
     }
 
     /** {@code inval} means the host rejected the key (or an option): a bad request, as a {@code kv_error} would. */

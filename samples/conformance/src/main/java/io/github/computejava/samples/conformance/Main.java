@@ -15,6 +15,8 @@ import io.github.computejava.kvstore.InsertMode;
 import io.github.computejava.kvstore.KVEntry;
 import io.github.computejava.kvstore.KVStore;
 import io.github.computejava.kvstore.KVStoreException;
+import io.github.computejava.kvstore.ListOptions;
+import io.github.computejava.kvstore.ListPage;
 import io.github.computejava.log.LogEndpoint;
 import io.github.computejava.secretstore.Secret;
 import io.github.computejava.secretstore.SecretStore;
@@ -111,6 +113,9 @@ public final class Main {
             case "/kv-generation":
                 kvGeneration(w);
                 return;
+            case "/kv-list":
+                kvList(w);
+                return;
             case "/secret":
                 w.write("token length "
                         + SecretStore.open("credentials")
@@ -194,6 +199,35 @@ public final class Main {
         store.insert("visit", "written by " + request.method());
         w.write("visit: " + store.lookup("visit").map(KVEntry::text).orElse("(none)") + "\n");
         w.write("deleted: " + store.delete("visit") + " " + store.delete("visit") + "\n");
+    }
+
+    private static void kvList(ResponseWriter w) {
+        KVStore store = KVStore.open("data");
+        for (String key : new String[] {"list/c", "list/a", "other", "list/b"}) {
+            store.insert(key, "v");
+        }
+        ListPage first =
+                store.list(ListOptions.builder().prefix("list/").limit(2).build());
+        w.write("first " + first.keys() + " more=" + first.nextCursor().isPresent() + "\n");
+        ListPage second = store.list(ListOptions.builder()
+                .prefix("list/")
+                .limit(2)
+                .cursor(first.nextCursor().orElseThrow())
+                .build());
+        w.write("second " + second.keys() + " more=" + second.nextCursor().isPresent() + "\n");
+        StringBuilder all = new StringBuilder();
+        for (String key :
+                store.keys(ListOptions.builder().prefix("list/").limit(1).build())) {
+            all.append(key).append(' ');
+        }
+        w.write("all " + all.toString().trim() + "\n");
+        w.write("whole store " + store.list(ListOptions.DEFAULT).keys().size() + "\n");
+        try {
+            store.list(ListOptions.builder().cursor("not base64!").build());
+            w.write("bad cursor accepted\n");
+        } catch (KVStoreException e) {
+            w.write("bad cursor: " + e.kind() + "\n");
+        }
     }
 
     private static void kvGeneration(ResponseWriter w) {

@@ -132,6 +132,12 @@ final class Scenarios {
                 .threwNothing()
                 .hasBody(
                         "first 1 {\"v\":1}\nstale generation: PRECONDITION_FAILED\nnow 2\nadd: PRECONDITION_FAILED\n"));
+        s.put("kv-list", host -> host.get("/kv-list")
+                .send()
+                .assertThat()
+                .threwNothing()
+                .hasBody("first [list/a, list/b] more=true\nsecond [list/c] more=false\nall list/a list/b list/c\n"
+                        + "whole store 5\nbad cursor: BAD_REQUEST\n"));
         s.put("secret", host -> host.get("/secret").send().assertThat().hasBody("token length 6\nfrom bytes 3\n"));
         s.put("log", host -> host.get("/log").send().assertThat().hasBody("logged\n"));
         s.put("dynamic", host -> {
