@@ -39,6 +39,7 @@ public final class Request {
     private BodyInput hostBody;
     private byte[] bytesBody;
     private boolean manualFraming;
+    private boolean decompressGzip;
 
     private Request(Hostcalls calls, int downstreamHandle, int bodyHandle) {
         this.calls = calls;
@@ -392,7 +393,8 @@ public final class Request {
     }
 
     /**
-     * A new request with this one's method, URL, headers, cache options and framing mode, and an empty body.
+     * A new request with this one's method, URL, headers, cache options, framing mode and decompression
+     * setting, and an empty body.
      * Changes to either do not affect the other.
      *
      * @return the copy
@@ -402,6 +404,7 @@ public final class Request {
         copy.headers = headers().copy();
         copy.cacheOptions = cacheOptions;
         copy.manualFraming = manualFraming;
+        copy.decompressGzip = decompressGzip;
         return copy;
     }
 
@@ -450,6 +453,33 @@ public final class Request {
         return this;
     }
 
+    /**
+     * Whether a gzip-encoded backend response to this request reaches the program decompressed.
+     *
+     * @return true when set with {@link #decompressGzip(boolean)}
+     */
+    public boolean decompressGzip() {
+        return decompressGzip;
+    }
+
+    /**
+     * Asks the host to decompress the backend's response when it is gzip-encoded ({@code Content-Encoding:
+     * gzip}), as Go's {@code DecompressResponseOptions{Gzip: true}}: the program then reads the decompressed
+     * body, and the response has no {@code Content-Encoding} nor {@code Content-Length}. Other responses are
+     * untouched.
+     *
+     * <pre>{@code
+     * Response r = Request.get("https://api.example.com/data").decompressGzip(true).send("api");
+     * }</pre>
+     *
+     * @param gzip true to decompress gzip responses
+     * @return this request
+     */
+    public Request decompressGzip(boolean gzip) {
+        this.decompressGzip = gzip;
+        return this;
+    }
+
     int newHostRequest(Hostcalls c) {
         int[] out = new int[1];
         Statuses.check(c.reqNew(out), "fastly_http_req.new");
@@ -459,6 +489,10 @@ public final class Request {
         HostHeaders.writeRequest(c, req, headers());
         if (manualFraming) {
             Statuses.check(c.reqFramingHeadersModeSet(req, 1), "fastly_http_req.framing_headers_mode_set");
+        }
+        if (decompressGzip) {
+            // content_encodings.gzip
+            Statuses.check(c.reqAutoDecompressResponseSet(req, 1), "fastly_http_req.auto_decompress_response_set");
         }
         CacheOptions o = cacheOptions;
         if (!o.isDefault()) {

@@ -116,6 +116,9 @@ public final class Main {
             case "/kv-list":
                 kvList(w);
                 return;
+            case "/gunzip":
+                gunzip(w);
+                return;
             case "/secret":
                 w.write("token length "
                         + SecretStore.open("credentials")
@@ -199,6 +202,22 @@ public final class Main {
         store.insert("visit", "written by " + request.method());
         w.write("visit: " + store.lookup("visit").map(KVEntry::text).orElse("(none)") + "\n");
         w.write("deleted: " + store.delete("visit") + " " + store.delete("visit") + "\n");
+    }
+
+    private static void gunzip(ResponseWriter w) throws IOException {
+        String[][] cases = {{"/gzipped", "false"}, {"/gzipped", "true"}, {"/plain", "true"}};
+        for (String[] c : cases) {
+            Request r = Request.get("http://origin.test" + c[0]).decompressGzip(Boolean.parseBoolean(c[1]));
+            try (Response resp = r.send("origin")) {
+                byte[] body = resp.body().readAllBytes();
+                boolean gzipMagic = body.length > 1 && body[0] == (byte) 0x1f && body[1] == (byte) 0x8b;
+                w.write(c[0] + " decompress=" + c[1] + ": encoding="
+                        + resp.headers().get("Content-Encoding").orElse("-") + " length="
+                        + resp.headers().get("Content-Length").orElse("-") + " "
+                        + (gzipMagic ? "gzip bytes" : new String(body, java.nio.charset.StandardCharsets.UTF_8))
+                        + "\n");
+            }
+        }
     }
 
     private static void kvList(ResponseWriter w) {

@@ -25,6 +25,13 @@ final class Scenarios {
     }
 
     static MockResponse originAnswer(RecordedRequest r) {
+        if (r.path().equals("/gzipped")) {
+            return MockResponse.builder()
+                    .header("Content-Type", "text/plain")
+                    .header("Content-Encoding", "gzip")
+                    .body(gzip("unzipped by the host\n"))
+                    .build();
+        }
         return MockResponse.builder()
                 .header("Content-Type", "text/plain")
                 .header("X-Origin", "yes")
@@ -32,6 +39,16 @@ final class Scenarios {
                         + r.header("Host").orElse("-") + " x-test="
                         + r.header("X-Test").orElse("-") + " body=" + r.bodyText() + "\n")
                 .build();
+    }
+
+    private static byte[] gzip(String text) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
     static Map<String, Scenario> all() {
@@ -132,6 +149,19 @@ final class Scenarios {
                 .threwNothing()
                 .hasBody(
                         "first 1 {\"v\":1}\nstale generation: PRECONDITION_FAILED\nnow 2\nadd: PRECONDITION_FAILED\n"));
+        s.put("gunzip", host -> {
+            TestResponse r = host.get("/gunzip").send();
+            r.assertThat().threwNothing().hasStatus(200);
+            String[] lines = r.bodyText().split("\n", -1);
+            assertEquals(
+                    "/gzipped decompress=false: encoding=gzip length=" + gzip("unzipped by the host\n").length
+                            + " gzip bytes",
+                    lines[0]);
+            assertEquals("/gzipped decompress=true: encoding=- length=- unzipped by the host", lines[1]);
+            // an uncompressed response is left as it is, Content-Length included
+            assertTrue(lines[3].startsWith("/plain decompress=true: encoding=- length="), lines[3]);
+            assertTrue(!lines[3].contains("length=-") && lines[3].contains("origin saw GET /plain"), lines[3]);
+        });
         s.put("kv-list", host -> host.get("/kv-list")
                 .send()
                 .assertThat()
