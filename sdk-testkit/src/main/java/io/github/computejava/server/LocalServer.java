@@ -176,6 +176,38 @@ public final class LocalServer implements AutoCloseable {
         return engine;
     }
 
+    /**
+     * How many instances have answered and wait in {@code next_request} for another client request (programs that
+     * serve several requests per instance, such as with {@code Compute.serveMany}).
+     *
+     * @return the number of waiting instances
+     */
+    public int instancesWaitingForRequest() {
+        return reuse.waitingCount();
+    }
+
+    /**
+     * Waits until exactly {@code count} instances wait in {@code next_request}: a test knows then that its next
+     * request goes to a waiting instance ({@code count} &gt; 0), or that waiting instances have timed out
+     * ({@code count} = 0).
+     *
+     * @param count the number of waiting instances to wait for
+     * @param timeout the longest wait
+     * @return true when that many were waiting, false when the timeout passed first
+     * @throws InterruptedException if interrupted while waiting
+     * @throws NullPointerException if {@code timeout} is null
+     */
+    public boolean awaitInstancesWaitingForRequest(int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (reuse.waitingCount() != count) {
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            Thread.sleep(2);
+        }
+        return true;
+    }
+
     @Override
     public void close() {
         try {
@@ -292,6 +324,10 @@ public final class LocalServer implements AutoCloseable {
                     TimeUnit.MILLISECONDS);
             f.whenComplete((v, e) -> waiting.remove(f));
             return f;
+        }
+
+        int waitingCount() {
+            return waiting.size();
         }
 
         /** Hands an exchange to a waiting sandbox; false when none is waiting. */

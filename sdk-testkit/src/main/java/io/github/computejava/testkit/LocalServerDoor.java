@@ -44,6 +44,11 @@ final class LocalServerDoor implements AutoCloseable {
         }
     }
 
+    /** The local server this door sends to. */
+    LocalServer server() {
+        return server;
+    }
+
     LocalServerDoor(WasmProgram program, HostEngine.Builder engine, Origin origin, LogSink logs) {
         this.server = LocalServer.builder()
                 .program(program)

@@ -20,6 +20,7 @@ import io.github.computejava.internal.Host;
 import io.github.computejava.internal.Hostcalls;
 import io.github.computejava.server.ConfigException;
 import io.github.computejava.server.JettyOrigin;
+import io.github.computejava.server.LocalServer;
 import io.github.computejava.server.LocalServerConfig;
 import io.github.computejava.server.WasmProgram;
 import java.io.ByteArrayOutputStream;
@@ -365,6 +366,20 @@ public final class TestHost implements AutoCloseable {
      */
     public HostEngine engine() {
         return engine;
+    }
+
+    /**
+     * The local server behind a host built with {@link Builder#localServer(Path)}, for what only the Wasm door has
+     * (such as instances that wait for another request).
+     *
+     * @return the local server serving {@code main.wasm}
+     * @throws IllegalStateException if this host runs the program in-process (the JVM door)
+     */
+    public LocalServer localServer() {
+        if (door == null) {
+            throw new IllegalStateException("this TestHost runs the program in-process; it has no local server");
+        }
+        return door.server();
     }
 
     /**

@@ -5,7 +5,7 @@ import io.github.computejava.fsthttp.ServeManyOptions;
 import java.time.Duration;
 
 /**
- * One instance serving up to three client requests ({@link Compute#serveMany}), waiting at most half a second
+ * One instance serving up to three client requests ({@link Compute#serveMany}), waiting at most two seconds
  * for each next one. The static counter lives as long as the instance: each answer says how many requests this
  * instance has served, so a client sees {@code 1, 2, 3} and then {@code 1} again from a fresh instance.
  */
@@ -14,7 +14,7 @@ public final class Main {
     static final int MAX_REQUESTS = 3;
 
     /** How long an instance waits for its next request. */
-    static final Duration NEXT_TIMEOUT = Duration.ofMillis(500);
+    static final Duration NEXT_TIMEOUT = Duration.ofSeconds(2);
 
     private static int served;
 
