@@ -76,7 +76,7 @@ public final class RateCounter {
         Statuses.check(
                 Host.calls().erlRatecounterLookupRate(nameBytes, e, window.seconds(), out),
                 "fastly_erl.ratecounter_lookup_rate");
-        return Integer.toUnsignedLong(out[0]);
+        return out[0] & 0xFFFFFFFFL;
     }
 
     /**
@@ -95,7 +95,7 @@ public final class RateCounter {
         Statuses.check(
                 Host.calls().erlRatecounterLookupCount(nameBytes, e, duration.seconds(), out),
                 "fastly_erl.ratecounter_lookup_count");
-        return Integer.toUnsignedLong(out[0]);
+        return out[0] & 0xFFFFFFFFL;
     }
 
     byte[] nameBytes() {
