@@ -45,6 +45,18 @@ public final class Geolocation {
         return Optional.ofNullable(data).map(JsonObject::toString);
     }
 
+    /**
+     * This geolocation with more addresses; an address already known gets the new data.
+     *
+     * @param more JSON objects by address
+     * @return a new geolocation
+     */
+    public Geolocation with(Map<InetAddress, JsonObject> more) {
+        Map<InetAddress, JsonObject> merged = new LinkedHashMap<>(addresses);
+        merged.putAll(Objects.requireNonNull(more, "more"));
+        return new Geolocation(merged, defaultForLoopback);
+    }
+
     /** The data reported for loopback addresses. */
     public static JsonObject loopbackData() {
         JsonObject o = new JsonObject();

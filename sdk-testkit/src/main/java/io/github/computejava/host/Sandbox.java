@@ -1192,6 +1192,71 @@ public class Sandbox implements Hostcalls, Host.UncaughtListener {
         return stores().secretFromBytes(bytes, secretOut);
     }
 
+    // ---- fastly_geo and fastly_erl (over GeoHostcalls and RateLimitHostcalls, as the Wasm door)
+
+    @Override
+    public int geoLookup(byte[] addrOctets, int addrLen, byte[] buf, int len, int[] nwrittenOut) {
+        if (addrLen < 0 || addrLen > addrOctets.length) {
+            return FastlyStatus.INVAL;
+        }
+        return new GeoHostcalls(engine.geolocation()).lookup(addrOctets, addrLen, buf, len, nwrittenOut);
+    }
+
+    @Override
+    public int erlCheckRate(
+            byte[] rateCounter,
+            byte[] entry,
+            int delta,
+            int window,
+            int limit,
+            byte[] penaltyBox,
+            int ttl,
+            int[] blockedOut) {
+        return rateLimit()
+                .checkRate(
+                        erlText(rateCounter),
+                        erlText(entry),
+                        delta,
+                        window,
+                        limit,
+                        erlText(penaltyBox),
+                        ttl,
+                        blockedOut);
+    }
+
+    @Override
+    public int erlRatecounterIncrement(byte[] rateCounter, byte[] entry, int delta) {
+        return rateLimit().increment(erlText(rateCounter), erlText(entry), delta);
+    }
+
+    @Override
+    public int erlRatecounterLookupRate(byte[] rateCounter, byte[] entry, int window, int[] rateOut) {
+        return rateLimit().lookupRate(erlText(rateCounter), erlText(entry), window, rateOut);
+    }
+
+    @Override
+    public int erlRatecounterLookupCount(byte[] rateCounter, byte[] entry, int duration, int[] countOut) {
+        return rateLimit().lookupCount(erlText(rateCounter), erlText(entry), duration, countOut);
+    }
+
+    @Override
+    public int erlPenaltyboxAdd(byte[] penaltyBox, byte[] entry, int ttl) {
+        return rateLimit().penaltyBoxAdd(erlText(penaltyBox), erlText(entry), ttl);
+    }
+
+    @Override
+    public int erlPenaltyboxHas(byte[] penaltyBox, byte[] entry, int[] hasOut) {
+        return rateLimit().penaltyBoxHas(erlText(penaltyBox), erlText(entry), hasOut);
+    }
+
+    private RateLimitHostcalls rateLimit() {
+        return new RateLimitHostcalls(engine.rateCounters());
+    }
+
+    private static String erlText(byte[] utf8) {
+        return new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     // ---- the JVM door: what the program threw
 
     @Override

@@ -1,5 +1,9 @@
 package io.github.computejava.testkit;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import io.github.computejava.fsthttp.CacheOptions;
 import io.github.computejava.fsthttp.Compute;
 import io.github.computejava.fsthttp.Handler;
@@ -8,6 +12,7 @@ import io.github.computejava.host.Backend;
 import io.github.computejava.host.BodyBuffer;
 import io.github.computejava.host.DownstreamRequest;
 import io.github.computejava.host.DownstreamResponder;
+import io.github.computejava.host.Geolocation;
 import io.github.computejava.host.HeaderList;
 import io.github.computejava.host.HostEngine;
 import io.github.computejava.host.KvStore;
@@ -26,6 +31,8 @@ import io.github.computejava.server.WasmProgram;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -104,6 +111,10 @@ public final class TestHost implements AutoCloseable {
             b.manifest.applyTo(engineBuilder, clock);
         }
         b.environment.forEach(engineBuilder::environment);
+        if (!b.geolocation.isEmpty()) {
+            Geolocation base = b.manifest != null ? b.manifest.geolocation() : Geolocation.DEFAULT;
+            engineBuilder.geolocation(base.with(b.geolocation));
+        }
         if (b.mainWasm != null || b.wasmFile != null) {
             WasmProgram wasm = b.mainWasm != null ? b.mainWasm : LocalServerDoor.load(b.wasmFile);
             this.door = new LocalServerDoor(wasm, engineBuilder, new TestOrigin(this), sink);
@@ -750,6 +761,7 @@ public final class TestHost implements AutoCloseable {
         private WasmProgram mainWasm;
         private Path wasmFile;
         private LocalServerConfig manifest;
+        private final Map<InetAddress, JsonObject> geolocation = new LinkedHashMap<>();
 
         private Builder() {}
 
@@ -826,6 +838,43 @@ public final class TestHost implements AutoCloseable {
          */
         public Builder environment(String name, String value) {
             environment.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * Sets the geolocation {@code fastly_geo.lookup} answers for an address (and so {@code Geo.lookup} and
+         * {@code Request.clientGeo()}), over what a {@link #manifest(Path) manifest} defines. Loopback addresses
+         * not set here get the data of Fastly's San Francisco office, as Fastly's local tools report.
+         *
+         * @param address an IPv4 or IPv6 literal, such as {@code 192.0.2.1}
+         * @param json the data as a JSON object, with Fastly's field names ({@code city}, {@code country_code},
+         *     {@code as_number}, ...)
+         * @return this builder
+         * @throws IllegalArgumentException if {@code address} is not an IP literal or {@code json} is not a JSON
+         *     object
+         * @throws NullPointerException if an argument is null
+         */
+        public Builder geolocation(String address, String json) {
+            Objects.requireNonNull(address, "address");
+            Objects.requireNonNull(json, "json");
+            if (!TestRequest.isIpLiteral(address)) {
+                throw new IllegalArgumentException("address: '" + address + "' is not an IP address literal");
+            }
+            JsonObject data;
+            try {
+                JsonElement parsed = JsonParser.parseString(json);
+                if (!parsed.isJsonObject()) {
+                    throw new IllegalArgumentException("json: not a JSON object: " + json);
+                }
+                data = parsed.getAsJsonObject();
+            } catch (JsonParseException e) {
+                throw new IllegalArgumentException("json: not valid JSON: " + e.getMessage(), e);
+            }
+            try {
+                geolocation.put(InetAddress.getByName(address), data);
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException("address: '" + address + "' is not an IP address literal", e);
+            }
             return this;
         }
 

@@ -183,7 +183,7 @@ public final class TestRequest {
         return host.runStreaming(this);
     }
 
-    private static boolean isIpLiteral(String s) {
+    static boolean isIpLiteral(String s) {
         if (s.isEmpty()) {
             return false;
         }

@@ -1,5 +1,6 @@
 package io.github.computejava.fsthttp;
 
+import io.github.computejava.geo.Geo;
 import io.github.computejava.internal.AdaptiveBuffer;
 import io.github.computejava.internal.BodyInput;
 import io.github.computejava.internal.FastlyStatus;
@@ -280,6 +281,18 @@ public final class Request {
         }
         Statuses.check(status, "fastly_http_downstream.downstream_client_ip_addr");
         return Optional.of(IpAddress.format(octets, n[0]));
+    }
+
+    /**
+     * The geolocation of the client's IP address, for the request the client sent.
+     *
+     * @return the geolocation, or empty for a request the program built or when the host knows nothing of the
+     *     address
+     * @throws io.github.computejava.ComputeException if the host answers with data that is not a JSON object
+     * @throws io.github.computejava.HostcallException if the host fails the lookup
+     */
+    public Optional<Geo> clientGeo() {
+        return clientAddress().flatMap(Geo::lookup);
     }
 
     /**

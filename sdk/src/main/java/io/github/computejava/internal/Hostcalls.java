@@ -511,4 +511,39 @@ public interface Hostcalls {
 
     // get_vary_rule(h, out: ptr u8, out_len: usize, nwritten_out: ptr usize) -> status
     int httpCacheGetVaryRule(int handle, byte[] buf, int len, int[] nwrittenOut);
+
+    // ---- fastly_geo
+
+    // lookup(addr_octets: const_pointer char8, addr_len: usize, buf: ptr char8, buf_len: usize,
+    //   nwritten_out: ptr usize) -> status; the answer is a JSON object
+    int geoLookup(byte[] addrOctets, int addrLen, byte[] buf, int len, int[] nwrittenOut);
+
+    // ---- fastly_erl
+
+    // check_rate(rc: string, entry: string, delta: u32, window: u32, limit: u32, pb: string, ttl: u32)
+    //   -> (status, blocked u32)
+    int erlCheckRate(
+            byte[] rateCounter,
+            byte[] entry,
+            int delta,
+            int window,
+            int limit,
+            byte[] penaltyBox,
+            int ttl,
+            int[] blockedOut);
+
+    // ratecounter_increment(rc: string, entry: string, delta: u32) -> status
+    int erlRatecounterIncrement(byte[] rateCounter, byte[] entry, int delta);
+
+    // ratecounter_lookup_rate(rc: string, entry: string, window: u32) -> (status, rate u32)
+    int erlRatecounterLookupRate(byte[] rateCounter, byte[] entry, int window, int[] rateOut);
+
+    // ratecounter_lookup_count(rc: string, entry: string, duration: u32) -> (status, count u32)
+    int erlRatecounterLookupCount(byte[] rateCounter, byte[] entry, int duration, int[] countOut);
+
+    // penaltybox_add(pb: string, entry: string, ttl: u32) -> status
+    int erlPenaltyboxAdd(byte[] penaltyBox, byte[] entry, int ttl);
+
+    // penaltybox_has(pb: string, entry: string) -> (status, has u32)
+    int erlPenaltyboxHas(byte[] penaltyBox, byte[] entry, int[] hasOut);
 }

@@ -1657,4 +1657,122 @@ public final class WasmHostcalls implements Hostcalls {
     public int httpCacheGetVaryRule(int handle, byte[] buf, int len, int[] nwrittenOut) {
         return httpCacheGetVaryRule(handle, Address.ofData(buf), len, Address.ofData(nwrittenOut));
     }
+
+    // ---- fastly_geo
+
+    // fastly_geo.lookup(addr_octets, addr_len, buf, buf_len, nwritten_out) -> status
+    @Import(module = "fastly_geo", name = "lookup")
+    private static native int geoLookup0(Address addrOctets, int addrLen, Address buf, int len, Address nwrittenOut);
+
+    @Override
+    public int geoLookup(byte[] addrOctets, int addrLen, byte[] buf, int len, int[] nwrittenOut) {
+        return geoLookup0(Address.ofData(addrOctets), addrLen, Address.ofData(buf), len, Address.ofData(nwrittenOut));
+    }
+
+    // ---- fastly_erl
+
+    // fastly_erl.check_rate(rc: string, entry: string, delta, window, limit, pb: string, ttl) -> (status, blocked)
+    @Import(module = "fastly_erl", name = "check_rate")
+    private static native int erlCheckRate0(
+            Address rc,
+            int rcLen,
+            Address entry,
+            int entryLen,
+            int delta,
+            int window,
+            int limit,
+            Address pb,
+            int pbLen,
+            int ttl,
+            Address blockedOut);
+
+    // fastly_erl.ratecounter_increment(rc: string, entry: string, delta) -> status
+    @Import(module = "fastly_erl", name = "ratecounter_increment")
+    private static native int erlRatecounterIncrement0(Address rc, int rcLen, Address entry, int entryLen, int delta);
+
+    // fastly_erl.ratecounter_lookup_rate(rc: string, entry: string, window) -> (status, rate)
+    @Import(module = "fastly_erl", name = "ratecounter_lookup_rate")
+    private static native int erlRatecounterLookupRate0(
+            Address rc, int rcLen, Address entry, int entryLen, int window, Address rateOut);
+
+    // fastly_erl.ratecounter_lookup_count(rc: string, entry: string, duration) -> (status, count)
+    @Import(module = "fastly_erl", name = "ratecounter_lookup_count")
+    private static native int erlRatecounterLookupCount0(
+            Address rc, int rcLen, Address entry, int entryLen, int duration, Address countOut);
+
+    // fastly_erl.penaltybox_add(pb: string, entry: string, ttl) -> status
+    @Import(module = "fastly_erl", name = "penaltybox_add")
+    private static native int erlPenaltyboxAdd0(Address pb, int pbLen, Address entry, int entryLen, int ttl);
+
+    // fastly_erl.penaltybox_has(pb: string, entry: string) -> (status, has)
+    @Import(module = "fastly_erl", name = "penaltybox_has")
+    private static native int erlPenaltyboxHas0(Address pb, int pbLen, Address entry, int entryLen, Address hasOut);
+
+    @Override
+    public int erlCheckRate(
+            byte[] rateCounter,
+            byte[] entry,
+            int delta,
+            int window,
+            int limit,
+            byte[] penaltyBox,
+            int ttl,
+            int[] blockedOut) {
+        return erlCheckRate0(
+                Address.ofData(rateCounter),
+                rateCounter.length,
+                Address.ofData(entry),
+                entry.length,
+                delta,
+                window,
+                limit,
+                Address.ofData(penaltyBox),
+                penaltyBox.length,
+                ttl,
+                Address.ofData(blockedOut));
+    }
+
+    @Override
+    public int erlRatecounterIncrement(byte[] rateCounter, byte[] entry, int delta) {
+        return erlRatecounterIncrement0(
+                Address.ofData(rateCounter), rateCounter.length, Address.ofData(entry), entry.length, delta);
+    }
+
+    @Override
+    public int erlRatecounterLookupRate(byte[] rateCounter, byte[] entry, int window, int[] rateOut) {
+        return erlRatecounterLookupRate0(
+                Address.ofData(rateCounter),
+                rateCounter.length,
+                Address.ofData(entry),
+                entry.length,
+                window,
+                Address.ofData(rateOut));
+    }
+
+    @Override
+    public int erlRatecounterLookupCount(byte[] rateCounter, byte[] entry, int duration, int[] countOut) {
+        return erlRatecounterLookupCount0(
+                Address.ofData(rateCounter),
+                rateCounter.length,
+                Address.ofData(entry),
+                entry.length,
+                duration,
+                Address.ofData(countOut));
+    }
+
+    @Override
+    public int erlPenaltyboxAdd(byte[] penaltyBox, byte[] entry, int ttl) {
+        return erlPenaltyboxAdd0(
+                Address.ofData(penaltyBox), penaltyBox.length, Address.ofData(entry), entry.length, ttl);
+    }
+
+    @Override
+    public int erlPenaltyboxHas(byte[] penaltyBox, byte[] entry, int[] hasOut) {
+        return erlPenaltyboxHas0(
+                Address.ofData(penaltyBox),
+                penaltyBox.length,
+                Address.ofData(entry),
+                entry.length,
+                Address.ofData(hasOut));
+    }
 }
