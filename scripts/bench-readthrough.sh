@@ -9,14 +9,14 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 if [ "${1:-}" = "--no-install" ]; then
   shift
 else
-  (cd "$root" && mvn -q -B install -DskipTests -Darchetype.test.skip=true -pl sdk,sdk-testkit,compiler-plugin -am)
+  (cd "$root" && mvn -q -B ${MAVEN_ARGS:-} install -DskipTests -Darchetype.test.skip=true -pl sdk,sdk-testkit,compiler-plugin -am)
 fi
 
 sample="$root/samples/readthrough"
-(cd "$root" && mvn -q -B -pl samples/readthrough package -DskipTests)   # bin/main.wasm and the test classes
+(cd "$root" && mvn -q -B ${MAVEN_ARGS:-} -pl samples/readthrough package -DskipTests)   # bin/main.wasm and the test classes
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-(cd "$root" && mvn -q -B -pl samples/readthrough \
+(cd "$root" && mvn -q -B ${MAVEN_ARGS:-} -pl samples/readthrough \
   org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile="$work/classpath.txt")
 

@@ -1,7 +1,9 @@
 #!/bin/sh
 # Loads the local server: 100 keep-alive connections send 10,000 requests to samples/httpme served against the
-# embedded demo origin (each request runs a fresh instance and a backend exchange), and fails if any request
-# errs or answers other than 200. Prints throughput and latency percentiles.
+# embedded demo origin, and fails if any request errs or answers other than 200. Each request runs a fresh
+# instance of main.wasm; the program's 30 s TTL override makes the readthrough cache answer all but the first
+# request (concurrent misses collapse into one origin request). Prints throughput and latency percentiles and,
+# for the default program, writes them to the "load" section of docs/benchmarks.md.
 #
 # Prerequisites: `mvn -q package -DskipTests` (the server jar and samples/httpme/bin/main.wasm).
 # Environment: CONNECTIONS (default 100), REQUESTS (default 10000), WASM (another program to load; its requests
@@ -37,11 +39,31 @@ until grep -q 'Listening on' "$log"; do
 done
 echo "loading $(basename "$wasm") with $connections connections, $requests requests..."
 status=0
+result=$(mktemp)
 java "$root/scripts/HttpLoad.java" "http://127.0.0.1:$port/status/200/load" --connections "$connections" \
-  --requests "$requests" --warmup 1000 || status=$?
+  --requests "$requests" --warmup 1000 > "$result" || status=$?
+cat "$result"
 if grep -q 'failed' "$log"; then
   echo "server errors:" >&2
   grep 'failed' "$log" | head -n 5 >&2
   status=1
 fi
+if [ "$status" -eq 0 ] && [ -z "${WASM:-}" ]; then
+  section=$(mktemp)
+  {
+    echo "## Load on the local server (scripts/load.sh)"
+    echo
+    echo "\`scripts/load.sh\`, $(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | sed -n 1p)."
+    echo "\`samples/httpme\` against the embedded demo origin: $connections keep-alive connections, $requests requests after"
+    echo "1000 of warm-up, a fresh instance per request; the program's 30 s TTL override makes the readthrough cache"
+    echo "answer all but the first."
+    echo
+    echo '```'
+    cat "$result"
+    echo '```'
+  } > "$section"
+  python3 "$root/scripts/bench_md.py" load "$section"
+  rm -f "$section"
+fi
+rm -f "$result"
 exit $status

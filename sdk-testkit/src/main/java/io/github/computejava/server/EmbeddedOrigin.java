@@ -54,6 +54,9 @@ public final class EmbeddedOrigin implements AutoCloseable {
         this.jetty = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
+        // Fastly's header limits, as the local server has: a program may forward what its client sent
+        http.setRequestHeaderSize(JettyOrigin.HEADER_SECTION_LIMIT);
+        http.setResponseHeaderSize(JettyOrigin.HEADER_SECTION_LIMIT);
         this.connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setHost(address.getHostString());
         connector.setPort(address.getPort());

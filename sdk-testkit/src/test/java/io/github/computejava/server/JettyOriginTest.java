@@ -215,6 +215,18 @@ class JettyOriginTest {
     }
 
     @Test
+    void theEmbeddedOriginTakesFastlysHeaderSizesAsTheLocalServerDoes() throws Exception {
+        String big = "v".repeat(30 * 1024);
+        Backend b = Backend.builder("o").url(origin.uri()).build();
+
+        UpstreamResponse r =
+                jetty.exchange(b, get("http://x/status/200/", "X-Up", big, "X-Up2", big), BodyBuffer.of(new byte[0]));
+
+        assertEquals(200, r.head().status);
+        assertEquals(big, json(r).getAsJsonObject("headers").get("X-Up2").getAsString());
+    }
+
+    @Test
     void headersUpTo69KbTravelToAndFromTheBackend() throws Exception {
         String big = "v".repeat(30 * 1024);
         java.util.concurrent.CompletableFuture<String> seen = new java.util.concurrent.CompletableFuture<>();
