@@ -255,6 +255,24 @@ public final class JettyOrigin implements Origin, AutoCloseable {
         return base.getPort() < 0 ? base.getHost() : base.getHost() + ":" + base.getPort();
     }
 
+    /**
+     * The length a single, valid {@code Content-Length} field declares.
+     *
+     * @param headers the header fields
+     * @return the length, or -1 when there is no such field, more than one, or one that is not a decimal number
+     */
+    public static long declaredLength(HeaderList headers) {
+        List<String> values = headers.values("Content-Length");
+        if (values.size() != 1) {
+            return -1;
+        }
+        String v = values.get(0).trim();
+        if (v.isEmpty() || v.length() > 18 || !v.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return -1;
+        }
+        return Long.parseLong(v);
+    }
+
     /** The header fields that may travel to the next hop: no hop-by-hop field nor one named by Connection. */
     public static List<String[]> forwardable(HeaderList headers) {
         List<String> named = new ArrayList<>();

@@ -463,8 +463,15 @@ public final class LocalServer implements AutoCloseable {
             boolean noBody = request.getMethod().equals("HEAD") || head.status == 204 || head.status == 304;
             long length = answer.body.knownLength();
             if (noBody) {
-                if (length >= 0 && request.getMethod().equals("HEAD")) {
-                    out.put(HttpHeader.CONTENT_LENGTH, length);
+                if (request.getMethod().equals("HEAD")) {
+                    // the length a GET would get: the program's (or the cache's) Content-Length, else a non-empty
+                    // body's; a HEAD answer's empty body says nothing about it (RFC 9110 §8.6)
+                    long declared = JettyOrigin.declaredLength(head.headers);
+                    if (declared >= 0) {
+                        out.put(HttpHeader.CONTENT_LENGTH, declared);
+                    } else if (length > 0) {
+                        out.put(HttpHeader.CONTENT_LENGTH, length);
+                    }
                 }
                 answer.body.discard();
                 blockingWrite(response, true, ByteBuffer.allocate(0));

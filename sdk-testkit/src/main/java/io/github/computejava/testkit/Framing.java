@@ -30,7 +30,15 @@ final class Framing {
             headers.set("Date", HttpDate.format(nowMillis));
         }
         if (headRequest) {
-            headers.set("Content-Length", Integer.toString(body.length));
+            // the length a GET would get: the program's (or the cache's) Content-Length, else a non-empty body's;
+            // a HEAD answer's empty body says nothing about it (RFC 9110 §8.6). The local server does the same.
+            long declared = JettyOrigin.declaredLength(head.headers);
+            headers.remove("Content-Length");
+            if (declared >= 0) {
+                headers.set("Content-Length", Long.toString(declared));
+            } else if (body.length > 0) {
+                headers.set("Content-Length", Integer.toString(body.length));
+            }
             return headers;
         }
         if (head.framingMode == 1

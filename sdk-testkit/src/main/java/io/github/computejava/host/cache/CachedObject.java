@@ -136,6 +136,15 @@ public final class CachedObject {
         return hits.get();
     }
 
+    /**
+     * Counts a hit that no lookup counted: a stale copy served in place of a failed origin (stale-if-error).
+     *
+     * @return the hit count with this one
+     */
+    public long recordHit() {
+        return hits.incrementAndGet();
+    }
+
     /** @return the body's length: final once written, else as announced by the writer, else -1 */
     public long length() {
         return body.length();

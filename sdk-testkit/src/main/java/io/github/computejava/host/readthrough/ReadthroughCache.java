@@ -196,7 +196,7 @@ public final class ReadthroughCache {
         } catch (SendFailure | RuntimeException e) {
             if (stale != null && withinStaleIfError(stale, staleMeta)) {
                 obligation.release();
-                return fromObject(stale, staleMeta, request, true, stale.hits());
+                return fromObject(stale, staleMeta, request, true, stale.recordHit());
             }
             obligation.release();
             throw e;
@@ -208,7 +208,7 @@ public final class ReadthroughCache {
         if (head.status >= 500 && stale != null && withinStaleIfError(stale, staleMeta)) {
             response.body().discard();
             obligation.release();
-            return fromObject(stale, staleMeta, request, true, stale.hits());
+            return fromObject(stale, staleMeta, request, true, stale.recordHit());
         }
         CachePolicy.Decision decision = policy.evaluate(head, clock.instant(), override);
         if (decision.action() == StorageAction.INSERT) {
@@ -331,6 +331,11 @@ public final class ReadthroughCache {
         ResponseHead head = meta.head();
         CachePolicy.prepareForClient(head.headers, request.headers, hit, hits, object.ageNanos() / 1_000_000_000L);
         if ("HEAD".equals(request.method)) {
+            // no body, but the length a GET would get (RFC 9110 §8.6), once the stored body's length is known
+            long length = object.length();
+            if (length >= 0) {
+                head.headers.set("Content-Length", Long.toString(length));
+            }
             return new UpstreamResponse(head, BodyBuffer.of(new byte[0]));
         }
         return new UpstreamResponse(head, body(object));

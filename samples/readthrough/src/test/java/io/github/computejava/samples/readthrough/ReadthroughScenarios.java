@@ -309,10 +309,13 @@ abstract class ReadthroughScenarios {
         TestResponse refused = get("/news");
         assertEquals(200, refused.status());
         assertEquals("v1", refused.bodyText(), "stale stands in for an unreachable origin");
+        assertEquals("HIT", header(refused, "X-Cache"));
+        assertEquals("1", header(refused, "X-Cache-Hits"), "a stale answer counts as a hit");
         origin(r -> answer(503, "down"));
         TestResponse unavailable = get("/news");
         assertEquals(200, unavailable.status());
         assertEquals("v1", unavailable.bodyText(), "stale stands in for a 5xx");
+        assertEquals("2", header(unavailable, "X-Cache-Hits"));
 
         advance(Duration.ofSeconds(55)); // 75 s old: past max-age plus stale-if-error
         TestResponse late = get("/news");
@@ -419,6 +422,26 @@ abstract class ReadthroughScenarios {
             out[i] = sent.get(i).get(WAIT.getSeconds(), TimeUnit.SECONDS);
         }
         return out;
+    }
+
+    @Test
+    void aHeadRequestFillsTheCacheWithTheWholeResponseAndAnswersWithItsLength() throws Exception {
+        origin(r -> answer(200, "twelve bytes", "Cache-Control", "max-age=60"));
+        TestResponse miss = host.request("HEAD", "/headed").send();
+        assertEquals(200, miss.status());
+        assertEquals("MISS", header(miss, "X-Cache"));
+        assertEquals("12", header(miss, "Content-Length"), "a HEAD answer has the length a GET would get");
+        assertEquals(0, miss.body().length);
+        assertEquals("GET", host.backend(Main.BACKEND).requests().get(0).method(), "the fill fetches the body");
+        settle();
+        TestResponse hit = host.request("HEAD", "/headed").send();
+        assertEquals("HIT", header(hit, "X-Cache"));
+        assertEquals("12", header(hit, "Content-Length"));
+        assertEquals(0, hit.body().length);
+        TestResponse get = get("/headed");
+        assertEquals("HIT", header(get, "X-Cache"));
+        assertEquals("twelve bytes", get.bodyText());
+        assertEquals(1, originCount());
     }
 
     @Test
