@@ -1,19 +1,16 @@
 package io.github.computejava.kvstore;
 
+import io.github.computejava.internal.JsonReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads the JSON page {@code fastly_kv_store.list} answers: {@code {"data":["key",...],"meta":{"next_cursor":
- * "...",...}}}. A small reader of its own (no JSON library in {@code main.wasm}); other members are skipped.
+ * "...",...}}}, with the SDK's own JSON reader (no JSON library in {@code main.wasm}); other members are ignored.
  */
 final class ListJson {
-    private final String text;
-    private int pos;
-
-    private ListJson(String text) {
-        this.text = text;
-    }
+    private ListJson() {}
 
     /**
      * Parses a page.
@@ -21,176 +18,27 @@ final class ListJson {
      * @throws IllegalArgumentException if the text is not such a page
      */
     static ListPage parse(String text) {
-        ListJson p = new ListJson(text);
+        Map<String, Object> page = JsonReader.parseObject(text);
         List<String> keys = new ArrayList<>();
-        String[] next = new String[1];
-        p.space();
-        p.expect('{');
-        p.members(name -> {
-            if (name.equals("data")) {
-                p.expect('[');
-                p.space();
-                if (!p.take(']')) {
-                    do {
-                        p.space();
-                        keys.add(p.string());
-                        p.space();
-                    } while (p.take(','));
-                    p.expect(']');
+        Object data = page.get("data");
+        if (data instanceof List) {
+            for (Object key : (List<?>) data) {
+                if (!(key instanceof String)) {
+                    throw new IllegalArgumentException("a key in \"data\" is not a string: " + key);
                 }
-            } else if (name.equals("meta")) {
-                p.expect('{');
-                p.members(field -> {
-                    if (field.equals("next_cursor") && p.peek() == '"') {
-                        String c = p.string();
-                        next[0] = c.isEmpty() ? null : c;
-                    } else {
-                        p.skipValue();
-                    }
-                });
-            } else {
-                p.skipValue();
+                keys.add((String) key);
             }
-        });
-        p.space();
-        if (p.pos != text.length()) {
-            throw p.error("text after the page");
+        } else if (data != null && data != JsonReader.NULL) {
+            throw new IllegalArgumentException("\"data\" is not an array");
         }
-        return new ListPage(keys, next[0]);
-    }
-
-    private interface Member {
-        void read(String name);
-    }
-
-    /** Reads members up to the closing brace (the opening one was read). */
-    private void members(Member member) {
-        space();
-        if (take('}')) {
-            return;
-        }
-        do {
-            space();
-            String name = string();
-            space();
-            expect(':');
-            space();
-            member.read(name);
-            space();
-        } while (take(','));
-        expect('}');
-    }
-
-    private void skipValue() {
-        space();
-        char c = peek();
-        if (c == '"') {
-            string();
-        } else if (c == '{') {
-            pos++;
-            members(name -> skipValue());
-        } else if (c == '[') {
-            pos++;
-            space();
-            if (!take(']')) {
-                do {
-                    skipValue();
-                    space();
-                } while (take(','));
-                expect(']');
-            }
-        } else {
-            int start = pos;
-            while (pos < text.length() && "-+.eE0123456789truefalsn".indexOf(text.charAt(pos)) >= 0) {
-                pos++;
-            }
-            if (pos == start) {
-                throw error("a value");
+        String next = null;
+        Object meta = page.get("meta");
+        if (meta instanceof Map) {
+            Object cursor = ((Map<?, ?>) meta).get("next_cursor");
+            if (cursor instanceof String && !((String) cursor).isEmpty()) {
+                next = (String) cursor;
             }
         }
-    }
-
-    private String string() {
-        expect('"');
-        StringBuilder sb = new StringBuilder();
-        while (true) {
-            if (pos >= text.length()) {
-                throw error("the end of a string");
-            }
-            char c = text.charAt(pos++);
-            if (c == '"') {
-                return sb.toString();
-            }
-            if (c != '\\') {
-                sb.append(c);
-                continue;
-            }
-            if (pos >= text.length()) {
-                throw error("an escape");
-            }
-            char e = text.charAt(pos++);
-            switch (e) {
-                case 'b':
-                    sb.append('\b');
-                    break;
-                case 'f':
-                    sb.append('\f');
-                    break;
-                case 'n':
-                    sb.append('\n');
-                    break;
-                case 'r':
-                    sb.append('\r');
-                    break;
-                case 't':
-                    sb.append('\t');
-                    break;
-                case 'u':
-                    if (pos + 4 > text.length()) {
-                        throw error("four hex digits");
-                    }
-                    try {
-                        sb.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
-                    } catch (NumberFormatException ex) {
-                        throw error("four hex digits");
-                    }
-                    pos += 4;
-                    break;
-                default:
-                    sb.append(e);
-                    break;
-            }
-        }
-    }
-
-    private char peek() {
-        if (pos >= text.length()) {
-            throw error("more text");
-        }
-        return text.charAt(pos);
-    }
-
-    private boolean take(char c) {
-        if (pos < text.length() && text.charAt(pos) == c) {
-            pos++;
-            return true;
-        }
-        return false;
-    }
-
-    private void expect(char c) {
-        if (!take(c)) {
-            throw error("'" + c + "'");
-        }
-    }
-
-    private void space() {
-        while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
-            pos++;
-        }
-    }
-
-    private IllegalArgumentException error(String expected) {
-        return new IllegalArgumentException("a KV list page: expected " + expected + " at offset " + pos);
+        return new ListPage(keys, next);
     }
 }
