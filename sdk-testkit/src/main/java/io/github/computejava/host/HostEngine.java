@@ -39,6 +39,7 @@ public final class HostEngine implements AutoCloseable {
     private final Geolocation geolocation;
     private final DownstreamSource downstreamSource;
     private final RateCounters rateCounters;
+    private final Map<String, AccessControlList> acls;
 
     private HostEngine(Builder b) {
         this.clock = b.clock;
@@ -60,6 +61,7 @@ public final class HostEngine implements AutoCloseable {
         this.geolocation = b.geolocation;
         this.downstreamSource = b.downstreamSource;
         this.rateCounters = new RateCounters(b.clock);
+        this.acls = new ConcurrentHashMap<>(b.acls);
         this.async = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "compute-host-async");
             t.setDaemon(true);
@@ -242,6 +244,23 @@ public final class HostEngine implements AutoCloseable {
         configStores.put(name, Collections.unmodifiableMap(new LinkedHashMap<>(entries)));
     }
 
+    // ---- ACLs (fastly_acl)
+
+    /** The ACL of this name, or null. */
+    public AccessControlList acl(String name) {
+        return acls.get(name);
+    }
+
+    /**
+     * Defines (or replaces) an ACL; sandboxes opening it from now on see it.
+     *
+     * @param name the ACL name
+     * @param acl its entries
+     */
+    public void putAcl(String name, AccessControlList acl) {
+        acls.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(acl, "acl"));
+    }
+
     /** Builds a {@link HostEngine}. */
     public static final class Builder {
         private InstantSource clock = InstantSource.system();
@@ -259,6 +278,7 @@ public final class HostEngine implements AutoCloseable {
         private final Map<String, Map<String, byte[]>> secretStores = new LinkedHashMap<>();
         private Geolocation geolocation = Geolocation.DEFAULT;
         private DownstreamSource downstreamSource = DownstreamSource.NONE;
+        private final Map<String, AccessControlList> acls = new LinkedHashMap<>();
 
         private Builder() {
             environment.put("FASTLY_CACHE_GENERATION", "0");
@@ -381,6 +401,12 @@ public final class HostEngine implements AutoCloseable {
         /** Sets where sandboxes calling {@code next_request} get more client requests. */
         public Builder downstreamSource(DownstreamSource source) {
             this.downstreamSource = Objects.requireNonNull(source, "source");
+            return this;
+        }
+
+        /** Defines (or replaces) the ACL {@code fastly_acl.open} opens by this name. */
+        public Builder acl(String name, AccessControlList acl) {
+            acls.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(acl, "acl"));
             return this;
         }
 

@@ -1257,6 +1257,23 @@ public class Sandbox implements Hostcalls, Host.UncaughtListener {
         return new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    // ---- fastly_acl (over AclHostcalls, as the Wasm door)
+
+    @Override
+    public int aclOpen(byte[] name, int[] aclOut) {
+        return acls().open(name, aclOut);
+    }
+
+    @Override
+    public int aclLookup(int acl, byte[] ipOctets, int ipLen, int[] bodyOut, int[] aclErrorOut) {
+        return acls().lookup(acl, ipOctets, ipLen, bodyOut, aclErrorOut);
+    }
+
+    /** {@code fastly_acl}: opening ACLs and looking addresses up. */
+    public AclHostcalls acls() {
+        return new AclHostcalls(this);
+    }
+
     // ---- the JVM door: what the program threw
 
     @Override

@@ -43,6 +43,7 @@ final class AbiImports {
                 new StoreImports(),
                 new AsyncIoImports(),
                 new GeoImports(),
+                new AclImports(),
                 new RateLimitImports(),
                 new CacheImports(),
                 new PurgeImports(),

@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import io.github.computejava.host.AccessControlList;
 import io.github.computejava.host.Backend;
 import io.github.computejava.host.Geolocation;
 import io.github.computejava.host.HostEngine;
@@ -33,8 +34,8 @@ import org.tomlj.TomlTable;
 
 /**
  * The {@code [local_server]} section of a {@code fastly.toml}, in the formats Fastly's CLI documents: backends,
- * config stores (also called dictionaries), KV stores (also called object stores), secret stores and
- * geolocation. Files named in it are read relative to the {@code fastly.toml}'s directory. {@link
+ * config stores (also called dictionaries), KV stores (also called object stores), secret stores,
+ * geolocation and ACLs. Files named in it are read relative to the {@code fastly.toml}'s directory. {@link
  * #applyTo(HostEngine.Builder)} seeds an engine with it.
  *
  * <pre>{@code
@@ -69,6 +70,7 @@ public final class LocalServerConfig {
     private final Map<String, Map<String, KvEntry>> kvStores;
     private final Map<String, Map<String, byte[]>> secretStores;
     private final Geolocation geolocation;
+    private final Map<String, AccessControlList> acls;
 
     private LocalServerConfig(Reader r) {
         this.backends = Collections.unmodifiableMap(r.backends);
@@ -76,6 +78,7 @@ public final class LocalServerConfig {
         this.kvStores = Collections.unmodifiableMap(r.kvStores);
         this.secretStores = Collections.unmodifiableMap(r.secretStores);
         this.geolocation = r.geolocation;
+        this.acls = Collections.unmodifiableMap(r.acls);
     }
 
     /** A configuration with nothing in it (no {@code fastly.toml}). */
@@ -148,6 +151,11 @@ public final class LocalServerConfig {
         return geolocation;
     }
 
+    /** The ACLs by name. */
+    public Map<String, AccessControlList> acls() {
+        return acls;
+    }
+
     /**
      * Adds everything configured to an engine builder, KV stores on {@code clock}.
      *
@@ -165,6 +173,7 @@ public final class LocalServerConfig {
         });
         secretStores.forEach(builder::secretStore);
         builder.geolocation(geolocation);
+        acls.forEach(builder::acl);
         return builder;
     }
 
@@ -187,6 +196,7 @@ public final class LocalServerConfig {
         final Map<String, Map<String, KvEntry>> kvStores = new LinkedHashMap<>();
         final Map<String, Map<String, byte[]>> secretStores = new LinkedHashMap<>();
         Geolocation geolocation = Geolocation.DEFAULT;
+        final Map<String, AccessControlList> acls = new LinkedHashMap<>();
 
         Reader(Path file, Path dir, Function<String, String> environment) {
             this.file = file;
@@ -226,6 +236,40 @@ public final class LocalServerConfig {
             TomlTable g = table(local, "geolocation", "local_server.geolocation", false);
             if (g != null) {
                 geolocation = geolocation(g);
+            }
+            TomlTable a = table(local, "acls", "local_server.acls", false);
+            if (a != null) {
+                for (String name : a.keySet()) {
+                    acls.put(name, acl(a, name, "local_server.acls." + name));
+                }
+            }
+        }
+
+        /** An ACL given as the name of its JSON file, or as a table with {@code file} (as Viceroy reads it). */
+        private AccessControlList acl(TomlTable parent, String name, String where) {
+            TomlTable at = parent;
+            String key = name;
+            String fileName;
+            if (parent.isString(List.of(name))) {
+                fileName = parent.getString(List.of(name));
+            } else if (parent.isTable(List.of(name))) {
+                at = parent.getTable(List.of(name));
+                key = "file";
+                fileName = string(at, "file", where, true);
+            } else {
+                throw error(parent, name, where + " must be the name of a JSON file or a table with file");
+            }
+            Path p = dir.resolve(fileName);
+            String text;
+            try {
+                text = Files.readString(p, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw error(at, key, where + ": cannot read " + p + ": " + e.getMessage());
+            }
+            try {
+                return AccessControlList.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw error(at, key, where + ": " + p + ": " + e.getMessage());
             }
         }
 

@@ -8,6 +8,7 @@ import io.github.computejava.fsthttp.CacheOptions;
 import io.github.computejava.fsthttp.Compute;
 import io.github.computejava.fsthttp.Handler;
 import io.github.computejava.fsthttp.Headers;
+import io.github.computejava.host.AccessControlList;
 import io.github.computejava.host.Backend;
 import io.github.computejava.host.BodyBuffer;
 import io.github.computejava.host.DownstreamRequest;
@@ -269,6 +270,26 @@ public final class TestHost implements AutoCloseable {
     public TestHost configStore(String name, Map<String, String> entries) {
         Objects.requireNonNull(entries, "entries");
         engine.putConfigStore(checkName(name), entries);
+        return this;
+    }
+
+    /**
+     * Defines (or replaces) an ACL that {@code Acl.open} opens by this name, from its JSON form as Fastly's API
+     * and {@code [local_server.acls]} files take it:
+     *
+     * <pre>{@code
+     * host.acl("blocklist", "{\"entries\": [{\"prefix\": \"192.0.2.0/24\", \"action\": \"BLOCK\"}]}");
+     * }</pre>
+     *
+     * @param name the ACL name
+     * @param json {@code {"entries": [{"prefix": "ADDRESS/MASK", "action": "ALLOW" or "BLOCK"}, ...]}}
+     * @return this host
+     * @throws IllegalArgumentException if {@code name} is empty, or naming the entry and the problem when {@code
+     *     json} is malformed
+     * @throws NullPointerException if an argument is null
+     */
+    public TestHost acl(String name, String json) {
+        engine.putAcl(checkName(name), AccessControlList.parse(Objects.requireNonNull(json, "json")));
         return this;
     }
 
@@ -767,8 +788,8 @@ public final class TestHost implements AutoCloseable {
 
         /**
          * Defines what the {@code [local_server]} section of a {@code fastly.toml} defines, as the local server
-         * reads it: backends (scripting one replaces its URL), config stores, KV stores, secret stores and
-         * geolocation. KV entries' time to live runs on this host's clock.
+         * reads it: backends (scripting one replaces its URL), config stores, KV stores, secret stores,
+         * geolocation and ACLs. KV entries' time to live runs on this host's clock.
          *
          * @param fastlyToml the project's {@code fastly.toml}
          * @return this builder

@@ -48,7 +48,6 @@ class AbiImportsTest {
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(
                 Set.of(
-                        "fastly_acl",
                         "fastly_device_detection",
                         "fastly_http_downstream",
                         "fastly_http_req",

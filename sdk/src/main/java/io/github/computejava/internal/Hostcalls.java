@@ -546,4 +546,13 @@ public interface Hostcalls {
 
     // penaltybox_has(pb: string, entry: string) -> (status, has u32)
     int erlPenaltyboxHas(byte[] penaltyBox, byte[] entry, int[] hasOut);
+
+    // ---- fastly_acl
+
+    // open(name: string) -> (status, acl_handle); none when the service has no such ACL
+    int aclOpen(byte[] name, int[] aclOut);
+
+    // lookup(acl, ip_octets: const_pointer char8, ip_len: usize, body_handle_out: ptr body_handle,
+    //   acl_error_out: ptr acl_error) -> status; on acl_error ok the body holds {"action":..,"prefix":..}
+    int aclLookup(int acl, byte[] ipOctets, int ipLen, int[] bodyOut, int[] aclErrorOut);
 }

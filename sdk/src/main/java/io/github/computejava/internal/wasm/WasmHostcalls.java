@@ -1775,4 +1775,24 @@ public final class WasmHostcalls implements Hostcalls {
                 entry.length,
                 Address.ofData(hasOut));
     }
+
+    // ---- fastly_acl
+
+    // fastly_acl.open(name: string, acl_handle_out) -> status
+    @Import(module = "fastly_acl", name = "open")
+    private static native int aclOpen0(Address name, int nameLen, Address aclOut);
+
+    @Override
+    public int aclOpen(byte[] name, int[] aclOut) {
+        return aclOpen0(Address.ofData(name), name.length, Address.ofData(aclOut));
+    }
+
+    // fastly_acl.lookup(acl, ip_octets, ip_len, body_handle_out, acl_error_out) -> status
+    @Import(module = "fastly_acl", name = "lookup")
+    private static native int aclLookup0(int acl, Address ipOctets, int ipLen, Address bodyOut, Address aclErrorOut);
+
+    @Override
+    public int aclLookup(int acl, byte[] ipOctets, int ipLen, int[] bodyOut, int[] aclErrorOut) {
+        return aclLookup0(acl, Address.ofData(ipOctets), ipLen, Address.ofData(bodyOut), Address.ofData(aclErrorOut));
+    }
 }
