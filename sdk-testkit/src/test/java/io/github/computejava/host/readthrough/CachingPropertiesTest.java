@@ -20,6 +20,7 @@ import java.util.OptionalLong;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -173,8 +174,19 @@ class CachingPropertiesTest {
                 policy.evaluate(response, NOW, new CacheOverride(CacheOverride.TTL, ttl, 0, null));
         assertEquals(plain.action(), overridden.action());
         if (overridden.action() == StorageAction.INSERT) {
-            assertEquals(Integer.toUnsignedLong(ttl), overridden.freshness().lifetimeSeconds());
+            // the override counts from arrival: fresh for ttl seconds whatever Age the origin reported
+            Freshness f = overridden.freshness();
+            assertEquals(Math.min(Integer.toUnsignedLong(ttl), MAX), f.remainingSeconds());
+            assertEquals(f.initialAgeSeconds() + f.remainingSeconds(), f.lifetimeSeconds());
         }
+    }
+
+    @Example
+    void aTtlOverrideWithAnAgedResponseIsFreshForTheWholeTtl() {
+        HeaderList aged = new HeaderList();
+        aged.append("Age", "1");
+        aTtlOverrideNeverMakesAnUncacheableResponseStorable(200, aged, 0);
+        aTtlOverrideNeverMakesAnUncacheableResponseStorable(200, aged, 30);
     }
 
     @Property
