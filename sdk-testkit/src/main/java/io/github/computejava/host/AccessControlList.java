@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import io.github.computejava.internal.IpText;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -60,7 +61,7 @@ public final class AccessControlList {
             String maskText = prefix.substring(slash + 1);
             byte[] address;
             try {
-                address = IpLiterals.parse(ip);
+                address = IpText.parse(ip);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(
                         "prefix \"" + prefix + "\": \"" + ip + "\" is not an IP address: " + e.getMessage(), e);
@@ -81,7 +82,7 @@ public final class AccessControlList {
 
         /** The normalized prefix, such as {@code 1.2.3.0/24} or {@code 2001:db8::/32}. */
         public String prefix() {
-            return IpLiterals.format(network) + "/" + mask;
+            return IpText.format(network, network.length) + "/" + mask;
         }
 
         /** The mask length. */
@@ -207,119 +208,5 @@ public final class AccessControlList {
             out[i] = (byte) (address[i] & (0xFF00 >> keep));
         }
         return out;
-    }
-
-    /** IP literals without name resolution: dotted IPv4 and RFC 4291 IPv6 text, RFC 5952 output. */
-    static final class IpLiterals {
-        private IpLiterals() {}
-
-        static byte[] parse(String ip) {
-            if (ip.indexOf(':') >= 0) {
-                return v6(ip);
-            }
-            return v4(ip);
-        }
-
-        private static byte[] v4(String ip) {
-            String[] parts = ip.split("\\.", -1);
-            if (parts.length != 4) {
-                throw new IllegalArgumentException("an IPv4 address has four parts");
-            }
-            byte[] out = new byte[4];
-            for (int i = 0; i < 4; i++) {
-                if (!parts[i].matches("[0-9]{1,3}") || Integer.parseInt(parts[i]) > 255) {
-                    throw new IllegalArgumentException("\"" + parts[i] + "\" is not a number from 0 to 255");
-                }
-                out[i] = (byte) Integer.parseInt(parts[i]);
-            }
-            return out;
-        }
-
-        private static byte[] v6(String ip) {
-            int gap = ip.indexOf("::");
-            if (gap >= 0 && ip.indexOf("::", gap + 1) >= 0) {
-                throw new IllegalArgumentException("\"::\" may appear once");
-            }
-            List<Integer> head = groups(gap >= 0 ? ip.substring(0, gap) : ip);
-            List<Integer> tail = gap >= 0 ? groups(ip.substring(gap + 2)) : List.of();
-            int total = head.size() + tail.size();
-            if (gap < 0 ? total != 8 : total > 7) {
-                throw new IllegalArgumentException("an IPv6 address has eight groups");
-            }
-            byte[] out = new byte[16];
-            for (int i = 0; i < head.size(); i++) {
-                out[2 * i] = (byte) (head.get(i) >> 8);
-                out[2 * i + 1] = (byte) (int) head.get(i);
-            }
-            for (int i = 0; i < tail.size(); i++) {
-                int at = 8 - tail.size() + i;
-                out[2 * at] = (byte) (tail.get(i) >> 8);
-                out[2 * at + 1] = (byte) (int) tail.get(i);
-            }
-            return out;
-        }
-
-        private static List<Integer> groups(String text) {
-            List<Integer> out = new ArrayList<>();
-            if (text.isEmpty()) {
-                return out;
-            }
-            String[] parts = text.split(":", -1);
-            for (int i = 0; i < parts.length; i++) {
-                String p = parts[i];
-                if (i == parts.length - 1 && p.indexOf('.') >= 0) {
-                    byte[] v4 = v4(p);
-                    out.add((v4[0] & 0xFF) << 8 | (v4[1] & 0xFF));
-                    out.add((v4[2] & 0xFF) << 8 | (v4[3] & 0xFF));
-                } else if (p.matches("[0-9a-fA-F]{1,4}")) {
-                    out.add(Integer.parseInt(p, 16));
-                } else {
-                    throw new IllegalArgumentException("\"" + p + "\" is not a group of 1 to 4 hex digits");
-                }
-            }
-            return out;
-        }
-
-        static String format(byte[] address) {
-            if (address.length == 4) {
-                return (address[0] & 0xFF) + "." + (address[1] & 0xFF) + "." + (address[2] & 0xFF) + "."
-                        + (address[3] & 0xFF);
-            }
-            int[] g = new int[8];
-            for (int i = 0; i < 8; i++) {
-                g[i] = (address[2 * i] & 0xFF) << 8 | (address[2 * i + 1] & 0xFF);
-            }
-            // RFC 5952: the longest run of two or more zero groups (the first of equal runs) becomes "::"
-            int bestStart = -1;
-            int bestLen = 1;
-            for (int i = 0; i < 8; ) {
-                if (g[i] != 0) {
-                    i++;
-                    continue;
-                }
-                int j = i;
-                while (j < 8 && g[j] == 0) {
-                    j++;
-                }
-                if (j - i > bestLen) {
-                    bestStart = i;
-                    bestLen = j - i;
-                }
-                i = j;
-            }
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < 8; i++) {
-                if (i == bestStart) {
-                    sb.append("::");
-                    i += bestLen - 1;
-                    continue;
-                }
-                if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
-                    sb.append(':');
-                }
-                sb.append(Integer.toHexString(g[i]));
-            }
-            return sb.toString();
-        }
     }
 }

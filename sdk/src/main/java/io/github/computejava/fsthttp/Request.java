@@ -6,6 +6,7 @@ import io.github.computejava.internal.BodyInput;
 import io.github.computejava.internal.FastlyStatus;
 import io.github.computejava.internal.Host;
 import io.github.computejava.internal.Hostcalls;
+import io.github.computejava.internal.IpText;
 import io.github.computejava.internal.Statuses;
 import io.github.computejava.internal.Text;
 import java.io.InputStream;
@@ -280,7 +281,7 @@ public final class Request {
             return Optional.empty();
         }
         Statuses.check(status, "fastly_http_downstream.downstream_client_ip_addr");
-        return Optional.of(IpAddress.format(octets, n[0]));
+        return Optional.of(IpText.format(octets, n[0]));
     }
 
     /**

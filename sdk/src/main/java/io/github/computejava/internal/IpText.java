@@ -1,6 +1,6 @@
 package io.github.computejava.internal;
 
-/** Reads IP address literals into the octets the host takes (TeaVM has no {@code java.net.InetAddress}). */
+/** IP address literals to and from the octets the host takes (TeaVM has no {@code java.net.InetAddress}). */
 public final class IpText {
     private IpText() {}
 
@@ -117,5 +117,57 @@ public final class IpText {
             out[2 * at + 1] = (byte) groups[g];
         }
         return out;
+    }
+
+    /**
+     * The text form of an address: a dotted quad for 4 octets, RFC 5952's form for 16.
+     *
+     * @param octets the address, from its first byte
+     * @param length how many octets it has: 4 or 16
+     * @return the text form
+     * @throws IllegalArgumentException if {@code length} is neither 4 nor 16
+     */
+    public static String format(byte[] octets, int length) {
+        if (length == 4) {
+            return (octets[0] & 0xFF) + "." + (octets[1] & 0xFF) + "." + (octets[2] & 0xFF) + "." + (octets[3] & 0xFF);
+        }
+        if (length != 16) {
+            throw new IllegalArgumentException("length: an IP address has 4 or 16 octets, not " + length);
+        }
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = ((octets[2 * i] & 0xFF) << 8) | (octets[2 * i + 1] & 0xFF);
+        }
+        // the longest run of two or more zero groups becomes "::"
+        int bestStart = -1;
+        int bestLen = 1;
+        for (int i = 0; i < 8; ) {
+            if (groups[i] != 0) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < 8 && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLen) {
+                bestStart = i;
+                bestLen = j - i;
+            }
+            i = j;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                sb.append("::");
+                i += bestLen - 1;
+                continue;
+            }
+            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
+                sb.append(':');
+            }
+            sb.append(Integer.toHexString(groups[i]));
+        }
+        return sb.toString();
     }
 }

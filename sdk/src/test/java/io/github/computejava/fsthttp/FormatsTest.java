@@ -30,17 +30,19 @@ class FormatsTest {
 
     @Test
     void ipAddressesInTextForm() {
-        assertEquals("192.0.2.1", IpAddress.format(new byte[] {(byte) 192, 0, 2, 1, 0, 0, 0, 0}, 4));
+        assertEquals(
+                "192.0.2.1",
+                io.github.computejava.internal.IpText.format(new byte[] {(byte) 192, 0, 2, 1, 0, 0, 0, 0}, 4));
         byte[] v6 = new byte[16];
         v6[0] = 0x20;
         v6[1] = 0x01;
         v6[2] = 0x0d;
         v6[3] = (byte) 0xb8;
         v6[15] = 1;
-        assertEquals("2001:db8::1", IpAddress.format(v6, 16));
+        assertEquals("2001:db8::1", io.github.computejava.internal.IpText.format(v6, 16));
         byte[] loop = new byte[16];
         loop[15] = 1;
-        assertEquals("::1", IpAddress.format(loop, 16));
-        assertEquals("::", IpAddress.format(new byte[16], 16));
+        assertEquals("::1", io.github.computejava.internal.IpText.format(loop, 16));
+        assertEquals("::", io.github.computejava.internal.IpText.format(new byte[16], 16));
     }
 }
