@@ -5,7 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import io.github.computejava.internal.IpText;
+import io.github.computejava.abi.IpText;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.github.computejava.host;
 
+import io.github.computejava.abi.FastlyStatus;
 import io.github.computejava.host.DownstreamHostcalls.RequestPromise;
 import io.github.computejava.host.Sandbox.PendingRequest;
 import io.github.computejava.host.StoreHostcalls.KvResult;
-import io.github.computejava.internal.FastlyStatus;
 
 /**
  * {@code fastly_async_io}: waiting for the first of several handles to be ready. A pending request is ready

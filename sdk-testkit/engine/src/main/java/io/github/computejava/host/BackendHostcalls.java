@@ -1,11 +1,11 @@
 package io.github.computejava.host;
 
-import io.github.computejava.internal.FastlyStatus;
+import io.github.computejava.abi.FastlyStatus;
 import java.net.URI;
 import java.time.Duration;
 
 /**
- * The {@code fastly_backend} hostcalls of a sandbox beyond {@link io.github.computejava.internal.Hostcalls}, and
+ * The {@code fastly_backend} hostcalls of a sandbox beyond {@link io.github.computejava.abi.Hostcalls}, and
  * {@code fastly_http_req.register_dynamic_backend}. A name that is not a backend is {@code inval}. Methods follow
  * the conventions of {@code Hostcalls}.
  */

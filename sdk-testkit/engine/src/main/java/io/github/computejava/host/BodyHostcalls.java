@@ -1,9 +1,9 @@
 package io.github.computejava.host;
 
-import io.github.computejava.internal.FastlyStatus;
+import io.github.computejava.abi.FastlyStatus;
 
 /**
- * The {@code fastly_http_body} hostcalls of a sandbox beyond {@link io.github.computejava.internal.Hostcalls}:
+ * The {@code fastly_http_body} hostcalls of a sandbox beyond {@link io.github.computejava.abi.Hostcalls}:
  * trailers. Trailers of a body being read are known once it was read to its end; before that the calls answer
  * {@code again}. Methods follow the conventions of {@code Hostcalls}.
  */

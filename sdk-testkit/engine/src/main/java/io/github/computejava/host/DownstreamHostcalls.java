@@ -1,7 +1,7 @@
 package io.github.computejava.host;
 
+import io.github.computejava.abi.FastlyStatus;
 import io.github.computejava.host.Sandbox.HostRequest;
-import io.github.computejava.internal.FastlyStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;

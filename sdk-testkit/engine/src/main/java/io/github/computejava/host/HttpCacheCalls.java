@@ -1,5 +1,8 @@
 package io.github.computejava.host;
 
+import io.github.computejava.abi.FastlyStatus;
+import io.github.computejava.abi.HttpCacheLookupOptions;
+import io.github.computejava.abi.HttpCacheWriteOptions;
 import io.github.computejava.host.Sandbox.HostRequest;
 import io.github.computejava.host.Sandbox.HostResponse;
 import io.github.computejava.host.cache.CacheLimitException;
@@ -15,9 +18,6 @@ import io.github.computejava.host.readthrough.ReadthroughCache;
 import io.github.computejava.host.readthrough.StorageAction;
 import io.github.computejava.host.readthrough.StoredResponse;
 import io.github.computejava.host.readthrough.VaryHeader;
-import io.github.computejava.internal.FastlyStatus;
-import io.github.computejava.internal.HttpCacheLookupOptions;
-import io.github.computejava.internal.HttpCacheWriteOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

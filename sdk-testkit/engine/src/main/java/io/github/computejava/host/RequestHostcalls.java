@@ -1,9 +1,9 @@
 package io.github.computejava.host;
 
+import io.github.computejava.abi.FastlyStatus;
 import io.github.computejava.host.Sandbox.HostRequest;
 import io.github.computejava.host.Sandbox.HostResponse;
 import io.github.computejava.host.Sandbox.PendingRequest;
-import io.github.computejava.internal.FastlyStatus;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The {@code fastly_http_req} hostcalls of a sandbox beyond {@link io.github.computejava.internal.Hostcalls}:
+ * The {@code fastly_http_req} hostcalls of a sandbox beyond {@link io.github.computejava.abi.Hostcalls}:
  * every way of sending a request (synchronous, asynchronous, streaming, uncached), pending requests (poll,
  * wait, select, queued header edits) and single header values. Every send goes through {@link HostEngine}'s
  * one send path, where the readthrough cache sits. Methods follow the conventions of {@code Hostcalls}.

@@ -1,14 +1,14 @@
 package io.github.computejava.host;
 
+import io.github.computejava.abi.FastlyStatus;
 import io.github.computejava.host.Sandbox.HostResponse;
-import io.github.computejava.internal.FastlyStatus;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Optional;
 
 /**
- * The {@code fastly_http_resp} hostcalls of a sandbox beyond {@link io.github.computejava.internal.Hostcalls}.
+ * The {@code fastly_http_resp} hostcalls of a sandbox beyond {@link io.github.computejava.abi.Hostcalls}.
  * Methods follow the conventions of {@code Hostcalls}.
  */
 public final class ResponseHostcalls {

@@ -1,16 +1,16 @@
 package io.github.computejava.host;
 
+import io.github.computejava.abi.CacheLookupOptions;
+import io.github.computejava.abi.CacheReplaceOptions;
+import io.github.computejava.abi.CacheWriteOptions;
+import io.github.computejava.abi.DynamicBackendRecord;
+import io.github.computejava.abi.FastlyStatus;
+import io.github.computejava.abi.Hostcalls;
+import io.github.computejava.abi.HttpCacheLookupOptions;
+import io.github.computejava.abi.HttpCacheWriteOptions;
+import io.github.computejava.abi.KvInsertConfig;
+import io.github.computejava.abi.UncaughtListener;
 import io.github.computejava.host.cache.CacheCalls;
-import io.github.computejava.internal.CacheLookupOptions;
-import io.github.computejava.internal.CacheReplaceOptions;
-import io.github.computejava.internal.CacheWriteOptions;
-import io.github.computejava.internal.DynamicBackendRecord;
-import io.github.computejava.internal.FastlyStatus;
-import io.github.computejava.internal.Host;
-import io.github.computejava.internal.Hostcalls;
-import io.github.computejava.internal.HttpCacheLookupOptions;
-import io.github.computejava.internal.HttpCacheWriteOptions;
-import io.github.computejava.internal.KvInsertConfig;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * <p>Every method returns a {@code fastly_status}; a guest mistake (bad handle, bad argument) is a status, never
  * an exception. A sandbox is used by one guest thread at a time.
  */
-public class Sandbox implements Hostcalls, Host.UncaughtListener {
+public class Sandbox implements Hostcalls, UncaughtListener {
     /** {@code body_write_end.front}. */
     static final int END_FRONT = 1;
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class AccessControlListTest {
     private static byte[] ip(String literal) {
         // not InetAddress: it turns IPv4-mapped IPv6 literals into IPv4 addresses
-        return io.github.computejava.internal.IpText.parse(literal);
+        return io.github.computejava.abi.IpText.parse(literal);
     }
 
     private static String match(AccessControlList acl, String address) throws Exception {

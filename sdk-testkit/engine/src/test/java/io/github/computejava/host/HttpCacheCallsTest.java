@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.computejava.abi.FastlyStatus;
+import io.github.computejava.abi.HttpCacheLookupOptions;
+import io.github.computejava.abi.HttpCacheWriteOptions;
 import io.github.computejava.host.readthrough.CacheKeys;
-import io.github.computejava.internal.FastlyStatus;
-import io.github.computejava.internal.HttpCacheLookupOptions;
-import io.github.computejava.internal.HttpCacheWriteOptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;

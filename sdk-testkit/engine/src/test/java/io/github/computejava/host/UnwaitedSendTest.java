@@ -3,7 +3,7 @@ package io.github.computejava.host;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.computejava.internal.FastlyStatus;
+import io.github.computejava.abi.FastlyStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;

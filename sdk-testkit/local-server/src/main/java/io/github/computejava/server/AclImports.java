@@ -2,7 +2,7 @@ package io.github.computejava.server;
 
 import static io.github.computejava.server.Hostcall.i32;
 
-import io.github.computejava.internal.FastlyStatus;
+import io.github.computejava.abi.FastlyStatus;
 
 /** {@code fastly_acl}: ACLs from {@code [local_server.acls]}, looked up by longest prefix. */
 final class AclImports implements ImportGroup {

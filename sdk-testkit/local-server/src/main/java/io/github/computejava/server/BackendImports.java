@@ -2,8 +2,8 @@ package io.github.computejava.server;
 
 import static io.github.computejava.server.Hostcall.i32;
 
+import io.github.computejava.abi.FastlyStatus;
 import io.github.computejava.host.BackendHostcalls;
-import io.github.computejava.internal.FastlyStatus;
 
 /** {@code fastly_backend}: what the program may learn about a backend, by name. */
 final class BackendImports implements ImportGroup {

@@ -2,7 +2,7 @@ package io.github.computejava.server;
 
 import static io.github.computejava.server.Hostcall.i32;
 
-import io.github.computejava.internal.FastlyStatus;
+import io.github.computejava.abi.FastlyStatus;
 
 /** {@code fastly_http_body}: bodies as pipes, streamed both ways, with trailers. */
 final class BodyImports implements ImportGroup {

@@ -2,11 +2,11 @@ package io.github.computejava.server;
 
 import static io.github.computejava.server.Hostcall.i32;
 
+import io.github.computejava.abi.CacheLookupOptions;
+import io.github.computejava.abi.CacheReplaceOptions;
+import io.github.computejava.abi.CacheWriteOptions;
+import io.github.computejava.abi.FastlyStatus;
 import io.github.computejava.host.cache.CacheRecords;
-import io.github.computejava.internal.CacheLookupOptions;
-import io.github.computejava.internal.CacheReplaceOptions;
-import io.github.computejava.internal.CacheWriteOptions;
-import io.github.computejava.internal.FastlyStatus;
 
 /**
  * {@code fastly_cache}, the core cache: option records are read out of guest memory ({@link CacheRecords}) and

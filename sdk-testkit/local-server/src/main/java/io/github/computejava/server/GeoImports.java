@@ -2,8 +2,8 @@ package io.github.computejava.server;
 
 import static io.github.computejava.server.Hostcall.i32;
 
+import io.github.computejava.abi.FastlyStatus;
 import io.github.computejava.host.GeoHostcalls;
-import io.github.computejava.internal.FastlyStatus;
 
 /** {@code fastly_geo}: geolocation JSON for an address (loopback addresses get Fastly's default data). */
 final class GeoImports implements ImportGroup {

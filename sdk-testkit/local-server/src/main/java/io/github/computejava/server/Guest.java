@@ -1,9 +1,9 @@
 package io.github.computejava.server;
 
 import com.dylibso.chicory.runtime.Instance;
+import io.github.computejava.abi.FastlyStatus;
 import io.github.computejava.host.HostEngine;
 import io.github.computejava.host.Sandbox;
-import io.github.computejava.internal.FastlyStatus;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.function.ToIntFunction;

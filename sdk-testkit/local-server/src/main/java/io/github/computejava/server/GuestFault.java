@@ -1,6 +1,6 @@
 package io.github.computejava.server;
 
-import io.github.computejava.internal.FastlyStatus;
+import io.github.computejava.abi.FastlyStatus;
 
 /**
  * A guest mistake found while marshalling a hostcall (a pointer or length outside memory, a misaligned pointer,

@@ -1,7 +1,7 @@
 package io.github.computejava.server;
 
 import com.dylibso.chicory.runtime.Memory;
-import io.github.computejava.internal.FastlyStatus;
+import io.github.computejava.abi.FastlyStatus;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

@@ -1,6 +1,6 @@
 package io.github.computejava.server;
 
-import io.github.computejava.internal.FastlyStatus;
+import io.github.computejava.abi.FastlyStatus;
 
 /**
  * One Fastly hostcall as the Wasm door implements it: reads its arguments (the lowered core-Wasm values, i32

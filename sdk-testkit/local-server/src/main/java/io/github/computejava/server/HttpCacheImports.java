@@ -2,10 +2,10 @@ package io.github.computejava.server;
 
 import static io.github.computejava.server.Hostcall.i32;
 
+import io.github.computejava.abi.FastlyStatus;
+import io.github.computejava.abi.HttpCacheLookupOptions;
+import io.github.computejava.abi.HttpCacheWriteOptions;
 import io.github.computejava.host.Sandbox;
-import io.github.computejava.internal.FastlyStatus;
-import io.github.computejava.internal.HttpCacheLookupOptions;
-import io.github.computejava.internal.HttpCacheWriteOptions;
 
 /**
  * {@code fastly_http_cache}, the program-driven HTTP (readthrough) cache: the guest's records are read from its

@@ -2,8 +2,8 @@ package io.github.computejava.server;
 
 import static io.github.computejava.server.Hostcall.i32;
 
+import io.github.computejava.abi.FastlyStatus;
 import io.github.computejava.host.DynamicBackendConfig;
-import io.github.computejava.internal.FastlyStatus;
 
 /**
  * {@code fastly_http_req}: requests, sending them (every variant goes through the engine's one send path),

@@ -2,7 +2,7 @@ package io.github.computejava.server;
 
 import static io.github.computejava.server.Hostcall.i32;
 
-import io.github.computejava.internal.FastlyStatus;
+import io.github.computejava.abi.FastlyStatus;
 
 /** {@code fastly_http_resp}: responses, and sending one to the client (whole or streaming). */
 final class HttpRespImports implements ImportGroup {

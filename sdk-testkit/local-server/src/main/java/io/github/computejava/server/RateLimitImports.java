@@ -2,8 +2,8 @@ package io.github.computejava.server;
 
 import static io.github.computejava.server.Hostcall.i32;
 
+import io.github.computejava.abi.FastlyStatus;
 import io.github.computejava.host.RateLimitHostcalls;
-import io.github.computejava.internal.FastlyStatus;
 
 /** {@code fastly_erl}: the edge rate limiter, with counters and penalty boxes on the engine's clock. */
 final class RateLimitImports implements ImportGroup {

@@ -2,7 +2,7 @@ package io.github.computejava.server;
 
 import static io.github.computejava.server.Hostcall.i32;
 
-import io.github.computejava.internal.FastlyStatus;
+import io.github.computejava.abi.FastlyStatus;
 
 /** {@code fastly_abi} and {@code fastly_compute_runtime}. */
 final class RuntimeImports implements ImportGroup {

@@ -2,7 +2,7 @@ package io.github.computejava.server;
 
 import static io.github.computejava.server.Hostcall.i32;
 
-import io.github.computejava.internal.FastlyStatus;
+import io.github.computejava.abi.FastlyStatus;
 
 /**
  * The stores: {@code fastly_config_store} and {@code fastly_dictionary} (the same stores), {@code fastly_kv_store}

@@ -2,7 +2,7 @@ package io.github.computejava.server;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.computejava.internal.AbiSignatures;
+import io.github.computejava.abi.AbiSignatures;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

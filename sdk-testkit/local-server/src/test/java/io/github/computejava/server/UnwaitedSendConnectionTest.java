@@ -3,6 +3,7 @@ package io.github.computejava.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.computejava.abi.FastlyStatus;
 import io.github.computejava.host.Backend;
 import io.github.computejava.host.BodyBuffer;
 import io.github.computejava.host.DownstreamRequest;
@@ -11,7 +12,6 @@ import io.github.computejava.host.HostEngine;
 import io.github.computejava.host.RequestHead;
 import io.github.computejava.host.Sandbox;
 import io.github.computejava.host.backend.JettyOrigin;
-import io.github.computejava.internal.FastlyStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,12 +1,12 @@
 package io.github.computejava.host.cache;
 
+import io.github.computejava.abi.CacheLookupOptions;
+import io.github.computejava.abi.CacheReplaceOptions;
+import io.github.computejava.abi.CacheWriteOptions;
+import io.github.computejava.abi.FastlyStatus;
 import io.github.computejava.host.BodyBuffer;
 import io.github.computejava.host.HandleTable;
 import io.github.computejava.host.HeaderList;
-import io.github.computejava.internal.CacheLookupOptions;
-import io.github.computejava.internal.CacheReplaceOptions;
-import io.github.computejava.internal.CacheWriteOptions;
-import io.github.computejava.internal.FastlyStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -139,7 +139,7 @@ public final class CacheCalls {
     // ---- lookups
 
     /**
-     * {@code fastly_cache.lookup}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     * {@code fastly_cache.lookup}, with the arguments of {@link io.github.computejava.abi.Hostcalls}.
      *
      * @return the {@code fastly_status} of the call
      */
@@ -155,7 +155,7 @@ public final class CacheCalls {
     }
 
     /**
-     * {@code fastly_cache.transaction_lookup}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     * {@code fastly_cache.transaction_lookup}, with the arguments of {@link io.github.computejava.abi.Hostcalls}.
      *
      * @return the {@code fastly_status} of the call
      */
@@ -176,7 +176,7 @@ public final class CacheCalls {
     }
 
     /**
-     * {@code fastly_cache.transaction_lookup_async}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     * {@code fastly_cache.transaction_lookup_async}, with the arguments of {@link io.github.computejava.abi.Hostcalls}.
      *
      * @return the {@code fastly_status} of the call
      */
@@ -192,7 +192,7 @@ public final class CacheCalls {
     }
 
     /**
-     * {@code fastly_cache.cache_busy_handle_wait}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     * {@code fastly_cache.cache_busy_handle_wait}, with the arguments of {@link io.github.computejava.abi.Hostcalls}.
      *
      * @return the {@code fastly_status} of the call
      */
@@ -215,7 +215,7 @@ public final class CacheCalls {
     }
 
     /**
-     * {@code fastly_cache.close_busy}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     * {@code fastly_cache.close_busy}, with the arguments of {@link io.github.computejava.abi.Hostcalls}.
      *
      * @return the {@code fastly_status} of the call
      */
@@ -229,7 +229,7 @@ public final class CacheCalls {
     }
 
     /**
-     * {@code fastly_cache.close}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     * {@code fastly_cache.close}, with the arguments of {@link io.github.computejava.abi.Hostcalls}.
      *
      * @return the {@code fastly_status} of the call
      */
@@ -245,7 +245,7 @@ public final class CacheCalls {
     // ---- writes
 
     /**
-     * {@code fastly_cache.insert}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     * {@code fastly_cache.insert}, with the arguments of {@link io.github.computejava.abi.Hostcalls}.
      *
      * @return the {@code fastly_status} of the call
      */
@@ -269,7 +269,7 @@ public final class CacheCalls {
     }
 
     /**
-     * {@code fastly_cache.transaction_insert}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     * {@code fastly_cache.transaction_insert}, with the arguments of {@link io.github.computejava.abi.Hostcalls}.
      *
      * @return the {@code fastly_status} of the call
      */
@@ -278,7 +278,7 @@ public final class CacheCalls {
     }
 
     /**
-     * {@code fastly_cache.transaction_insert_and_stream_back}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     * {@code fastly_cache.transaction_insert_and_stream_back}, with the arguments of {@link io.github.computejava.abi.Hostcalls}.
      *
      * @return the {@code fastly_status} of the call
      */
@@ -313,7 +313,7 @@ public final class CacheCalls {
     }
 
     /**
-     * {@code fastly_cache.transaction_update}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     * {@code fastly_cache.transaction_update}, with the arguments of {@link io.github.computejava.abi.Hostcalls}.
      *
      * @return the {@code fastly_status} of the call
      */
@@ -337,7 +337,7 @@ public final class CacheCalls {
     }
 
     /**
-     * {@code fastly_cache.transaction_cancel}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     * {@code fastly_cache.transaction_cancel}, with the arguments of {@link io.github.computejava.abi.Hostcalls}.
      *
      * @return the {@code fastly_status} of the call
      */
@@ -354,7 +354,7 @@ public final class CacheCalls {
     // ---- reading a found object
 
     /**
-     * {@code fastly_cache.get_state}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     * {@code fastly_cache.get_state}, with the arguments of {@link io.github.computejava.abi.Hostcalls}.
      *
      * @return the {@code fastly_status} of the call
      */
@@ -378,7 +378,7 @@ public final class CacheCalls {
     }
 
     /**
-     * {@code fastly_cache.get_user_metadata}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     * {@code fastly_cache.get_user_metadata}, with the arguments of {@link io.github.computejava.abi.Hostcalls}.
      *
      * @return the {@code fastly_status} of the call
      */
@@ -404,7 +404,7 @@ public final class CacheCalls {
     }
 
     /**
-     * {@code fastly_cache.get_body}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     * {@code fastly_cache.get_body}, with the arguments of {@link io.github.computejava.abi.Hostcalls}.
      *
      * @return the {@code fastly_status} of the call
      */
@@ -451,7 +451,7 @@ public final class CacheCalls {
     }
 
     /**
-     * {@code fastly_cache.get_length}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     * {@code fastly_cache.get_length}, with the arguments of {@link io.github.computejava.abi.Hostcalls}.
      *
      * @return the {@code fastly_status} of the call
      */
@@ -469,7 +469,7 @@ public final class CacheCalls {
     }
 
     /**
-     * {@code fastly_cache.get_max_age_ns}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     * {@code fastly_cache.get_max_age_ns}, with the arguments of {@link io.github.computejava.abi.Hostcalls}.
      *
      * @return the {@code fastly_status} of the call
      */
@@ -483,7 +483,7 @@ public final class CacheCalls {
     }
 
     /**
-     * {@code fastly_cache.get_stale_while_revalidate_ns}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     * {@code fastly_cache.get_stale_while_revalidate_ns}, with the arguments of {@link io.github.computejava.abi.Hostcalls}.
      *
      * @return the {@code fastly_status} of the call
      */
@@ -497,7 +497,7 @@ public final class CacheCalls {
     }
 
     /**
-     * {@code fastly_cache.get_age_ns}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     * {@code fastly_cache.get_age_ns}, with the arguments of {@link io.github.computejava.abi.Hostcalls}.
      *
      * @return the {@code fastly_status} of the call
      */
@@ -511,7 +511,7 @@ public final class CacheCalls {
     }
 
     /**
-     * {@code fastly_cache.get_hits}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     * {@code fastly_cache.get_hits}, with the arguments of {@link io.github.computejava.abi.Hostcalls}.
      *
      * @return the {@code fastly_status} of the call
      */
@@ -530,7 +530,7 @@ public final class CacheCalls {
     // ---- replace
 
     /**
-     * {@code fastly_cache.replace}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     * {@code fastly_cache.replace}, with the arguments of {@link io.github.computejava.abi.Hostcalls}.
      *
      * @return the {@code fastly_status} of the call
      */
@@ -580,7 +580,7 @@ public final class CacheCalls {
 
     /**
      * {@code fastly_cache.replace_insert} (consumes the replace handle), with the arguments of
-     * {@link io.github.computejava.internal.Hostcalls}.
+     * {@link io.github.computejava.abi.Hostcalls}.
      *
      * @return the {@code fastly_status} of the call
      */
@@ -732,7 +732,7 @@ public final class CacheCalls {
     // ---- fastly_purge
 
     /**
-     * {@code fastly_purge.purge_surrogate_key}, with the arguments of {@link io.github.computejava.internal.Hostcalls}.
+     * {@code fastly_purge.purge_surrogate_key}, with the arguments of {@link io.github.computejava.abi.Hostcalls}.
      *
      * @return the {@code fastly_status} of the call
      */

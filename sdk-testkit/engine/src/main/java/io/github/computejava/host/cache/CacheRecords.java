@@ -1,8 +1,8 @@
 package io.github.computejava.host.cache;
 
-import io.github.computejava.internal.CacheLookupOptions;
-import io.github.computejava.internal.CacheReplaceOptions;
-import io.github.computejava.internal.CacheWriteOptions;
+import io.github.computejava.abi.CacheLookupOptions;
+import io.github.computejava.abi.CacheReplaceOptions;
+import io.github.computejava.abi.CacheWriteOptions;
 
 /**
  * Reads the {@code fastly_cache} and {@code fastly_purge} option records out of guest memory for the Wasm door,

@@ -3,13 +3,13 @@ package io.github.computejava.host.cache;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.computejava.abi.CacheLookupOptions;
+import io.github.computejava.abi.CacheReplaceOptions;
+import io.github.computejava.abi.CacheWriteOptions;
+import io.github.computejava.abi.FastlyStatus;
 import io.github.computejava.host.HostEngine;
 import io.github.computejava.host.LoopbackClient;
 import io.github.computejava.host.Sandbox;
-import io.github.computejava.internal.CacheLookupOptions;
-import io.github.computejava.internal.CacheReplaceOptions;
-import io.github.computejava.internal.CacheWriteOptions;
-import io.github.computejava.internal.FastlyStatus;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -4,8 +4,8 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.computejava.internal.CacheLookupOptions;
-import io.github.computejava.internal.CacheWriteOptions;
+import io.github.computejava.abi.CacheLookupOptions;
+import io.github.computejava.abi.CacheWriteOptions;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
