@@ -10,7 +10,7 @@ import io.github.computejava.abi.HttpCacheLookupOptions;
 import io.github.computejava.abi.HttpCacheWriteOptions;
 import io.github.computejava.abi.KvInsertConfig;
 import io.github.computejava.abi.UncaughtListener;
-import io.github.computejava.host.cache.CacheCalls;
+import io.github.computejava.host.cache.CacheHost;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,15 +39,15 @@ public class Sandbox implements Hostcalls, UncaughtListener {
     private int downstreamBodyHandle;
     private boolean responded;
     private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
-    private final CacheCalls cache;
-    private final HttpCacheCalls httpCache;
-    private RequestHostcalls requestHostcalls;
-    private ResponseHostcalls responseHostcalls;
-    private BodyHostcalls bodyHostcalls;
-    private DownstreamHostcalls downstreamHostcalls;
-    private BackendHostcalls backendHostcalls;
-    private StoreHostcalls storeHostcalls;
-    private AsyncIoHostcalls asyncIoHostcalls;
+    private final CacheHost cache;
+    private final HttpCacheHost httpCache;
+    private HttpReqHost requestHostcalls;
+    private HttpRespHost responseHostcalls;
+    private HttpBodyHost bodyHostcalls;
+    private HttpDownstreamHost downstreamHostcalls;
+    private BackendHost backendHostcalls;
+    private KvStoreHost storeHostcalls;
+    private AsyncIoHost asyncIoHostcalls;
 
     /** A request handle's state. */
     static final class HostRequest {
@@ -117,8 +117,8 @@ public class Sandbox implements Hostcalls, UncaughtListener {
         downstreamRequest.client = downstream;
         this.downstreamRequestHandle = handles.add(downstreamRequest);
         this.downstreamBodyHandle = handles.add(downstream.body());
-        this.httpCache = new HttpCacheCalls(engine.readthrough(), handles);
-        this.cache = new CacheCalls(engine.cacheStore(), handles, h -> {
+        this.httpCache = new HttpCacheHost(engine.readthrough(), handles);
+        this.cache = new CacheHost(engine.cacheStore(), handles, h -> {
             HostRequest r = handles.get(h, HostRequest.class);
             return r == null ? null : r.head.headers.copy();
         });
@@ -364,43 +364,43 @@ public class Sandbox implements Hostcalls, UncaughtListener {
 
     @Override
     public int reqVersionGet(int req, int[] versionOut) {
-        return HeadCalls.versionGet(requestHead(req), versionOut);
+        return Heads.versionGet(requestHead(req), versionOut);
     }
 
     @Override
     public int reqVersionSet(int req, int version) {
-        return HeadCalls.versionSet(requestHead(req), version);
+        return Heads.versionSet(requestHead(req), version);
     }
 
     @Override
     public int reqHeaderNamesGet(int req, byte[] buf, int len, int cursor, long[] endingCursorOut, int[] nwrittenOut) {
-        return HeadCalls.namesGet(requestHeaders(req), buf, len, cursor, endingCursorOut, nwrittenOut);
+        return Heads.namesGet(requestHeaders(req), buf, len, cursor, endingCursorOut, nwrittenOut);
     }
 
     @Override
     public int reqHeaderValuesGet(
             int req, byte[] name, byte[] buf, int len, int cursor, long[] endingCursorOut, int[] nwrittenOut) {
-        return HeadCalls.valuesGet(requestHeaders(req), name, buf, len, cursor, endingCursorOut, nwrittenOut);
+        return Heads.valuesGet(requestHeaders(req), name, buf, len, cursor, endingCursorOut, nwrittenOut);
     }
 
     @Override
     public int reqHeaderValuesSet(int req, byte[] name, byte[] values, int valuesLen) {
-        return HeadCalls.valuesSet(requestHeaders(req), name, values, valuesLen);
+        return Heads.valuesSet(requestHeaders(req), name, values, valuesLen);
     }
 
     @Override
     public int reqHeaderInsert(int req, byte[] name, byte[] value) {
-        return HeadCalls.insert(requestHeaders(req), name, value, false);
+        return Heads.insert(requestHeaders(req), name, value, false);
     }
 
     @Override
     public int reqHeaderAppend(int req, byte[] name, byte[] value) {
-        return HeadCalls.insert(requestHeaders(req), name, value, true);
+        return Heads.insert(requestHeaders(req), name, value, true);
     }
 
     @Override
     public int reqHeaderRemove(int req, byte[] name) {
-        return HeadCalls.remove(requestHeaders(req), name);
+        return Heads.remove(requestHeaders(req), name);
     }
 
     @Override
@@ -419,7 +419,7 @@ public class Sandbox implements Hostcalls, UncaughtListener {
 
     @Override
     public int reqFramingHeadersModeSet(int req, int mode) {
-        return HeadCalls.framingModeSet(requestHead(req), mode);
+        return Heads.framingModeSet(requestHead(req), mode);
     }
 
     @Override
@@ -523,33 +523,33 @@ public class Sandbox implements Hostcalls, UncaughtListener {
     @Override
     public int respHeaderNamesGet(
             int resp, byte[] buf, int len, int cursor, long[] endingCursorOut, int[] nwrittenOut) {
-        return HeadCalls.namesGet(responseHeaders(resp), buf, len, cursor, endingCursorOut, nwrittenOut);
+        return Heads.namesGet(responseHeaders(resp), buf, len, cursor, endingCursorOut, nwrittenOut);
     }
 
     @Override
     public int respHeaderValuesGet(
             int resp, byte[] name, byte[] buf, int len, int cursor, long[] endingCursorOut, int[] nwrittenOut) {
-        return HeadCalls.valuesGet(responseHeaders(resp), name, buf, len, cursor, endingCursorOut, nwrittenOut);
+        return Heads.valuesGet(responseHeaders(resp), name, buf, len, cursor, endingCursorOut, nwrittenOut);
     }
 
     @Override
     public int respHeaderValuesSet(int resp, byte[] name, byte[] values, int valuesLen) {
-        return HeadCalls.valuesSet(responseHeaders(resp), name, values, valuesLen);
+        return Heads.valuesSet(responseHeaders(resp), name, values, valuesLen);
     }
 
     @Override
     public int respHeaderInsert(int resp, byte[] name, byte[] value) {
-        return HeadCalls.insert(responseHeaders(resp), name, value, false);
+        return Heads.insert(responseHeaders(resp), name, value, false);
     }
 
     @Override
     public int respHeaderAppend(int resp, byte[] name, byte[] value) {
-        return HeadCalls.insert(responseHeaders(resp), name, value, true);
+        return Heads.insert(responseHeaders(resp), name, value, true);
     }
 
     @Override
     public int respHeaderRemove(int resp, byte[] name) {
-        return HeadCalls.remove(responseHeaders(resp), name);
+        return Heads.remove(responseHeaders(resp), name);
     }
 
     @Override
@@ -575,7 +575,7 @@ public class Sandbox implements Hostcalls, UncaughtListener {
 
     @Override
     public int respFramingHeadersModeSet(int resp, int mode) {
-        return HeadCalls.framingModeSet(responseHead(resp), mode);
+        return Heads.framingModeSet(responseHead(resp), mode);
     }
 
     // ---- fastly_backend
@@ -611,7 +611,7 @@ public class Sandbox implements Hostcalls, UncaughtListener {
         return Buffers.single(value.getBytes(java.nio.charset.StandardCharsets.UTF_8), buf, len, nwrittenOut);
     }
 
-    // ---- fastly_cache (implemented by CacheCalls)
+    // ---- fastly_cache (implemented by CacheHost)
 
     @Override
     public int cacheLookup(byte[] key, int optionsMask, CacheLookupOptions options, int[] handleOut) {
@@ -812,7 +812,7 @@ public class Sandbox implements Hostcalls, UncaughtListener {
         return 0;
     }
 
-    // ---- fastly_http_cache (implemented by HttpCacheCalls)
+    // ---- fastly_http_cache (implemented by HttpCacheHost)
 
     @Override
     public int httpCacheIsRequestCacheable(int req, int[] cacheableOut) {
@@ -953,7 +953,7 @@ public class Sandbox implements Hostcalls, UncaughtListener {
         return httpCache.getVaryRule(handle, buf, len, nwrittenOut);
     }
 
-    // ---- the heads behind request and response handles (HeadCalls answers badf for null)
+    // ---- the heads behind request and response handles (Heads answers badf for null)
 
     /** The head of request handle {@code req}, or null when it is not one. */
     RequestHead requestHead(int req) {
@@ -968,11 +968,11 @@ public class Sandbox implements Hostcalls, UncaughtListener {
     }
 
     private HeaderList requestHeaders(int req) {
-        return HeadCalls.headers(requestHead(req));
+        return Heads.headers(requestHead(req));
     }
 
     private HeaderList responseHeaders(int resp) {
-        return HeadCalls.headers(responseHead(resp));
+        return Heads.headers(responseHead(resp));
     }
 
     /** The handle table, for subclasses and the Wasm door's extra hostcalls. */
@@ -980,28 +980,28 @@ public class Sandbox implements Hostcalls, UncaughtListener {
         return handles;
     }
 
-    // ---- fastly_http_req: dynamic backends (the SDK's record, decoded; both doors meet in BackendHostcalls)
+    // ---- fastly_http_req: dynamic backends (the SDK's record, decoded; both doors meet in BackendHost)
 
     @Override
     public int reqRegisterDynamicBackend(byte[] name, byte[] target, int mask, DynamicBackendRecord r) {
         DynamicBackendRecord c = r == null ? new DynamicBackendRecord() : r;
-        boolean keepalive = (mask & BackendHostcalls.KEEPALIVE) != 0;
+        boolean keepalive = (mask & BackendHost.KEEPALIVE) != 0;
         return backends()
                 .registerDynamicBackend(
                         Buffers.latin1(name),
                         Buffers.latin1(target),
                         mask,
                         new DynamicBackendConfig(
-                                (mask & BackendHostcalls.HOST_OVERRIDE) != 0 ? text(c.hostOverride) : null,
-                                (mask & BackendHostcalls.CONNECT_TIMEOUT) != 0 ? c.connectTimeoutMs : 0,
-                                (mask & BackendHostcalls.FIRST_BYTE_TIMEOUT) != 0 ? c.firstByteTimeoutMs : 0,
-                                (mask & BackendHostcalls.BETWEEN_BYTES_TIMEOUT) != 0 ? c.betweenBytesTimeoutMs : 0,
-                                (mask & BackendHostcalls.CERT_HOSTNAME) != 0 ? text(c.certHostname) : null,
-                                (mask & BackendHostcalls.SNI_HOSTNAME) != 0
+                                (mask & BackendHost.HOST_OVERRIDE) != 0 ? text(c.hostOverride) : null,
+                                (mask & BackendHost.CONNECT_TIMEOUT) != 0 ? c.connectTimeoutMs : 0,
+                                (mask & BackendHost.FIRST_BYTE_TIMEOUT) != 0 ? c.firstByteTimeoutMs : 0,
+                                (mask & BackendHost.BETWEEN_BYTES_TIMEOUT) != 0 ? c.betweenBytesTimeoutMs : 0,
+                                (mask & BackendHost.CERT_HOSTNAME) != 0 ? text(c.certHostname) : null,
+                                (mask & BackendHost.SNI_HOSTNAME) != 0
                                         ? (c.sniHostname == null ? "" : text(c.sniHostname))
                                         : null,
-                                (mask & BackendHostcalls.SSL_MIN_VERSION) != 0 ? c.sslMinVersion : -1,
-                                (mask & BackendHostcalls.SSL_MAX_VERSION) != 0 ? c.sslMaxVersion : -1,
+                                (mask & BackendHost.SSL_MIN_VERSION) != 0 ? c.sslMinVersion : -1,
+                                (mask & BackendHost.SSL_MAX_VERSION) != 0 ? c.sslMaxVersion : -1,
                                 keepalive ? c.httpKeepaliveTimeMs : 0,
                                 keepalive && c.tcpKeepaliveEnable != 0,
                                 keepalive ? c.tcpKeepaliveIntervalSecs : 0,
@@ -1095,7 +1095,7 @@ public class Sandbox implements Hostcalls, UncaughtListener {
         return backends().sslVersion(backend, true, out);
     }
 
-    // ---- fastly_kv_store (over StoreHostcalls, as the Wasm door)
+    // ---- fastly_kv_store (over KvStoreHost, as the Wasm door)
 
     @Override
     public int kvStoreOpen(byte[] name, int[] storeOut) {
@@ -1170,7 +1170,7 @@ public class Sandbox implements Hostcalls, UncaughtListener {
         return text == null || text.length == 0 ? null : new String(text, java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    // ---- fastly_secret_store (over StoreHostcalls, as the Wasm door)
+    // ---- fastly_secret_store (over KvStoreHost, as the Wasm door)
 
     @Override
     public int secretStoreOpen(byte[] name, int[] storeOut) {
@@ -1192,14 +1192,14 @@ public class Sandbox implements Hostcalls, UncaughtListener {
         return stores().secretFromBytes(bytes, secretOut);
     }
 
-    // ---- fastly_geo and fastly_erl (over GeoHostcalls and RateLimitHostcalls, as the Wasm door)
+    // ---- fastly_geo and fastly_erl (over GeoHost and ErlHost, as the Wasm door)
 
     @Override
     public int geoLookup(byte[] addrOctets, int addrLen, byte[] buf, int len, int[] nwrittenOut) {
         if (addrLen < 0 || addrLen > addrOctets.length) {
             return FastlyStatus.INVAL;
         }
-        return new GeoHostcalls(engine.geolocation()).lookup(addrOctets, addrLen, buf, len, nwrittenOut);
+        return new GeoHost(engine.geolocation()).lookup(addrOctets, addrLen, buf, len, nwrittenOut);
     }
 
     @Override
@@ -1249,15 +1249,15 @@ public class Sandbox implements Hostcalls, UncaughtListener {
         return rateLimit().penaltyBoxHas(erlText(penaltyBox), erlText(entry), hasOut);
     }
 
-    private RateLimitHostcalls rateLimit() {
-        return new RateLimitHostcalls(engine.rateCounters());
+    private ErlHost rateLimit() {
+        return new ErlHost(engine.rateCounters());
     }
 
     private static String erlText(byte[] utf8) {
         return new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    // ---- fastly_acl (over AclHostcalls, as the Wasm door)
+    // ---- fastly_acl (over AclHost, as the Wasm door)
 
     @Override
     public int aclOpen(byte[] name, int[] aclOut) {
@@ -1270,8 +1270,8 @@ public class Sandbox implements Hostcalls, UncaughtListener {
     }
 
     /** {@code fastly_acl}: opening ACLs and looking addresses up. */
-    public AclHostcalls acls() {
-        return new AclHostcalls(this);
+    public AclHost acls() {
+        return new AclHost(this);
     }
 
     // ---- the JVM door: what the program threw
@@ -1290,57 +1290,57 @@ public class Sandbox implements Hostcalls, UncaughtListener {
     // the SDK grows)
 
     /** {@code fastly_http_req} hostcalls: sends, pending requests, single header values, dynamic backends. */
-    public RequestHostcalls request() {
+    public HttpReqHost request() {
         if (requestHostcalls == null) {
-            requestHostcalls = new RequestHostcalls(this);
+            requestHostcalls = new HttpReqHost(this);
         }
         return requestHostcalls;
     }
 
     /** {@code fastly_http_resp} hostcalls beyond {@link Hostcalls}. */
-    public ResponseHostcalls response() {
+    public HttpRespHost response() {
         if (responseHostcalls == null) {
-            responseHostcalls = new ResponseHostcalls(this);
+            responseHostcalls = new HttpRespHost(this);
         }
         return responseHostcalls;
     }
 
     /** {@code fastly_http_body} hostcalls beyond {@link Hostcalls}: trailers. */
-    public BodyHostcalls body() {
+    public HttpBodyHost body() {
         if (bodyHostcalls == null) {
-            bodyHostcalls = new BodyHostcalls(this);
+            bodyHostcalls = new HttpBodyHost(this);
         }
         return bodyHostcalls;
     }
 
     /** {@code fastly_http_downstream} hostcalls: client metadata and request reuse. */
-    public DownstreamHostcalls downstreamCalls() {
+    public HttpDownstreamHost downstreamCalls() {
         if (downstreamHostcalls == null) {
-            downstreamHostcalls = new DownstreamHostcalls(this);
+            downstreamHostcalls = new HttpDownstreamHost(this);
         }
         return downstreamHostcalls;
     }
 
     /** {@code fastly_backend} hostcalls beyond {@link Hostcalls}. */
-    public BackendHostcalls backends() {
+    public BackendHost backends() {
         if (backendHostcalls == null) {
-            backendHostcalls = new BackendHostcalls(this);
+            backendHostcalls = new BackendHost(this);
         }
         return backendHostcalls;
     }
 
     /** Config stores, dictionaries, KV stores, object stores, secret stores. */
-    public StoreHostcalls stores() {
+    public KvStoreHost stores() {
         if (storeHostcalls == null) {
-            storeHostcalls = new StoreHostcalls(this);
+            storeHostcalls = new KvStoreHost(this);
         }
         return storeHostcalls;
     }
 
     /** {@code fastly_async_io}: waiting on several handles at once. */
-    public AsyncIoHostcalls asyncIo() {
+    public AsyncIoHost asyncIo() {
         if (asyncIoHostcalls == null) {
-            asyncIoHostcalls = new AsyncIoHostcalls(this);
+            asyncIoHostcalls = new AsyncIoHost(this);
         }
         return asyncIoHostcalls;
     }

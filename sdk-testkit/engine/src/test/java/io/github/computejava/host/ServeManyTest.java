@@ -123,19 +123,19 @@ class ServeManyTest {
         run(engine, queue, counting(count), ServeManyOptions.DEFAULT);
         assertEquals(List.of("200 /0 n=1", "200 /1 n=2", "200 /2 n=3"), queue.answers);
         assertEquals(3, queue.timeouts.size());
-        assertEquals(DownstreamHostcalls.NEXT_REQUEST_TIMEOUT, queue.timeouts.get(0), "the host's default wait");
+        assertEquals(HttpDownstreamHost.NEXT_REQUEST_TIMEOUT, queue.timeouts.get(0), "the host's default wait");
     }
 
     @Test
     void theHostCapsFurtherRequestsPerInstance() {
         Queue queue = new Queue();
-        for (int i = 1; i <= DownstreamHostcalls.NEXT_REQUEST_LIMIT + 2; i++) {
+        for (int i = 1; i <= HttpDownstreamHost.NEXT_REQUEST_LIMIT + 2; i++) {
             queue.add("/" + i);
         }
         HostEngine engine = HostEngine.builder().downstreamSource(queue).build();
         AtomicInteger count = new AtomicInteger();
         run(engine, queue, counting(count), ServeManyOptions.DEFAULT);
-        assertEquals(DownstreamHostcalls.NEXT_REQUEST_LIMIT + 1, queue.answers.size());
+        assertEquals(HttpDownstreamHost.NEXT_REQUEST_LIMIT + 1, queue.answers.size());
         assertEquals(2, queue.waiting.size());
     }
 

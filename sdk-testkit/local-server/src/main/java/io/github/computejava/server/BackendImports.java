@@ -3,14 +3,14 @@ package io.github.computejava.server;
 import static io.github.computejava.server.Hostcall.i32;
 
 import io.github.computejava.abi.FastlyStatus;
-import io.github.computejava.host.BackendHostcalls;
+import io.github.computejava.host.BackendHost;
 
 /** {@code fastly_backend}: what the program may learn about a backend, by name. */
 final class BackendImports implements ImportGroup {
     /** A getter answering one {@code u32}. */
     @FunctionalInterface
     private interface U32Getter {
-        int get(BackendHostcalls b, byte[] name, int[] out);
+        int get(BackendHost b, byte[] name, int[] out);
     }
 
     @Override
@@ -22,17 +22,17 @@ final class BackendImports implements ImportGroup {
             byte[] name = g.memory().utf8Bytes(i32(a, 0), i32(a, 1));
             return g.u32Out(i32(a, 2), out -> g.sandbox().backendExists(name, out));
         });
-        u32(r, "is_healthy", BackendHostcalls::isHealthy);
-        u32(r, "is_dynamic", BackendHostcalls::isDynamic);
-        u32(r, "is_ssl", BackendHostcalls::isSsl);
-        u32(r, "get_connect_timeout_ms", BackendHostcalls::connectTimeoutMs);
-        u32(r, "get_first_byte_timeout_ms", BackendHostcalls::firstByteTimeoutMs);
-        u32(r, "get_between_bytes_timeout_ms", BackendHostcalls::betweenBytesTimeoutMs);
-        u32(r, "get_http_keepalive_time", BackendHostcalls::httpKeepaliveTime);
-        u32(r, "get_tcp_keepalive_enable", BackendHostcalls::tcpKeepaliveEnable);
-        u32(r, "get_tcp_keepalive_interval", BackendHostcalls::tcpKeepaliveInterval);
-        u32(r, "get_tcp_keepalive_probes", BackendHostcalls::tcpKeepaliveProbes);
-        u32(r, "get_tcp_keepalive_time", BackendHostcalls::tcpKeepaliveTime);
+        u32(r, "is_healthy", BackendHost::isHealthy);
+        u32(r, "is_dynamic", BackendHost::isDynamic);
+        u32(r, "is_ssl", BackendHost::isSsl);
+        u32(r, "get_connect_timeout_ms", BackendHost::connectTimeoutMs);
+        u32(r, "get_first_byte_timeout_ms", BackendHost::firstByteTimeoutMs);
+        u32(r, "get_between_bytes_timeout_ms", BackendHost::betweenBytesTimeoutMs);
+        u32(r, "get_http_keepalive_time", BackendHost::httpKeepaliveTime);
+        u32(r, "get_tcp_keepalive_enable", BackendHost::tcpKeepaliveEnable);
+        u32(r, "get_tcp_keepalive_interval", BackendHost::tcpKeepaliveInterval);
+        u32(r, "get_tcp_keepalive_probes", BackendHost::tcpKeepaliveProbes);
+        u32(r, "get_tcp_keepalive_time", BackendHost::tcpKeepaliveTime);
         u32(r, "get_ssl_min_version", (b, name, out) -> b.sslVersion(name, false, out));
         u32(r, "get_ssl_max_version", (b, name, out) -> b.sslVersion(name, true, out));
 

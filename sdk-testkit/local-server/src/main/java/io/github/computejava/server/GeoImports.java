@@ -3,7 +3,7 @@ package io.github.computejava.server;
 import static io.github.computejava.server.Hostcall.i32;
 
 import io.github.computejava.abi.FastlyStatus;
-import io.github.computejava.host.GeoHostcalls;
+import io.github.computejava.host.GeoHost;
 
 /** {@code fastly_geo}: geolocation JSON for an address (loopback addresses get Fastly's default data). */
 final class GeoImports implements ImportGroup {
@@ -16,7 +16,7 @@ final class GeoImports implements ImportGroup {
                 return FastlyStatus.INVAL;
             }
             byte[] octets = g.memory().bytes(i32(a, 0), len);
-            GeoHostcalls geo = new GeoHostcalls(g.engine().geolocation());
+            GeoHost geo = new GeoHost(g.engine().geolocation());
             return g.out(i32(a, 2), i32(a, 3), i32(a, 4), (buf, max, n) -> geo.lookup(octets, len, buf, max, n));
         });
     }

@@ -149,7 +149,7 @@ final class HttpReqImports implements ImportGroup {
         r.add(m, "register_dynamic_backend", HttpReqImports::registerDynamicBackend);
 
         // deprecated getters of the current client request (fastly_http_downstream has the per-handle ones)
-        DownstreamImports.registerClientGetters(r, m, false);
+        HttpDownstreamImports.registerClientGetters(r, m, false);
 
         r.unsupported(
                 m,
@@ -283,28 +283,28 @@ final class HttpReqImports implements ImportGroup {
             mem.check(cfg, DYNAMIC_BACKEND_CONFIG_MIN);
             mem.checkU32(cfg);
         }
-        if ((mask & io.github.computejava.host.BackendHostcalls.HOST_OVERRIDE) != 0) {
+        if ((mask & io.github.computejava.host.BackendHost.HOST_OVERRIDE) != 0) {
             hostOverride = text(mem, cfg, 0, 1024);
         }
-        if ((mask & io.github.computejava.host.BackendHostcalls.CONNECT_TIMEOUT) != 0) {
+        if ((mask & io.github.computejava.host.BackendHost.CONNECT_TIMEOUT) != 0) {
             connect = mem.u32(cfg + 8);
         }
-        if ((mask & io.github.computejava.host.BackendHostcalls.FIRST_BYTE_TIMEOUT) != 0) {
+        if ((mask & io.github.computejava.host.BackendHost.FIRST_BYTE_TIMEOUT) != 0) {
             firstByte = mem.u32(cfg + 12);
         }
-        if ((mask & io.github.computejava.host.BackendHostcalls.BETWEEN_BYTES_TIMEOUT) != 0) {
+        if ((mask & io.github.computejava.host.BackendHost.BETWEEN_BYTES_TIMEOUT) != 0) {
             betweenBytes = mem.u32(cfg + 16);
         }
-        if ((mask & io.github.computejava.host.BackendHostcalls.CERT_HOSTNAME) != 0) {
+        if ((mask & io.github.computejava.host.BackendHost.CERT_HOSTNAME) != 0) {
             certHost = text(mem, cfg, 28, 1024);
         }
-        if ((mask & io.github.computejava.host.BackendHostcalls.SNI_HOSTNAME) != 0) {
+        if ((mask & io.github.computejava.host.BackendHost.SNI_HOSTNAME) != 0) {
             int len = mem.u32(cfg + 56);
             sniHost = len == 0 ? "" : text(mem, cfg, 52, 1024);
         }
-        int sslMin = (mask & io.github.computejava.host.BackendHostcalls.SSL_MIN_VERSION) != 0 ? mem.u32(cfg + 20) : -1;
-        int sslMax = (mask & io.github.computejava.host.BackendHostcalls.SSL_MAX_VERSION) != 0 ? mem.u32(cfg + 24) : -1;
-        boolean keepalive = (mask & io.github.computejava.host.BackendHostcalls.KEEPALIVE) != 0;
+        int sslMin = (mask & io.github.computejava.host.BackendHost.SSL_MIN_VERSION) != 0 ? mem.u32(cfg + 20) : -1;
+        int sslMax = (mask & io.github.computejava.host.BackendHost.SSL_MAX_VERSION) != 0 ? mem.u32(cfg + 24) : -1;
+        boolean keepalive = (mask & io.github.computejava.host.BackendHost.KEEPALIVE) != 0;
         return g.sandbox()
                 .backends()
                 .registerDynamicBackend(

@@ -56,7 +56,7 @@ final class HttpRespImports implements ImportGroup {
         r.add(
                 m,
                 "get_addr_dest_ip",
-                (g, a) -> DownstreamImports.address(g, i32(a, 1), i32(a, 2), (octets, n) -> g.sandbox()
+                (g, a) -> HttpDownstreamImports.address(g, i32(a, 1), i32(a, 2), (octets, n) -> g.sandbox()
                         .response()
                         .destinationIp(i32(a, 0), octets, n)));
 

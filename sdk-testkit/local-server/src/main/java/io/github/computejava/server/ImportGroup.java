@@ -2,7 +2,7 @@ package io.github.computejava.server;
 
 /**
  * A set of hostcalls, usually one witx module (or one area such as the stores), registered with {@link
- * AbiImports}. Each group is its own class so modules can be added or replaced independently.
+ * ImportTable}. Each group is its own class so modules can be added or replaced independently.
  */
 interface ImportGroup {
     /** Registers this group's hostcalls. */

@@ -51,7 +51,7 @@ final class Wasi implements AutoCloseable {
         for (int i = 0; i < functions.length; i++) {
             if (functions[i].name().equals("clock_time_get")) {
                 functions[i] = new HostFunction(
-                        AbiImports.WASI,
+                        ImportTable.WASI,
                         "clock_time_get",
                         FunctionType.of(List.of(ValType.I32, ValType.I64, ValType.I32), List.of(ValType.I32)),
                         (instance, args) -> {

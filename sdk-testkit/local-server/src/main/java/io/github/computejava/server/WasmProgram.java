@@ -39,17 +39,17 @@ public final class WasmProgram {
 
     private final String name;
     private final WasmModule module;
-    private final List<AbiImports.Binding> bindings;
+    private final List<ImportTable.Binding> bindings;
     private final Function<Instance, Machine> machines;
-    private final AbiImports imports;
+    private final ImportTable imports;
     private final long compileMillis;
 
     private WasmProgram(
             String name,
             WasmModule module,
-            List<AbiImports.Binding> bindings,
+            List<ImportTable.Binding> bindings,
             Function<Instance, Machine> machines,
-            AbiImports imports,
+            ImportTable imports,
             long compileMillis) {
         this.name = name;
         this.module = module;
@@ -89,7 +89,7 @@ public final class WasmProgram {
         } catch (IOException e) {
             throw new ProgramException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        return load(file.toString(), bytes, execution, AbiImports.standard(), compileCache);
+        return load(file.toString(), bytes, execution, ImportTable.standard(), compileCache);
     }
 
     /**
@@ -102,10 +102,10 @@ public final class WasmProgram {
      * @throws ProgramException if the bytes are not WebAssembly, or the module imports what Fastly does not provide
      */
     public static WasmProgram load(String name, byte[] bytes, Execution execution) {
-        return load(name, bytes, execution, AbiImports.standard(), null);
+        return load(name, bytes, execution, ImportTable.standard(), null);
     }
 
-    static WasmProgram load(String name, byte[] bytes, Execution execution, AbiImports imports, Path compileCache) {
+    static WasmProgram load(String name, byte[] bytes, Execution execution, ImportTable imports, Path compileCache) {
         if (bytes.length < 8 || bytes[0] != 0 || bytes[1] != 'a' || bytes[2] != 's' || bytes[3] != 'm') {
             throw new ProgramException(name + " is not a WebAssembly module");
         }
@@ -115,7 +115,7 @@ public final class WasmProgram {
         } catch (ChicoryException e) {
             throw new ProgramException(name + " is not a valid WebAssembly module: " + e.getMessage(), e);
         }
-        List<AbiImports.Binding> bindings = imports.link(module, name);
+        List<ImportTable.Binding> bindings = imports.link(module, name);
         long start = System.nanoTime();
         Function<Instance, Machine> machines;
         if (execution == Execution.COMPILED) {
@@ -149,7 +149,7 @@ public final class WasmProgram {
     /** The Fastly functions the program imports that the local server answers with {@code unsupported}. */
     public List<String> unsupportedImports() {
         List<String> out = new ArrayList<>();
-        for (AbiImports.Binding b : bindings) {
+        for (ImportTable.Binding b : bindings) {
             if (b.hostcall == Hostcall.UNSUPPORTED) {
                 out.add(b.module + "." + b.name);
             }
@@ -207,7 +207,7 @@ public final class WasmProgram {
             wasiFunctions.put(f.name(), f);
         }
         ImportValues.Builder values = ImportValues.builder();
-        for (AbiImports.Binding b : bindings) {
+        for (ImportTable.Binding b : bindings) {
             if (b.hostcall == null) {
                 HostFunction f = wasiFunctions.get(b.name);
                 if (f == null) {
@@ -256,7 +256,7 @@ public final class WasmProgram {
         return message == null ? kind : kind + ": " + message;
     }
 
-    AbiImports imports() {
+    ImportTable imports() {
         return imports;
     }
 }

@@ -18,7 +18,7 @@ import java.nio.charset.StandardCharsets;
  * two-page memory, results are read back from it. For marshalling tests without a Wasm module.
  */
 final class GuestHarness {
-    static final AbiImports ABI = AbiImports.standard();
+    static final ImportTable ABI = ImportTable.standard();
 
     final HostEngine engine;
     final Sandbox sandbox;

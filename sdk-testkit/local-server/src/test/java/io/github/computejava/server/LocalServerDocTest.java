@@ -35,7 +35,7 @@ class LocalServerDocTest {
     @Test
     void theUnsupportedSectionListsEveryUnsupportedFunction() throws Exception {
         Set<String> names = namesInTheUnsupportedSection();
-        for (AbiSignatures.Signature s : AbiImports.standard().unsupported()) {
+        for (AbiSignatures.Signature s : ImportTable.standard().unsupported()) {
             String full = s.module() + "." + s.name();
             assertTrue(
                     names.contains(full) || (names.contains(s.module()) && names.contains(s.name())),
@@ -45,7 +45,7 @@ class LocalServerDocTest {
 
     @Test
     void theUnsupportedSectionNamesNothingTheServerImplements() throws Exception {
-        List<AbiSignatures.Signature> unsupported = AbiImports.standard().unsupported();
+        List<AbiSignatures.Signature> unsupported = ImportTable.standard().unsupported();
         Set<String> modules = new HashSet<>();
         Set<String> functions = new HashSet<>();
         for (AbiSignatures.Signature s : unsupported) {

@@ -15,7 +15,7 @@ import java.util.concurrent.ExecutionException;
  * original headers, request id; TLS, fingerprint and proxy data are absent on a plain-HTTP local server) and
  * request reuse ({@code next_request}). Methods follow the conventions of {@code Hostcalls}.
  */
-public final class DownstreamHostcalls {
+public final class HttpDownstreamHost {
     /** How long {@code next_request} waits at most, and by default. */
     public static final Duration NEXT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
@@ -39,7 +39,7 @@ public final class DownstreamHostcalls {
         }
     }
 
-    DownstreamHostcalls(Sandbox sandbox) {
+    HttpDownstreamHost(Sandbox sandbox) {
         this.sandbox = sandbox;
         this.handles = sandbox.handles();
     }
@@ -66,7 +66,7 @@ public final class DownstreamHostcalls {
         } else {
             future = CompletableFuture.completedFuture(Optional.empty());
         }
-        AsyncIoHostcalls io = sandbox.asyncIo();
+        AsyncIoHost io = sandbox.asyncIo();
         future.whenComplete((e, f) -> io.signal());
         promiseHandle = handles.add(new RequestPromise(future));
         promiseOut[0] = promiseHandle;

@@ -10,7 +10,7 @@ import java.util.Optional;
  * {@code none}, and a lookup answers its outcome in {@code acl_error}: {@code ok} with a body holding {@code
  * {"action":"BLOCK","prefix":"1.2.3.0/24"}}, or {@code no_content} (and no body) when no entry matches.
  */
-public final class AclHostcalls {
+public final class AclHost {
     /** {@code acl_error} {@code ok}: the lookup matched an entry. */
     public static final int ACL_OK = 1;
 
@@ -20,7 +20,7 @@ public final class AclHostcalls {
     private final HostEngine engine;
     private final HandleTable handles;
 
-    AclHostcalls(Sandbox sandbox) {
+    AclHost(Sandbox sandbox) {
         this.engine = sandbox.engine();
         this.handles = sandbox.handles();
     }

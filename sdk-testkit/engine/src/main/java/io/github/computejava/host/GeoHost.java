@@ -10,11 +10,11 @@ import java.util.Optional;
  * The {@code fastly_geo} hostcall over the engine's {@link Geolocation}, shared by both doors. Follows the
  * conventions of {@code Hostcalls}.
  */
-public final class GeoHostcalls {
+public final class GeoHost {
     private final Geolocation geolocation;
 
     /** @param geolocation what lookups answer */
-    public GeoHostcalls(Geolocation geolocation) {
+    public GeoHost(Geolocation geolocation) {
         this.geolocation = geolocation;
     }
 

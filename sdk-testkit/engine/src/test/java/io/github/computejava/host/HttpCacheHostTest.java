@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The fastly_http_cache hostcalls as a guest calls them: states, obligations, and statuses for mistakes. */
-class HttpCacheCallsTest {
+class HttpCacheHostTest {
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-01T12:00:00Z"));
     private final HostEngine engine = HostEngine.builder()
             .clock(now::get)
@@ -64,7 +64,7 @@ class HttpCacheCallsTest {
     /** Fills the cache for http://example.com/a through the guest API, as a program would. */
     private void fill(Sandbox s) throws Exception {
         int handle = lookup(s, request(s, "GET", "http://example.com/a"));
-        assertEquals(HttpCacheCalls.MUST_INSERT_OR_UPDATE, state(s, handle));
+        assertEquals(HttpCacheHost.MUST_INSERT_OR_UPDATE, state(s, handle));
         int[] backendReq = new int[1];
         assertEquals(FastlyStatus.OK, s.httpCacheGetSuggestedBackendRequest(handle, backendReq));
         int[] body = new int[1];
@@ -108,7 +108,7 @@ class HttpCacheCallsTest {
         fill(guest);
         Sandbox next = sandbox();
         int handle = lookup(next, request(next, "GET", "http://example.com/a"));
-        assertEquals(HttpCacheCalls.FOUND | HttpCacheCalls.USABLE, state(next, handle));
+        assertEquals(HttpCacheHost.FOUND | HttpCacheHost.USABLE, state(next, handle));
         long[] v = new long[1];
         assertEquals(FastlyStatus.OK, next.httpCacheGetMaxAgeNs(handle, v));
         assertEquals(60_000_000_000L, v[0]);
@@ -163,13 +163,13 @@ class HttpCacheCallsTest {
     @Test
     void aGuestThatClosesItsHandleHandsTheObligationToTheNextLookup() {
         int first = lookup(guest, request(guest, "GET", "http://example.com/o"));
-        assertEquals(HttpCacheCalls.MUST_INSERT_OR_UPDATE, state(guest, first));
+        assertEquals(HttpCacheHost.MUST_INSERT_OR_UPDATE, state(guest, first));
         assertEquals(FastlyStatus.OK, guest.httpCacheTransactionAbandon(first));
         int second = lookup(guest, request(guest, "GET", "http://example.com/o"));
-        assertEquals(HttpCacheCalls.MUST_INSERT_OR_UPDATE, state(guest, second));
+        assertEquals(HttpCacheHost.MUST_INSERT_OR_UPDATE, state(guest, second));
         assertEquals(FastlyStatus.OK, guest.httpCacheClose(second));
         assertEquals(
-                HttpCacheCalls.MUST_INSERT_OR_UPDATE,
+                HttpCacheHost.MUST_INSERT_OR_UPDATE,
                 state(guest, lookup(guest, request(guest, "GET", "http://example.com/o"))));
     }
 
@@ -194,10 +194,10 @@ class HttpCacheCallsTest {
         Sandbox next = sandbox();
         int handle = lookup(next, request(next, "GET", "http://example.com/a"));
         assertEquals(
-                HttpCacheCalls.FOUND
-                        | HttpCacheCalls.STALE
-                        | HttpCacheCalls.MUST_INSERT_OR_UPDATE
-                        | HttpCacheCalls.USABLE_IF_ERROR,
+                HttpCacheHost.FOUND
+                        | HttpCacheHost.STALE
+                        | HttpCacheHost.MUST_INSERT_OR_UPDATE
+                        | HttpCacheHost.USABLE_IF_ERROR,
                 state(next, handle));
         int[] resp = new int[1];
         int[] body = new int[1];
@@ -213,7 +213,7 @@ class HttpCacheCallsTest {
         assertEquals("\"e\"\0", new String(buf, 0, n[0], StandardCharsets.ISO_8859_1), "a revalidation request");
         assertEquals(FastlyStatus.OK, next.httpCacheTransactionChooseStale(handle));
         assertEquals(
-                HttpCacheCalls.FOUND | HttpCacheCalls.USABLE | HttpCacheCalls.STALE | HttpCacheCalls.USABLE_IF_ERROR,
+                HttpCacheHost.FOUND | HttpCacheHost.USABLE | HttpCacheHost.STALE | HttpCacheHost.USABLE_IF_ERROR,
                 state(next, handle));
         assertEquals(FastlyStatus.OK, next.httpCacheGetFoundResponse(handle, 0, resp, body));
         int[] age = new int[1];

@@ -7,11 +7,11 @@ import java.time.Duration;
  * The {@code fastly_erl} hostcalls over the engine's {@link RateCounters}, shared by both doors: argument checks
  * and outcomes. Methods return a {@code fastly_status}; out-values go to element 0 of the array given.
  */
-public final class RateLimitHostcalls {
+public final class ErlHost {
     private final RateCounters counters;
 
     /** @param counters the engine's counters and penalty boxes */
-    public RateLimitHostcalls(RateCounters counters) {
+    public ErlHost(RateCounters counters) {
         this.counters = counters;
     }
 

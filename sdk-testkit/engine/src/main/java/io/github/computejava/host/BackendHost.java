@@ -9,7 +9,7 @@ import java.time.Duration;
  * {@code fastly_http_req.register_dynamic_backend}. A name that is not a backend is {@code inval}. Methods follow
  * the conventions of {@code Hostcalls}.
  */
-public final class BackendHostcalls {
+public final class BackendHost {
     /** {@code backend_config_options} bits. */
     public static final int RESERVED = 1;
 
@@ -41,7 +41,7 @@ public final class BackendHostcalls {
 
     private final Sandbox sandbox;
 
-    BackendHostcalls(Sandbox sandbox) {
+    BackendHost(Sandbox sandbox) {
         this.sandbox = sandbox;
     }
 

@@ -3,10 +3,10 @@ package io.github.computejava.server;
 import static io.github.computejava.server.Hostcall.i32;
 
 import io.github.computejava.abi.FastlyStatus;
-import io.github.computejava.host.RateLimitHostcalls;
+import io.github.computejava.host.ErlHost;
 
 /** {@code fastly_erl}: the edge rate limiter, with counters and penalty boxes on the engine's clock. */
-final class RateLimitImports implements ImportGroup {
+final class ErlImports implements ImportGroup {
     @Override
     public void register(Registrar r) {
         String m = "fastly_erl";
@@ -74,7 +74,7 @@ final class RateLimitImports implements ImportGroup {
         });
     }
 
-    private static RateLimitHostcalls calls(Guest g) {
-        return new RateLimitHostcalls(g.engine().rateCounters());
+    private static ErlHost calls(Guest g) {
+        return new ErlHost(g.engine().rateCounters());
     }
 }

@@ -10,8 +10,8 @@ import java.util.List;
  * the sandbox and its {@code *Hostcalls} classes look the handle up and pass what it holds, or null when the
  * handle is not of the kind the call takes, which answers {@code badf}.
  */
-final class HeadCalls {
-    private HeadCalls() {}
+final class Heads {
+    private Heads() {}
 
     /** The headers of {@code head}, or null when there is no head (a bad handle). */
     static HeaderList headers(MessageHead head) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The hostcalls as a guest sees them: statuses, state bits, buffers. */
-class CacheCallsTest {
+class CacheHostTest {
     private final HostEngine engine = HostEngine.builder().build();
     private final Sandbox sandbox = LoopbackClient.sandbox(engine, "http://example.com/");
 
@@ -58,7 +58,7 @@ class CacheCallsTest {
         assertEquals(Duration.ofSeconds(7).toNanos(), out[0]);
         int[] state = new int[1];
         assertEquals(FastlyStatus.OK, sandbox.cacheGetState(h[0], state));
-        assertEquals(CacheCalls.STATE_FOUND | CacheCalls.STATE_USABLE, state[0]);
+        assertEquals(CacheHost.STATE_FOUND | CacheHost.STATE_USABLE, state[0]);
     }
 
     @Test
@@ -75,7 +75,7 @@ class CacheCallsTest {
         assertEquals(FastlyStatus.BADF, sandbox.cacheTransactionCancel(h[0]));
         assertEquals(FastlyStatus.OK, sandbox.cacheTransactionLookup("none".getBytes(UTF_8), 0, null, h));
         sandbox.cacheGetState(h[0], state);
-        assertEquals(CacheCalls.STATE_MUST_INSERT_OR_UPDATE, state[0]);
+        assertEquals(CacheHost.STATE_MUST_INSERT_OR_UPDATE, state[0]);
         assertEquals(FastlyStatus.BADF, sandbox.cacheTransactionUpdate(h[0], 0, ttl(Duration.ofSeconds(1))));
         assertEquals(FastlyStatus.OK, sandbox.cacheClose(h[0]));
         assertEquals(FastlyStatus.BADF, sandbox.cacheClose(h[0]));
@@ -137,7 +137,7 @@ class CacheCallsTest {
         sandbox.cacheLookup("k".getBytes(UTF_8), 0, null, h);
         int[] state = new int[1];
         sandbox.cacheGetState(h[0], state);
-        assertEquals(CacheCalls.STATE_FOUND | CacheCalls.STATE_USABLE, state[0], "nothing purged on buflen");
+        assertEquals(CacheHost.STATE_FOUND | CacheHost.STATE_USABLE, state[0], "nothing purged on buflen");
         byte[] buf = new byte[nwritten[0]];
         assertEquals(FastlyStatus.OK, sandbox.purgeSurrogateKey("news".getBytes(UTF_8), 2, buf, buf.length, nwritten));
         String json = new String(buf, 0, nwritten[0], UTF_8);
@@ -182,7 +182,7 @@ class CacheCallsTest {
         insert("k", o, CacheWriteOptions.MASK_STALE_WHILE_REVALIDATE_NS, "v");
         assertEquals(FastlyStatus.OK, sandbox.cacheReplace("k".getBytes(UTF_8), 0, null, h));
         sandbox.cacheReplaceGetState(h[0], state);
-        assertEquals(CacheCalls.STATE_FOUND | CacheCalls.STATE_USABLE, state[0]);
+        assertEquals(CacheHost.STATE_FOUND | CacheHost.STATE_USABLE, state[0]);
         assertEquals(FastlyStatus.OK, sandbox.cacheReplaceGetStaleWhileRevalidateNs(h[0], out));
         assertEquals(3, out[0]);
         int[] body = new int[1];

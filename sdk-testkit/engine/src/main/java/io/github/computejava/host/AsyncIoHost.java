@@ -1,9 +1,9 @@
 package io.github.computejava.host;
 
 import io.github.computejava.abi.FastlyStatus;
-import io.github.computejava.host.DownstreamHostcalls.RequestPromise;
+import io.github.computejava.host.HttpDownstreamHost.RequestPromise;
+import io.github.computejava.host.KvStoreHost.KvResult;
 import io.github.computejava.host.Sandbox.PendingRequest;
-import io.github.computejava.host.StoreHostcalls.KvResult;
 
 /**
  * {@code fastly_async_io}: waiting for the first of several handles to be ready. A pending request is ready
@@ -11,7 +11,7 @@ import io.github.computejava.host.StoreHostcalls.KvResult;
  * program streams out when the reader has room; a request promise when it resolved. Methods follow the
  * conventions of {@code Hostcalls}.
  */
-public final class AsyncIoHostcalls {
+public final class AsyncIoHost {
     /** The index {@code select} reports when the timeout passes first. */
     public static final int TIMED_OUT = -1;
 
@@ -21,7 +21,7 @@ public final class AsyncIoHostcalls {
     private final HandleTable handles;
     private final Object monitor = new Object();
 
-    AsyncIoHostcalls(Sandbox sandbox) {
+    AsyncIoHost(Sandbox sandbox) {
         this.handles = sandbox.handles();
     }
 

@@ -11,28 +11,28 @@ import java.util.Optional;
  * The {@code fastly_http_resp} hostcalls of a sandbox beyond {@link io.github.computejava.abi.Hostcalls}.
  * Methods follow the conventions of {@code Hostcalls}.
  */
-public final class ResponseHostcalls {
+public final class HttpRespHost {
     private final Sandbox sandbox;
     private final HandleTable handles;
 
-    ResponseHostcalls(Sandbox sandbox) {
+    HttpRespHost(Sandbox sandbox) {
         this.sandbox = sandbox;
         this.handles = sandbox.handles();
     }
 
     /** {@code header_value_get}: the first value of a response header; {@code none} when absent. */
     public int headerValueGet(int resp, byte[] name, byte[] buf, int len, int[] nwrittenOut) {
-        return HeadCalls.valueGet(HeadCalls.headers(sandbox.responseHead(resp)), name, buf, len, nwrittenOut);
+        return Heads.valueGet(Heads.headers(sandbox.responseHead(resp)), name, buf, len, nwrittenOut);
     }
 
     /** {@code version_get}. */
     public int versionGet(int resp, int[] versionOut) {
-        return HeadCalls.versionGet(sandbox.responseHead(resp), versionOut);
+        return Heads.versionGet(sandbox.responseHead(resp), versionOut);
     }
 
     /** {@code version_set}: {@code inval} outside the {@code http_version} enum. */
     public int versionSet(int resp, int version) {
-        return HeadCalls.versionSet(sandbox.responseHead(resp), version);
+        return Heads.versionSet(sandbox.responseHead(resp), version);
     }
 
     /** {@code http_keepalive_mode_set}: accepted (0 automatic, 1 no keepalive); the local server decides. */
@@ -75,7 +75,7 @@ public final class ResponseHostcalls {
         return FastlyStatus.OK;
     }
 
-    /** {@code send_downstream_pending}: see {@link RequestHostcalls#sendDownstreamPending}. */
+    /** {@code send_downstream_pending}: see {@link HttpReqHost#sendDownstreamPending}. */
     public int sendDownstreamPending(int pending) {
         return sandbox.request().sendDownstreamPending(pending);
     }

@@ -15,8 +15,8 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
-class AbiImportsTest {
-    private final AbiImports abi = AbiImports.standard();
+class ImportTableTest {
+    private final ImportTable abi = ImportTable.standard();
 
     @Test
     void everyFastlyFunctionHasAHostcall() {
@@ -77,14 +77,14 @@ class AbiImportsTest {
     void aGroupCannotRegisterAFunctionOutsideTheAbiOrTwice() {
         IllegalArgumentException unknown = assertThrows(
                 IllegalArgumentException.class,
-                () -> AbiImports.of(r -> r.add("fastly_http_req", "teleport", Hostcall.UNSUPPORTED)));
+                () -> ImportTable.of(r -> r.add("fastly_http_req", "teleport", Hostcall.UNSUPPORTED)));
         assertTrue(unknown.getMessage().contains("fastly_http_req.teleport is not a function of Fastly's ABI"));
-        IllegalArgumentException twice =
-                assertThrows(IllegalArgumentException.class, () -> AbiImports.of(new BodyImports(), new BodyImports()));
+        IllegalArgumentException twice = assertThrows(
+                IllegalArgumentException.class, () -> ImportTable.of(new HttpBodyImports(), new HttpBodyImports()));
         assertTrue(twice.getMessage().contains("registered twice"));
         assertThrows(
                 IllegalArgumentException.class,
-                () -> AbiImports.of(r -> r.add("wasi_snapshot_preview1", "fd_write", Hostcall.UNSUPPORTED)));
+                () -> ImportTable.of(r -> r.add("wasi_snapshot_preview1", "fd_write", Hostcall.UNSUPPORTED)));
     }
 
     /**

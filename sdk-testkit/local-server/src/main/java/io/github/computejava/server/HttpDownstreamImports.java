@@ -10,7 +10,7 @@ import java.util.function.ToIntBiFunction;
  * next_request}). TLS details, fingerprints and proxy reputation are absent ({@code none}) on a plain-HTTP local
  * server; bot detection reads {@code X-Fastly-Bot-*} request headers so tests can simulate it.
  */
-final class DownstreamImports implements ImportGroup {
+final class HttpDownstreamImports implements ImportGroup {
     /** The size of the address buffer the ABI requires. */
     static final int ADDRESS_SIZE = 16;
 

@@ -16,7 +16,7 @@ import java.util.zip.GZIPInputStream;
  * wait, select, queued header edits) and single header values. Every send goes through {@link HostEngine}'s
  * one send path, where the readthrough cache sits. Methods follow the conventions of {@code Hostcalls}.
  */
-public final class RequestHostcalls {
+public final class HttpReqHost {
     /** {@code pending_response_kind}: apply an edit to any response. */
     public static final int PENDING_ANY = 0;
     /** {@code pending_response_kind}: apply an edit to a backend's response only. */
@@ -27,7 +27,7 @@ public final class RequestHostcalls {
     private final Sandbox sandbox;
     private final HandleTable handles;
 
-    RequestHostcalls(Sandbox sandbox) {
+    HttpReqHost(Sandbox sandbox) {
         this.sandbox = sandbox;
         this.handles = sandbox.handles();
     }
@@ -103,7 +103,7 @@ public final class RequestHostcalls {
         PendingRequest pending = new PendingRequest(send, target.name());
         pending.autoDecompress = r.autoDecompress;
         pendingOut[0] = handles.add(pending);
-        AsyncIoHostcalls io = sandbox.asyncIo();
+        AsyncIoHost io = sandbox.asyncIo();
         send.future().whenComplete((resp, failure) -> io.signal());
         return FastlyStatus.OK;
     }
@@ -194,7 +194,7 @@ public final class RequestHostcalls {
 
     /** {@code header_value_get}: the first value of a request header; {@code none} when absent. */
     public int headerValueGet(int req, byte[] name, byte[] buf, int len, int[] nwrittenOut) {
-        return HeadCalls.valueGet(HeadCalls.headers(sandbox.requestHead(req)), name, buf, len, nwrittenOut);
+        return Heads.valueGet(Heads.headers(sandbox.requestHead(req)), name, buf, len, nwrittenOut);
     }
 
     /** {@code cache_override_set}: the first version, without surrogate keys. */

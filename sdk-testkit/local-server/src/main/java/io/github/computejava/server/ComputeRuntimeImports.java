@@ -5,7 +5,7 @@ import static io.github.computejava.server.Hostcall.i32;
 import io.github.computejava.abi.FastlyStatus;
 
 /** {@code fastly_abi} and {@code fastly_compute_runtime}. */
-final class RuntimeImports implements ImportGroup {
+final class ComputeRuntimeImports implements ImportGroup {
     @Override
     public void register(Registrar r) {
         // init(abi_version: u64) -> status

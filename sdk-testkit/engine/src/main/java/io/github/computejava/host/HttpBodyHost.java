@@ -7,17 +7,17 @@ import io.github.computejava.abi.FastlyStatus;
  * trailers. Trailers of a body being read are known once it was read to its end; before that the calls answer
  * {@code again}. Methods follow the conventions of {@code Hostcalls}.
  */
-public final class BodyHostcalls {
+public final class HttpBodyHost {
     private final HandleTable handles;
 
-    BodyHostcalls(Sandbox sandbox) {
+    HttpBodyHost(Sandbox sandbox) {
         this.handles = sandbox.handles();
     }
 
     /** {@code trailer_append}: adds a trailer field to a body the program writes. */
     public int trailerAppend(int body, byte[] name, byte[] value) {
         BodyBuffer b = handles.get(body, BodyBuffer.class);
-        return HeadCalls.insert(b == null ? null : b.trailers(), name, value, true);
+        return Heads.insert(b == null ? null : b.trailers(), name, value, true);
     }
 
     /** {@code trailer_names_get}: the trailer names, as a multi-value list. */
@@ -29,7 +29,7 @@ public final class BodyHostcalls {
         if (!b.trailersReady()) {
             return FastlyStatus.AGAIN;
         }
-        return HeadCalls.namesGet(b.trailers(), buf, len, cursor, endingCursorOut, nwrittenOut);
+        return Heads.namesGet(b.trailers(), buf, len, cursor, endingCursorOut, nwrittenOut);
     }
 
     /** {@code trailer_value_get}: the first value of a trailer; {@code none} when absent. */
@@ -41,7 +41,7 @@ public final class BodyHostcalls {
         if (!b.trailersReady()) {
             return FastlyStatus.AGAIN;
         }
-        return HeadCalls.valueGet(b.trailers(), name, buf, len, nwrittenOut);
+        return Heads.valueGet(b.trailers(), name, buf, len, nwrittenOut);
     }
 
     /** {@code trailer_values_get}: every value of a trailer, as a multi-value list. */
@@ -54,6 +54,6 @@ public final class BodyHostcalls {
         if (!b.trailersReady()) {
             return FastlyStatus.AGAIN;
         }
-        return HeadCalls.valuesGet(b.trailers(), name, buf, len, cursor, endingCursorOut, nwrittenOut);
+        return Heads.valuesGet(b.trailers(), name, buf, len, cursor, endingCursorOut, nwrittenOut);
     }
 }

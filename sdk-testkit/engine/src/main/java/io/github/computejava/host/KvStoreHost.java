@@ -15,7 +15,7 @@ import java.util.Optional;
  * secret stores ({@code fastly_secret_store}). KV operations complete at once; their handles hold the outcome
  * until the program waits on them. Methods follow the conventions of {@code Hostcalls}.
  */
-public final class StoreHostcalls {
+public final class KvStoreHost {
     private final Sandbox sandbox;
     private final HandleTable handles;
 
@@ -59,7 +59,7 @@ public final class StoreHostcalls {
         }
     }
 
-    StoreHostcalls(Sandbox sandbox) {
+    KvStoreHost(Sandbox sandbox) {
         this.sandbox = sandbox;
         this.handles = sandbox.handles();
     }

@@ -29,7 +29,7 @@ import java.util.function.IntFunction;
  * <p>Written bodies reach the store through a copying task per write: the guest writes an ordinary streaming
  * body handle, which the task drains into the object as the bytes come, so readers see them at once.
  */
-public final class CacheCalls {
+public final class CacheHost {
     /** {@code cache_lookup_state} flags. */
     public static final int STATE_FOUND = 1;
 
@@ -71,7 +71,7 @@ public final class CacheCalls {
      * @param handles the sandbox's handle table
      * @param requestHeaders a copy of the headers of a request handle, or null if the handle is not a request
      */
-    public CacheCalls(CacheStore store, HandleTable handles, IntFunction<HeaderList> requestHeaders) {
+    public CacheHost(CacheStore store, HandleTable handles, IntFunction<HeaderList> requestHeaders) {
         this.store = store;
         this.handles = handles;
         this.requestHeaders = requestHeaders;

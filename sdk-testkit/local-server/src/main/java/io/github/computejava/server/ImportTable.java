@@ -18,33 +18,33 @@ import java.util.Map;
  * implements answer {@code unsupported}), each with the exact lowered signature of {@link AbiSignatures}, so
  * any conforming program links. Hostcalls come from {@link ImportGroup}s, one class per witx module or area.
  */
-final class AbiImports {
+final class ImportTable {
     /** The WASI module every Compute program may import. */
     static final String WASI = "wasi_snapshot_preview1";
 
     private final AbiSignatures abi;
     private final Map<String, Hostcall> hostcalls;
 
-    private AbiImports(AbiSignatures abi, Map<String, Hostcall> hostcalls) {
+    private ImportTable(AbiSignatures abi, Map<String, Hostcall> hostcalls) {
         this.abi = abi;
         this.hostcalls = hostcalls;
     }
 
     /** Every group the local server implements. */
-    static AbiImports standard() {
+    static ImportTable standard() {
         return of(
-                new RuntimeImports(),
-                new BodyImports(),
+                new ComputeRuntimeImports(),
+                new HttpBodyImports(),
                 new HttpReqImports(),
                 new HttpRespImports(),
-                new DownstreamImports(),
+                new HttpDownstreamImports(),
                 new LogImports(),
                 new BackendImports(),
-                new StoreImports(),
+                new KvStoreImports(),
                 new AsyncIoImports(),
                 new GeoImports(),
                 new AclImports(),
-                new RateLimitImports(),
+                new ErlImports(),
                 new CacheImports(),
                 new PurgeImports(),
                 new HttpCacheImports(),
@@ -56,7 +56,7 @@ final class AbiImports {
      *
      * @throws IllegalArgumentException if a group registers a function outside Fastly's ABI, or one twice
      */
-    static AbiImports of(ImportGroup... groups) {
+    static ImportTable of(ImportGroup... groups) {
         AbiSignatures abi = AbiSignatures.load();
         Map<String, Hostcall> map = new LinkedHashMap<>();
         ImportGroup.Registrar registrar = (module, name, hostcall) -> {
@@ -71,7 +71,7 @@ final class AbiImports {
         for (ImportGroup g : groups) {
             g.register(registrar);
         }
-        return new AbiImports(abi, Collections.unmodifiableMap(map));
+        return new ImportTable(abi, Collections.unmodifiableMap(map));
     }
 
     /** The hostcall for a Fastly function: its implementation, or one answering {@code unsupported}. */

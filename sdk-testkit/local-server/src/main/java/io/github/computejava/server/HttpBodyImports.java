@@ -5,7 +5,7 @@ import static io.github.computejava.server.Hostcall.i32;
 import io.github.computejava.abi.FastlyStatus;
 
 /** {@code fastly_http_body}: bodies as pipes, streamed both ways, with trailers. */
-final class BodyImports implements ImportGroup {
+final class HttpBodyImports implements ImportGroup {
     @Override
     public void register(Registrar r) {
         String m = "fastly_http_body";

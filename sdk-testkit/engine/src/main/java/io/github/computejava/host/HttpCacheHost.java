@@ -36,7 +36,7 @@ import java.util.Set;
  * <p>Not implemented: {@code get_found_response}'s {@code transform_for_client} (a range request's 206, a
  * conditional request's 304); the stored response is returned whole.
  */
-final class HttpCacheCalls {
+final class HttpCacheHost {
     static final int FOUND = 1;
     static final int USABLE = 1 << 1;
     static final int STALE = 1 << 2;
@@ -50,7 +50,7 @@ final class HttpCacheCalls {
     private final HandleTable handles;
     private final Set<HttpCacheHandle> open = new LinkedHashSet<>();
 
-    HttpCacheCalls(ReadthroughCache cache, HandleTable handles) {
+    HttpCacheHost(ReadthroughCache cache, HandleTable handles) {
         this.cache = cache;
         this.handles = handles;
     }

@@ -8,7 +8,7 @@ import io.github.computejava.abi.FastlyStatus;
  * The stores: {@code fastly_config_store} and {@code fastly_dictionary} (the same stores), {@code fastly_kv_store}
  * and the deprecated {@code fastly_object_store} (the same stores), and {@code fastly_secret_store}.
  */
-final class StoreImports implements ImportGroup {
+final class KvStoreImports implements ImportGroup {
     /** {@code kv_insert_config_options} bits. */
     private static final int INSERT_METADATA = 1 << 3;
 
