@@ -1,22 +1,16 @@
 package io.github.computejava.host;
 
+import io.github.computejava.abi.FastlyAcl;
 import io.github.computejava.abi.FastlyStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * The {@code fastly_acl} hostcalls of a sandbox over the engine's ACLs, shared by both doors. Follows the
- * conventions of {@code Hostcalls}. As on Fastly and Viceroy, opening an ACL the service does not have answers
+ * {@code fastly_acl}: the engine's ACLs, shared by both doors. As on Fastly and Viceroy, opening an ACL the service does not have answers
  * {@code none}, and a lookup answers its outcome in {@code acl_error}: {@code ok} with a body holding {@code
  * {"action":"BLOCK","prefix":"1.2.3.0/24"}}, or {@code no_content} (and no body) when no entry matches.
  */
-public final class AclHost {
-    /** {@code acl_error} {@code ok}: the lookup matched an entry. */
-    public static final int ACL_OK = 1;
-
-    /** {@code acl_error} {@code no_content}: no entry matched. */
-    public static final int ACL_NO_CONTENT = 2;
-
+final class AclHost implements FastlyAcl {
     private final HostEngine engine;
     private final HandleTable handles;
 
@@ -26,6 +20,7 @@ public final class AclHost {
     }
 
     /** {@code open}: a handle to the ACL of this name (UTF-8), {@code none} when there is none. */
+    @Override
     public int open(byte[] name, int[] aclOut) {
         AccessControlList acl = engine.acl(new String(name, StandardCharsets.UTF_8));
         if (acl == null) {
@@ -40,6 +35,7 @@ public final class AclHost {
      * for a handle that is not an ACL). On a match, a new body with the entry's JSON to {@code bodyOut} and
      * {@code ok} to {@code aclErrorOut}; otherwise {@code no_content}, {@code bodyOut} untouched.
      */
+    @Override
     public int lookup(int acl, byte[] octets, int len, int[] bodyOut, int[] aclErrorOut) {
         AccessControlList list = handles.get(acl, AccessControlList.class);
         if (list == null) {
@@ -52,11 +48,11 @@ public final class AclHost {
         System.arraycopy(octets, 0, address, 0, len);
         Optional<AccessControlList.Entry> entry = list.lookup(address);
         if (entry.isEmpty()) {
-            aclErrorOut[0] = ACL_NO_CONTENT;
+            aclErrorOut[0] = ACL_ERROR_NO_CONTENT;
             return FastlyStatus.OK;
         }
         bodyOut[0] = handles.add(BodyBuffer.of(entry.get().toJson().getBytes(StandardCharsets.UTF_8)));
-        aclErrorOut[0] = ACL_OK;
+        aclErrorOut[0] = ACL_ERROR_OK;
         return FastlyStatus.OK;
     }
 }

@@ -1,5 +1,6 @@
 package io.github.computejava.host;
 
+import io.github.computejava.abi.FastlyAsyncIo;
 import io.github.computejava.abi.FastlyStatus;
 import io.github.computejava.host.HttpDownstreamHost.RequestPromise;
 import io.github.computejava.host.KvStoreHost.KvResult;
@@ -8,13 +9,9 @@ import io.github.computejava.host.Sandbox.PendingRequest;
 /**
  * {@code fastly_async_io}: waiting for the first of several handles to be ready. A pending request is ready
  * when its response head arrived; a body the program reads when bytes (or its end) are there; a body the
- * program streams out when the reader has room; a request promise when it resolved. Methods follow the
- * conventions of {@code Hostcalls}.
+ * program streams out when the reader has room; a request promise when it resolved.
  */
-public final class AsyncIoHost {
-    /** The index {@code select} reports when the timeout passes first. */
-    public static final int TIMED_OUT = -1;
-
+final class AsyncIoHost implements FastlyAsyncIo {
     // bodies fed by peers do not signal, so waits are sliced to notice them
     private static final long SLICE_NANOS = 2_000_000L;
 
@@ -32,6 +29,7 @@ public final class AsyncIoHost {
      * @param readyOut receives the index (not the handle) of a ready item, or {@link #TIMED_OUT}
      * @return {@code inval} for no handles and no timeout; {@code badf} when a handle cannot be waited on
      */
+    @Override
     public int select(int[] items, int timeoutMillis, int[] readyOut) {
         if (items.length == 0 && timeoutMillis == 0) {
             return FastlyStatus.INVAL;
@@ -71,6 +69,7 @@ public final class AsyncIoHost {
     }
 
     /** {@code is_ready}. */
+    @Override
     public int isReady(int item, int[] readyOut) {
         Object o = handles.get(item);
         if (!selectable(o)) {

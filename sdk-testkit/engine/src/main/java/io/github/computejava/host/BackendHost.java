@@ -1,44 +1,32 @@
 package io.github.computejava.host;
 
+import static io.github.computejava.abi.DynamicBackendRecord.BETWEEN_BYTES_TIMEOUT;
+import static io.github.computejava.abi.DynamicBackendRecord.CA_CERT;
+import static io.github.computejava.abi.DynamicBackendRecord.CERT_HOSTNAME;
+import static io.github.computejava.abi.DynamicBackendRecord.CLIENT_CERT;
+import static io.github.computejava.abi.DynamicBackendRecord.CONNECT_TIMEOUT;
+import static io.github.computejava.abi.DynamicBackendRecord.FIRST_BYTE_TIMEOUT;
+import static io.github.computejava.abi.DynamicBackendRecord.GRPC;
+import static io.github.computejava.abi.DynamicBackendRecord.HOST_OVERRIDE;
+import static io.github.computejava.abi.DynamicBackendRecord.KEEPALIVE;
+import static io.github.computejava.abi.DynamicBackendRecord.RESERVED;
+import static io.github.computejava.abi.DynamicBackendRecord.SNI_HOSTNAME;
+import static io.github.computejava.abi.DynamicBackendRecord.SSL_MAX_VERSION;
+import static io.github.computejava.abi.DynamicBackendRecord.SSL_MIN_VERSION;
+import static io.github.computejava.abi.DynamicBackendRecord.USE_SSL;
+
+import io.github.computejava.abi.DynamicBackendRecord;
+import io.github.computejava.abi.FastlyBackend;
 import io.github.computejava.abi.FastlyStatus;
 import java.net.URI;
 import java.time.Duration;
 
 /**
- * The {@code fastly_backend} hostcalls of a sandbox beyond {@link io.github.computejava.abi.Hostcalls}, and
- * {@code fastly_http_req.register_dynamic_backend}. A name that is not a backend is {@code inval}. Methods follow
- * the conventions of {@code Hostcalls}.
+ * {@code fastly_backend}: what a program may learn about a backend, by name (a name that is not a backend is
+ * {@code inval}), and the rule that registers a dynamic backend ({@code fastly_http_req.register_dynamic_backend}
+ * decodes its record, then calls {@link #registerDynamic}).
  */
-public final class BackendHost {
-    /** {@code backend_config_options} bits. */
-    public static final int RESERVED = 1;
-
-    public static final int HOST_OVERRIDE = 1 << 1;
-    public static final int CONNECT_TIMEOUT = 1 << 2;
-    public static final int FIRST_BYTE_TIMEOUT = 1 << 3;
-    public static final int BETWEEN_BYTES_TIMEOUT = 1 << 4;
-    public static final int USE_SSL = 1 << 5;
-    public static final int SSL_MIN_VERSION = 1 << 6;
-    public static final int SSL_MAX_VERSION = 1 << 7;
-    public static final int CERT_HOSTNAME = 1 << 8;
-    public static final int CA_CERT = 1 << 9;
-    public static final int CIPHERS = 1 << 10;
-    public static final int SNI_HOSTNAME = 1 << 11;
-    public static final int DONT_POOL = 1 << 12;
-    public static final int CLIENT_CERT = 1 << 13;
-    public static final int GRPC = 1 << 14;
-    public static final int KEEPALIVE = 1 << 15;
-    public static final int POOLING_LIMITS = 1 << 16;
-    public static final int PREFER_IPV4 = 1 << 17;
-    public static final int HEALTHCHECK = 1 << 18;
-
-    private static final int KNOWN = (1 << 19) - 1;
-
-    /** {@code tls_version}: TLS 1.2. */
-    static final int TLS_1_2 = 2;
-    /** {@code tls_version}: TLS 1.3. */
-    static final int TLS_1_3 = 3;
-
+final class BackendHost implements FastlyBackend {
     private final Sandbox sandbox;
 
     BackendHost(Sandbox sandbox) {
@@ -46,7 +34,7 @@ public final class BackendHost {
     }
 
     /**
-     * {@code register_dynamic_backend}: defines a backend at run time.
+     * Defines a backend at run time ({@code register_dynamic_backend}).
      *
      * @param name the new backend's name
      * @param target {@code host} or {@code host:port}
@@ -55,8 +43,11 @@ public final class BackendHost {
      * @return {@code inval} for a bad name, target or mask; {@code unsupported} for client certificates, custom
      *     CA certificates and gRPC; {@code error} when the name is taken
      */
-    public int registerDynamicBackend(String name, String target, int mask, DynamicBackendConfig config) {
-        if ((mask & RESERVED) != 0 || (mask & ~KNOWN) != 0 || name.isEmpty() || target.isEmpty()) {
+    int registerDynamic(String name, String target, int mask, DynamicBackendConfig config) {
+        if ((mask & RESERVED) != 0
+                || (mask & ~(DynamicBackendRecord.ALL | RESERVED)) != 0
+                || name.isEmpty()
+                || target.isEmpty()) {
             return FastlyStatus.INVAL;
         }
         if (!sandbox.engine().dynamicBackendsAllowed()) {
@@ -120,65 +111,84 @@ public final class BackendHost {
         return sandbox.engine().registerBackend(b.build()) ? FastlyStatus.OK : FastlyStatus.ERROR;
     }
 
+    /** {@code exists}. */
+    @Override
+    public int exists(byte[] backend, int[] existsOut) {
+        existsOut[0] = sandbox.engine().backend(Buffers.latin1(backend)) != null ? 1 : 0;
+        return FastlyStatus.OK;
+    }
+
     /** {@code is_healthy}: {@code unknown} unless set for the backend (the local server runs no health checks). */
+    @Override
     public int isHealthy(byte[] backend, int[] out) {
         return answer(backend, out, Backend::health);
     }
 
     /** {@code is_dynamic}. */
+    @Override
     public int isDynamic(byte[] backend, int[] out) {
         return answer(backend, out, b -> b.dynamic() ? 1 : 0);
     }
 
     /** {@code is_ssl}. */
+    @Override
     public int isSsl(byte[] backend, int[] out) {
         return answer(backend, out, b -> b.ssl() ? 1 : 0);
     }
 
     /** {@code get_port}: the URL's port, or 443/80 by scheme. */
-    public int port(byte[] backend, int[] out) {
+    @Override
+    public int getPort(byte[] backend, int[] out) {
         return answer(backend, out, b -> b.url()
                 .map(u -> u.getPort() >= 0 ? u.getPort() : b.ssl() ? 443 : 80)
                 .orElse(0));
     }
 
     /** {@code get_connect_timeout_ms}. */
-    public int connectTimeoutMs(byte[] backend, int[] out) {
+    @Override
+    public int getConnectTimeoutMs(byte[] backend, int[] out) {
         return answer(backend, out, b -> millis(b.connectTimeout()));
     }
 
     /** {@code get_first_byte_timeout_ms}. */
-    public int firstByteTimeoutMs(byte[] backend, int[] out) {
+    @Override
+    public int getFirstByteTimeoutMs(byte[] backend, int[] out) {
         return answer(backend, out, b -> millis(b.firstByteTimeout()));
     }
 
     /** {@code get_between_bytes_timeout_ms}. */
-    public int betweenBytesTimeoutMs(byte[] backend, int[] out) {
+    @Override
+    public int getBetweenBytesTimeoutMs(byte[] backend, int[] out) {
         return answer(backend, out, b -> millis(b.betweenBytesTimeout()));
     }
 
     /** {@code get_http_keepalive_time}: as registered, else 0. */
-    public int httpKeepaliveTime(byte[] backend, int[] out) {
+    @Override
+    public int getHttpKeepaliveTime(byte[] backend, int[] out) {
         return answer(backend, out, b -> b.keepalive().httpKeepaliveTimeMs);
     }
 
     /** {@code get_tcp_keepalive_enable}: as registered, else 0. */
-    public int tcpKeepaliveEnable(byte[] backend, int[] out) {
+    @Override
+    public int getTcpKeepaliveEnable(byte[] backend, int[] out) {
         return answer(backend, out, b -> b.keepalive().tcpKeepalive ? 1 : 0);
     }
 
     /** {@code get_tcp_keepalive_interval}: as registered, else 0. */
-    public int tcpKeepaliveInterval(byte[] backend, int[] out) {
+    @Override
+    public int getTcpKeepaliveInterval(byte[] backend, int[] out) {
         return answer(backend, out, b -> b.keepalive().tcpKeepaliveIntervalSecs);
     }
 
     /** {@code get_tcp_keepalive_probes}: as registered, else 0. */
-    public int tcpKeepaliveProbes(byte[] backend, int[] out) {
+    @Override
+    public int getTcpKeepaliveProbes(byte[] backend, int[] out) {
         return answer(backend, out, b -> b.keepalive().tcpKeepaliveProbes);
     }
 
     /** {@code get_tcp_keepalive_time}: as registered, else 0. */
-    public int tcpKeepaliveTime(byte[] backend, int[] out) {
+    @Override
+    public int getTcpKeepaliveTime(byte[] backend, int[] out) {
         return answer(backend, out, b -> b.keepalive().tcpKeepaliveTimeSecs);
     }
 
@@ -186,7 +196,7 @@ public final class BackendHost {
      * {@code get_ssl_min_version} and {@code get_ssl_max_version}: as registered, else TLS 1.2 to 1.3; {@code
      * none} without TLS.
      */
-    public int sslVersion(byte[] backend, boolean max, int[] out) {
+    private int sslVersion(byte[] backend, boolean max, int[] out) {
         Backend b = sandbox.engine().backend(Buffers.latin1(backend));
         if (b == null) {
             return FastlyStatus.INVAL;
@@ -199,8 +209,19 @@ public final class BackendHost {
         return FastlyStatus.OK;
     }
 
+    @Override
+    public int getSslMinVersion(byte[] backend, int[] out) {
+        return sslVersion(backend, false, out);
+    }
+
+    @Override
+    public int getSslMaxVersion(byte[] backend, int[] out) {
+        return sslVersion(backend, true, out);
+    }
+
     /** {@code get_host}: the URL's host. */
-    public int host(byte[] backend, byte[] buf, int len, int[] nwrittenOut) {
+    @Override
+    public int getHost(byte[] backend, byte[] buf, int len, int[] nwrittenOut) {
         Backend b = sandbox.engine().backend(Buffers.latin1(backend));
         if (b == null) {
             return FastlyStatus.INVAL;
@@ -212,7 +233,8 @@ public final class BackendHost {
     }
 
     /** {@code get_override_host}: {@code none} when the backend has none. */
-    public int overrideHost(byte[] backend, byte[] buf, int len, int[] nwrittenOut) {
+    @Override
+    public int getOverrideHost(byte[] backend, byte[] buf, int len, int[] nwrittenOut) {
         Backend b = sandbox.engine().backend(Buffers.latin1(backend));
         if (b == null) {
             return FastlyStatus.INVAL;

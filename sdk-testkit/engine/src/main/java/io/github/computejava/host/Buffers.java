@@ -1,6 +1,9 @@
 package io.github.computejava.host;
 
 import io.github.computejava.abi.FastlyStatus;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -14,6 +17,20 @@ final class Buffers {
 
     static String latin1(byte[] b) {
         return new String(b, StandardCharsets.ISO_8859_1);
+    }
+
+    /** The text of a witx {@code string}, or null when it is not UTF-8. */
+    static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
     }
 
     static String latin1(byte[] b, int off, int len) {

@@ -1,20 +1,18 @@
 package io.github.computejava.host;
 
+import io.github.computejava.abi.FastlyGeo;
 import io.github.computejava.abi.FastlyStatus;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-/**
- * The {@code fastly_geo} hostcall over the engine's {@link Geolocation}, shared by both doors. Follows the
- * conventions of {@code Hostcalls}.
- */
-public final class GeoHost {
+/** {@code fastly_geo}: the engine's {@link Geolocation}, shared by both doors. */
+final class GeoHost implements FastlyGeo {
     private final Geolocation geolocation;
 
     /** @param geolocation what lookups answer */
-    public GeoHost(Geolocation geolocation) {
+    GeoHost(Geolocation geolocation) {
         this.geolocation = geolocation;
     }
 
@@ -22,8 +20,9 @@ public final class GeoHost {
      * {@code lookup}: the JSON object for 4 or 16 address octets (inval for another length), none when nothing
      * is known, buflen with the size needed when {@code buf} is too small.
      */
+    @Override
     public int lookup(byte[] octets, int addrLen, byte[] buf, int len, int[] nwrittenOut) {
-        if (addrLen != 4 && addrLen != 16) {
+        if ((addrLen != 4 && addrLen != 16) || addrLen > octets.length) {
             return FastlyStatus.INVAL;
         }
         byte[] address = new byte[addrLen];

@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * The hostcalls that act alike on a request head, a response head and a body's trailers: header fields (names,
  * first value, all values, set, insert, append, remove), version and framing mode. Each is written once here;
- * the sandbox and its {@code *Hostcalls} classes look the handle up and pass what it holds, or null when the
- * handle is not of the kind the call takes, which answers {@code badf}.
+ * {@link HttpReqHost}, {@link HttpRespHost} and {@link HttpBodyHost} look the handle up and pass what it holds, or
+ * null when the handle is not of the kind the call takes, which answers {@code badf}.
  */
 final class Heads {
     private Heads() {}

@@ -1,5 +1,6 @@
 package io.github.computejava.host;
 
+import io.github.computejava.abi.FastlyHttpCache;
 import io.github.computejava.abi.FastlyStatus;
 import io.github.computejava.abi.HttpCacheLookupOptions;
 import io.github.computejava.abi.HttpCacheWriteOptions;
@@ -36,7 +37,7 @@ import java.util.Set;
  * <p>Not implemented: {@code get_found_response}'s {@code transform_for_client} (a range request's 206, a
  * conditional request's 304); the stored response is returned whole.
  */
-final class HttpCacheHost {
+final class HttpCacheHost implements FastlyHttpCache {
     static final int FOUND = 1;
     static final int USABLE = 1 << 1;
     static final int STALE = 1 << 2;
@@ -90,7 +91,8 @@ final class HttpCacheHost {
 
     // ---- requests
 
-    int isRequestCacheable(int req, int[] out) {
+    @Override
+    public int isRequestCacheable(int req, int[] out) {
         HostRequest r = handles.get(req, HostRequest.class);
         if (r == null) {
             return FastlyStatus.BADF;
@@ -99,7 +101,8 @@ final class HttpCacheHost {
         return FastlyStatus.OK;
     }
 
-    int getSuggestedCacheKey(int req, byte[] buf, int len, int[] nwrittenOut) {
+    @Override
+    public int getSuggestedCacheKey(int req, byte[] buf, int len, int[] nwrittenOut) {
         HostRequest r = handles.get(req, HostRequest.class);
         if (r == null) {
             return FastlyStatus.BADF;
@@ -113,11 +116,13 @@ final class HttpCacheHost {
 
     // ---- lookups
 
-    int lookup(int req, int mask, HttpCacheLookupOptions options, int[] handleOut) {
+    @Override
+    public int lookup(int req, int mask, HttpCacheLookupOptions options, int[] handleOut) {
         return lookup(req, mask, options, handleOut, false);
     }
 
-    int transactionLookup(int req, int mask, HttpCacheLookupOptions options, int[] handleOut) {
+    @Override
+    public int transactionLookup(int req, int mask, HttpCacheLookupOptions options, int[] handleOut) {
         return lookup(req, mask, options, handleOut, true);
     }
 
@@ -181,7 +186,8 @@ final class HttpCacheHost {
         return FastlyStatus.OK;
     }
 
-    int getState(int handle, int[] stateOut) {
+    @Override
+    public int getState(int handle, int[] stateOut) {
         HttpCacheHandle h = handles.get(handle, HttpCacheHandle.class);
         if (h == null) {
             return FastlyStatus.BADF;
@@ -208,7 +214,8 @@ final class HttpCacheHost {
         return FastlyStatus.OK;
     }
 
-    int getSuggestedBackendRequest(int handle, int[] reqOut) {
+    @Override
+    public int getSuggestedBackendRequest(int handle, int[] reqOut) {
         HttpCacheHandle h = handles.get(handle, HttpCacheHandle.class);
         if (h == null) {
             return FastlyStatus.BADF;
@@ -226,7 +233,8 @@ final class HttpCacheHost {
 
     // ---- responses
 
-    int prepareResponseForStorage(int handle, int resp, int[] actionOut, int[] respOut) {
+    @Override
+    public int prepareResponseForStorage(int handle, int resp, int[] actionOut, int[] respOut) {
         HttpCacheHandle h = handles.get(handle, HttpCacheHandle.class);
         HostResponse r = handles.get(resp, HostResponse.class);
         if (h == null || r == null) {
@@ -252,7 +260,8 @@ final class HttpCacheHost {
         return FastlyStatus.OK;
     }
 
-    int getSuggestedCacheOptions(
+    @Override
+    public int getSuggestedCacheOptions(
             int handle, int resp, int mask, HttpCacheWriteOptions in, int[] maskOut, HttpCacheWriteOptions out) {
         HttpCacheHandle h = handles.get(handle, HttpCacheHandle.class);
         HostResponse r = handles.get(resp, HostResponse.class);
@@ -325,7 +334,8 @@ final class HttpCacheHost {
         return Long.parseLong(v);
     }
 
-    int getFoundResponse(int handle, int transformForClient, int[] respOut, int[] bodyOut) {
+    @Override
+    public int getFoundResponse(int handle, int transformForClient, int[] respOut, int[] bodyOut) {
         HttpCacheHandle h = handles.get(handle, HttpCacheHandle.class);
         if (h == null) {
             return FastlyStatus.BADF;
@@ -342,11 +352,13 @@ final class HttpCacheHost {
 
     // ---- meeting the obligation
 
-    int transactionInsert(int handle, int resp, int mask, HttpCacheWriteOptions options, int[] bodyOut) {
+    @Override
+    public int transactionInsert(int handle, int resp, int mask, HttpCacheWriteOptions options, int[] bodyOut) {
         return insert(handle, resp, mask, options, bodyOut, null);
     }
 
-    int transactionInsertAndStreamBack(
+    @Override
+    public int transactionInsertAndStreamBack(
             int handle, int resp, int mask, HttpCacheWriteOptions options, int[] bodyOut, int[] handleOut) {
         return insert(handle, resp, mask, options, bodyOut, handleOut);
     }
@@ -382,11 +394,13 @@ final class HttpCacheHost {
         return FastlyStatus.OK;
     }
 
-    int transactionUpdate(int handle, int resp, int mask, HttpCacheWriteOptions options) {
+    @Override
+    public int transactionUpdate(int handle, int resp, int mask, HttpCacheWriteOptions options) {
         return update(handle, resp, mask, options, null);
     }
 
-    int transactionUpdateAndReturnFresh(
+    @Override
+    public int transactionUpdateAndReturnFresh(
             int handle, int resp, int mask, HttpCacheWriteOptions options, int[] handleOut) {
         return update(handle, resp, mask, options, handleOut);
     }
@@ -421,7 +435,8 @@ final class HttpCacheHost {
         return FastlyStatus.OK;
     }
 
-    int transactionChooseStale(int handle) {
+    @Override
+    public int transactionChooseStale(int handle) {
         HttpCacheHandle h = handles.get(handle, HttpCacheHandle.class);
         if (h == null || h.obligation == null) {
             return FastlyStatus.BADF;
@@ -441,7 +456,8 @@ final class HttpCacheHost {
         return FastlyStatus.OK;
     }
 
-    int transactionRecordNotCacheable(int handle, int mask, HttpCacheWriteOptions options) {
+    @Override
+    public int transactionRecordNotCacheable(int handle, int mask, HttpCacheWriteOptions options) {
         HttpCacheHandle h = handles.get(handle, HttpCacheHandle.class);
         if (h == null || h.obligation == null) {
             return FastlyStatus.BADF;
@@ -461,7 +477,8 @@ final class HttpCacheHost {
         return FastlyStatus.OK;
     }
 
-    int transactionAbandon(int handle) {
+    @Override
+    public int transactionAbandon(int handle) {
         HttpCacheHandle h = handles.get(handle, HttpCacheHandle.class);
         if (h == null || h.obligation == null) {
             return FastlyStatus.BADF;
@@ -471,7 +488,8 @@ final class HttpCacheHost {
         return FastlyStatus.OK;
     }
 
-    int close(int handle) {
+    @Override
+    public int close(int handle) {
         HttpCacheHandle h = handles.take(handle, HttpCacheHandle.class);
         if (h == null) {
             return FastlyStatus.BADF;
@@ -482,7 +500,8 @@ final class HttpCacheHost {
 
     // ---- getters
 
-    int getLength(int handle, long[] out) {
+    @Override
+    public int getLength(int handle, long[] out) {
         HttpCacheHandle h = handles.get(handle, HttpCacheHandle.class);
         if (h == null) {
             return FastlyStatus.BADF;
@@ -495,7 +514,8 @@ final class HttpCacheHost {
         return FastlyStatus.OK;
     }
 
-    int getMaxAgeNs(int handle, long[] out) {
+    @Override
+    public int getMaxAgeNs(int handle, long[] out) {
         CachedObject o = object(handle);
         if (o == null) {
             return noObject(handle);
@@ -504,7 +524,8 @@ final class HttpCacheHost {
         return FastlyStatus.OK;
     }
 
-    int getStaleWhileRevalidateNs(int handle, long[] out) {
+    @Override
+    public int getStaleWhileRevalidateNs(int handle, long[] out) {
         CachedObject o = object(handle);
         if (o == null) {
             return noObject(handle);
@@ -513,7 +534,8 @@ final class HttpCacheHost {
         return FastlyStatus.OK;
     }
 
-    int getStaleIfErrorNs(int handle, long[] out) {
+    @Override
+    public int getStaleIfErrorNs(int handle, long[] out) {
         HttpCacheHandle h = handles.get(handle, HttpCacheHandle.class);
         if (h == null) {
             return FastlyStatus.BADF;
@@ -526,7 +548,8 @@ final class HttpCacheHost {
         return FastlyStatus.OK;
     }
 
-    int getAgeNs(int handle, long[] out) {
+    @Override
+    public int getAgeNs(int handle, long[] out) {
         CachedObject o = object(handle);
         if (o == null) {
             return noObject(handle);
@@ -535,7 +558,8 @@ final class HttpCacheHost {
         return FastlyStatus.OK;
     }
 
-    int getHits(int handle, long[] out) {
+    @Override
+    public int getHits(int handle, long[] out) {
         HttpCacheHandle h = handles.get(handle, HttpCacheHandle.class);
         if (h == null) {
             return FastlyStatus.BADF;
@@ -547,7 +571,8 @@ final class HttpCacheHost {
         return FastlyStatus.OK;
     }
 
-    int getSensitiveData(int handle, int[] out) {
+    @Override
+    public int getSensitiveData(int handle, int[] out) {
         CachedObject o = object(handle);
         if (o == null) {
             return noObject(handle);
@@ -556,7 +581,8 @@ final class HttpCacheHost {
         return FastlyStatus.OK;
     }
 
-    int getSurrogateKeys(int handle, byte[] buf, int len, int[] nwrittenOut) {
+    @Override
+    public int getSurrogateKeys(int handle, byte[] buf, int len, int[] nwrittenOut) {
         CachedObject o = object(handle);
         if (o == null) {
             return noObject(handle);
@@ -564,7 +590,8 @@ final class HttpCacheHost {
         return Buffers.single(Buffers.latin1(String.join(" ", o.surrogateKeys())), buf, len, nwrittenOut);
     }
 
-    int getVaryRule(int handle, byte[] buf, int len, int[] nwrittenOut) {
+    @Override
+    public int getVaryRule(int handle, byte[] buf, int len, int[] nwrittenOut) {
         CachedObject o = object(handle);
         if (o == null) {
             return noObject(handle);

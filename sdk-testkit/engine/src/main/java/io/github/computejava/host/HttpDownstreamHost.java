@@ -1,5 +1,6 @@
 package io.github.computejava.host;
 
+import io.github.computejava.abi.FastlyHttpDownstream;
 import io.github.computejava.abi.FastlyStatus;
 import io.github.computejava.host.Sandbox.HostRequest;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +14,10 @@ import java.util.concurrent.ExecutionException;
 /**
  * The {@code fastly_http_downstream} hostcalls of a sandbox: what is known about the client request (addresses,
  * original headers, request id; TLS, fingerprint and proxy data are absent on a plain-HTTP local server) and
- * request reuse ({@code next_request}). Methods follow the conventions of {@code Hostcalls}.
+ * request reuse ({@code next_request}). Bot detection reads the client's {@code X-Fastly-Bot-*} headers, so tests
+ * can simulate it.
  */
-public final class HttpDownstreamHost {
+final class HttpDownstreamHost implements FastlyHttpDownstream {
     /** How long {@code next_request} waits at most, and by default. */
     public static final Duration NEXT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
@@ -47,12 +49,19 @@ public final class HttpDownstreamHost {
     // ---- request reuse
 
     /**
-     * {@code next_request}: asks for another client request.
+     * {@code next_request}: asks for another client request, waiting at most the timeout the options give (a
+     * {@code u64} beyond the {@code s64} range waits as long as the host allows), or the default.
      *
-     * @param timeoutMillis how long to wait, or a negative value for the default
      * @return {@code limitexceeded} when a promise is already outstanding
      */
-    public int nextRequest(long timeoutMillis, int[] promiseOut) {
+    @Override
+    public int nextRequest(int mask, long timeoutMs, int[] promiseOut) {
+        long timeout = (mask & NEXT_REQUEST_OPTIONS_TIMEOUT) != 0 ? (timeoutMs < 0 ? Long.MAX_VALUE : timeoutMs) : -1;
+        return nextRequest(timeout, promiseOut);
+    }
+
+    /** {@code next_request} with a timeout in milliseconds, or a negative value for the default. */
+    private int nextRequest(long timeoutMillis, int[] promiseOut) {
         if (promiseHandle >= 0 && handles.get(promiseHandle, RequestPromise.class) != null) {
             return FastlyStatus.LIMITEXCEEDED;
         }
@@ -66,7 +75,7 @@ public final class HttpDownstreamHost {
         } else {
             future = CompletableFuture.completedFuture(Optional.empty());
         }
-        AsyncIoHost io = sandbox.asyncIo();
+        AsyncIoHost io = sandbox.asyncIoHost();
         future.whenComplete((e, f) -> io.signal());
         promiseHandle = handles.add(new RequestPromise(future));
         promiseOut[0] = promiseHandle;
@@ -78,6 +87,7 @@ public final class HttpDownstreamHost {
      *
      * @return {@code none} when no request came; {@code unsupported} while the current client has no response
      */
+    @Override
     public int nextRequestWait(int promise, int[] reqOut, int[] bodyOut) {
         RequestPromise p = handles.get(promise, RequestPromise.class);
         if (p == null) {
@@ -107,6 +117,7 @@ public final class HttpDownstreamHost {
     }
 
     /** {@code next_request_abandon}: withdraws the wish; a request already handed over is served elsewhere. */
+    @Override
     public int nextRequestAbandon(int promise) {
         RequestPromise p = handles.take(promise, RequestPromise.class);
         if (p == null) {
@@ -135,8 +146,24 @@ public final class HttpDownstreamHost {
 
     // ---- client metadata
 
-    /** {@code downstream_server_ip_addr}. */
-    public int serverIpAddr(int req, byte[] octets16, int[] nwrittenOut) {
+    /** {@code downstream_client_ip_addr}: {@code none} for a request that is not a client request. */
+    @Override
+    public int downstreamClientIpAddr(int req, byte[] octets16, int[] nwrittenOut) {
+        HostRequest r = handles.get(req, HostRequest.class);
+        if (r == null) {
+            return FastlyStatus.BADF;
+        }
+        if (!r.downstream) {
+            return FastlyStatus.NONE;
+        }
+        byte[] ip = r.client.clientAddress();
+        System.arraycopy(ip, 0, octets16, 0, ip.length);
+        nwrittenOut[0] = ip.length;
+        return FastlyStatus.OK;
+    }
+
+    @Override
+    public int downstreamServerIpAddr(int req, byte[] octets16, int[] nwrittenOut) {
         DownstreamRequest d = client(req);
         if (d == null) {
             return status(req);
@@ -147,8 +174,8 @@ public final class HttpDownstreamHost {
         return FastlyStatus.OK;
     }
 
-    /** {@code downstream_client_request_id}. */
-    public int requestId(int req, byte[] buf, int len, int[] nwrittenOut) {
+    @Override
+    public int downstreamClientRequestId(int req, byte[] buf, int len, int[] nwrittenOut) {
         DownstreamRequest d = client(req);
         if (d == null) {
             return status(req);
@@ -156,8 +183,9 @@ public final class HttpDownstreamHost {
         return Buffers.single(d.requestId().getBytes(StandardCharsets.US_ASCII), buf, len, nwrittenOut);
     }
 
-    /** {@code downstream_original_header_names}. */
-    public int originalHeaderNames(int req, byte[] buf, int len, int cursor, long[] endingCursorOut, int[] nwritten) {
+    @Override
+    public int downstreamOriginalHeaderNames(
+            int req, byte[] buf, int len, int cursor, long[] endingCursorOut, int[] nwritten) {
         DownstreamRequest d = client(req);
         if (d == null) {
             return status(req);
@@ -166,7 +194,8 @@ public final class HttpDownstreamHost {
     }
 
     /** {@code downstream_original_header_count}: the number of header fields the client sent. */
-    public int originalHeaderCount(int req, int[] countOut) {
+    @Override
+    public int downstreamOriginalHeaderCount(int req, int[] countOut) {
         DownstreamRequest d = client(req);
         if (d == null) {
             return status(req);
@@ -176,7 +205,8 @@ public final class HttpDownstreamHost {
     }
 
     /** {@code downstream_compliance_region}: {@code none} (the region's name) locally. */
-    public int complianceRegion(int req, byte[] buf, int len, int[] nwrittenOut) {
+    @Override
+    public int downstreamComplianceRegion(int req, byte[] buf, int len, int[] nwrittenOut) {
         if (client(req) == null) {
             return status(req);
         }
@@ -184,7 +214,8 @@ public final class HttpDownstreamHost {
     }
 
     /** {@code downstream_client_ddos_detected}: 0 locally. */
-    public int ddosDetected(int req, int[] out) {
+    @Override
+    public int downstreamClientDdosDetected(int req, int[] out) {
         if (client(req) == null) {
             return status(req);
         }
@@ -193,6 +224,7 @@ public final class HttpDownstreamHost {
     }
 
     /** {@code fastly_key_is_valid}: 0 (no Fastly API key is valid locally). */
+    @Override
     public int fastlyKeyIsValid(int req, int[] out) {
         if (client(req) == null) {
             return status(req);
@@ -201,11 +233,145 @@ public final class HttpDownstreamHost {
         return FastlyStatus.OK;
     }
 
+    // ---- what a plain-HTTP local server does not have (TLS details, fingerprints, proxy reputation)
+
+    @Override
+    public int downstreamClientH2Fingerprint(int req, byte[] buf, int len, int[] nwrittenOut) {
+        return absent(req);
+    }
+
+    @Override
+    public int downstreamClientOhFingerprint(int req, byte[] buf, int len, int[] nwrittenOut) {
+        return absent(req);
+    }
+
+    @Override
+    public int downstreamTlsCipherOpensslName(int req, byte[] buf, int len, int[] nwrittenOut) {
+        return absent(req);
+    }
+
+    @Override
+    public int downstreamTlsProtocol(int req, byte[] buf, int len, int[] nwrittenOut) {
+        return absent(req);
+    }
+
+    @Override
+    public int downstreamTlsClientHello(int req, byte[] buf, int len, int[] nwrittenOut) {
+        return absent(req);
+    }
+
+    @Override
+    public int downstreamTlsRawClientCertificate(int req, byte[] buf, int len, int[] nwrittenOut) {
+        return absent(req);
+    }
+
+    @Override
+    public int downstreamTlsClientServername(int req, byte[] buf, int len, int[] nwrittenOut) {
+        return absent(req);
+    }
+
+    @Override
+    public int downstreamTlsJa4(int req, byte[] buf, int len, int[] nwrittenOut) {
+        return absent(req);
+    }
+
+    @Override
+    public int downstreamResvpnproxyVpnServiceName(int req, byte[] buf, int len, int[] nwrittenOut) {
+        return absent(req);
+    }
+
+    @Override
+    public int downstreamTlsJa3Md5(int req, byte[] out16, int[] nwrittenOut) {
+        return absent(req);
+    }
+
+    @Override
+    public int downstreamTlsClientCertVerifyResult(int req, int[] out) {
+        return absent(req);
+    }
+
+    @Override
+    public int downstreamResvpnproxyIsAnonymous(int req, int[] out) {
+        return absent(req);
+    }
+
+    @Override
+    public int downstreamResvpnproxyIsAnonymousVpn(int req, int[] out) {
+        return absent(req);
+    }
+
+    @Override
+    public int downstreamResvpnproxyIsHostingProvider(int req, int[] out) {
+        return absent(req);
+    }
+
+    @Override
+    public int downstreamResvpnproxyIsProxyOverVpn(int req, int[] out) {
+        return absent(req);
+    }
+
+    @Override
+    public int downstreamResvpnproxyIsPublicProxy(int req, int[] out) {
+        return absent(req);
+    }
+
+    @Override
+    public int downstreamResvpnproxyIsRelayProxy(int req, int[] out) {
+        return absent(req);
+    }
+
+    @Override
+    public int downstreamResvpnproxyIsResidentialProxy(int req, int[] out) {
+        return absent(req);
+    }
+
+    @Override
+    public int downstreamResvpnproxyIsSmartDnsProxy(int req, int[] out) {
+        return absent(req);
+    }
+
+    @Override
+    public int downstreamResvpnproxyIsTorExitNode(int req, int[] out) {
+        return absent(req);
+    }
+
+    @Override
+    public int downstreamResvpnproxyIsVpnDatacenter(int req, int[] out) {
+        return absent(req);
+    }
+
+    // ---- bot detection
+
+    @Override
+    public int downstreamBotAnalyzed(int req, int[] out) {
+        return botFlag(req, "analyzed", out);
+    }
+
+    @Override
+    public int downstreamBotDetected(int req, int[] out) {
+        return botFlag(req, "detected", out);
+    }
+
+    @Override
+    public int downstreamBotVerified(int req, int[] out) {
+        return botFlag(req, "verified", out);
+    }
+
+    @Override
+    public int downstreamBotName(int req, byte[] buf, int len, int[] nwrittenOut) {
+        return botText(req, "name", buf, len, nwrittenOut);
+    }
+
+    @Override
+    public int downstreamBotCategory(int req, byte[] buf, int len, int[] nwrittenOut) {
+        return botText(req, "category", buf, len, nwrittenOut);
+    }
+
     /**
      * Metadata a plain-HTTP local server does not have (TLS details, fingerprints, proxy reputation): {@code
      * none} for a client request, after checking the handle.
      */
-    public int absent(int req) {
+    private int absent(int req) {
         return client(req) == null ? status(req) : FastlyStatus.NONE;
     }
 
@@ -216,7 +382,7 @@ public final class HttpDownstreamHost {
      *
      * @param which "analyzed", "detected" or "verified"
      */
-    public int botFlag(int req, String which, int[] out) {
+    private int botFlag(int req, String which, int[] out) {
         DownstreamRequest d = client(req);
         if (d == null) {
             return status(req);
@@ -230,7 +396,7 @@ public final class HttpDownstreamHost {
     }
 
     /** {@code downstream_bot_name} and {@code downstream_bot_category}, from {@code X-Fastly-Bot-Name/-Category}. */
-    public int botText(int req, String which, byte[] buf, int len, int[] nwrittenOut) {
+    private int botText(int req, String which, byte[] buf, int len, int[] nwrittenOut) {
         DownstreamRequest d = client(req);
         if (d == null) {
             return status(req);
@@ -243,7 +409,8 @@ public final class HttpDownstreamHost {
     }
 
     /** {@code downstream_bot_category_kind}: the number of the {@code X-Fastly-Bot-Category} header's category. */
-    public int botCategoryKind(int req, int[] out) {
+    @Override
+    public int downstreamBotCategoryKind(int req, int[] out) {
         DownstreamRequest d = client(req);
         if (d == null) {
             return status(req);

@@ -1,21 +1,18 @@
 package io.github.computejava.host;
 
+import io.github.computejava.abi.FastlyKvStore;
 import io.github.computejava.abi.FastlyStatus;
+import io.github.computejava.abi.KvInsertConfig;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * The store hostcalls of a sandbox: dictionaries ({@code fastly_dictionary}, the same stores as config stores),
- * KV stores ({@code fastly_kv_store}, and the deprecated {@code fastly_object_store} over the same stores) and
- * secret stores ({@code fastly_secret_store}). KV operations complete at once; their handles hold the outcome
- * until the program waits on them. Methods follow the conventions of {@code Hostcalls}.
+ * {@code fastly_kv_store}: the engine's KV stores ({@code fastly_object_store} is the older interface to the same
+ * stores, {@link ObjectStoreHost}). Operations complete at once; their handles hold the outcome until the program
+ * waits on them.
  */
-public final class KvStoreHost {
+final class KvStoreHost implements FastlyKvStore {
     private final Sandbox sandbox;
     private final HandleTable handles;
 
@@ -41,46 +38,17 @@ public final class KvStoreHost {
         }
     }
 
-    /** An open secret store. */
-    static final class SecretStoreHandle {
-        final Map<String, byte[]> secrets;
-
-        SecretStoreHandle(Map<String, byte[]> secrets) {
-            this.secrets = secrets;
-        }
-    }
-
-    /** A secret's plaintext. */
-    static final class Secret {
-        final byte[] plaintext;
-
-        Secret(byte[] plaintext) {
-            this.plaintext = plaintext;
-        }
-    }
-
     KvStoreHost(Sandbox sandbox) {
         this.sandbox = sandbox;
         this.handles = sandbox.handles();
     }
 
-    // ---- fastly_dictionary
-
-    /** {@code fastly_dictionary.open}: config stores and dictionaries are the same stores. */
-    public int dictionaryOpen(byte[] name, int[] out) {
-        return sandbox.configStoreOpen(name, out);
-    }
-
-    /** {@code fastly_dictionary.get}. */
-    public int dictionaryGet(int dictionary, byte[] key, byte[] buf, int len, int[] nwrittenOut) {
-        return sandbox.configStoreGet(dictionary, key, buf, len, nwrittenOut);
-    }
-
     // ---- fastly_kv_store
 
     /** {@code open}: {@code inval} for an unknown store. */
-    public int kvOpen(byte[] name, int[] out) {
-        KvStore store = sandbox.engine().kvStore(utf8(name));
+    @Override
+    public int open(byte[] name, int[] out) {
+        KvStore store = sandbox.engine().kvStore(Buffers.utf8(name));
         if (store == null) {
             return FastlyStatus.INVAL;
         }
@@ -88,13 +56,19 @@ public final class KvStoreHost {
         return FastlyStatus.OK;
     }
 
-    /** {@code lookup}: {@code inval} for a malformed key. */
-    public int kvLookup(int store, byte[] key, int[] handleOut) {
+    /** {@code lookup}: {@code inval} for a malformed key; the lookup configuration has no options. */
+    @Override
+    public int lookup(int store, byte[] key, int mask, byte[] config, int[] lookupOut) {
+        return lookupKey(store, key, lookupOut);
+    }
+
+    /** {@code lookup}, and {@code fastly_object_store.lookup_async}. */
+    int lookupKey(int store, byte[] key, int[] handleOut) {
         KvHandle s = handles.get(store, KvHandle.class);
         if (s == null) {
             return FastlyStatus.BADF;
         }
-        String k = utf8(key);
+        String k = Buffers.utf8(key);
         if (k == null || !KvStore.isValidKey(k)) {
             return FastlyStatus.INVAL;
         }
@@ -110,7 +84,7 @@ public final class KvStoreHost {
      *
      * @param out receives {body handle, generation, kv_error}
      */
-    public int kvLookupWait(int lookup, byte[] metadataBuf, int metadataLen, int[] nwrittenOut, long[] out) {
+    private int collect(int lookup, byte[] metadataBuf, int metadataLen, int[] nwrittenOut, long[] out) {
         KvResult r = handles.get(lookup, KvResult.class);
         if (r == null || r.page != null) {
             return FastlyStatus.BADF;
@@ -132,15 +106,66 @@ public final class KvStoreHost {
         return FastlyStatus.OK;
     }
 
+    /** {@code lookup_wait}: as {@code lookup_wait_v2}, but the first version reports no generation (0). */
+    @Override
+    public int lookupWait(
+            int lookup,
+            int[] bodyOut,
+            byte[] metadataBuf,
+            int metadataLen,
+            int[] nwrittenOut,
+            int[] generationOut,
+            int[] kvErrorOut) {
+        long[] generation = new long[1];
+        int status = lookupWaitV2(lookup, bodyOut, metadataBuf, metadataLen, nwrittenOut, generation, kvErrorOut);
+        if (status == FastlyStatus.OK) {
+            generationOut[0] = 0;
+        }
+        return status;
+    }
+
     /**
-     * {@code insert}: stores the body's bytes (read to its end).
+     * {@code lookup_wait_v2}: the entry's body (the invalid handle when there is none), metadata and generation,
+     * and the outcome as a {@code kv_error}; {@code buflen} when the metadata does not fit.
+     */
+    @Override
+    public int lookupWaitV2(
+            int lookup,
+            int[] bodyOut,
+            byte[] metadataBuf,
+            int metadataLen,
+            int[] nwrittenOut,
+            long[] generationOut,
+            int[] kvErrorOut) {
+        long[] out = {FastlyStatus.INVALID_HANDLE, 0, 0};
+        int status = collect(lookup, metadataBuf, metadataLen, nwrittenOut, out);
+        if (status == FastlyStatus.OK) {
+            bodyOut[0] = (int) out[0];
+            generationOut[0] = out[1];
+            kvErrorOut[0] = (int) out[2];
+        }
+        return status;
+    }
+
+    /** {@code insert}: the fields of {@code kv_insert_config} its mask names. */
+    @Override
+    public int insert(int store, byte[] key, int body, int mask, KvInsertConfig config, int[] insertOut) {
+        KvInsertConfig c = config == null ? new KvInsertConfig() : config;
+        byte[] metadata = (mask & KvInsertConfig.METADATA) != 0 ? c.metadata : null;
+        long ttl = (mask & KvInsertConfig.TIME_TO_LIVE_SEC) != 0 ? c.timeToLiveSec & 0xFFFFFFFFL : -1;
+        Long ifGeneration = (mask & KvInsertConfig.IF_GENERATION_MATCH) != 0 ? c.ifGenerationMatch : null;
+        return insertValue(store, key, body, c.mode, metadata, ttl, ifGeneration, insertOut);
+    }
+
+    /**
+     * {@code insert}, and {@code fastly_object_store.insert_async}: stores the body's bytes (read to its end).
      *
      * @param mode {@code kv_insert_mode}
      * @param metadata the metadata, or null
      * @param ttlSeconds the time to live, or a negative value for none
      * @param ifGeneration the required generation, or null
      */
-    public int kvInsert(
+    int insertValue(
             int store,
             byte[] key,
             int body,
@@ -154,7 +179,7 @@ public final class KvStoreHost {
         if (s == null || b == null) {
             return FastlyStatus.BADF;
         }
-        String k = utf8(key);
+        String k = Buffers.utf8(key);
         if (k == null || !KvStore.isValidKey(k) || mode < 0 || mode >= KvStore.InsertMode.values().length) {
             return FastlyStatus.INVAL;
         }
@@ -172,8 +197,18 @@ public final class KvStoreHost {
         return FastlyStatus.OK;
     }
 
+    @Override
+    public int insertWait(int insert, int[] kvErrorOut) {
+        return outcomeWait(insert, kvErrorOut);
+    }
+
+    @Override
+    public int deleteWait(int delete, int[] kvErrorOut) {
+        return outcomeWait(delete, kvErrorOut);
+    }
+
     /** {@code insert_wait} and {@code delete_wait}: the outcome as a {@code kv_error}. */
-    public int kvOutcomeWait(int pending, int[] kvErrorOut) {
+    int outcomeWait(int pending, int[] kvErrorOut) {
         KvResult r = handles.get(pending, KvResult.class);
         if (r == null || r.entry != null || r.page != null) {
             return FastlyStatus.BADF;
@@ -183,13 +218,19 @@ public final class KvStoreHost {
         return FastlyStatus.OK;
     }
 
-    /** {@code delete}. */
-    public int kvDelete(int store, byte[] key, int[] handleOut) {
+    /** {@code delete}: the delete configuration has no options. */
+    @Override
+    public int delete(int store, byte[] key, int mask, byte[] config, int[] deleteOut) {
+        return deleteKey(store, key, deleteOut);
+    }
+
+    /** {@code delete}, and {@code fastly_object_store.delete_async}. */
+    int deleteKey(int store, byte[] key, int[] handleOut) {
         KvHandle s = handles.get(store, KvHandle.class);
         if (s == null) {
             return FastlyStatus.BADF;
         }
-        String k = utf8(key);
+        String k = Buffers.utf8(key);
         if (k == null || !KvStore.isValidKey(k)) {
             return FastlyStatus.INVAL;
         }
@@ -198,13 +239,31 @@ public final class KvStoreHost {
     }
 
     /**
-     * {@code list}: a page of keys as JSON.
+     * {@code list}: the fields of {@code kv_list_config} its mask names; an empty cursor or prefix is {@code inval}.
+     * Lists are always consistent here, so the mode does not matter.
+     */
+    @Override
+    public int list(int store, int mask, int mode, byte[] cursor, int limit, byte[] prefix, int[] listOut) {
+        String c = (mask & LIST_CURSOR) != 0 ? listText(cursor) : null;
+        String p = (mask & LIST_PREFIX) != 0 ? listText(prefix) : null;
+        if ((c == null && (mask & LIST_CURSOR) != 0) || (p == null && (mask & LIST_PREFIX) != 0)) {
+            return FastlyStatus.INVAL;
+        }
+        return listPage(store, c, p, (mask & LIST_LIMIT) != 0 ? limit : 0, listOut);
+    }
+
+    private static String listText(byte[] text) {
+        return text == null || text.length == 0 ? null : new String(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A page of keys as JSON.
      *
      * @param cursor the cursor, or null
      * @param prefix the prefix, or null
      * @param limit the page size, or 0 for the default
      */
-    public int kvList(int store, String cursor, String prefix, int limit, int[] handleOut) {
+    private int listPage(int store, String cursor, String prefix, int limit, int[] handleOut) {
         KvHandle s = handles.get(store, KvHandle.class);
         if (s == null) {
             return FastlyStatus.BADF;
@@ -216,7 +275,8 @@ public final class KvStoreHost {
     }
 
     /** {@code list_wait}: the page as a body. */
-    public int kvListWait(int pending, int[] bodyOut, int[] kvErrorOut) {
+    @Override
+    public int listWait(int pending, int[] bodyOut, int[] kvErrorOut) {
         KvResult r = handles.get(pending, KvResult.class);
         if (r == null || r.page == null) {
             return FastlyStatus.BADF;
@@ -227,113 +287,5 @@ public final class KvStoreHost {
             bodyOut[0] = handles.add(BodyBuffer.of(r.page));
         }
         return FastlyStatus.OK;
-    }
-
-    // ---- fastly_object_store (deprecated; the same stores)
-
-    /** {@code fastly_object_store.lookup}: {@code none} when the key is absent. */
-    public int objectLookup(int store, byte[] key, int[] bodyOut) {
-        int[] h = new int[1];
-        int status = kvLookup(store, key, h);
-        if (status != FastlyStatus.OK) {
-            return status;
-        }
-        KvResult r = handles.take(h[0], KvResult.class);
-        if (r.entry == null) {
-            return FastlyStatus.NONE;
-        }
-        bodyOut[0] = handles.add(BodyBuffer.of(r.entry.value()));
-        return FastlyStatus.OK;
-    }
-
-    /** {@code fastly_object_store.pending_lookup_wait}: {@code none} when the key is absent. */
-    public int objectLookupWait(int pending, int[] bodyOut) {
-        KvResult r = handles.get(pending, KvResult.class);
-        if (r == null || r.page != null) {
-            return FastlyStatus.BADF;
-        }
-        handles.remove(pending);
-        if (r.entry == null) {
-            return FastlyStatus.NONE;
-        }
-        bodyOut[0] = handles.add(BodyBuffer.of(r.entry.value()));
-        return FastlyStatus.OK;
-    }
-
-    /** {@code fastly_object_store.insert}: overwrites the key with the body's bytes. */
-    public int objectInsert(int store, byte[] key, int body, int[] handleOut) {
-        int status = kvInsert(store, key, body, 0, null, -1, null, handleOut);
-        if (status != FastlyStatus.OK) {
-            return status;
-        }
-        KvResult r = handles.get(handleOut[0], KvResult.class);
-        return r.outcome == KvStore.Outcome.OK ? FastlyStatus.OK : FastlyStatus.ERROR;
-    }
-
-    /** {@code fastly_object_store.pending_insert_wait} and {@code pending_delete_wait}. */
-    public int objectOutcomeWait(int pending) {
-        int[] kvError = new int[1];
-        int status = kvOutcomeWait(pending, kvError);
-        if (status != FastlyStatus.OK) {
-            return status;
-        }
-        return kvError[0] == KvStore.Outcome.OK.code() || kvError[0] == KvStore.Outcome.NOT_FOUND.code()
-                ? FastlyStatus.OK
-                : FastlyStatus.ERROR;
-    }
-
-    // ---- fastly_secret_store
-
-    /** {@code open}: {@code none} for an unknown store. */
-    public int secretStoreOpen(byte[] name, int[] out) {
-        Map<String, byte[]> store = sandbox.engine().secretStore(utf8(name));
-        if (store == null) {
-            return FastlyStatus.NONE;
-        }
-        out[0] = handles.add(new SecretStoreHandle(store));
-        return FastlyStatus.OK;
-    }
-
-    /** {@code get}: {@code none} for an unknown secret. */
-    public int secretGet(int store, byte[] name, int[] out) {
-        SecretStoreHandle s = handles.get(store, SecretStoreHandle.class);
-        if (s == null) {
-            return FastlyStatus.BADF;
-        }
-        byte[] plaintext = s.secrets.get(utf8(name));
-        if (plaintext == null) {
-            return FastlyStatus.NONE;
-        }
-        out[0] = handles.add(new Secret(plaintext));
-        return FastlyStatus.OK;
-    }
-
-    /** {@code plaintext}. */
-    public int secretPlaintext(int secret, byte[] buf, int len, int[] nwrittenOut) {
-        Secret s = handles.get(secret, Secret.class);
-        if (s == null) {
-            return FastlyStatus.BADF;
-        }
-        return Buffers.single(s.plaintext, buf, len, nwrittenOut);
-    }
-
-    /** {@code from_bytes}: a secret made by the program. */
-    public int secretFromBytes(byte[] plaintext, int[] out) {
-        out[0] = handles.add(new Secret(plaintext.clone()));
-        return FastlyStatus.OK;
-    }
-
-    /** The text of a witx {@code string}, or null when it is not UTF-8. */
-    static String utf8(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
     }
 }

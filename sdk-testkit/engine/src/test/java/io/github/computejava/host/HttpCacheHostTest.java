@@ -43,21 +43,21 @@ class HttpCacheHostTest {
 
     private static int request(Sandbox s, String method, String uri) {
         int[] req = new int[1];
-        assertEquals(FastlyStatus.OK, s.reqNew(req));
-        assertEquals(FastlyStatus.OK, s.reqMethodSet(req[0], method.getBytes(StandardCharsets.ISO_8859_1)));
-        assertEquals(FastlyStatus.OK, s.reqUriSet(req[0], uri.getBytes(StandardCharsets.ISO_8859_1)));
+        assertEquals(FastlyStatus.OK, s.httpReq().new_(req));
+        assertEquals(FastlyStatus.OK, s.httpReq().methodSet(req[0], method.getBytes(StandardCharsets.ISO_8859_1)));
+        assertEquals(FastlyStatus.OK, s.httpReq().uriSet(req[0], uri.getBytes(StandardCharsets.ISO_8859_1)));
         return req[0];
     }
 
     private static int lookup(Sandbox s, int req) {
         int[] h = new int[1];
-        assertEquals(FastlyStatus.OK, s.httpCacheTransactionLookup(req, 0, new HttpCacheLookupOptions(), h));
+        assertEquals(FastlyStatus.OK, s.httpCache().transactionLookup(req, 0, new HttpCacheLookupOptions(), h));
         return h[0];
     }
 
     private static int state(Sandbox s, int handle) {
         int[] st = new int[1];
-        assertEquals(FastlyStatus.OK, s.httpCacheGetState(handle, st));
+        assertEquals(FastlyStatus.OK, s.httpCache().getState(handle, st));
         return st[0];
     }
 
@@ -66,16 +66,18 @@ class HttpCacheHostTest {
         int handle = lookup(s, request(s, "GET", "http://example.com/a"));
         assertEquals(HttpCacheHost.MUST_INSERT_OR_UPDATE, state(s, handle));
         int[] backendReq = new int[1];
-        assertEquals(FastlyStatus.OK, s.httpCacheGetSuggestedBackendRequest(handle, backendReq));
+        assertEquals(FastlyStatus.OK, s.httpCache().getSuggestedBackendRequest(handle, backendReq));
         int[] body = new int[1];
-        s.bodyNew(body);
+        s.httpBody().new_(body);
         byte[] detail = new byte[20];
         int[] resp = new int[1];
         int[] respBody = new int[1];
-        assertEquals(FastlyStatus.OK, s.reqSendV2(backendReq[0], body[0], "origin".getBytes(), detail, resp, respBody));
+        assertEquals(
+                FastlyStatus.OK,
+                s.httpReq().sendV2(backendReq[0], body[0], "origin".getBytes(), detail, resp, respBody));
         int[] action = new int[1];
         int[] prepared = new int[1];
-        assertEquals(FastlyStatus.OK, s.httpCachePrepareResponseForStorage(handle, resp[0], action, prepared));
+        assertEquals(FastlyStatus.OK, s.httpCache().prepareResponseForStorage(handle, resp[0], action, prepared));
         assertEquals(0, action[0], "insert");
         HttpCacheWriteOptions o = new HttpCacheWriteOptions();
         o.maxAgeNs = 60_000_000_000L;
@@ -87,19 +89,19 @@ class HttpCacheHostTest {
         int[] fresh = new int[1];
         assertEquals(
                 FastlyStatus.OK,
-                s.httpCacheTransactionInsertAndStreamBack(handle, prepared[0], mask, o, writeBody, fresh));
-        assertEquals(FastlyStatus.BADF, s.httpCacheTransactionAbandon(handle), "the obligation was met");
-        assertEquals(FastlyStatus.OK, s.bodyAppend(writeBody[0], respBody[0]));
-        assertEquals(FastlyStatus.OK, s.bodyClose(writeBody[0]));
+                s.httpCache().transactionInsertAndStreamBack(handle, prepared[0], mask, o, writeBody, fresh));
+        assertEquals(FastlyStatus.BADF, s.httpCache().transactionAbandon(handle), "the obligation was met");
+        assertEquals(FastlyStatus.OK, s.httpBody().append(writeBody[0], respBody[0]));
+        assertEquals(FastlyStatus.OK, s.httpBody().close(writeBody[0]));
         int[] found = new int[1];
         int[] foundBody = new int[1];
-        assertEquals(FastlyStatus.OK, s.httpCacheGetFoundResponse(fresh[0], 1, found, foundBody));
+        assertEquals(FastlyStatus.OK, s.httpCache().getFoundResponse(fresh[0], 1, found, foundBody));
         byte[] buf = new byte[16];
         int[] n = new int[1];
-        assertEquals(FastlyStatus.OK, s.bodyRead(foundBody[0], buf, 0, buf.length, n));
+        assertEquals(FastlyStatus.OK, s.httpBody().read(foundBody[0], buf, 0, buf.length, n));
         assertEquals("body", new String(buf, 0, n[0], StandardCharsets.UTF_8));
-        assertEquals(FastlyStatus.OK, s.httpCacheClose(fresh[0]));
-        assertEquals(FastlyStatus.OK, s.httpCacheClose(handle));
+        assertEquals(FastlyStatus.OK, s.httpCache().close(fresh[0]));
+        assertEquals(FastlyStatus.OK, s.httpCache().close(handle));
         assertTrue(engine.readthrough().awaitBackgroundWork(java.time.Duration.ofSeconds(5)));
     }
 
@@ -110,20 +112,20 @@ class HttpCacheHostTest {
         int handle = lookup(next, request(next, "GET", "http://example.com/a"));
         assertEquals(HttpCacheHost.FOUND | HttpCacheHost.USABLE, state(next, handle));
         long[] v = new long[1];
-        assertEquals(FastlyStatus.OK, next.httpCacheGetMaxAgeNs(handle, v));
+        assertEquals(FastlyStatus.OK, next.httpCache().getMaxAgeNs(handle, v));
         assertEquals(60_000_000_000L, v[0]);
-        assertEquals(FastlyStatus.OK, next.httpCacheGetStaleIfErrorNs(handle, v));
+        assertEquals(FastlyStatus.OK, next.httpCache().getStaleIfErrorNs(handle, v));
         assertEquals(30_000_000_000L, v[0]);
-        assertEquals(FastlyStatus.OK, next.httpCacheGetLength(handle, v));
+        assertEquals(FastlyStatus.OK, next.httpCache().getLength(handle, v));
         assertEquals(4, v[0]);
-        assertEquals(FastlyStatus.OK, next.httpCacheGetHits(handle, v));
+        assertEquals(FastlyStatus.OK, next.httpCache().getHits(handle, v));
         assertEquals(1, v[0]);
         byte[] buf = new byte[2];
         int[] n = new int[1];
-        assertEquals(FastlyStatus.BUFLEN, next.httpCacheGetVaryRule(handle, buf, buf.length, n));
+        assertEquals(FastlyStatus.BUFLEN, next.httpCache().getVaryRule(handle, buf, buf.length, n));
         assertEquals(6, n[0]);
         buf = new byte[6];
-        assertEquals(FastlyStatus.OK, next.httpCacheGetVaryRule(handle, buf, buf.length, n));
+        assertEquals(FastlyStatus.OK, next.httpCache().getVaryRule(handle, buf, buf.length, n));
         assertEquals("accept", new String(buf, StandardCharsets.ISO_8859_1));
         next.finish();
     }
@@ -132,10 +134,11 @@ class HttpCacheHostTest {
     void suggestionsComeFromTheResponseHeadersAndAskForBiggerBuffers() throws Exception {
         int handle = lookup(guest, request(guest, "GET", "http://example.com/s"));
         int[] resp = new int[1];
-        guest.respNew(resp);
-        guest.respHeaderInsert(resp[0], "Cache-Control".getBytes(), "max-age=90, stale-while-revalidate=5".getBytes());
-        guest.respHeaderInsert(resp[0], "Surrogate-Key".getBytes(), "alpha beta".getBytes());
-        guest.respHeaderInsert(resp[0], "Age".getBytes(), "10".getBytes());
+        guest.httpResp().new_(resp);
+        guest.httpResp()
+                .headerInsert(resp[0], "Cache-Control".getBytes(), "max-age=90, stale-while-revalidate=5".getBytes());
+        guest.httpResp().headerInsert(resp[0], "Surrogate-Key".getBytes(), "alpha beta".getBytes());
+        guest.httpResp().headerInsert(resp[0], "Age".getBytes(), "10".getBytes());
         HttpCacheWriteOptions in = new HttpCacheWriteOptions();
         in.varyRule = new byte[4];
         in.varyRuleLen = 4;
@@ -145,13 +148,15 @@ class HttpCacheHostTest {
         int[] maskOut = new int[1];
         assertEquals(
                 FastlyStatus.BUFLEN,
-                guest.httpCacheGetSuggestedCacheOptions(handle, resp[0], HttpCacheWriteOptions.ALL, in, maskOut, out));
+                guest.httpCache()
+                        .getSuggestedCacheOptions(handle, resp[0], HttpCacheWriteOptions.ALL, in, maskOut, out));
         assertEquals(10, out.surrogateKeysLen);
         in.surrogateKeys = new byte[10];
         in.surrogateKeysLen = 10;
         assertEquals(
                 FastlyStatus.OK,
-                guest.httpCacheGetSuggestedCacheOptions(handle, resp[0], HttpCacheWriteOptions.ALL, in, maskOut, out));
+                guest.httpCache()
+                        .getSuggestedCacheOptions(handle, resp[0], HttpCacheWriteOptions.ALL, in, maskOut, out));
         assertEquals(90_000_000_000L, out.maxAgeNs);
         assertEquals(10_000_000_000L, out.initialAgeNs);
         assertEquals(5_000_000_000L, out.staleWhileRevalidateNs);
@@ -164,10 +169,10 @@ class HttpCacheHostTest {
     void aGuestThatClosesItsHandleHandsTheObligationToTheNextLookup() {
         int first = lookup(guest, request(guest, "GET", "http://example.com/o"));
         assertEquals(HttpCacheHost.MUST_INSERT_OR_UPDATE, state(guest, first));
-        assertEquals(FastlyStatus.OK, guest.httpCacheTransactionAbandon(first));
+        assertEquals(FastlyStatus.OK, guest.httpCache().transactionAbandon(first));
         int second = lookup(guest, request(guest, "GET", "http://example.com/o"));
         assertEquals(HttpCacheHost.MUST_INSERT_OR_UPDATE, state(guest, second));
-        assertEquals(FastlyStatus.OK, guest.httpCacheClose(second));
+        assertEquals(FastlyStatus.OK, guest.httpCache().close(second));
         assertEquals(
                 HttpCacheHost.MUST_INSERT_OR_UPDATE,
                 state(guest, lookup(guest, request(guest, "GET", "http://example.com/o"))));
@@ -178,13 +183,13 @@ class HttpCacheHostTest {
         int handle = lookup(guest, request(guest, "GET", "http://example.com/p"));
         HttpCacheWriteOptions o = new HttpCacheWriteOptions();
         o.maxAgeNs = 120_000_000_000L;
-        assertEquals(FastlyStatus.OK, guest.httpCacheTransactionRecordNotCacheable(handle, 0, o));
+        assertEquals(FastlyStatus.OK, guest.httpCache().transactionRecordNotCacheable(handle, 0, o));
         int again = lookup(guest, request(guest, "GET", "http://example.com/p"));
         assertEquals(0, state(guest, again));
         int[] resp = new int[1];
         int[] body = new int[1];
-        assertEquals(FastlyStatus.NONE, guest.httpCacheGetFoundResponse(again, 0, resp, body));
-        assertEquals(FastlyStatus.BADF, guest.httpCacheTransactionChooseStale(again));
+        assertEquals(FastlyStatus.NONE, guest.httpCache().getFoundResponse(again, 0, resp, body));
+        assertEquals(FastlyStatus.BADF, guest.httpCache().transactionChooseStale(again));
     }
 
     @Test
@@ -201,24 +206,26 @@ class HttpCacheHostTest {
                 state(next, handle));
         int[] resp = new int[1];
         int[] body = new int[1];
-        assertEquals(FastlyStatus.NONE, next.httpCacheGetFoundResponse(handle, 0, resp, body), "not usable yet");
+        assertEquals(FastlyStatus.NONE, next.httpCache().getFoundResponse(handle, 0, resp, body), "not usable yet");
         int[] backendReq = new int[1];
-        assertEquals(FastlyStatus.OK, next.httpCacheGetSuggestedBackendRequest(handle, backendReq));
+        assertEquals(FastlyStatus.OK, next.httpCache().getSuggestedBackendRequest(handle, backendReq));
         byte[] buf = new byte[16];
         int[] n = new int[1];
         long[] cursor = new long[1];
         assertEquals(
                 FastlyStatus.OK,
-                next.reqHeaderValuesGet(backendReq[0], "If-None-Match".getBytes(), buf, buf.length, 0, cursor, n));
+                next.httpReq()
+                        .headerValuesGet(backendReq[0], "If-None-Match".getBytes(), buf, buf.length, 0, cursor, n));
         assertEquals("\"e\"\0", new String(buf, 0, n[0], StandardCharsets.ISO_8859_1), "a revalidation request");
-        assertEquals(FastlyStatus.OK, next.httpCacheTransactionChooseStale(handle));
+        assertEquals(FastlyStatus.OK, next.httpCache().transactionChooseStale(handle));
         assertEquals(
                 HttpCacheHost.FOUND | HttpCacheHost.USABLE | HttpCacheHost.STALE | HttpCacheHost.USABLE_IF_ERROR,
                 state(next, handle));
-        assertEquals(FastlyStatus.OK, next.httpCacheGetFoundResponse(handle, 0, resp, body));
+        assertEquals(FastlyStatus.OK, next.httpCache().getFoundResponse(handle, 0, resp, body));
         int[] age = new int[1];
         assertEquals(
-                FastlyStatus.OK, next.respHeaderValuesGet(resp[0], "Age".getBytes(), buf, buf.length, 0, cursor, age));
+                FastlyStatus.OK,
+                next.httpResp().headerValuesGet(resp[0], "Age".getBytes(), buf, buf.length, 0, cursor, age));
         assertEquals("70\0", new String(buf, 0, age[0], StandardCharsets.ISO_8859_1));
         next.finish();
     }
@@ -228,34 +235,35 @@ class HttpCacheHostTest {
         int req = request(guest, "GET", "http://example.com/m");
         int[] out = new int[1];
         HttpCacheLookupOptions o = new HttpCacheLookupOptions();
-        assertEquals(FastlyStatus.BADF, guest.httpCacheTransactionLookup(9999, 0, o, out));
-        assertEquals(FastlyStatus.INVAL, guest.httpCacheTransactionLookup(req, 1 << 9, o, out), "unknown mask bit");
+        assertEquals(FastlyStatus.BADF, guest.httpCache().transactionLookup(9999, 0, o, out));
+        assertEquals(FastlyStatus.INVAL, guest.httpCache().transactionLookup(req, 1 << 9, o, out), "unknown mask bit");
         o.overrideKey = new byte[5];
         assertEquals(
                 FastlyStatus.INVAL,
-                guest.httpCacheTransactionLookup(req, HttpCacheLookupOptions.OVERRIDE_KEY, o, out),
+                guest.httpCache().transactionLookup(req, HttpCacheLookupOptions.OVERRIDE_KEY, o, out),
                 "keys are 32 bytes");
-        assertEquals(FastlyStatus.BADF, guest.httpCacheGetState(req, out), "a request is not a cache handle");
+        assertEquals(FastlyStatus.BADF, guest.httpCache().getState(req, out), "a request is not a cache handle");
         int handle = lookup(guest, req);
         long[] v = new long[1];
-        assertEquals(FastlyStatus.NONE, guest.httpCacheGetMaxAgeNs(handle, v), "nothing found");
-        assertEquals(FastlyStatus.BADF, guest.httpCacheTransactionUpdate(handle, 9999, 0, new HttpCacheWriteOptions()));
+        assertEquals(FastlyStatus.NONE, guest.httpCache().getMaxAgeNs(handle, v), "nothing found");
+        assertEquals(
+                FastlyStatus.BADF, guest.httpCache().transactionUpdate(handle, 9999, 0, new HttpCacheWriteOptions()));
         int[] resp = new int[1];
-        guest.respNew(resp);
+        guest.httpResp().new_(resp);
         HttpCacheWriteOptions bad = new HttpCacheWriteOptions();
         bad.varyRule = "bad:name".getBytes();
         bad.varyRuleLen = bad.varyRule.length;
         assertEquals(
                 FastlyStatus.INVAL,
-                guest.httpCacheTransactionInsert(handle, resp[0], HttpCacheWriteOptions.VARY_RULE, bad, out));
+                guest.httpCache().transactionInsert(handle, resp[0], HttpCacheWriteOptions.VARY_RULE, bad, out));
         bad.maxAgeNs = -1;
-        assertEquals(FastlyStatus.INVAL, guest.httpCacheTransactionInsert(handle, resp[0], 0, bad, out));
+        assertEquals(FastlyStatus.INVAL, guest.httpCache().transactionInsert(handle, resp[0], 0, bad, out));
         assertEquals(
                 FastlyStatus.BADF,
-                guest.httpCacheTransactionUpdate(handle, resp[0], 0, new HttpCacheWriteOptions()),
+                guest.httpCache().transactionUpdate(handle, resp[0], 0, new HttpCacheWriteOptions()),
                 "nothing to update");
-        assertEquals(FastlyStatus.OK, guest.httpCacheClose(handle));
-        assertEquals(FastlyStatus.BADF, guest.httpCacheClose(handle));
+        assertEquals(FastlyStatus.OK, guest.httpCache().close(handle));
+        assertEquals(FastlyStatus.BADF, guest.httpCache().close(handle));
     }
 
     @Test
@@ -263,15 +271,15 @@ class HttpCacheHostTest {
         int get = request(guest, "GET", "http://example.com/k?x");
         int post = request(guest, "POST", "http://example.com/k?x");
         int[] out = new int[1];
-        assertEquals(FastlyStatus.OK, guest.httpCacheIsRequestCacheable(get, out));
+        assertEquals(FastlyStatus.OK, guest.httpCache().isRequestCacheable(get, out));
         assertEquals(1, out[0]);
-        assertEquals(FastlyStatus.OK, guest.httpCacheIsRequestCacheable(post, out));
+        assertEquals(FastlyStatus.OK, guest.httpCache().isRequestCacheable(post, out));
         assertEquals(0, out[0]);
         byte[] key = new byte[32];
-        assertEquals(FastlyStatus.OK, guest.httpCacheGetSuggestedCacheKey(get, key, key.length, out));
+        assertEquals(FastlyStatus.OK, guest.httpCache().getSuggestedCacheKey(get, key, key.length, out));
         assertEquals(32, out[0]);
         assertArrayEquals(CacheKeys.defaultKey("http://example.com/k?x", null), key);
-        assertEquals(FastlyStatus.BUFLEN, guest.httpCacheGetSuggestedCacheKey(get, new byte[8], 8, out));
+        assertEquals(FastlyStatus.BUFLEN, guest.httpCache().getSuggestedCacheKey(get, new byte[8], 8, out));
         assertEquals(32, out[0]);
     }
 }

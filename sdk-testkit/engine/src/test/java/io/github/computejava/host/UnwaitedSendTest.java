@@ -34,14 +34,14 @@ class UnwaitedSendTest {
     private Sandbox sendAsyncAndReturn(String url) {
         Sandbox sandbox = LoopbackClient.sandbox(engine, "http://example.com/");
         int[] out = new int[1];
-        assertEquals(FastlyStatus.OK, sandbox.reqNew(out));
+        assertEquals(FastlyStatus.OK, sandbox.httpReq().new_(out));
         int req = out[0];
-        assertEquals(FastlyStatus.OK, sandbox.reqUriSet(req, url.getBytes(StandardCharsets.UTF_8)));
-        assertEquals(FastlyStatus.OK, sandbox.bodyNew(out));
+        assertEquals(FastlyStatus.OK, sandbox.httpReq().uriSet(req, url.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(FastlyStatus.OK, sandbox.httpBody().new_(out));
         int body = out[0];
         assertEquals(
                 FastlyStatus.OK,
-                sandbox.request().sendAsync(req, body, "origin".getBytes(StandardCharsets.UTF_8), false, false, out));
+                sandbox.httpReq().sendAsync(req, body, "origin".getBytes(StandardCharsets.UTF_8), out));
         return sandbox;
     }
 

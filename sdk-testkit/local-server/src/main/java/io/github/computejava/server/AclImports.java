@@ -11,13 +11,14 @@ final class AclImports implements ImportGroup {
         // open(name: string) -> (status, acl_handle)
         r.add("fastly_acl", "open", (g, a) -> {
             byte[] name = g.memory().utf8Bytes(i32(a, 0), i32(a, 1));
-            return g.u32Out(i32(a, 2), out -> g.sandbox().acls().open(name, out));
+            return g.u32Out(i32(a, 2), out -> g.sandbox().acl().open(name, out));
         });
 
         // lookup(acl, ip_octets: const_pointer char8, ip_len, body_handle_out, acl_error_out) -> status
         r.add("fastly_acl", "lookup", (g, a) -> {
             int len = i32(a, 2);
             if (len != 4 && len != 16) {
+                // the host reads only an address's 4 or 16 octets
                 return FastlyStatus.INVAL;
             }
             GuestMemory m = g.memory();
@@ -28,7 +29,7 @@ final class AclImports implements ImportGroup {
             m.checkU32(errorPtr);
             int[] body = {FastlyStatus.INVALID_HANDLE};
             int[] aclError = new int[1];
-            int status = g.sandbox().acls().lookup(i32(a, 0), octets, len, body, aclError);
+            int status = g.sandbox().acl().lookup(i32(a, 0), octets, len, body, aclError);
             if (status == FastlyStatus.OK) {
                 if (body[0] != FastlyStatus.INVALID_HANDLE) {
                     m.u32(bodyPtr, body[0]);

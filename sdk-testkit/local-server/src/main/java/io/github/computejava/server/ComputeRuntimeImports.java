@@ -4,13 +4,13 @@ import static io.github.computejava.server.Hostcall.i32;
 
 import io.github.computejava.abi.FastlyStatus;
 
-/** {@code fastly_abi} and {@code fastly_compute_runtime}. */
+/**
+ * {@code fastly_compute_runtime}: what the running instance has used, which only the Wasm door knows (the CPU time
+ * of the thread running the program, the size of its linear memory), so the server answers it itself.
+ */
 final class ComputeRuntimeImports implements ImportGroup {
     @Override
     public void register(Registrar r) {
-        // init(abi_version: u64) -> status
-        r.add("fastly_abi", "init", (g, a) -> g.sandbox().abiInit(a[0]));
-
         // get_vcpu_ms() -> (status, vcpu_ms u64): CPU time of the thread running the program
         r.add("fastly_compute_runtime", "get_vcpu_ms", (g, a) -> {
             g.memory().checkU64(i32(a, 0));

@@ -2,7 +2,6 @@ package io.github.computejava.server;
 
 import com.dylibso.chicory.runtime.Instance;
 import io.github.computejava.abi.FastlyStatus;
-import io.github.computejava.host.HostEngine;
 import io.github.computejava.host.Sandbox;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -16,6 +15,9 @@ import java.util.function.ToIntFunction;
 final class Guest {
     /** The largest scratch buffer a hostcall gets before it knows the size it needs. */
     private static final int SCRATCH_CAP = 1 << 20;
+
+    /** The size of the address buffer the ABI requires. */
+    static final int ADDRESS_SIZE = 16;
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -39,10 +41,6 @@ final class Guest {
 
     Sandbox sandbox() {
         return sandbox;
-    }
-
-    HostEngine engine() {
-        return sandbox.engine();
     }
 
     ServerLog log() {
@@ -88,6 +86,12 @@ final class Guest {
     @FunctionalInterface
     interface BufferCall {
         int call(byte[] buf, int len, int[] nwrittenOut);
+    }
+
+    /** A host call that writes an address's 4 or 16 octets into a 16-byte buffer. */
+    @FunctionalInterface
+    interface AddressCall {
+        int call(byte[] octets16, int[] nwrittenOut);
     }
 
     /** A host call that fills a buffer with whole NUL-terminated values from a cursor. */
@@ -173,6 +177,34 @@ final class Guest {
         int status = call.applyAsInt(out);
         if (status == FastlyStatus.OK) {
             memory().u64(ptr, out[0]);
+        }
+        return status;
+    }
+
+    /** As {@link #u32Out}, for a call with one {@code u16} result. */
+    int u16Out(int ptr, ToIntFunction<int[]> call) {
+        memory().checkU16(ptr);
+        int[] out = new int[1];
+        int status = call.applyAsInt(out);
+        if (status == FastlyStatus.OK) {
+            memory().u16(ptr, out[0]);
+        }
+        return status;
+    }
+
+    /**
+     * Runs a call with an address result: its octets to the 16-byte buffer at {@code octetsPtr}, their count to
+     * {@code nPtr}.
+     */
+    int address(int octetsPtr, int nPtr, AddressCall call) {
+        memory().check(octetsPtr, ADDRESS_SIZE);
+        memory().checkU32(nPtr);
+        byte[] octets = new byte[ADDRESS_SIZE];
+        int[] n = new int[1];
+        int status = call.call(octets, n);
+        if (status == FastlyStatus.OK) {
+            memory().write(octetsPtr, octets, 0, n[0]);
+            memory().u32(nPtr, n[0]);
         }
         return status;
     }

@@ -21,32 +21,34 @@ final class HttpCacheImports implements ImportGroup {
         r.add(
                 M,
                 "is_request_cacheable",
-                (g, a) -> g.u32Out(i32(a, 1), out -> g.sandbox().httpCacheIsRequestCacheable(i32(a, 0), out)));
+                (g, a) -> g.u32Out(i32(a, 1), out -> g.sandbox().httpCache().isRequestCacheable(i32(a, 0), out)));
 
         // get_suggested_cache_key(req, key_out, key_out_len, nwritten_out) -> status
         r.add(
                 M,
                 "get_suggested_cache_key",
                 (g, a) -> g.out(i32(a, 1), i32(a, 2), i32(a, 3), (buf, len, nw) -> g.sandbox()
-                        .httpCacheGetSuggestedCacheKey(i32(a, 0), buf, len, nw)));
+                        .httpCache()
+                        .getSuggestedCacheKey(i32(a, 0), buf, len, nw)));
 
         // lookup(req, options_mask, options: ptr) -> (status, http_cache_handle)
         r.add(M, "lookup", (g, a) -> {
             HttpCacheLookupOptions o = lookupOptions(g, i32(a, 1), i32(a, 2));
-            return g.u32Out(i32(a, 3), out -> g.sandbox().httpCacheLookup(i32(a, 0), i32(a, 1), o, out));
+            return g.u32Out(i32(a, 3), out -> g.sandbox().httpCache().lookup(i32(a, 0), i32(a, 1), o, out));
         });
 
         // transaction_lookup(req, options_mask, options: ptr) -> (status, http_cache_handle)
         r.add(M, "transaction_lookup", (g, a) -> {
             HttpCacheLookupOptions o = lookupOptions(g, i32(a, 1), i32(a, 2));
-            return g.u32Out(i32(a, 3), out -> g.sandbox().httpCacheTransactionLookup(i32(a, 0), i32(a, 1), o, out));
+            return g.u32Out(i32(a, 3), out -> g.sandbox().httpCache().transactionLookup(i32(a, 0), i32(a, 1), o, out));
         });
 
         // transaction_insert(h, resp, options_mask, options: ptr) -> (status, body_handle)
         r.add(M, "transaction_insert", (g, a) -> {
             HttpCacheWriteOptions o = writeOptions(g, i32(a, 2), i32(a, 3));
             return g.u32Out(
-                    i32(a, 4), out -> g.sandbox().httpCacheTransactionInsert(i32(a, 0), i32(a, 1), i32(a, 2), o, out));
+                    i32(a, 4),
+                    out -> g.sandbox().httpCache().transactionInsert(i32(a, 0), i32(a, 1), i32(a, 2), o, out));
         });
 
         // transaction_insert_and_stream_back(h, resp, options_mask, options) -> (status, body, http_cache_handle)
@@ -57,7 +59,8 @@ final class HttpCacheImports implements ImportGroup {
             int[] body = new int[1];
             int[] handle = new int[1];
             int status = g.sandbox()
-                    .httpCacheTransactionInsertAndStreamBack(i32(a, 0), i32(a, 1), i32(a, 2), o, body, handle);
+                    .httpCache()
+                    .transactionInsertAndStreamBack(i32(a, 0), i32(a, 1), i32(a, 2), o, body, handle);
             if (status == FastlyStatus.OK) {
                 g.memory().u32(i32(a, 4), body[0]);
                 g.memory().u32(i32(a, 5), handle[0]);
@@ -68,36 +71,38 @@ final class HttpCacheImports implements ImportGroup {
         // transaction_update(h, resp, options_mask, options) -> status
         r.add(M, "transaction_update", (g, a) -> {
             HttpCacheWriteOptions o = writeOptions(g, i32(a, 2), i32(a, 3));
-            return g.sandbox().httpCacheTransactionUpdate(i32(a, 0), i32(a, 1), i32(a, 2), o);
+            return g.sandbox().httpCache().transactionUpdate(i32(a, 0), i32(a, 1), i32(a, 2), o);
         });
 
         // transaction_update_and_return_fresh(h, resp, options_mask, options) -> (status, http_cache_handle)
         r.add(M, "transaction_update_and_return_fresh", (g, a) -> {
             HttpCacheWriteOptions o = writeOptions(g, i32(a, 2), i32(a, 3));
             return g.u32Out(i32(a, 4), out -> g.sandbox()
-                    .httpCacheTransactionUpdateAndReturnFresh(i32(a, 0), i32(a, 1), i32(a, 2), o, out));
+                    .httpCache()
+                    .transactionUpdateAndReturnFresh(i32(a, 0), i32(a, 1), i32(a, 2), o, out));
         });
 
         // transaction_choose_stale(h) -> status
-        r.add(M, "transaction_choose_stale", (g, a) -> g.sandbox().httpCacheTransactionChooseStale(i32(a, 0)));
+        r.add(M, "transaction_choose_stale", (g, a) -> g.sandbox().httpCache().transactionChooseStale(i32(a, 0)));
 
         // transaction_record_not_cacheable(h, options_mask, options) -> status
         r.add(M, "transaction_record_not_cacheable", (g, a) -> {
             HttpCacheWriteOptions o = writeOptions(g, i32(a, 1), i32(a, 2));
-            return g.sandbox().httpCacheTransactionRecordNotCacheable(i32(a, 0), i32(a, 1), o);
+            return g.sandbox().httpCache().transactionRecordNotCacheable(i32(a, 0), i32(a, 1), o);
         });
 
         // transaction_abandon(h) -> status
-        r.add(M, "transaction_abandon", (g, a) -> g.sandbox().httpCacheTransactionAbandon(i32(a, 0)));
+        r.add(M, "transaction_abandon", (g, a) -> g.sandbox().httpCache().transactionAbandon(i32(a, 0)));
 
         // close(h) -> status
-        r.add(M, "close", (g, a) -> g.sandbox().httpCacheClose(i32(a, 0)));
+        r.add(M, "close", (g, a) -> g.sandbox().httpCache().close(i32(a, 0)));
 
         // get_suggested_backend_request(h) -> (status, request_handle)
         r.add(
                 M,
                 "get_suggested_backend_request",
-                (g, a) -> g.u32Out(i32(a, 1), out -> g.sandbox().httpCacheGetSuggestedBackendRequest(i32(a, 0), out)));
+                (g, a) ->
+                        g.u32Out(i32(a, 1), out -> g.sandbox().httpCache().getSuggestedBackendRequest(i32(a, 0), out)));
 
         // get_suggested_cache_options(h, resp, options_mask, options, options_mask_out, options_out) -> status
         r.add(M, "get_suggested_cache_options", HttpCacheImports::suggestedCacheOptions);
@@ -108,7 +113,7 @@ final class HttpCacheImports implements ImportGroup {
             g.memory().checkU32(i32(a, 3));
             int[] action = new int[1];
             int[] resp = new int[1];
-            int status = g.sandbox().httpCachePrepareResponseForStorage(i32(a, 0), i32(a, 1), action, resp);
+            int status = g.sandbox().httpCache().prepareResponseForStorage(i32(a, 0), i32(a, 1), action, resp);
             if (status == FastlyStatus.OK) {
                 g.memory().u32(i32(a, 2), action[0]);
                 g.memory().u32(i32(a, 3), resp[0]);
@@ -122,7 +127,7 @@ final class HttpCacheImports implements ImportGroup {
             g.memory().checkU32(i32(a, 3));
             int[] resp = new int[1];
             int[] body = new int[1];
-            int status = g.sandbox().httpCacheGetFoundResponse(i32(a, 0), i32(a, 1), resp, body);
+            int status = g.sandbox().httpCache().getFoundResponse(i32(a, 0), i32(a, 1), resp, body);
             if (status == FastlyStatus.OK) {
                 g.memory().u32(i32(a, 2), resp[0]);
                 g.memory().u32(i32(a, 3), body[0]);
@@ -131,54 +136,69 @@ final class HttpCacheImports implements ImportGroup {
         });
 
         // get_state(h) -> (status, cache_lookup_state)
-        r.add(M, "get_state", (g, a) -> g.u32Out(i32(a, 1), out -> g.sandbox().httpCacheGetState(i32(a, 0), out)));
+        r.add(
+                M,
+                "get_state",
+                (g, a) -> g.u32Out(i32(a, 1), out -> g.sandbox().httpCache().getState(i32(a, 0), out)));
 
         // get_length(h) -> (status, cache_object_length u64)
-        r.add(M, "get_length", (g, a) -> g.u64Out(i32(a, 1), out -> g.sandbox().httpCacheGetLength(i32(a, 0), out)));
+        r.add(
+                M,
+                "get_length",
+                (g, a) -> g.u64Out(i32(a, 1), out -> g.sandbox().httpCache().getLength(i32(a, 0), out)));
 
         // get_max_age_ns(h) -> (status, cache_duration_ns u64)
         r.add(
                 M,
                 "get_max_age_ns",
-                (g, a) -> g.u64Out(i32(a, 1), out -> g.sandbox().httpCacheGetMaxAgeNs(i32(a, 0), out)));
+                (g, a) -> g.u64Out(i32(a, 1), out -> g.sandbox().httpCache().getMaxAgeNs(i32(a, 0), out)));
 
         // get_stale_while_revalidate_ns(h) -> (status, cache_duration_ns u64)
         r.add(
                 M,
                 "get_stale_while_revalidate_ns",
-                (g, a) -> g.u64Out(i32(a, 1), out -> g.sandbox().httpCacheGetStaleWhileRevalidateNs(i32(a, 0), out)));
+                (g, a) ->
+                        g.u64Out(i32(a, 1), out -> g.sandbox().httpCache().getStaleWhileRevalidateNs(i32(a, 0), out)));
 
         // get_stale_if_error_ns(h) -> (status, cache_duration_ns u64)
         r.add(
                 M,
                 "get_stale_if_error_ns",
-                (g, a) -> g.u64Out(i32(a, 1), out -> g.sandbox().httpCacheGetStaleIfErrorNs(i32(a, 0), out)));
+                (g, a) -> g.u64Out(i32(a, 1), out -> g.sandbox().httpCache().getStaleIfErrorNs(i32(a, 0), out)));
 
         // get_age_ns(h) -> (status, cache_duration_ns u64)
-        r.add(M, "get_age_ns", (g, a) -> g.u64Out(i32(a, 1), out -> g.sandbox().httpCacheGetAgeNs(i32(a, 0), out)));
+        r.add(
+                M,
+                "get_age_ns",
+                (g, a) -> g.u64Out(i32(a, 1), out -> g.sandbox().httpCache().getAgeNs(i32(a, 0), out)));
 
         // get_hits(h) -> (status, cache_hit_count u64)
-        r.add(M, "get_hits", (g, a) -> g.u64Out(i32(a, 1), out -> g.sandbox().httpCacheGetHits(i32(a, 0), out)));
+        r.add(
+                M,
+                "get_hits",
+                (g, a) -> g.u64Out(i32(a, 1), out -> g.sandbox().httpCache().getHits(i32(a, 0), out)));
 
         // get_sensitive_data(h) -> (status, is_sensitive u32)
         r.add(
                 M,
                 "get_sensitive_data",
-                (g, a) -> g.u32Out(i32(a, 1), out -> g.sandbox().httpCacheGetSensitiveData(i32(a, 0), out)));
+                (g, a) -> g.u32Out(i32(a, 1), out -> g.sandbox().httpCache().getSensitiveData(i32(a, 0), out)));
 
         // get_surrogate_keys(h, out, out_len, nwritten_out) -> status
         r.add(
                 M,
                 "get_surrogate_keys",
                 (g, a) -> g.out(i32(a, 1), i32(a, 2), i32(a, 3), (buf, len, nw) -> g.sandbox()
-                        .httpCacheGetSurrogateKeys(i32(a, 0), buf, len, nw)));
+                        .httpCache()
+                        .getSurrogateKeys(i32(a, 0), buf, len, nw)));
 
         // get_vary_rule(h, out, out_len, nwritten_out) -> status
         r.add(
                 M,
                 "get_vary_rule",
                 (g, a) -> g.out(i32(a, 1), i32(a, 2), i32(a, 3), (buf, len, nw) -> g.sandbox()
-                        .httpCacheGetVaryRule(i32(a, 0), buf, len, nw)));
+                        .httpCache()
+                        .getVaryRule(i32(a, 0), buf, len, nw)));
     }
 
     /** Reads an {@code http_cache_lookup_options} record: only the fields the mask names. */
@@ -263,7 +283,7 @@ final class HttpCacheImports implements ImportGroup {
         HttpCacheWriteOptions out = new HttpCacheWriteOptions();
         int[] maskOut = new int[1];
         Sandbox sandbox = g.sandbox();
-        int status = sandbox.httpCacheGetSuggestedCacheOptions(handle, resp, mask, in, maskOut, out);
+        int status = sandbox.httpCache().getSuggestedCacheOptions(handle, resp, mask, in, maskOut, out);
         if (status != FastlyStatus.OK && status != FastlyStatus.BUFLEN) {
             return status;
         }

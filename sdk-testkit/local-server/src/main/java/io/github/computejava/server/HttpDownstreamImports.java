@@ -2,52 +2,36 @@ package io.github.computejava.server;
 
 import static io.github.computejava.server.Hostcall.i32;
 
+import io.github.computejava.abi.FastlyHttpDownstream;
 import io.github.computejava.abi.FastlyStatus;
-import java.util.function.ToIntBiFunction;
 
 /**
- * {@code fastly_http_downstream}: what is known about a client request, and request reuse ({@code
- * next_request}). TLS details, fingerprints and proxy reputation are absent ({@code none}) on a plain-HTTP local
- * server; bot detection reads {@code X-Fastly-Bot-*} request headers so tests can simulate it.
+ * {@code fastly_http_downstream}: what is known about a client request, and request reuse ({@code next_request}).
+ * {@code downstream_visits_this_service} and {@code downstream_visits_this_pop} are not implemented (the table
+ * answers {@code unsupported}).
  */
 final class HttpDownstreamImports implements ImportGroup {
-    /** The size of the address buffer the ABI requires. */
-    static final int ADDRESS_SIZE = 16;
-
-    /** {@code next_request_options_mask.timeout}. */
-    private static final int NEXT_REQUEST_TIMEOUT = 1 << 1;
-
-    /** A call that writes an address's 4 or 16 octets into a 16-byte buffer. */
-    @FunctionalInterface
-    interface AddressCall {
-        int call(byte[] octets16, int[] nwrittenOut);
-    }
+    private static final String M = "fastly_http_downstream";
 
     @Override
     public void register(Registrar r) {
-        String m = "fastly_http_downstream";
-
-        // next_request(options_mask, options: ptr next_request_options) -> (status, request_promise_handle)
-        r.add(m, "next_request", (g, a) -> {
+        // next_request(options_mask: next_request_options_mask, options: ptr next_request_options)
+        //   -> (status, request_promise_handle)
+        r.add(M, "next_request", (g, a) -> {
             int mask = i32(a, 0);
-            long timeout = -1;
-            if ((mask & NEXT_REQUEST_TIMEOUT) != 0) {
-                timeout = g.memory().u64(i32(a, 1));
-                if (timeout < 0) {
-                    timeout = Long.MAX_VALUE;
-                }
-            }
-            long waitMillis = timeout;
-            return g.u32Out(i32(a, 2), out -> g.sandbox().downstreamCalls().nextRequest(waitMillis, out));
+            long timeout = (mask & FastlyHttpDownstream.NEXT_REQUEST_OPTIONS_TIMEOUT) != 0
+                    ? g.memory().u64(i32(a, 1))
+                    : 0;
+            return g.u32Out(i32(a, 2), out -> calls(g).nextRequest(mask, timeout, out));
         });
 
-        // next_request_wait(handle) -> (status, request_handle, body_handle)
-        r.add(m, "next_request_wait", (g, a) -> {
+        // next_request_wait(handle: request_promise_handle) -> (status, request_handle, body_handle)
+        r.add(M, "next_request_wait", (g, a) -> {
             g.memory().checkU32(i32(a, 1));
             g.memory().checkU32(i32(a, 2));
             int[] req = new int[1];
             int[] body = new int[1];
-            int status = g.sandbox().downstreamCalls().nextRequestWait(i32(a, 0), req, body);
+            int status = calls(g).nextRequestWait(i32(a, 0), req, body);
             if (status == FastlyStatus.OK) {
                 g.memory().u32(i32(a, 1), req[0]);
                 g.memory().u32(i32(a, 2), body[0]);
@@ -55,165 +39,241 @@ final class HttpDownstreamImports implements ImportGroup {
             return status;
         });
 
-        // next_request_abandon(handle) -> status
-        r.add(m, "next_request_abandon", (g, a) -> g.sandbox().downstreamCalls().nextRequestAbandon(i32(a, 0)));
+        // next_request_abandon(handle: request_promise_handle) -> status
+        r.add(M, "next_request_abandon", (g, a) -> calls(g).nextRequestAbandon(i32(a, 0)));
 
-        registerClientGetters(r, m, true);
-        r.add(m, "downstream_tls_client_servername", (g, a) -> g.sandbox()
-                .downstreamCalls()
-                .absent(i32(a, 0)));
-
-        // bot detection, from X-Fastly-Bot-* request headers
-        for (String flag : new String[] {"analyzed", "detected", "verified"}) {
-            r.add(
-                    m,
-                    "downstream_bot_" + flag,
-                    (g, a) -> g.u32Out(
-                            i32(a, 1), out -> g.sandbox().downstreamCalls().botFlag(i32(a, 0), flag, out)));
-        }
-        for (String text : new String[] {"name", "category"}) {
-            r.add(
-                    m,
-                    "downstream_bot_" + text,
-                    (g, a) -> g.out(i32(a, 1), i32(a, 2), i32(a, 3), (buf, len, n) -> g.sandbox()
-                            .downstreamCalls()
-                            .botText(i32(a, 0), text, buf, len, n)));
-        }
+        // downstream_original_header_names(req, buf, buf_len, cursor, ending_cursor_out, nwritten_out) -> status
         r.add(
-                m,
-                "downstream_bot_category_kind",
-                (g, a) ->
-                        g.u32Out(i32(a, 1), out -> g.sandbox().downstreamCalls().botCategoryKind(i32(a, 0), out)));
-
-        // proxy reputation, which a plain-HTTP local server does not have: none, after checking the handle
-        for (String absent : new String[] {
-            "downstream_resvpnproxy_is_anonymous",
-            "downstream_resvpnproxy_is_anonymous_vpn",
-            "downstream_resvpnproxy_is_hosting_provider",
-            "downstream_resvpnproxy_is_proxy_over_vpn",
-            "downstream_resvpnproxy_is_public_proxy",
-            "downstream_resvpnproxy_is_relay_proxy",
-            "downstream_resvpnproxy_is_residential_proxy",
-            "downstream_resvpnproxy_is_smart_dns_proxy",
-            "downstream_resvpnproxy_is_tor_exit_node",
-            "downstream_resvpnproxy_is_vpn_datacenter",
-            "downstream_resvpnproxy_vpn_service_name"
-        }) {
-            r.add(m, absent, (g, a) -> g.sandbox().downstreamCalls().absent(i32(a, 0)));
-        }
-
-        r.unsupported(m, "downstream_visits_this_service", "downstream_visits_this_pop");
-    }
-
-    /**
-     * Registers the client metadata getters {@code fastly_http_downstream} and {@code fastly_http_req} share:
-     * addresses, request id, compliance region, DDoS and Fastly-Key flags, the original header names and count,
-     * and the TLS details and fingerprints a plain-HTTP local server does not have ({@code none}, after checking
-     * the handle). In {@code fastly_http_downstream} each takes the request handle as its first argument; the
-     * deprecated ones in {@code fastly_http_req} take no handle and answer for the current client request.
-     *
-     * @param handleArg whether the calls take the request handle first ({@code fastly_http_downstream})
-     */
-    static void registerClientGetters(Registrar r, String m, boolean handleArg) {
-        // the arguments after the handle, if any
-        int o = handleArg ? 1 : 0;
-        ToIntBiFunction<Guest, long[]> req =
-                handleArg ? (g, a) -> i32(a, 0) : (g, a) -> g.sandbox().clientRequestHandle();
-
-        // downstream_client_ip_addr([req,] addr_octets_out) -> (status, num_bytes)
-        r.add(
-                m,
-                "downstream_client_ip_addr",
-                (g, a) -> address(g, i32(a, o), i32(a, o + 1), (octets, n) -> g.sandbox()
-                        .downstreamClientIpAddr(req.applyAsInt(g, a), octets, n)));
-
-        // downstream_server_ip_addr([req,] addr_octets_out) -> (status, num_bytes)
-        r.add(
-                m,
-                "downstream_server_ip_addr",
-                (g, a) -> address(g, i32(a, o), i32(a, o + 1), (octets, n) -> g.sandbox()
-                        .downstreamCalls()
-                        .serverIpAddr(req.applyAsInt(g, a), octets, n)));
-
-        // downstream_client_request_id([req,] buf, max_len, nwritten_out) -> status
-        r.add(
-                m,
-                "downstream_client_request_id",
-                (g, a) -> g.out(i32(a, o), i32(a, o + 1), i32(a, o + 2), (buf, len, n) -> g.sandbox()
-                        .downstreamCalls()
-                        .requestId(req.applyAsInt(g, a), buf, len, n)));
-
-        // downstream_compliance_region([req,] buf, max_len, nwritten_out) -> status
-        r.add(
-                m,
-                "downstream_compliance_region",
-                (g, a) -> g.out(i32(a, o), i32(a, o + 1), i32(a, o + 2), (buf, len, n) -> g.sandbox()
-                        .downstreamCalls()
-                        .complianceRegion(req.applyAsInt(g, a), buf, len, n)));
-
-        // downstream_client_ddos_detected([req]) -> (status, ddos_detected)
-        r.add(
-                m,
-                "downstream_client_ddos_detected",
-                (g, a) -> g.u32Out(
-                        i32(a, o), out -> g.sandbox().downstreamCalls().ddosDetected(req.applyAsInt(g, a), out)));
-
-        // fastly_key_is_valid([req]) -> (status, is_valid)
-        r.add(
-                m,
-                "fastly_key_is_valid",
-                (g, a) -> g.u32Out(
-                        i32(a, o), out -> g.sandbox().downstreamCalls().fastlyKeyIsValid(req.applyAsInt(g, a), out)));
-
-        // downstream_original_header_names(req, buf, buf_len, cursor, ending_cursor_out, nwritten_out) -> status,
-        // original_header_names_get(buf, buf_len, cursor, ending_cursor_out, nwritten_out) -> status
-        r.add(
-                m,
-                handleArg ? "downstream_original_header_names" : "original_header_names_get",
+                M,
+                "downstream_original_header_names",
                 (g, a) -> g.multi(
-                        i32(a, o),
-                        i32(a, o + 1),
-                        i32(a, o + 2),
-                        i32(a, o + 3),
-                        i32(a, o + 4),
-                        (buf, len, cursor, end, n) -> g.sandbox()
-                                .downstreamCalls()
-                                .originalHeaderNames(req.applyAsInt(g, a), buf, len, cursor, end, n)));
+                        i32(a, 1), i32(a, 2), i32(a, 3), i32(a, 4), i32(a, 5), (buf, len, cursor, end, n) -> calls(g)
+                                .downstreamOriginalHeaderNames(i32(a, 0), buf, len, cursor, end, n)));
 
-        // downstream_original_header_count(req) -> (status, header_count), original_header_count() -> (...)
+        // downstream_client_ip_addr(req, addr_octets_out: ptr char8 [16]) -> (status, num_bytes)
         r.add(
-                m,
-                handleArg ? "downstream_original_header_count" : "original_header_count",
-                (g, a) -> g.u32Out(
-                        i32(a, o),
-                        out -> g.sandbox().downstreamCalls().originalHeaderCount(req.applyAsInt(g, a), out)));
+                M,
+                "downstream_client_ip_addr",
+                (g, a) -> g.address(
+                        i32(a, 1), i32(a, 2), (octets, n) -> calls(g).downstreamClientIpAddr(i32(a, 0), octets, n)));
 
-        for (String absent : new String[] {
-            "downstream_client_h2_fingerprint",
-            "downstream_client_oh_fingerprint",
-            "downstream_tls_cipher_openssl_name",
-            "downstream_tls_protocol",
-            "downstream_tls_client_hello",
-            "downstream_tls_raw_client_certificate",
-            "downstream_tls_client_cert_verify_result",
-            "downstream_tls_ja3_md5",
-            "downstream_tls_ja4"
-        }) {
-            r.add(m, absent, (g, a) -> g.sandbox().downstreamCalls().absent(req.applyAsInt(g, a)));
-        }
+        // downstream_server_ip_addr(req, addr_octets_out: ptr char8 [16]) -> (status, num_bytes)
+        r.add(
+                M,
+                "downstream_server_ip_addr",
+                (g, a) -> g.address(
+                        i32(a, 1), i32(a, 2), (octets, n) -> calls(g).downstreamServerIpAddr(i32(a, 0), octets, n)));
+
+        // downstream_tls_ja3_md5(req, cja3_md5_out: ptr char8 [16]) -> (status, num_bytes)
+        r.add(
+                M,
+                "downstream_tls_ja3_md5",
+                (g, a) -> g.address(
+                        i32(a, 1), i32(a, 2), (octets, n) -> calls(g).downstreamTlsJa3Md5(i32(a, 0), octets, n)));
+
+        // downstream_client_h2_fingerprint(req, h2fp_out, h2fp_max_len, nwritten_out) -> status
+        r.add(
+                M,
+                "downstream_client_h2_fingerprint",
+                (g, a) -> g.out(i32(a, 1), i32(a, 2), i32(a, 3), (buf, len, n) -> calls(g)
+                        .downstreamClientH2Fingerprint(i32(a, 0), buf, len, n)));
+
+        // downstream_client_request_id(req, reqid_out, reqid_max_len, nwritten_out) -> status
+        r.add(
+                M,
+                "downstream_client_request_id",
+                (g, a) -> g.out(i32(a, 1), i32(a, 2), i32(a, 3), (buf, len, n) -> calls(g).downstreamClientRequestId(
+                                i32(a, 0), buf, len, n)));
+
+        // downstream_client_oh_fingerprint(req, ohfp_out, ohfp_max_len, nwritten_out) -> status
+        r.add(
+                M,
+                "downstream_client_oh_fingerprint",
+                (g, a) -> g.out(i32(a, 1), i32(a, 2), i32(a, 3), (buf, len, n) -> calls(g)
+                        .downstreamClientOhFingerprint(i32(a, 0), buf, len, n)));
+
+        // downstream_tls_cipher_openssl_name(req, cipher_out, cipher_max_len, nwritten_out) -> status
+        r.add(
+                M,
+                "downstream_tls_cipher_openssl_name",
+                (g, a) -> g.out(i32(a, 1), i32(a, 2), i32(a, 3), (buf, len, n) -> calls(g)
+                        .downstreamTlsCipherOpensslName(i32(a, 0), buf, len, n)));
+
+        // downstream_tls_protocol(req, protocol_out, protocol_max_len, nwritten_out) -> status
+        r.add(
+                M,
+                "downstream_tls_protocol",
+                (g, a) -> g.out(i32(a, 1), i32(a, 2), i32(a, 3), (buf, len, n) -> calls(g).downstreamTlsProtocol(
+                                i32(a, 0), buf, len, n)));
+
+        // downstream_tls_client_hello(req, chello_out, chello_max_len, nwritten_out) -> status
+        r.add(
+                M,
+                "downstream_tls_client_hello",
+                (g, a) -> g.out(i32(a, 1), i32(a, 2), i32(a, 3), (buf, len, n) -> calls(g).downstreamTlsClientHello(
+                                i32(a, 0), buf, len, n)));
+
+        // downstream_tls_raw_client_certificate(req, raw_client_cert_out, raw_client_cert_max_len, nwritten_out) ->
+        // status
+        r.add(
+                M,
+                "downstream_tls_raw_client_certificate",
+                (g, a) -> g.out(i32(a, 1), i32(a, 2), i32(a, 3), (buf, len, n) -> calls(g)
+                        .downstreamTlsRawClientCertificate(i32(a, 0), buf, len, n)));
+
+        // downstream_tls_client_servername(req, tls_sni_out, tls_sni_max_len, nwritten_out) -> status
+        r.add(
+                M,
+                "downstream_tls_client_servername",
+                (g, a) -> g.out(i32(a, 1), i32(a, 2), i32(a, 3), (buf, len, n) -> calls(g)
+                        .downstreamTlsClientServername(i32(a, 0), buf, len, n)));
+
+        // downstream_tls_ja4(req, ja4_out, ja4_max_len, nwritten_out) -> status
+        r.add(
+                M,
+                "downstream_tls_ja4",
+                (g, a) -> g.out(i32(a, 1), i32(a, 2), i32(a, 3), (buf, len, n) -> calls(g).downstreamTlsJa4(
+                                i32(a, 0), buf, len, n)));
+
+        // downstream_compliance_region(req, region_out, region_max_len, nwritten_out) -> status
+        r.add(
+                M,
+                "downstream_compliance_region",
+                (g, a) -> g.out(i32(a, 1), i32(a, 2), i32(a, 3), (buf, len, n) -> calls(g).downstreamComplianceRegion(
+                                i32(a, 0), buf, len, n)));
+
+        // downstream_bot_name(req, bot_name_out, bot_name_max_len, nwritten_out) -> status
+        r.add(
+                M,
+                "downstream_bot_name",
+                (g, a) -> g.out(i32(a, 1), i32(a, 2), i32(a, 3), (buf, len, n) -> calls(g).downstreamBotName(
+                                i32(a, 0), buf, len, n)));
+
+        // downstream_bot_category(req, bot_category_out, bot_category_max_len, nwritten_out) -> status
+        r.add(
+                M,
+                "downstream_bot_category",
+                (g, a) -> g.out(i32(a, 1), i32(a, 2), i32(a, 3), (buf, len, n) -> calls(g).downstreamBotCategory(
+                                i32(a, 0), buf, len, n)));
+
+        // downstream_resvpnproxy_vpn_service_name(req, vpn_service_name_out, vpn_service_name_max_len, nwritten_out) ->
+        // status
+        r.add(
+                M,
+                "downstream_resvpnproxy_vpn_service_name",
+                (g, a) -> g.out(i32(a, 1), i32(a, 2), i32(a, 3), (buf, len, n) -> calls(g)
+                        .downstreamResvpnproxyVpnServiceName(i32(a, 0), buf, len, n)));
+
+        // downstream_original_header_count(req) -> (status, header_count)
+        r.add(
+                M,
+                "downstream_original_header_count",
+                (g, a) -> g.u32Out(i32(a, 1), out -> calls(g).downstreamOriginalHeaderCount(i32(a, 0), out)));
+
+        // downstream_client_ddos_detected(req) -> (status, ddos_detected)
+        r.add(
+                M,
+                "downstream_client_ddos_detected",
+                (g, a) -> g.u32Out(i32(a, 1), out -> calls(g).downstreamClientDdosDetected(i32(a, 0), out)));
+
+        // downstream_tls_client_cert_verify_result(req) -> (status, client_cert_verify_result)
+        r.add(
+                M,
+                "downstream_tls_client_cert_verify_result",
+                (g, a) -> g.u32Out(i32(a, 1), out -> calls(g).downstreamTlsClientCertVerifyResult(i32(a, 0), out)));
+
+        // fastly_key_is_valid(req) -> (status, is_valid)
+        r.add(
+                M,
+                "fastly_key_is_valid",
+                (g, a) -> g.u32Out(i32(a, 1), out -> calls(g).fastlyKeyIsValid(i32(a, 0), out)));
+
+        // downstream_bot_analyzed(req) -> (status, bot_analyzed)
+        r.add(
+                M,
+                "downstream_bot_analyzed",
+                (g, a) -> g.u32Out(i32(a, 1), out -> calls(g).downstreamBotAnalyzed(i32(a, 0), out)));
+
+        // downstream_bot_detected(req) -> (status, bot_detected)
+        r.add(
+                M,
+                "downstream_bot_detected",
+                (g, a) -> g.u32Out(i32(a, 1), out -> calls(g).downstreamBotDetected(i32(a, 0), out)));
+
+        // downstream_bot_category_kind(req) -> (status, bot_category_kind)
+        r.add(
+                M,
+                "downstream_bot_category_kind",
+                (g, a) -> g.u32Out(i32(a, 1), out -> calls(g).downstreamBotCategoryKind(i32(a, 0), out)));
+
+        // downstream_bot_verified(req) -> (status, bot_verified)
+        r.add(
+                M,
+                "downstream_bot_verified",
+                (g, a) -> g.u32Out(i32(a, 1), out -> calls(g).downstreamBotVerified(i32(a, 0), out)));
+
+        // downstream_resvpnproxy_is_anonymous(req) -> (status, resvpnproxy_is_anonymous)
+        r.add(
+                M,
+                "downstream_resvpnproxy_is_anonymous",
+                (g, a) -> g.u32Out(i32(a, 1), out -> calls(g).downstreamResvpnproxyIsAnonymous(i32(a, 0), out)));
+
+        // downstream_resvpnproxy_is_anonymous_vpn(req) -> (status, resvpnproxy_is_anonymous_vpn)
+        r.add(
+                M,
+                "downstream_resvpnproxy_is_anonymous_vpn",
+                (g, a) -> g.u32Out(i32(a, 1), out -> calls(g).downstreamResvpnproxyIsAnonymousVpn(i32(a, 0), out)));
+
+        // downstream_resvpnproxy_is_hosting_provider(req) -> (status, resvpnproxy_is_hosting_provider)
+        r.add(
+                M,
+                "downstream_resvpnproxy_is_hosting_provider",
+                (g, a) -> g.u32Out(i32(a, 1), out -> calls(g).downstreamResvpnproxyIsHostingProvider(i32(a, 0), out)));
+
+        // downstream_resvpnproxy_is_proxy_over_vpn(req) -> (status, resvpnproxy_is_proxy_over_vpn)
+        r.add(
+                M,
+                "downstream_resvpnproxy_is_proxy_over_vpn",
+                (g, a) -> g.u32Out(i32(a, 1), out -> calls(g).downstreamResvpnproxyIsProxyOverVpn(i32(a, 0), out)));
+
+        // downstream_resvpnproxy_is_public_proxy(req) -> (status, resvpnproxy_is_public_proxy)
+        r.add(
+                M,
+                "downstream_resvpnproxy_is_public_proxy",
+                (g, a) -> g.u32Out(i32(a, 1), out -> calls(g).downstreamResvpnproxyIsPublicProxy(i32(a, 0), out)));
+
+        // downstream_resvpnproxy_is_relay_proxy(req) -> (status, resvpnproxy_is_relay_proxy)
+        r.add(
+                M,
+                "downstream_resvpnproxy_is_relay_proxy",
+                (g, a) -> g.u32Out(i32(a, 1), out -> calls(g).downstreamResvpnproxyIsRelayProxy(i32(a, 0), out)));
+
+        // downstream_resvpnproxy_is_residential_proxy(req) -> (status, resvpnproxy_is_residential_proxy)
+        r.add(
+                M,
+                "downstream_resvpnproxy_is_residential_proxy",
+                (g, a) -> g.u32Out(i32(a, 1), out -> calls(g).downstreamResvpnproxyIsResidentialProxy(i32(a, 0), out)));
+
+        // downstream_resvpnproxy_is_smart_dns_proxy(req) -> (status, resvpnproxy_is_smart_dns_proxy)
+        r.add(
+                M,
+                "downstream_resvpnproxy_is_smart_dns_proxy",
+                (g, a) -> g.u32Out(i32(a, 1), out -> calls(g).downstreamResvpnproxyIsSmartDnsProxy(i32(a, 0), out)));
+
+        // downstream_resvpnproxy_is_tor_exit_node(req) -> (status, resvpnproxy_is_tor_exit_node)
+        r.add(
+                M,
+                "downstream_resvpnproxy_is_tor_exit_node",
+                (g, a) -> g.u32Out(i32(a, 1), out -> calls(g).downstreamResvpnproxyIsTorExitNode(i32(a, 0), out)));
+
+        // downstream_resvpnproxy_is_vpn_datacenter(req) -> (status, resvpnproxy_is_vpn_datacenter)
+        r.add(
+                M,
+                "downstream_resvpnproxy_is_vpn_datacenter",
+                (g, a) -> g.u32Out(i32(a, 1), out -> calls(g).downstreamResvpnproxyIsVpnDatacenter(i32(a, 0), out)));
     }
 
-    /** An address result: its octets to a 16-byte buffer at {@code octetsPtr}, their count to {@code nPtr}. */
-    static int address(Guest g, int octetsPtr, int nPtr, AddressCall call) {
-        g.memory().check(octetsPtr, ADDRESS_SIZE);
-        g.memory().checkU32(nPtr);
-        byte[] octets = new byte[ADDRESS_SIZE];
-        int[] n = new int[1];
-        int status = call.call(octets, n);
-        if (status == FastlyStatus.OK) {
-            g.memory().write(octetsPtr, octets, 0, n[0]);
-            g.memory().u32(nPtr, n[0]);
-        }
-        return status;
+    private static FastlyHttpDownstream calls(Guest g) {
+        return g.sandbox().httpDownstream();
     }
 }

@@ -2,33 +2,28 @@ package io.github.computejava.server;
 
 import static io.github.computejava.server.Hostcall.i32;
 
+import io.github.computejava.abi.DynamicBackendRecord;
+import io.github.computejava.abi.FastlyHttpReq;
 import io.github.computejava.abi.FastlyStatus;
-import io.github.computejava.host.DynamicBackendConfig;
 
 /**
  * {@code fastly_http_req}: requests, sending them (every variant goes through the engine's one send path),
- * pending requests, dynamic backends, and the deprecated downstream getters (answered for the current client
- * request). WebSocket and Fanout hand-offs, {@code inspect} and {@code on_behalf_of} answer {@code unsupported}.
+ * pending requests, dynamic backends, and the deprecated getters of the current client request. WebSocket and
+ * Fanout hand-offs, {@code inspect} and {@code on_behalf_of} are not implemented (the table answers {@code
+ * unsupported}).
  */
 final class HttpReqImports implements ImportGroup {
-    /** The size of a {@code send_error_detail} record. */
-    static final int ERROR_DETAIL_SIZE = 20;
-
-    /** The size of a {@code dynamic_backend_config} record up to the last field read here. */
-    private static final int DYNAMIC_BACKEND_CONFIG_MIN = 92;
+    private static final String M = "fastly_http_req";
 
     @Override
     public void register(Registrar r) {
-        String m = "fastly_http_req";
-        HeaderImports.register(r, m);
-
         // body_downstream_get() -> (status, request_handle, body_handle)
-        r.add(m, "body_downstream_get", (g, a) -> {
+        r.add(M, "body_downstream_get", (g, a) -> {
             g.memory().checkU32(i32(a, 0));
             g.memory().checkU32(i32(a, 1));
             int[] req = new int[1];
             int[] body = new int[1];
-            int status = g.sandbox().reqBodyDownstreamGet(req, body);
+            int status = calls(g).bodyDownstreamGet(req, body);
             if (status == FastlyStatus.OK) {
                 g.memory().u32(i32(a, 0), req[0]);
                 g.memory().u32(i32(a, 1), body[0]);
@@ -36,130 +31,321 @@ final class HttpReqImports implements ImportGroup {
             return status;
         });
 
-        // cache_override_set(h, tag, ttl: u32, swr: u32) -> status
-        r.add(m, "cache_override_set", (g, a) -> g.sandbox()
-                .request()
-                .cacheOverrideSet(i32(a, 0), i32(a, 1), i32(a, 2), i32(a, 3)));
+        // cache_override_set(h, tag: cache_override_tag, ttl: u32, stale_while_revalidate: u32) -> status
+        r.add(M, "cache_override_set", (g, a) -> calls(g).cacheOverrideSet(i32(a, 0), i32(a, 1), i32(a, 2), i32(a, 3)));
 
-        // cache_override_v2_set(h, tag, ttl: u32, swr: u32, sk: list u8) -> status
-        r.add(m, "cache_override_v2_set", (g, a) -> g.sandbox()
-                .reqCacheOverrideV2Set(
+        // cache_override_v2_set(h, tag, ttl: u32, stale_while_revalidate: u32, sk: list u8) -> status
+        r.add(M, "cache_override_v2_set", (g, a) -> calls(g).cacheOverrideV2Set(
                         i32(a, 0), i32(a, 1), i32(a, 2), i32(a, 3), g.memory().bytes(i32(a, 4), i32(a, 5))));
 
-        // new() -> (status, request_handle)
-        r.add(m, "new", (g, a) -> g.u32Out(i32(a, 0), out -> g.sandbox().reqNew(out)));
+        // downstream_client_ip_addr(addr_octets_out: ptr char8 [16]) -> (status, num_bytes)
+        r.add(
+                M,
+                "downstream_client_ip_addr",
+                (g, a) -> g.address(i32(a, 0), i32(a, 1), calls(g)::downstreamClientIpAddr));
 
-        // close(h) -> status
-        r.add(m, "close", (g, a) -> g.sandbox().reqClose(i32(a, 0)));
+        // downstream_server_ip_addr(addr_octets_out: ptr char8 [16]) -> (status, num_bytes)
+        r.add(
+                M,
+                "downstream_server_ip_addr",
+                (g, a) -> g.address(i32(a, 0), i32(a, 1), calls(g)::downstreamServerIpAddr));
+
+        // downstream_client_h2_fingerprint(h2fp_out, h2fp_max_len, nwritten_out) -> status
+        r.add(
+                M,
+                "downstream_client_h2_fingerprint",
+                (g, a) -> g.out(i32(a, 0), i32(a, 1), i32(a, 2), calls(g)::downstreamClientH2Fingerprint));
+
+        // downstream_client_request_id(reqid_out, reqid_max_len, nwritten_out) -> status
+        r.add(
+                M,
+                "downstream_client_request_id",
+                (g, a) -> g.out(i32(a, 0), i32(a, 1), i32(a, 2), calls(g)::downstreamClientRequestId));
+
+        // downstream_client_oh_fingerprint(ohfp_out, ohfp_max_len, nwritten_out) -> status
+        r.add(
+                M,
+                "downstream_client_oh_fingerprint",
+                (g, a) -> g.out(i32(a, 0), i32(a, 1), i32(a, 2), calls(g)::downstreamClientOhFingerprint));
+
+        // downstream_client_ddos_detected() -> (status, ddos_detected)
+        r.add(
+                M,
+                "downstream_client_ddos_detected",
+                (g, a) -> g.u32Out(i32(a, 0), calls(g)::downstreamClientDdosDetected));
+
+        // downstream_tls_cipher_openssl_name(cipher_out, cipher_max_len, nwritten_out) -> status
+        r.add(
+                M,
+                "downstream_tls_cipher_openssl_name",
+                (g, a) -> g.out(i32(a, 0), i32(a, 1), i32(a, 2), calls(g)::downstreamTlsCipherOpensslName));
+
+        // downstream_tls_protocol(protocol_out, protocol_max_len, nwritten_out) -> status
+        r.add(
+                M,
+                "downstream_tls_protocol",
+                (g, a) -> g.out(i32(a, 0), i32(a, 1), i32(a, 2), calls(g)::downstreamTlsProtocol));
+
+        // downstream_tls_client_hello(chello_out, chello_max_len, nwritten_out) -> status
+        r.add(
+                M,
+                "downstream_tls_client_hello",
+                (g, a) -> g.out(i32(a, 0), i32(a, 1), i32(a, 2), calls(g)::downstreamTlsClientHello));
+
+        // downstream_tls_raw_client_certificate(raw_client_cert_out, raw_client_cert_max_len, nwritten_out) -> status
+        r.add(
+                M,
+                "downstream_tls_raw_client_certificate",
+                (g, a) -> g.out(i32(a, 0), i32(a, 1), i32(a, 2), calls(g)::downstreamTlsRawClientCertificate));
+
+        // downstream_tls_client_cert_verify_result() -> (status, client_cert_verify_result)
+        r.add(
+                M,
+                "downstream_tls_client_cert_verify_result",
+                (g, a) -> g.u32Out(i32(a, 0), calls(g)::downstreamTlsClientCertVerifyResult));
+
+        // downstream_tls_ja3_md5(cja3_md5_out: ptr char8 [16]) -> (status, num_bytes)
+        r.add(M, "downstream_tls_ja3_md5", (g, a) -> g.address(i32(a, 0), i32(a, 1), calls(g)::downstreamTlsJa3Md5));
+
+        // downstream_tls_ja4(ja4_out, ja4_max_len, nwritten_out) -> status
+        r.add(M, "downstream_tls_ja4", (g, a) -> g.out(i32(a, 0), i32(a, 1), i32(a, 2), calls(g)::downstreamTlsJa4));
+
+        // downstream_compliance_region(region_out, region_max_len, nwritten_out) -> status
+        r.add(
+                M,
+                "downstream_compliance_region",
+                (g, a) -> g.out(i32(a, 0), i32(a, 1), i32(a, 2), calls(g)::downstreamComplianceRegion));
+
+        // new() -> (status, request_handle)
+        r.add(M, "new", (g, a) -> g.u32Out(i32(a, 0), calls(g)::new_));
+
+        // header_names_get(h, buf, buf_len, cursor, ending_cursor_out, nwritten_out) -> status
+        r.add(
+                M,
+                "header_names_get",
+                (g, a) -> g.multi(
+                        i32(a, 1), i32(a, 2), i32(a, 3), i32(a, 4), i32(a, 5), (buf, len, cursor, end, n) -> calls(g)
+                                .headerNamesGet(i32(a, 0), buf, len, cursor, end, n)));
+
+        // original_header_names_get(buf, buf_len, cursor, ending_cursor_out, nwritten_out) -> status
+        r.add(
+                M,
+                "original_header_names_get",
+                (g, a) -> g.multi(
+                        i32(a, 0), i32(a, 1), i32(a, 2), i32(a, 3), i32(a, 4), calls(g)::originalHeaderNamesGet));
+
+        // original_header_count() -> (status, header_count)
+        r.add(M, "original_header_count", (g, a) -> g.u32Out(i32(a, 0), calls(g)::originalHeaderCount));
+
+        // header_value_get(h, name: list u8, value, value_max_len, nwritten_out) -> status
+        r.add(M, "header_value_get", (g, a) -> {
+            byte[] name = g.memory().bytes(i32(a, 1), i32(a, 2));
+            return g.out(i32(a, 3), i32(a, 4), i32(a, 5), (buf, len, n) -> calls(g).headerValueGet(
+                            i32(a, 0), name, buf, len, n));
+        });
+
+        // header_values_get(h, name: list u8, buf, buf_len, cursor, ending_cursor_out, nwritten_out) -> status
+        r.add(M, "header_values_get", (g, a) -> {
+            byte[] name = g.memory().bytes(i32(a, 1), i32(a, 2));
+            return g.multi(i32(a, 3), i32(a, 4), i32(a, 5), i32(a, 6), i32(a, 7), (buf, len, cursor, end, n) -> calls(g)
+                    .headerValuesGet(i32(a, 0), name, buf, len, cursor, end, n));
+        });
+
+        // header_values_set(h, name: list u8, values: list char8 (NUL-terminated values)) -> status
+        r.add(M, "header_values_set", (g, a) -> {
+            byte[] name = g.memory().bytes(i32(a, 1), i32(a, 2));
+            byte[] values = g.memory().bytes(i32(a, 3), i32(a, 4));
+            return calls(g).headerValuesSet(i32(a, 0), name, values, values.length);
+        });
+
+        // header_insert(h, name: list u8, value: list u8) -> status
+        r.add(M, "header_insert", (g, a) -> calls(g).headerInsert(
+                        i32(a, 0),
+                        g.memory().bytes(i32(a, 1), i32(a, 2)),
+                        g.memory().bytes(i32(a, 3), i32(a, 4))));
+
+        // header_append(h, name: list u8, value: list u8) -> status
+        r.add(M, "header_append", (g, a) -> calls(g).headerAppend(
+                        i32(a, 0),
+                        g.memory().bytes(i32(a, 1), i32(a, 2)),
+                        g.memory().bytes(i32(a, 3), i32(a, 4))));
+
+        // header_remove(h, name: list u8) -> status
+        r.add(M, "header_remove", (g, a) -> calls(g).headerRemove(
+                        i32(a, 0), g.memory().bytes(i32(a, 1), i32(a, 2))));
 
         // method_get(h, buf, buf_len, nwritten_out) -> status
         r.add(
-                m,
+                M,
                 "method_get",
-                (g, a) -> g.out(i32(a, 1), i32(a, 2), i32(a, 3), (buf, len, n) -> g.sandbox()
-                        .reqMethodGet(i32(a, 0), buf, len, n)));
+                (g, a) -> g.out(
+                        i32(a, 1), i32(a, 2), i32(a, 3), (buf, len, n) -> calls(g).methodGet(i32(a, 0), buf, len, n)));
 
         // method_set(h, method: string) -> status
-        r.add(m, "method_set", (g, a) -> g.sandbox()
-                .reqMethodSet(i32(a, 0), g.memory().utf8Bytes(i32(a, 1), i32(a, 2))));
+        r.add(M, "method_set", (g, a) -> calls(g).methodSet(
+                        i32(a, 0), g.memory().utf8Bytes(i32(a, 1), i32(a, 2))));
 
         // uri_get(h, buf, buf_len, nwritten_out) -> status
         r.add(
-                m,
+                M,
                 "uri_get",
-                (g, a) -> g.out(i32(a, 1), i32(a, 2), i32(a, 3), (buf, len, n) -> g.sandbox()
-                        .reqUriGet(i32(a, 0), buf, len, n)));
+                (g, a) -> g.out(
+                        i32(a, 1), i32(a, 2), i32(a, 3), (buf, len, n) -> calls(g).uriGet(i32(a, 0), buf, len, n)));
 
         // uri_set(h, uri: string) -> status
-        r.add(m, "uri_set", (g, a) -> g.sandbox()
-                .reqUriSet(i32(a, 0), g.memory().utf8Bytes(i32(a, 1), i32(a, 2))));
+        r.add(M, "uri_set", (g, a) -> calls(g).uriSet(i32(a, 0), g.memory().utf8Bytes(i32(a, 1), i32(a, 2))));
 
         // version_get(h) -> (status, http_version)
-        r.add(m, "version_get", (g, a) -> g.u32Out(i32(a, 1), out -> g.sandbox().reqVersionGet(i32(a, 0), out)));
+        r.add(M, "version_get", (g, a) -> g.u32Out(i32(a, 1), out -> calls(g).versionGet(i32(a, 0), out)));
 
         // version_set(h, version: http_version) -> status
-        r.add(m, "version_set", (g, a) -> g.sandbox().reqVersionSet(i32(a, 0), i32(a, 1)));
-
-        // framing_headers_mode_set(h, mode) -> status
-        r.add(m, "framing_headers_mode_set", (g, a) -> g.sandbox().reqFramingHeadersModeSet(i32(a, 0), i32(a, 1)));
-
-        // auto_decompress_response_set(h, encodings) -> status
-        r.add(m, "auto_decompress_response_set", (g, a) -> g.sandbox()
-                .reqAutoDecompressResponseSet(i32(a, 0), i32(a, 1)));
+        r.add(M, "version_set", (g, a) -> calls(g).versionSet(i32(a, 0), i32(a, 1)));
 
         // send(h, b, backend: string) -> (status, response_handle, body_handle)
-        r.add(m, "send", (g, a) -> send(g, a, -1, 4, false));
+        r.add(
+                M,
+                "send",
+                (g, a) -> send(g, a, -1, 4, (backend, detail, resp, body) -> calls(g).send(
+                                i32(a, 0), i32(a, 1), backend, resp, body)));
+
         // send_v2(h, b, backend: string, error_detail: ptr send_error_detail) -> (status, response, body)
-        r.add(m, "send_v2", (g, a) -> send(g, a, 4, 5, false));
+        r.add(
+                M,
+                "send_v2",
+                (g, a) -> send(g, a, 4, 5, (backend, detail, resp, body) -> calls(g).sendV2(
+                                i32(a, 0), i32(a, 1), backend, detail, resp, body)));
+
         // send_v3(h, b, backend: string, error_detail) -> (status, response, body): no caching of any form
-        r.add(m, "send_v3", (g, a) -> send(g, a, 4, 5, true));
+        r.add(
+                M,
+                "send_v3",
+                (g, a) -> send(g, a, 4, 5, (backend, detail, resp, body) -> calls(g).sendV3(
+                                i32(a, 0), i32(a, 1), backend, detail, resp, body)));
 
         // send_async(h, b, backend: string) -> (status, pending_request_handle)
-        r.add(m, "send_async", (g, a) -> sendAsync(g, a, false, false, 4));
-        // send_async_streaming(h, b, backend: string) -> (status, pending_request_handle)
-        r.add(m, "send_async_streaming", (g, a) -> sendAsync(g, a, true, false, 4));
+        r.add(M, "send_async", (g, a) -> {
+            byte[] backend = backend(g, a);
+            return g.u32Out(i32(a, 4), out -> calls(g).sendAsync(i32(a, 0), i32(a, 1), backend, out));
+        });
+
         // send_async_v2(h, b, backend: string, streaming: u32) -> (status, pending_request_handle): uncached
-        r.add(m, "send_async_v2", (g, a) -> sendAsync(g, a, i32(a, 4) != 0, true, 5));
+        r.add(M, "send_async_v2", (g, a) -> {
+            byte[] backend = backend(g, a);
+            return g.u32Out(i32(a, 5), out -> calls(g).sendAsyncV2(i32(a, 0), i32(a, 1), backend, i32(a, 4), out));
+        });
 
-        // pending_req_poll(h) -> (status, is_done, response_handle, body_handle)
-        r.add(m, "pending_req_poll", (g, a) -> poll(g, i32(a, 0), null, i32(a, 1), i32(a, 2), i32(a, 3)));
-        // pending_req_poll_v2(h, error_detail) -> (status, is_done, response_handle, body_handle)
-        r.add(m, "pending_req_poll_v2", (g, a) -> poll(g, i32(a, 0), i32(a, 1), i32(a, 2), i32(a, 3), i32(a, 4)));
-
-        // pending_req_wait(h) -> (status, response_handle, body_handle)
-        r.add(m, "pending_req_wait", (g, a) -> wait(g, i32(a, 0), null, i32(a, 1), i32(a, 2)));
-        // pending_req_wait_v2(h, error_detail) -> (status, response_handle, body_handle)
-        r.add(m, "pending_req_wait_v2", (g, a) -> wait(g, i32(a, 0), i32(a, 1), i32(a, 2), i32(a, 3)));
-
-        // pending_req_select(hs: list pending_request_handle) -> (status, done_idx, response_handle, body_handle)
-        r.add(
-                m,
-                "pending_req_select",
-                (g, a) -> select(g, i32(a, 0), i32(a, 1), null, i32(a, 2), i32(a, 3), i32(a, 4)));
-        // pending_req_select_v2(hs, error_detail) -> (status, done_idx, response_handle, body_handle)
-        r.add(
-                m,
-                "pending_req_select_v2",
-                (g, a) -> select(g, i32(a, 0), i32(a, 1), i32(a, 2), i32(a, 3), i32(a, 4), i32(a, 5)));
+        // send_async_streaming(h, b, backend: string) -> (status, pending_request_handle)
+        r.add(M, "send_async_streaming", (g, a) -> {
+            byte[] backend = backend(g, a);
+            return g.u32Out(i32(a, 4), out -> calls(g).sendAsyncStreaming(i32(a, 0), i32(a, 1), backend, out));
+        });
 
         // pending_req_header_insert(h, name: list u8, value: list u8, target: pending_response_kind) -> status
-        r.add(m, "pending_req_header_insert", (g, a) -> g.sandbox()
-                .request()
-                .pendingHeaderEdit(
+        r.add(M, "pending_req_header_insert", (g, a) -> calls(g).pendingReqHeaderInsert(
                         i32(a, 0),
-                        i32(a, 5),
-                        "insert",
                         g.memory().bytes(i32(a, 1), i32(a, 2)),
-                        g.memory().bytes(i32(a, 3), i32(a, 4))));
-        // pending_req_header_append(h, name, value, target) -> status
-        r.add(m, "pending_req_header_append", (g, a) -> g.sandbox()
-                .request()
-                .pendingHeaderEdit(
+                        g.memory().bytes(i32(a, 3), i32(a, 4)),
+                        i32(a, 5)));
+
+        // pending_req_header_append(h, name: list u8, value: list u8, target: pending_response_kind) -> status
+        r.add(M, "pending_req_header_append", (g, a) -> calls(g).pendingReqHeaderAppend(
                         i32(a, 0),
-                        i32(a, 5),
-                        "append",
                         g.memory().bytes(i32(a, 1), i32(a, 2)),
-                        g.memory().bytes(i32(a, 3), i32(a, 4))));
-        // pending_req_header_remove(h, name, target) -> status
-        r.add(m, "pending_req_header_remove", (g, a) -> g.sandbox()
-                .request()
-                .pendingHeaderEdit(i32(a, 0), i32(a, 3), "remove", g.memory().bytes(i32(a, 1), i32(a, 2)), null));
+                        g.memory().bytes(i32(a, 3), i32(a, 4)),
+                        i32(a, 5)));
 
-        // register_dynamic_backend(name_prefix: string, target: string, mask, config: ptr dynamic_backend_config)
-        r.add(m, "register_dynamic_backend", HttpReqImports::registerDynamicBackend);
+        // pending_req_header_remove(h, name: list u8, target: pending_response_kind) -> status
+        r.add(M, "pending_req_header_remove", (g, a) -> calls(g).pendingReqHeaderRemove(
+                        i32(a, 0), g.memory().bytes(i32(a, 1), i32(a, 2)), i32(a, 3)));
 
-        // deprecated getters of the current client request (fastly_http_downstream has the per-handle ones)
-        HttpDownstreamImports.registerClientGetters(r, m, false);
+        // pending_req_poll(h) -> (status, is_done, response_handle, body_handle)
+        r.add(
+                M,
+                "pending_req_poll",
+                (g, a) -> poll(g, null, i32(a, 1), i32(a, 2), i32(a, 3), (detail, done, resp, body) -> calls(g)
+                        .pendingReqPoll(i32(a, 0), done, resp, body)));
 
-        r.unsupported(
-                m,
-                "upgrade_websocket",
-                "redirect_to_websocket_proxy",
-                "redirect_to_grip_proxy",
-                "redirect_to_websocket_proxy_v2",
-                "redirect_to_grip_proxy_v2",
-                "inspect",
-                "on_behalf_of");
+        // pending_req_poll_v2(h, error_detail) -> (status, is_done, response_handle, body_handle)
+        r.add(
+                M,
+                "pending_req_poll_v2",
+                (g, a) -> poll(g, i32(a, 1), i32(a, 2), i32(a, 3), i32(a, 4), (detail, done, resp, body) -> calls(g)
+                        .pendingReqPollV2(i32(a, 0), detail, done, resp, body)));
+
+        // pending_req_wait(h) -> (status, response_handle, body_handle)
+        r.add(
+                M,
+                "pending_req_wait",
+                (g, a) -> wait(g, null, i32(a, 1), i32(a, 2), (detail, resp, body) -> calls(g).pendingReqWait(
+                                i32(a, 0), resp, body)));
+
+        // pending_req_wait_v2(h, error_detail) -> (status, response_handle, body_handle)
+        r.add(
+                M,
+                "pending_req_wait_v2",
+                (g, a) -> wait(g, i32(a, 1), i32(a, 2), i32(a, 3), (detail, resp, body) -> calls(g).pendingReqWaitV2(
+                                i32(a, 0), detail, resp, body)));
+
+        // pending_req_select(hs: list pending_request_handle) -> (status, done_idx, response_handle, body_handle)
+        r.add(M, "pending_req_select", (g, a) -> {
+            int[] pendings = g.memory().u32s(i32(a, 0), i32(a, 1));
+            return select(g, null, i32(a, 2), i32(a, 3), i32(a, 4), (detail, done, resp, body) -> calls(g)
+                    .pendingReqSelect(pendings, done, resp, body));
+        });
+
+        // pending_req_select_v2(hs, error_detail) -> (status, done_idx, response_handle, body_handle)
+        r.add(M, "pending_req_select_v2", (g, a) -> {
+            int[] pendings = g.memory().u32s(i32(a, 0), i32(a, 1));
+            return select(g, i32(a, 2), i32(a, 3), i32(a, 4), i32(a, 5), (detail, done, resp, body) -> calls(g)
+                    .pendingReqSelectV2(pendings, detail, done, resp, body));
+        });
+
+        // fastly_key_is_valid() -> (status, is_valid)
+        r.add(M, "fastly_key_is_valid", (g, a) -> g.u32Out(i32(a, 0), calls(g)::fastlyKeyIsValid));
+
+        // close(h) -> status
+        r.add(M, "close", (g, a) -> calls(g).close(i32(a, 0)));
+
+        // auto_decompress_response_set(h, encodings: content_encodings) -> status
+        r.add(M, "auto_decompress_response_set", (g, a) -> calls(g).autoDecompressResponseSet(i32(a, 0), i32(a, 1)));
+
+        // framing_headers_mode_set(h, mode: framing_headers_mode) -> status
+        r.add(M, "framing_headers_mode_set", (g, a) -> calls(g).framingHeadersModeSet(i32(a, 0), i32(a, 1)));
+
+        // register_dynamic_backend(name_prefix: string, target: string, backend_config_mask,
+        //   backend_configuration: ptr dynamic_backend_config) -> status
+        r.add(M, "register_dynamic_backend", (g, a) -> calls(g).registerDynamicBackend(
+                        g.memory().utf8Bytes(i32(a, 0), i32(a, 1)),
+                        g.memory().utf8Bytes(i32(a, 2), i32(a, 3)),
+                        i32(a, 4),
+                        dynamicBackendRecord(g.memory(), i32(a, 4), i32(a, 5))));
+    }
+
+    private static FastlyHttpReq calls(Guest g) {
+        return g.sandbox().httpReq();
+    }
+
+    /** The {@code backend: string} argument of the sends (arguments 2 and 3). */
+    private static byte[] backend(Guest g, long[] a) {
+        return g.memory().utf8Bytes(i32(a, 2), i32(a, 3));
+    }
+
+    /** A send: the backend's name, the guest's error detail record (or null), and the response and body out. */
+    @FunctionalInterface
+    private interface SendCall {
+        int call(byte[] backend, byte[] detail, int[] respOut, int[] bodyOut);
+    }
+
+    /** A call answering a response and its body, with the guest's error detail record (or null). */
+    @FunctionalInterface
+    private interface ResponseCall {
+        int call(byte[] detail, int[] respOut, int[] bodyOut);
+    }
+
+    /** A call answering a flag or index, a response and its body, with the guest's error detail record (or null). */
+    @FunctionalInterface
+    private interface IndexedResponseCall {
+        int call(byte[] detail, int[] indexOut, int[] respOut, int[] bodyOut);
     }
 
     /**
@@ -167,31 +353,39 @@ final class HttpReqImports implements ImportGroup {
      *
      * @param ptr the record's address, or null for the first versions of the calls, which have none
      */
-    static byte[] readDetail(Guest g, Integer ptr) {
+    private static byte[] readDetail(Guest g, Integer ptr) {
         if (ptr == null) {
             return null;
         }
         g.memory().checkU32(ptr);
-        return g.memory().bytes(ptr, ERROR_DETAIL_SIZE);
+        return g.memory().bytes(ptr, FastlyHttpReq.SEND_ERROR_DETAIL_SIZE);
     }
 
-    static void writeDetail(Guest g, Integer ptr, byte[] detail) {
+    private static void writeDetail(Guest g, Integer ptr, byte[] detail) {
         if (ptr != null) {
             g.memory().write(ptr, detail, 0, detail.length);
         }
     }
 
-    private static int send(Guest g, long[] a, int detailArg, int firstOut, boolean uncached) {
-        byte[] backend = g.memory().utf8Bytes(i32(a, 2), i32(a, 3));
+    /** {@code send*}: the backend is read first, then the detail record and the out-pointers are checked. */
+    private static int send(Guest g, long[] a, int detailArg, int firstOut, SendCall call) {
+        byte[] backend = backend(g, a);
         Integer detailPtr = detailArg < 0 ? null : i32(a, detailArg);
+        return wait(
+                g,
+                detailPtr,
+                i32(a, firstOut),
+                i32(a, firstOut + 1),
+                (detail, resp, body) -> call.call(backend, detail, resp, body));
+    }
+
+    private static int wait(Guest g, Integer detailPtr, int respPtr, int bodyPtr, ResponseCall call) {
         byte[] detail = readDetail(g, detailPtr);
-        int respPtr = i32(a, firstOut);
-        int bodyPtr = i32(a, firstOut + 1);
         g.memory().checkU32(respPtr);
         g.memory().checkU32(bodyPtr);
         int[] resp = new int[1];
         int[] body = new int[1];
-        int status = g.sandbox().request().send(i32(a, 0), i32(a, 1), backend, detail, resp, body, uncached);
+        int status = call.call(detail, resp, body);
         writeDetail(g, detailPtr, detail);
         if (status == FastlyStatus.OK) {
             g.memory().u32(respPtr, resp[0]);
@@ -200,15 +394,8 @@ final class HttpReqImports implements ImportGroup {
         return status;
     }
 
-    private static int sendAsync(Guest g, long[] a, boolean streaming, boolean uncached, int outArg) {
-        byte[] backend = g.memory().utf8Bytes(i32(a, 2), i32(a, 3));
-        g.memory().checkU32(i32(a, outArg));
-        int[] out = new int[1];
-        int status = g.sandbox().request().sendAsync(i32(a, 0), i32(a, 1), backend, streaming, uncached, out);
-        return g.outU32(status, i32(a, outArg), out[0]);
-    }
-
-    private static int poll(Guest g, int pending, Integer detailPtr, int donePtr, int respPtr, int bodyPtr) {
+    private static int poll(
+            Guest g, Integer detailPtr, int donePtr, int respPtr, int bodyPtr, IndexedResponseCall call) {
         byte[] detail = readDetail(g, detailPtr);
         g.memory().checkU32(donePtr);
         g.memory().checkU32(respPtr);
@@ -216,7 +403,7 @@ final class HttpReqImports implements ImportGroup {
         int[] done = new int[1];
         int[] resp = new int[1];
         int[] body = new int[1];
-        int status = g.sandbox().request().pendingPoll(pending, detail, done, resp, body);
+        int status = call.call(detail, done, resp, body);
         writeDetail(g, detailPtr, detail);
         if (status == FastlyStatus.OK) {
             g.memory().u32(donePtr, done[0]);
@@ -226,24 +413,8 @@ final class HttpReqImports implements ImportGroup {
         return status;
     }
 
-    private static int wait(Guest g, int pending, Integer detailPtr, int respPtr, int bodyPtr) {
-        byte[] detail = readDetail(g, detailPtr);
-        g.memory().checkU32(respPtr);
-        g.memory().checkU32(bodyPtr);
-        int[] resp = new int[1];
-        int[] body = new int[1];
-        int status = g.sandbox().request().pendingWait(pending, detail, resp, body);
-        writeDetail(g, detailPtr, detail);
-        if (status == FastlyStatus.OK) {
-            g.memory().u32(respPtr, resp[0]);
-            g.memory().u32(bodyPtr, body[0]);
-        }
-        return status;
-    }
-
     private static int select(
-            Guest g, int listPtr, int listLen, Integer detailPtr, int donePtr, int respPtr, int bodyPtr) {
-        int[] pendings = g.memory().u32s(listPtr, listLen);
+            Guest g, Integer detailPtr, int donePtr, int respPtr, int bodyPtr, IndexedResponseCall call) {
         byte[] detail = readDetail(g, detailPtr);
         g.memory().checkU32(donePtr);
         g.memory().checkU32(respPtr);
@@ -251,7 +422,7 @@ final class HttpReqImports implements ImportGroup {
         int[] done = new int[1];
         int[] resp = new int[1];
         int[] body = new int[1];
-        int status = g.sandbox().request().pendingSelect(pendings, detail, done, resp, body);
+        int status = call.call(detail, done, resp, body);
         writeDetail(g, detailPtr, detail);
         if (status == FastlyStatus.OK || status == FastlyStatus.ERROR) {
             g.memory().u32(donePtr, done[0]);
@@ -264,76 +435,56 @@ final class HttpReqImports implements ImportGroup {
     }
 
     /**
-     * {@code register_dynamic_backend}: decodes the {@code dynamic_backend_config} fields whose mask bits are
-     * set (host override, timeouts, certificate and SNI host names, TLS versions, keepalive settings).
+     * Copies the fields of a {@code dynamic_backend_config} whose mask bits are set (the ones the host reads: host
+     * override, timeouts, TLS versions, certificate and SNI host names, keepalive settings); the engine decodes
+     * and checks them.
      */
-    private static int registerDynamicBackend(Guest g, long[] a) {
-        GuestMemory mem = g.memory();
-        String name = mem.utf8(i32(a, 0), i32(a, 1));
-        String target = mem.utf8(i32(a, 2), i32(a, 3));
-        int mask = i32(a, 4);
-        int cfg = i32(a, 5);
-        String hostOverride = null;
-        int connect = 0;
-        int firstByte = 0;
-        int betweenBytes = 0;
-        String certHost = null;
-        String sniHost = null;
-        if ((mask & ~1) != 0) {
-            mem.check(cfg, DYNAMIC_BACKEND_CONFIG_MIN);
-            mem.checkU32(cfg);
+    private static DynamicBackendRecord dynamicBackendRecord(GuestMemory mem, int mask, int cfg) {
+        DynamicBackendRecord c = new DynamicBackendRecord();
+        if ((mask & ~DynamicBackendRecord.RESERVED) == 0) {
+            return c;
         }
-        if ((mask & io.github.computejava.host.BackendHost.HOST_OVERRIDE) != 0) {
-            hostOverride = text(mem, cfg, 0, 1024);
+        // the record, up to the last field the host reads
+        mem.check(cfg, DynamicBackendRecord.OFF_TCP_KEEPALIVE_TIME_SECS + 4);
+        mem.checkU32(cfg);
+        if ((mask & DynamicBackendRecord.HOST_OVERRIDE) != 0) {
+            c.hostOverride = text(mem, cfg, DynamicBackendRecord.OFF_HOST_OVERRIDE);
         }
-        if ((mask & io.github.computejava.host.BackendHost.CONNECT_TIMEOUT) != 0) {
-            connect = mem.u32(cfg + 8);
+        if ((mask & DynamicBackendRecord.CONNECT_TIMEOUT) != 0) {
+            c.connectTimeoutMs = mem.u32(cfg + DynamicBackendRecord.OFF_CONNECT_TIMEOUT_MS);
         }
-        if ((mask & io.github.computejava.host.BackendHost.FIRST_BYTE_TIMEOUT) != 0) {
-            firstByte = mem.u32(cfg + 12);
+        if ((mask & DynamicBackendRecord.FIRST_BYTE_TIMEOUT) != 0) {
+            c.firstByteTimeoutMs = mem.u32(cfg + DynamicBackendRecord.OFF_FIRST_BYTE_TIMEOUT_MS);
         }
-        if ((mask & io.github.computejava.host.BackendHost.BETWEEN_BYTES_TIMEOUT) != 0) {
-            betweenBytes = mem.u32(cfg + 16);
+        if ((mask & DynamicBackendRecord.BETWEEN_BYTES_TIMEOUT) != 0) {
+            c.betweenBytesTimeoutMs = mem.u32(cfg + DynamicBackendRecord.OFF_BETWEEN_BYTES_TIMEOUT_MS);
         }
-        if ((mask & io.github.computejava.host.BackendHost.CERT_HOSTNAME) != 0) {
-            certHost = text(mem, cfg, 28, 1024);
+        if ((mask & DynamicBackendRecord.SSL_MIN_VERSION) != 0) {
+            c.sslMinVersion = mem.u32(cfg + DynamicBackendRecord.OFF_SSL_MIN_VERSION);
         }
-        if ((mask & io.github.computejava.host.BackendHost.SNI_HOSTNAME) != 0) {
-            int len = mem.u32(cfg + 56);
-            sniHost = len == 0 ? "" : text(mem, cfg, 52, 1024);
+        if ((mask & DynamicBackendRecord.SSL_MAX_VERSION) != 0) {
+            c.sslMaxVersion = mem.u32(cfg + DynamicBackendRecord.OFF_SSL_MAX_VERSION);
         }
-        int sslMin = (mask & io.github.computejava.host.BackendHost.SSL_MIN_VERSION) != 0 ? mem.u32(cfg + 20) : -1;
-        int sslMax = (mask & io.github.computejava.host.BackendHost.SSL_MAX_VERSION) != 0 ? mem.u32(cfg + 24) : -1;
-        boolean keepalive = (mask & io.github.computejava.host.BackendHost.KEEPALIVE) != 0;
-        return g.sandbox()
-                .backends()
-                .registerDynamicBackend(
-                        name,
-                        target,
-                        mask,
-                        new DynamicBackendConfig(
-                                hostOverride,
-                                connect,
-                                firstByte,
-                                betweenBytes,
-                                certHost,
-                                sniHost,
-                                sslMin,
-                                sslMax,
-                                keepalive ? mem.u32(cfg + 72) : 0,
-                                keepalive && mem.u32(cfg + 76) != 0,
-                                keepalive ? mem.u32(cfg + 80) : 0,
-                                keepalive ? mem.u32(cfg + 84) : 0,
-                                keepalive ? mem.u32(cfg + 88) : 0));
+        if ((mask & DynamicBackendRecord.CERT_HOSTNAME) != 0) {
+            c.certHostname = text(mem, cfg, DynamicBackendRecord.OFF_CERT_HOSTNAME);
+        }
+        if ((mask & DynamicBackendRecord.SNI_HOSTNAME) != 0) {
+            c.sniHostname = text(mem, cfg, DynamicBackendRecord.OFF_SNI_HOSTNAME);
+        }
+        if ((mask & DynamicBackendRecord.KEEPALIVE) != 0) {
+            c.httpKeepaliveTimeMs = mem.u32(cfg + DynamicBackendRecord.OFF_HTTP_KEEPALIVE_TIME_MS);
+            c.tcpKeepaliveEnable = mem.u32(cfg + DynamicBackendRecord.OFF_TCP_KEEPALIVE_ENABLE);
+            c.tcpKeepaliveIntervalSecs = mem.u32(cfg + DynamicBackendRecord.OFF_TCP_KEEPALIVE_INTERVAL_SECS);
+            c.tcpKeepaliveProbes = mem.u32(cfg + DynamicBackendRecord.OFF_TCP_KEEPALIVE_PROBES);
+            c.tcpKeepaliveTimeSecs = mem.u32(cfg + DynamicBackendRecord.OFF_TCP_KEEPALIVE_TIME_SECS);
+        }
+        return c;
     }
 
-    /** A (pointer, length) text field of a record: {@code inval} when empty or longer than {@code max}. */
-    private static String text(GuestMemory mem, int record, int offset, int max) {
+    /** A (pointer, length) text field of a record: its bytes, empty without reading the pointer for length 0. */
+    private static byte[] text(GuestMemory mem, int record, int offset) {
         int ptr = mem.u32(record + offset);
         int len = mem.u32(record + offset + 4);
-        if (len == 0 || Integer.toUnsignedLong(len) > max) {
-            throw GuestFault.inval("a text field of the backend configuration is empty or too long");
-        }
-        return mem.utf8(ptr, len);
+        return len == 0 ? new byte[0] : mem.bytes(ptr, len);
     }
 }

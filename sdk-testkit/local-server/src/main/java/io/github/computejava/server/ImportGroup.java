@@ -1,8 +1,9 @@
 package io.github.computejava.server;
 
 /**
- * A set of hostcalls, usually one witx module (or one area such as the stores), registered with {@link
- * ImportTable}. Each group is its own class so modules can be added or replaced independently.
+ * The hostcalls of one witx module ({@code <Module>Imports}), registered with {@link ImportTable}: each reads its
+ * arguments from guest memory, calls the sandbox's implementation of the module, and writes the results back.
+ * Functions a group does not register answer {@code unsupported}.
  */
 interface ImportGroup {
     /** Registers this group's hostcalls. */
@@ -16,12 +17,5 @@ interface ImportGroup {
          * @throws IllegalArgumentException if the function is not in Fastly's ABI or is registered twice
          */
         void add(String module, String name, Hostcall hostcall);
-
-        /** Registers every named function of {@code module} as answering {@code unsupported}. */
-        default void unsupported(String module, String... names) {
-            for (String name : names) {
-                add(module, name, Hostcall.UNSUPPORTED);
-            }
-        }
     }
 }

@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * The host functions of the Wasm door: one {@link Hostcall} for every function of Fastly's ABI (those no group
  * implements answer {@code unsupported}), each with the exact lowered signature of {@link AbiSignatures}, so
- * any conforming program links. Hostcalls come from {@link ImportGroup}s, one class per witx module or area.
+ * any conforming program links. Hostcalls come from {@link ImportGroup}s, one {@code <Module>Imports} class per
+ * witx module.
  */
 final class ImportTable {
     /** The WASI module every Compute program may import. */
@@ -30,25 +31,29 @@ final class ImportTable {
         this.hostcalls = hostcalls;
     }
 
-    /** Every group the local server implements. */
+    /** Every module the local server implements. */
     static ImportTable standard() {
         return of(
-                new ComputeRuntimeImports(),
+                new AbiImports(),
                 new HttpBodyImports(),
-                new HttpReqImports(),
-                new HttpRespImports(),
-                new HttpDownstreamImports(),
                 new LogImports(),
-                new BackendImports(),
-                new KvStoreImports(),
-                new AsyncIoImports(),
+                new HttpReqImports(),
+                new HttpDownstreamImports(),
+                new HttpRespImports(),
+                new DictionaryImports(),
                 new GeoImports(),
-                new AclImports(),
                 new ErlImports(),
-                new CacheImports(),
+                new ObjectStoreImports(),
+                new KvStoreImports(),
+                new SecretStoreImports(),
+                new BackendImports(),
+                new AsyncIoImports(),
                 new PurgeImports(),
+                new ComputeRuntimeImports(),
+                new ConfigStoreImports(),
+                new CacheImports(),
                 new HttpCacheImports(),
-                new UnsupportedImports());
+                new AclImports());
     }
 
     /**

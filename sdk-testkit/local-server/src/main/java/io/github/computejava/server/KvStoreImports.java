@@ -2,153 +2,121 @@ package io.github.computejava.server;
 
 import static io.github.computejava.server.Hostcall.i32;
 
+import io.github.computejava.abi.FastlyKvStore;
 import io.github.computejava.abi.FastlyStatus;
+import io.github.computejava.abi.KvInsertConfig;
 
-/**
- * The stores: {@code fastly_config_store} and {@code fastly_dictionary} (the same stores), {@code fastly_kv_store}
- * and the deprecated {@code fastly_object_store} (the same stores), and {@code fastly_secret_store}.
- */
+/** {@code fastly_kv_store}: the service's KV stores. */
 final class KvStoreImports implements ImportGroup {
-    /** {@code kv_insert_config_options} bits. */
-    private static final int INSERT_METADATA = 1 << 3;
+    private static final String M = "fastly_kv_store";
 
-    private static final int INSERT_TTL = 1 << 4;
-    private static final int INSERT_IF_GENERATION = 1 << 5;
-
-    /** {@code kv_list_config_options} bits. */
-    private static final int LIST_CURSOR = 1 << 1;
-
-    private static final int LIST_LIMIT = 1 << 2;
-    private static final int LIST_PREFIX = 1 << 3;
+    /** The most metadata a lookup copies out at once (the engine asks for more with {@code buflen}). */
+    private static final int METADATA_CAP = 1 << 16;
 
     @Override
     public void register(Registrar r) {
-        configStores(r, "fastly_config_store");
-        configStores(r, "fastly_dictionary");
-        kvStores(r);
-        objectStores(r);
-        secretStores(r);
-    }
-
-    private static void configStores(Registrar r, String m) {
-        // open(name: string) -> (status, handle)
-        r.add(m, "open", (g, a) -> {
-            byte[] name = g.memory().utf8Bytes(i32(a, 0), i32(a, 1));
-            return g.u32Out(i32(a, 2), out -> g.sandbox().configStoreOpen(name, out));
-        });
-
-        // get(h, key: string, value, value_max_len, nwritten_out) -> status
-        r.add(m, "get", (g, a) -> {
-            byte[] key = g.memory().utf8Bytes(i32(a, 1), i32(a, 2));
-            return g.out(i32(a, 3), i32(a, 4), i32(a, 5), (buf, len, n) -> g.sandbox()
-                    .configStoreGet(i32(a, 0), key, buf, len, n));
-        });
-    }
-
-    private static void kvStores(Registrar r) {
-        String m = "fastly_kv_store";
-
         // open(name: string) -> (status, kv_store_handle)
-        r.add(m, "open", (g, a) -> {
+        r.add(M, "open", (g, a) -> {
             byte[] name = g.memory().utf8Bytes(i32(a, 0), i32(a, 1));
-            return g.u32Out(i32(a, 2), out -> g.sandbox().stores().kvOpen(name, out));
+            return g.u32Out(i32(a, 2), out -> calls(g).open(name, out));
         });
 
-        // lookup(store, key: string, mask, config: ptr kv_lookup_config, handle_out) -> status
-        r.add(m, "lookup", (g, a) -> {
+        // lookup(store, key: string, lookup_config_mask, lookup_configuration: ptr kv_lookup_config, handle_out)
+        //   -> status; the configuration has no fields the host reads
+        r.add(M, "lookup", (g, a) -> {
             byte[] key = g.memory().bytes(i32(a, 1), i32(a, 2));
-            return g.u32Out(i32(a, 5), out -> g.sandbox().stores().kvLookup(i32(a, 0), key, out));
+            return g.u32Out(i32(a, 5), out -> calls(g).lookup(i32(a, 0), key, i32(a, 3), null, out));
         });
 
         // lookup_wait(h, body_handle_out, metadata_buf, metadata_buf_len, nwritten_out, generation_out: ptr u32,
         //   kv_error_out) -> status
-        r.add(m, "lookup_wait", (g, a) -> lookupWait(g, a, false));
-        // lookup_wait_v2(..., generation_out: ptr u64, kv_error_out) -> status
-        r.add(m, "lookup_wait_v2", (g, a) -> lookupWait(g, a, true));
+        r.add(M, "lookup_wait", (g, a) -> lookupWait(g, a, false));
 
-        // insert(store, key: string, body, mask, config: ptr kv_insert_config, handle_out) -> status
-        r.add(m, "insert", (g, a) -> {
-            GuestMemory mem = g.memory();
-            byte[] key = mem.bytes(i32(a, 1), i32(a, 2));
+        // lookup_wait_v2(..., generation_out: ptr u64, kv_error_out) -> status
+        r.add(M, "lookup_wait_v2", (g, a) -> lookupWait(g, a, true));
+
+        // insert(store, key: string, body_handle, insert_config_mask, insert_configuration: ptr kv_insert_config,
+        //   handle_out) -> status
+        r.add(M, "insert", (g, a) -> {
+            byte[] key = g.memory().bytes(i32(a, 1), i32(a, 2));
             int mask = i32(a, 4);
-            int cfg = i32(a, 5);
-            int mode = mem.u32(cfg);
-            byte[] metadata = null;
-            long ttl = -1;
-            Long ifGeneration = null;
-            if ((mask & INSERT_METADATA) != 0) {
-                metadata = mem.bytes(mem.u32(cfg + 8), mem.u32(cfg + 12));
-            }
-            if ((mask & INSERT_TTL) != 0) {
-                ttl = Integer.toUnsignedLong(mem.u32(cfg + 16));
-            }
-            if ((mask & INSERT_IF_GENERATION) != 0) {
-                ifGeneration = mem.u64(cfg + 24);
-            }
-            byte[] meta = metadata;
-            long ttlSeconds = ttl;
-            Long generation = ifGeneration;
-            return g.u32Out(i32(a, 6), out -> g.sandbox()
-                    .stores()
-                    .kvInsert(i32(a, 0), key, i32(a, 3), mode, meta, ttlSeconds, generation, out));
+            KvInsertConfig config = insertConfig(g.memory(), mask, i32(a, 5));
+            return g.u32Out(i32(a, 6), out -> calls(g).insert(i32(a, 0), key, i32(a, 3), mask, config, out));
         });
 
         // insert_wait(h, kv_error_out) -> status
-        r.add(
-                m,
-                "insert_wait",
-                (g, a) -> g.u32Out(i32(a, 1), out -> g.sandbox().stores().kvOutcomeWait(i32(a, 0), out)));
+        r.add(M, "insert_wait", (g, a) -> g.u32Out(i32(a, 1), out -> calls(g).insertWait(i32(a, 0), out)));
 
-        // delete(store, key: string, mask, config: ptr kv_delete_config, handle_out) -> status
-        r.add(m, "delete", (g, a) -> {
+        // delete(store, key: string, delete_config_mask, delete_configuration: ptr kv_delete_config, handle_out)
+        //   -> status; the configuration has no fields the host reads
+        r.add(M, "delete", (g, a) -> {
             byte[] key = g.memory().bytes(i32(a, 1), i32(a, 2));
-            return g.u32Out(i32(a, 5), out -> g.sandbox().stores().kvDelete(i32(a, 0), key, out));
+            return g.u32Out(i32(a, 5), out -> calls(g).delete(i32(a, 0), key, i32(a, 3), null, out));
         });
 
         // delete_wait(h, kv_error_out) -> status
-        r.add(
-                m,
-                "delete_wait",
-                (g, a) -> g.u32Out(i32(a, 1), out -> g.sandbox().stores().kvOutcomeWait(i32(a, 0), out)));
+        r.add(M, "delete_wait", (g, a) -> g.u32Out(i32(a, 1), out -> calls(g).deleteWait(i32(a, 0), out)));
 
-        // list(store, mask, config: ptr kv_list_config, handle_out) -> status
-        r.add(m, "list", (g, a) -> {
+        // list(store, list_config_mask, list_configuration: ptr kv_list_config, handle_out) -> status
+        r.add(M, "list", (g, a) -> {
             GuestMemory mem = g.memory();
             int mask = i32(a, 1);
             int cfg = i32(a, 2);
-            String cursor = null;
-            String prefix = null;
+            byte[] cursor = null;
+            byte[] prefix = null;
             int limit = 0;
-            if ((mask & LIST_CURSOR) != 0) {
-                cursor = listText(mem, cfg + 4);
+            if ((mask & FastlyKvStore.LIST_CURSOR) != 0) {
+                cursor = text(mem, cfg + FastlyKvStore.LIST_CONFIG_OFF_CURSOR);
             }
-            if ((mask & LIST_LIMIT) != 0) {
-                limit = mem.u32(cfg + 12);
+            if ((mask & FastlyKvStore.LIST_LIMIT) != 0) {
+                limit = mem.u32(cfg + FastlyKvStore.LIST_CONFIG_OFF_LIMIT);
             }
-            if ((mask & LIST_PREFIX) != 0) {
-                prefix = listText(mem, cfg + 16);
+            if ((mask & FastlyKvStore.LIST_PREFIX) != 0) {
+                prefix = text(mem, cfg + FastlyKvStore.LIST_CONFIG_OFF_PREFIX);
             }
-            String c = cursor;
-            String p = prefix;
+            byte[] c = cursor;
+            byte[] p = prefix;
             int l = limit;
-            return g.u32Out(i32(a, 3), out -> g.sandbox().stores().kvList(i32(a, 0), c, p, l, out));
+            // the mode is not read: the host's lists are always consistent
+            return g.u32Out(i32(a, 3), out -> calls(g).list(i32(a, 0), mask, 0, c, l, p, out));
         });
 
         // list_wait(h, body_handle_out, kv_error_out) -> status
-        r.add(m, "list_wait", (g, a) -> {
+        r.add(M, "list_wait", (g, a) -> {
             g.memory().checkU32(i32(a, 1));
             g.memory().checkU32(i32(a, 2));
             int[] body = new int[1];
             int[] error = new int[1];
-            int status = g.sandbox().stores().kvListWait(i32(a, 0), body, error);
+            int status = calls(g).listWait(i32(a, 0), body, error);
             if (status == FastlyStatus.OK) {
                 g.memory().u32(i32(a, 2), error[0]);
-                if (error[0] == 1) {
+                if (error[0] == FastlyKvStore.KV_ERROR_OK) {
                     g.memory().u32(i32(a, 1), body[0]);
                 }
             }
             return status;
         });
+    }
+
+    private static FastlyKvStore calls(Guest g) {
+        return g.sandbox().kvStore();
+    }
+
+    /** The fields of a {@code kv_insert_config} the mask names (the mode is always read). */
+    private static KvInsertConfig insertConfig(GuestMemory mem, int mask, int cfg) {
+        KvInsertConfig c = new KvInsertConfig();
+        c.mode = mem.u32(cfg + KvInsertConfig.OFF_MODE);
+        if ((mask & KvInsertConfig.METADATA) != 0) {
+            c.metadata = mem.bytes(
+                    mem.u32(cfg + KvInsertConfig.OFF_METADATA), mem.u32(cfg + KvInsertConfig.OFF_METADATA_LEN));
+        }
+        if ((mask & KvInsertConfig.TIME_TO_LIVE_SEC) != 0) {
+            c.timeToLiveSec = mem.u32(cfg + KvInsertConfig.OFF_TIME_TO_LIVE_SEC);
+        }
+        if ((mask & KvInsertConfig.IF_GENERATION_MATCH) != 0) {
+            c.ifGenerationMatch = mem.u64(cfg + KvInsertConfig.OFF_IF_GENERATION_MATCH);
+        }
+        return c;
     }
 
     private static int lookupWait(Guest g, long[] a, boolean generation64) {
@@ -168,11 +136,20 @@ final class KvStoreImports implements ImportGroup {
             mem.checkU32(generationPtr);
         }
         mem.checkU32(errorPtr);
-        int capped = (int) Math.min(Integer.toUnsignedLong(metaLen), 1 << 16);
+        int capped = (int) Math.min(Integer.toUnsignedLong(metaLen), METADATA_CAP);
         byte[] meta = new byte[capped];
         int[] nwritten = new int[1];
-        long[] out = new long[3];
-        int status = g.sandbox().stores().kvLookupWait(i32(a, 0), meta, capped, nwritten, out);
+        int[] body = new int[1];
+        int[] error = new int[1];
+        long[] generation = new long[1];
+        int status;
+        if (generation64) {
+            status = calls(g).lookupWaitV2(i32(a, 0), body, meta, capped, nwritten, generation, error);
+        } else {
+            int[] generation32 = new int[1];
+            status = calls(g).lookupWait(i32(a, 0), body, meta, capped, nwritten, generation32, error);
+            generation[0] = generation32[0];
+        }
         if (status == FastlyStatus.BUFLEN) {
             mem.u32(nwrittenPtr, nwritten[0]);
             return status;
@@ -180,112 +157,24 @@ final class KvStoreImports implements ImportGroup {
         if (status != FastlyStatus.OK) {
             return status;
         }
-        mem.u32(errorPtr, (int) out[2]);
-        if (out[2] == 1) {
-            mem.u32(bodyPtr, (int) out[0]);
+        mem.u32(errorPtr, error[0]);
+        if (error[0] == FastlyKvStore.KV_ERROR_OK) {
+            mem.u32(bodyPtr, body[0]);
             mem.write(metaPtr, meta, 0, nwritten[0]);
             mem.u32(nwrittenPtr, nwritten[0]);
             if (generation64) {
-                mem.u64(generationPtr, out[1]);
+                mem.u64(generationPtr, generation[0]);
             } else {
-                // the first version reports no generation
-                mem.u32(generationPtr, 0);
+                mem.u32(generationPtr, (int) generation[0]);
             }
         }
         return FastlyStatus.OK;
     }
 
-    private static String listText(GuestMemory mem, int field) {
+    /** A (pointer, length) text field of {@code kv_list_config}: empty (which the host refuses) for length 0. */
+    private static byte[] text(GuestMemory mem, int field) {
         int ptr = mem.u32(field);
         int len = mem.u32(field + 4);
-        if (len == 0) {
-            throw GuestFault.inval("an empty cursor or prefix in kv_list_config");
-        }
-        return mem.utf8(ptr, len);
-    }
-
-    private static void objectStores(Registrar r) {
-        String m = "fastly_object_store";
-
-        // open(name: string) -> (status, object_store_handle)
-        r.add(m, "open", (g, a) -> {
-            byte[] name = g.memory().utf8Bytes(i32(a, 0), i32(a, 1));
-            return g.u32Out(i32(a, 2), out -> g.sandbox().stores().kvOpen(name, out));
-        });
-
-        // lookup(store, key: string, body_handle_out) -> status; none when absent
-        r.add(m, "lookup", (g, a) -> {
-            byte[] key = g.memory().utf8Bytes(i32(a, 1), i32(a, 2));
-            return g.u32Out(i32(a, 3), out -> g.sandbox().stores().objectLookup(i32(a, 0), key, out));
-        });
-
-        // lookup_async(store, key: string, pending_handle_out) -> status
-        r.add(m, "lookup_async", (g, a) -> {
-            byte[] key = g.memory().utf8Bytes(i32(a, 1), i32(a, 2));
-            return g.u32Out(i32(a, 3), out -> g.sandbox().stores().kvLookup(i32(a, 0), key, out));
-        });
-
-        // pending_lookup_wait(h, body_handle_out) -> status; none when absent
-        r.add(
-                m,
-                "pending_lookup_wait",
-                (g, a) -> g.u32Out(i32(a, 1), out -> g.sandbox().stores().objectLookupWait(i32(a, 0), out)));
-
-        // insert(store, key: string, body_handle) -> status
-        r.add(m, "insert", (g, a) -> {
-            byte[] key = g.memory().utf8Bytes(i32(a, 1), i32(a, 2));
-            int[] pending = new int[1];
-            int status = g.sandbox().stores().kvInsert(i32(a, 0), key, i32(a, 3), 0, null, -1, null, pending);
-            return status == FastlyStatus.OK ? g.sandbox().stores().objectOutcomeWait(pending[0]) : status;
-        });
-
-        // insert_async(store, key: string, body_handle, pending_handle_out) -> status
-        r.add(m, "insert_async", (g, a) -> {
-            byte[] key = g.memory().utf8Bytes(i32(a, 1), i32(a, 2));
-            return g.u32Out(
-                    i32(a, 4), out -> g.sandbox().stores().kvInsert(i32(a, 0), key, i32(a, 3), 0, null, -1, null, out));
-        });
-
-        // pending_insert_wait(h) -> status
-        r.add(m, "pending_insert_wait", (g, a) -> g.sandbox().stores().objectOutcomeWait(i32(a, 0)));
-
-        // delete_async(store, key: string, pending_handle_out) -> status
-        r.add(m, "delete_async", (g, a) -> {
-            byte[] key = g.memory().utf8Bytes(i32(a, 1), i32(a, 2));
-            return g.u32Out(i32(a, 3), out -> g.sandbox().stores().kvDelete(i32(a, 0), key, out));
-        });
-
-        // pending_delete_wait(h) -> status
-        r.add(m, "pending_delete_wait", (g, a) -> g.sandbox().stores().objectOutcomeWait(i32(a, 0)));
-    }
-
-    private static void secretStores(Registrar r) {
-        String m = "fastly_secret_store";
-
-        // open(name: string) -> (status, secret_store_handle); none for an unknown store
-        r.add(m, "open", (g, a) -> {
-            byte[] name = g.memory().utf8Bytes(i32(a, 0), i32(a, 1));
-            return g.u32Out(i32(a, 2), out -> g.sandbox().stores().secretStoreOpen(name, out));
-        });
-
-        // get(store, key: string) -> (status, secret_handle); none for an unknown secret
-        r.add(m, "get", (g, a) -> {
-            byte[] key = g.memory().utf8Bytes(i32(a, 1), i32(a, 2));
-            return g.u32Out(i32(a, 3), out -> g.sandbox().stores().secretGet(i32(a, 0), key, out));
-        });
-
-        // plaintext(secret, buf, buf_len, nwritten_out) -> status
-        r.add(
-                m,
-                "plaintext",
-                (g, a) -> g.out(i32(a, 1), i32(a, 2), i32(a, 3), (buf, len, n) -> g.sandbox()
-                        .stores()
-                        .secretPlaintext(i32(a, 0), buf, len, n)));
-
-        // from_bytes(buf, buf_len) -> (status, secret_handle)
-        r.add(m, "from_bytes", (g, a) -> {
-            byte[] plaintext = g.memory().bytes(i32(a, 0), i32(a, 1));
-            return g.u32Out(i32(a, 2), out -> g.sandbox().stores().secretFromBytes(plaintext, out));
-        });
+        return len == 0 ? new byte[0] : mem.utf8Bytes(ptr, len);
     }
 }

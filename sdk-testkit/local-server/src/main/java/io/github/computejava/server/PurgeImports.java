@@ -16,11 +16,12 @@ final class PurgeImports implements ImportGroup {
             byte[] key = g.memory().bytes(i32(a, 0), i32(a, 1));
             int mask = i32(a, 2);
             if ((mask & RET_BUF) == 0) {
-                return g.sandbox().purgeSurrogateKey(key, mask, null, 0, null);
+                return g.sandbox().purge().purgeSurrogateKey(key, mask, null, 0, null);
             }
             int[] ret = CacheRecords.purgeOptions(g.memory()::bytes, i32(a, 3));
-            return g.out(
-                    ret[0], ret[1], ret[2], (buf, len, n) -> g.sandbox().purgeSurrogateKey(key, mask, buf, len, n));
+            return g.out(ret[0], ret[1], ret[2], (buf, len, n) -> g.sandbox()
+                    .purge()
+                    .purgeSurrogateKey(key, mask, buf, len, n));
         });
     }
 }

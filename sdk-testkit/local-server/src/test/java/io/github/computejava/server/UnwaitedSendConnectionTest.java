@@ -52,14 +52,13 @@ class UnwaitedSendConnectionTest {
                                 new byte[] {127, 0, 0, 1}),
                         (h, b, st) -> {});
                 int[] out = new int[1];
-                sandbox.reqNew(out);
+                sandbox.httpReq().new_(out);
                 int req = out[0];
-                sandbox.reqUriSet(req, "http://example.com/endless".getBytes(StandardCharsets.UTF_8));
-                sandbox.bodyNew(out);
+                sandbox.httpReq().uriSet(req, "http://example.com/endless".getBytes(StandardCharsets.UTF_8));
+                sandbox.httpBody().new_(out);
                 assertEquals(
                         FastlyStatus.OK,
-                        sandbox.request()
-                                .sendAsync(req, out[0], "origin".getBytes(StandardCharsets.UTF_8), false, false, out));
+                        sandbox.httpReq().sendAsync(req, out[0], "origin".getBytes(StandardCharsets.UTF_8), out));
                 assertTrue(streaming.await(10, TimeUnit.SECONDS), "the backend got the request");
                 Thread.sleep(200); // the response head has arrived and its body fills the buffers
 

@@ -191,16 +191,17 @@ class GeoAndRateLimitTest {
                 byte[] rc = {'r'};
                 byte[] e = {'e'};
                 int[] out = new int[1];
-                response.headers().set("X-Rate-5", Integer.toString(sandbox.erlRatecounterLookupRate(rc, e, 5, out)));
                 response.headers()
-                        .set("X-Count-15", Integer.toString(sandbox.erlRatecounterLookupCount(rc, e, 15, out)));
+                        .set("X-Rate-5", Integer.toString(sandbox.erl().ratecounterLookupRate(rc, e, 5, out)));
                 response.headers()
-                        .set("X-Check-0", Integer.toString(sandbox.erlCheckRate(rc, e, 1, 10, 10, rc, 0, out)));
-                response.headers().set("X-Add-0", Integer.toString(sandbox.erlPenaltyboxAdd(rc, e, 0)));
+                        .set("X-Count-15", Integer.toString(sandbox.erl().ratecounterLookupCount(rc, e, 15, out)));
                 response.headers()
-                        .set("X-Geo-5", Integer.toString(sandbox.geoLookup(new byte[5], 5, new byte[64], 64, out)));
+                        .set("X-Check-0", Integer.toString(sandbox.erl().checkRate(rc, e, 1, 10, 10, rc, 0, out)));
+                response.headers().set("X-Add-0", Integer.toString(sandbox.erl().penaltyboxAdd(rc, e, 0)));
+                response.headers()
+                        .set("X-Geo-5", Integer.toString(sandbox.geo().lookup(new byte[5], 5, new byte[64], 64, out)));
                 byte[] small = new byte[8];
-                int status = sandbox.geoLookup(new byte[] {127, 0, 0, 1}, 4, small, small.length, out);
+                int status = sandbox.geo().lookup(new byte[] {127, 0, 0, 1}, 4, small, small.length, out);
                 response.headers().set("X-Geo-Small", status + "/" + (out[0] > small.length));
             });
             host.get("/")

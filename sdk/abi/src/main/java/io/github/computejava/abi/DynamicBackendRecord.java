@@ -41,6 +41,7 @@ public final class DynamicBackendRecord {
     public static final int OFF_HEALTHCHECK = 104;
 
     // backend_config_options flags
+    public static final int RESERVED = 1;
     public static final int HOST_OVERRIDE = 1 << 1;
     public static final int CONNECT_TIMEOUT = 1 << 2;
     public static final int FIRST_BYTE_TIMEOUT = 1 << 3;
@@ -59,7 +60,7 @@ public final class DynamicBackendRecord {
     public static final int POOLING_LIMITS = 1 << 16;
     public static final int PREFER_IPV4 = 1 << 17;
     public static final int HEALTHCHECK = 1 << 18;
-    /** Every flag this SDK knows. */
+    /** Every flag but {@link #RESERVED}. */
     public static final int ALL = (1 << 19) - 2;
 
     public byte[] hostOverride;

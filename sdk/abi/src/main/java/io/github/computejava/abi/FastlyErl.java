@@ -4,7 +4,7 @@ package io.github.computejava.abi;
 public interface FastlyErl {
     // check_rate(rc: string, entry: string, delta: u32, window: u32, limit: u32, pb: string, ttl: u32)
     //   -> (status, blocked u32)
-    int erlCheckRate(
+    int checkRate(
             byte[] rateCounter,
             byte[] entry,
             int delta,
@@ -15,17 +15,17 @@ public interface FastlyErl {
             int[] blockedOut);
 
     // ratecounter_increment(rc: string, entry: string, delta: u32) -> status
-    int erlRatecounterIncrement(byte[] rateCounter, byte[] entry, int delta);
+    int ratecounterIncrement(byte[] rateCounter, byte[] entry, int delta);
 
     // ratecounter_lookup_rate(rc: string, entry: string, window: u32) -> (status, rate u32)
-    int erlRatecounterLookupRate(byte[] rateCounter, byte[] entry, int window, int[] rateOut);
+    int ratecounterLookupRate(byte[] rateCounter, byte[] entry, int window, int[] rateOut);
 
     // ratecounter_lookup_count(rc: string, entry: string, duration: u32) -> (status, count u32)
-    int erlRatecounterLookupCount(byte[] rateCounter, byte[] entry, int duration, int[] countOut);
+    int ratecounterLookupCount(byte[] rateCounter, byte[] entry, int duration, int[] countOut);
 
     // penaltybox_add(pb: string, entry: string, ttl: u32) -> status
-    int erlPenaltyboxAdd(byte[] penaltyBox, byte[] entry, int ttl);
+    int penaltyboxAdd(byte[] penaltyBox, byte[] entry, int ttl);
 
     // penaltybox_has(pb: string, entry: string) -> (status, has u32)
-    int erlPenaltyboxHas(byte[] penaltyBox, byte[] entry, int[] hasOut);
+    int penaltyboxHas(byte[] penaltyBox, byte[] entry, int[] hasOut);
 }

@@ -59,7 +59,7 @@ public final class Acl {
         }
         Hostcalls calls = Host.calls();
         int[] out = new int[1];
-        int status = calls.aclOpen(Text.utf8(name), out);
+        int status = calls.acl().open(Text.utf8(name), out);
         if (status == FastlyStatus.NONE || status == FastlyStatus.BADF) {
             throw new AclNotFoundException(name);
         }
@@ -119,7 +119,7 @@ public final class Acl {
     private Optional<AclEntry> lookupOctets(byte[] octets) {
         int[] body = {FastlyStatus.INVALID_HANDLE};
         int[] aclError = new int[1];
-        Statuses.check(calls.aclLookup(handle, octets, octets.length, body, aclError), LOOKUP);
+        Statuses.check(calls.acl().lookup(handle, octets, octets.length, body, aclError), LOOKUP);
         switch (aclError[0]) {
             case ACL_OK:
                 break;

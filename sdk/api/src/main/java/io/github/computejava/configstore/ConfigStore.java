@@ -47,7 +47,7 @@ public final class ConfigStore {
         }
         Hostcalls calls = Host.calls();
         int[] out = new int[1];
-        int status = calls.configStoreOpen(Text.utf8(name), out);
+        int status = calls.configStore().open(Text.utf8(name), out);
         if (status == FastlyStatus.BADF) {
             throw new StoreNotFoundException("config store", name);
         }
@@ -75,7 +75,7 @@ public final class ConfigStore {
     public Optional<String> get(String key) {
         byte[] k = Text.utf8(Objects.requireNonNull(key, "key"));
         byte[] value = AdaptiveBuffer.get(
-                (buf, len, nw) -> calls.configStoreGet(handle, k, buf, len, nw),
+                (buf, len, nw) -> calls.configStore().get(handle, k, buf, len, nw),
                 VALUE_BUFFER,
                 "fastly_config_store.get");
         return value == null ? Optional.empty() : Optional.of(Text.utf8(value, 0, value.length));

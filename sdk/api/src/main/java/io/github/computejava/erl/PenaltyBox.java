@@ -62,7 +62,7 @@ public final class PenaltyBox {
     public void add(String entry, Duration ttl) {
         byte[] e = RateCounter.entryBytes(entry);
         int seconds = ttlSeconds(ttl);
-        Statuses.check(Host.calls().erlPenaltyboxAdd(nameBytes, e, seconds), "fastly_erl.penaltybox_add");
+        Statuses.check(Host.calls().erl().penaltyboxAdd(nameBytes, e, seconds), "fastly_erl.penaltybox_add");
     }
 
     /**
@@ -76,7 +76,7 @@ public final class PenaltyBox {
     public boolean has(String entry) {
         byte[] e = RateCounter.entryBytes(entry);
         int[] out = new int[1];
-        Statuses.check(Host.calls().erlPenaltyboxHas(nameBytes, e, out), "fastly_erl.penaltybox_has");
+        Statuses.check(Host.calls().erl().penaltyboxHas(nameBytes, e, out), "fastly_erl.penaltybox_has");
         return out[0] != 0;
     }
 

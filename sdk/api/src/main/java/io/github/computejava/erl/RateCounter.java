@@ -57,7 +57,8 @@ public final class RateCounter {
     public void increment(String entry, int delta) {
         byte[] e = entryBytes(entry);
         checkDelta(delta);
-        Statuses.check(Host.calls().erlRatecounterIncrement(nameBytes, e, delta), "fastly_erl.ratecounter_increment");
+        Statuses.check(
+                Host.calls().erl().ratecounterIncrement(nameBytes, e, delta), "fastly_erl.ratecounter_increment");
     }
 
     /**
@@ -74,7 +75,7 @@ public final class RateCounter {
         Objects.requireNonNull(window, "window");
         int[] out = new int[1];
         Statuses.check(
-                Host.calls().erlRatecounterLookupRate(nameBytes, e, window.seconds(), out),
+                Host.calls().erl().ratecounterLookupRate(nameBytes, e, window.seconds(), out),
                 "fastly_erl.ratecounter_lookup_rate");
         return out[0] & 0xFFFFFFFFL;
     }
@@ -93,7 +94,7 @@ public final class RateCounter {
         Objects.requireNonNull(duration, "duration");
         int[] out = new int[1];
         Statuses.check(
-                Host.calls().erlRatecounterLookupCount(nameBytes, e, duration.seconds(), out),
+                Host.calls().erl().ratecounterLookupCount(nameBytes, e, duration.seconds(), out),
                 "fastly_erl.ratecounter_lookup_count");
         return out[0] & 0xFFFFFFFFL;
     }

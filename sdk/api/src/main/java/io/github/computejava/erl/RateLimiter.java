@@ -94,7 +94,8 @@ public final class RateLimiter {
         int[] blocked = new int[1];
         Statuses.check(
                 Host.calls()
-                        .erlCheckRate(
+                        .erl()
+                        .checkRate(
                                 counter.nameBytes(),
                                 e,
                                 delta,

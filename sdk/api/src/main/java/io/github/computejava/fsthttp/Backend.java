@@ -45,7 +45,7 @@ public final class Backend {
     public static boolean exists(String name) {
         Objects.requireNonNull(name, "name");
         int[] out = new int[1];
-        Statuses.check(Host.calls().backendExists(Text.latin1(name), out), "fastly_backend.exists");
+        Statuses.check(Host.calls().backend().exists(Text.latin1(name), out), "fastly_backend.exists");
         return out[0] != 0;
     }
 
@@ -102,8 +102,8 @@ public final class Backend {
             throw new IllegalArgumentException("target: a backend target cannot be empty");
         }
         Hostcalls calls = Host.calls();
-        int status = calls.reqRegisterDynamicBackend(
-                Text.latin1(name), Text.latin1(target), options.mask(), options.config());
+        int status = calls.httpReq()
+                .registerDynamicBackend(Text.latin1(name), Text.latin1(target), options.mask(), options.config());
         switch (status) {
             case FastlyStatus.OK:
                 return new Backend(calls, name);
@@ -149,7 +149,7 @@ public final class Backend {
      * @throws io.github.computejava.HostcallException if the host fails the call
      */
     public Optional<String> host() {
-        return string((buf, len, nw) -> calls.backendGetHost(nameBytes, buf, len, nw), "fastly_backend.get_host");
+        return string((buf, len, nw) -> calls.backend().getHost(nameBytes, buf, len, nw), "fastly_backend.get_host");
     }
 
     /**
@@ -160,7 +160,7 @@ public final class Backend {
      */
     public Optional<String> hostOverride() {
         return string(
-                (buf, len, nw) -> calls.backendGetOverrideHost(nameBytes, buf, len, nw),
+                (buf, len, nw) -> calls.backend().getOverrideHost(nameBytes, buf, len, nw),
                 "fastly_backend.get_override_host");
     }
 
@@ -172,7 +172,7 @@ public final class Backend {
      */
     public OptionalInt port() {
         int[] out = new int[1];
-        return present(calls.backendGetPort(nameBytes, out), "fastly_backend.get_port")
+        return present(calls.backend().getPort(nameBytes, out), "fastly_backend.get_port")
                 ? OptionalInt.of(out[0] & 0xFFFF)
                 : OptionalInt.empty();
     }
@@ -185,7 +185,8 @@ public final class Backend {
      */
     public Optional<Duration> connectTimeout() {
         int[] out = new int[1];
-        return millis(calls.backendGetConnectTimeoutMs(nameBytes, out), out, "fastly_backend.get_connect_timeout_ms");
+        return millis(
+                calls.backend().getConnectTimeoutMs(nameBytes, out), out, "fastly_backend.get_connect_timeout_ms");
     }
 
     /**
@@ -197,7 +198,7 @@ public final class Backend {
     public Optional<Duration> firstByteTimeout() {
         int[] out = new int[1];
         return millis(
-                calls.backendGetFirstByteTimeoutMs(nameBytes, out), out, "fastly_backend.get_first_byte_timeout_ms");
+                calls.backend().getFirstByteTimeoutMs(nameBytes, out), out, "fastly_backend.get_first_byte_timeout_ms");
     }
 
     /**
@@ -209,7 +210,7 @@ public final class Backend {
     public Optional<Duration> betweenBytesTimeout() {
         int[] out = new int[1];
         return millis(
-                calls.backendGetBetweenBytesTimeoutMs(nameBytes, out),
+                calls.backend().getBetweenBytesTimeoutMs(nameBytes, out),
                 out,
                 "fastly_backend.get_between_bytes_timeout_ms");
     }
@@ -222,7 +223,8 @@ public final class Backend {
      */
     public Optional<Duration> httpKeepaliveTime() {
         int[] out = new int[1];
-        return millis(calls.backendGetHttpKeepaliveTime(nameBytes, out), out, "fastly_backend.get_http_keepalive_time");
+        return millis(
+                calls.backend().getHttpKeepaliveTime(nameBytes, out), out, "fastly_backend.get_http_keepalive_time");
     }
 
     /**
@@ -233,7 +235,7 @@ public final class Backend {
      */
     public boolean tcpKeepalive() {
         int[] out = new int[1];
-        return present(calls.backendGetTcpKeepaliveEnable(nameBytes, out), "fastly_backend.get_tcp_keepalive_enable")
+        return present(calls.backend().getTcpKeepaliveEnable(nameBytes, out), "fastly_backend.get_tcp_keepalive_enable")
                 && out[0] != 0;
     }
 
@@ -246,7 +248,7 @@ public final class Backend {
     public Optional<Duration> tcpKeepaliveInterval() {
         int[] out = new int[1];
         return present(
-                        calls.backendGetTcpKeepaliveInterval(nameBytes, out),
+                        calls.backend().getTcpKeepaliveInterval(nameBytes, out),
                         "fastly_backend.get_tcp_keepalive_interval")
                 ? Optional.of(Duration.ofSeconds((out[0] & 0xFFFFFFFFL)))
                 : Optional.empty();
@@ -260,7 +262,7 @@ public final class Backend {
      */
     public OptionalInt tcpKeepaliveProbes() {
         int[] out = new int[1];
-        return present(calls.backendGetTcpKeepaliveProbes(nameBytes, out), "fastly_backend.get_tcp_keepalive_probes")
+        return present(calls.backend().getTcpKeepaliveProbes(nameBytes, out), "fastly_backend.get_tcp_keepalive_probes")
                 ? OptionalInt.of(out[0])
                 : OptionalInt.empty();
     }
@@ -273,7 +275,7 @@ public final class Backend {
      */
     public Optional<Duration> tcpKeepaliveTime() {
         int[] out = new int[1];
-        return present(calls.backendGetTcpKeepaliveTime(nameBytes, out), "fastly_backend.get_tcp_keepalive_time")
+        return present(calls.backend().getTcpKeepaliveTime(nameBytes, out), "fastly_backend.get_tcp_keepalive_time")
                 ? Optional.of(Duration.ofSeconds((out[0] & 0xFFFFFFFFL)))
                 : Optional.empty();
     }
@@ -286,7 +288,7 @@ public final class Backend {
      */
     public boolean isSsl() {
         int[] out = new int[1];
-        return present(calls.backendIsSsl(nameBytes, out), "fastly_backend.is_ssl") && out[0] != 0;
+        return present(calls.backend().isSsl(nameBytes, out), "fastly_backend.is_ssl") && out[0] != 0;
     }
 
     /**
@@ -297,7 +299,7 @@ public final class Backend {
      */
     public Optional<TlsVersion> sslMinVersion() {
         int[] out = new int[1];
-        return present(calls.backendGetSslMinVersion(nameBytes, out), "fastly_backend.get_ssl_min_version")
+        return present(calls.backend().getSslMinVersion(nameBytes, out), "fastly_backend.get_ssl_min_version")
                 ? Optional.ofNullable(TlsVersion.fromCode(out[0]))
                 : Optional.empty();
     }
@@ -310,7 +312,7 @@ public final class Backend {
      */
     public Optional<TlsVersion> sslMaxVersion() {
         int[] out = new int[1];
-        return present(calls.backendGetSslMaxVersion(nameBytes, out), "fastly_backend.get_ssl_max_version")
+        return present(calls.backend().getSslMaxVersion(nameBytes, out), "fastly_backend.get_ssl_max_version")
                 ? Optional.ofNullable(TlsVersion.fromCode(out[0]))
                 : Optional.empty();
     }
@@ -323,7 +325,7 @@ public final class Backend {
      */
     public boolean isDynamic() {
         int[] out = new int[1];
-        return present(calls.backendIsDynamic(nameBytes, out), "fastly_backend.is_dynamic") && out[0] != 0;
+        return present(calls.backend().isDynamic(nameBytes, out), "fastly_backend.is_dynamic") && out[0] != 0;
     }
 
     /**
@@ -334,7 +336,7 @@ public final class Backend {
      */
     public BackendHealth health() {
         int[] out = new int[1];
-        return present(calls.backendIsHealthy(nameBytes, out), "fastly_backend.is_healthy")
+        return present(calls.backend().isHealthy(nameBytes, out), "fastly_backend.is_healthy")
                 ? BackendHealth.fromCode(out[0])
                 : BackendHealth.UNKNOWN;
     }

@@ -14,7 +14,7 @@ final class BodyOutput {
     static void writeAll(Hostcalls calls, int body, byte[] b, int off, int len) {
         int[] nwritten = new int[1];
         while (len > 0) {
-            int status = calls.bodyWrite(body, b, off, len, END_BACK, nwritten);
+            int status = calls.httpBody().write(body, b, off, len, END_BACK, nwritten);
             Statuses.check(status, "fastly_http_body.write");
             int n = nwritten[0];
             if (n <= 0 || n > len) {

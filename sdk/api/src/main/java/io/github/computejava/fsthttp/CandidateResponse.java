@@ -72,7 +72,7 @@ public final class CandidateResponse {
     public int status() {
         if (status < 0) {
             int[] out = new int[1];
-            Statuses.check(calls.respStatusGet(response, out), "fastly_http_resp.status_get");
+            Statuses.check(calls.httpResp().statusGet(response, out), "fastly_http_resp.status_get");
             status = out[0] & 0xFFFF;
         }
         return status;
@@ -87,7 +87,7 @@ public final class CandidateResponse {
      */
     public CandidateResponse status(int status) {
         ResponseWriter.checkStatus(status);
-        Statuses.check(calls.respStatusSet(response, status), "fastly_http_resp.status_set");
+        Statuses.check(calls.httpResp().statusSet(response, status), "fastly_http_resp.status_set");
         this.status = status;
         return this;
     }
@@ -403,7 +403,8 @@ public final class CandidateResponse {
         Headers original = HostHeaders.readResponse(calls, response);
         for (String name : original.names()) {
             if (!headers.contains(name)) {
-                Statuses.check(calls.respHeaderRemove(response, Text.latin1(name)), "fastly_http_resp.header_remove");
+                Statuses.check(
+                        calls.httpResp().headerRemove(response, Text.latin1(name)), "fastly_http_resp.header_remove");
             }
         }
         HostHeaders.writeResponse(calls, response, headers);
@@ -431,7 +432,7 @@ public final class CandidateResponse {
         }
         if (transform == null) {
             long[] length = new long[1];
-            if (calls.bodyKnownLength(body, length) == FastlyStatus.OK) {
+            if (calls.httpBody().knownLength(body, length) == FastlyStatus.OK) {
                 o.length = length[0];
                 mask |= HttpCacheWriteOptions.LENGTH;
             }

@@ -41,10 +41,10 @@ public final class Compute {
     public static void serve(Handler handler) {
         Objects.requireNonNull(handler, "handler");
         Hostcalls calls = Host.calls();
-        Statuses.check(calls.abiInit(ABI_VERSION), "fastly_abi.init");
+        Statuses.check(calls.abi().init(ABI_VERSION), "fastly_abi.init");
         int[] req = new int[1];
         int[] body = new int[1];
-        Statuses.check(calls.reqBodyDownstreamGet(req, body), "fastly_http_req.body_downstream_get");
+        Statuses.check(calls.httpReq().bodyDownstreamGet(req, body), "fastly_http_req.body_downstream_get");
         serveOne(calls, handler, req[0], body[0]);
     }
 
@@ -72,11 +72,11 @@ public final class Compute {
         Objects.requireNonNull(handler, "handler");
         Objects.requireNonNull(options, "options");
         Hostcalls calls = Host.calls();
-        Statuses.check(calls.abiInit(ABI_VERSION), "fastly_abi.init");
+        Statuses.check(calls.abi().init(ABI_VERSION), "fastly_abi.init");
         long started = HostClock.currentTimeMillis();
         int[] req = new int[1];
         int[] body = new int[1];
-        Statuses.check(calls.reqBodyDownstreamGet(req, body), "fastly_http_req.body_downstream_get");
+        Statuses.check(calls.httpReq().bodyDownstreamGet(req, body), "fastly_http_req.body_downstream_get");
         int limit = options.maxRequests().orElse(Integer.MAX_VALUE);
         long lifetime = options.maxLifetime().map(Duration::toMillis).orElse(-1L);
         long next = options.nextTimeout().map(Duration::toMillis).orElse(-1L);
@@ -105,16 +105,16 @@ public final class Compute {
     private static boolean nextRequest(Hostcalls calls, long timeoutMillis, int[] req, int[] body) {
         int[] promise = new int[1];
         int mask = timeoutMillis < 0 ? 0 : NEXT_REQUEST_TIMEOUT;
-        if (calls.downstreamNextRequest(mask, Math.max(timeoutMillis, 0), promise) != FastlyStatus.OK) {
+        if (calls.httpDownstream().nextRequest(mask, Math.max(timeoutMillis, 0), promise) != FastlyStatus.OK) {
             return false;
         }
-        int status = calls.downstreamNextRequestWait(promise[0], req, body);
+        int status = calls.httpDownstream().nextRequestWait(promise[0], req, body);
         if (status == FastlyStatus.OK) {
             return true;
         }
         if (status != FastlyStatus.NONE) {
             // the promise may still stand: withdraw it so a request handed to it is served elsewhere
-            calls.downstreamNextRequestAbandon(promise[0]);
+            calls.httpDownstream().nextRequestAbandon(promise[0]);
         }
         return false;
     }

@@ -58,7 +58,7 @@ final class GuestCache implements CacheFlow {
             mask |= HttpCacheLookupOptions.OVERRIDE_KEY;
         }
         int[] out = new int[1];
-        Statuses.check(c.httpCacheTransactionLookup(req, mask, lookup, out), "fastly_http_cache.transaction_lookup");
+        Statuses.check(c.httpCache().transactionLookup(req, mask, lookup, out), "fastly_http_cache.transaction_lookup");
         int handle = out[0];
         boolean keepHandle = false;
         try {
@@ -84,7 +84,7 @@ final class GuestCache implements CacheFlow {
             return request.sendHandle(c, req, backend);
         } finally {
             if (!keepHandle) {
-                c.httpCacheClose(handle);
+                c.httpCache().close(handle);
             }
         }
     }
@@ -98,7 +98,7 @@ final class GuestCache implements CacheFlow {
             if ((state & USABLE_IF_ERROR) != 0) {
                 return chooseStale(c, handle, request, backend);
             }
-            c.httpCacheTransactionAbandon(handle);
+            c.httpCache().transactionAbandon(handle);
             throw e;
         }
         if ((state & USABLE_IF_ERROR) != 0 && candidate.status() >= 500 && !candidate.isCacheable()) {
@@ -114,34 +114,34 @@ final class GuestCache implements CacheFlow {
         switch (candidate.action()) {
             case INSERT: {
                 Statuses.check(
-                        c.httpCacheTransactionInsertAndStreamBack(handle, resp, mask[0], options, body, fresh),
+                        c.httpCache().transactionInsertAndStreamBack(handle, resp, mask[0], options, body, fresh),
                         "fastly_http_cache.transaction_insert_and_stream_back");
                 try {
                     writeBody(c, candidate, body[0], true);
                     return foundResponse(c, fresh[0], request, backend, false);
                 } finally {
-                    c.httpCacheClose(fresh[0]);
+                    c.httpCache().close(fresh[0]);
                 }
             }
             case UPDATE: {
                 Statuses.check(
-                        c.httpCacheTransactionUpdateAndReturnFresh(handle, resp, mask[0], options, fresh),
+                        c.httpCache().transactionUpdateAndReturnFresh(handle, resp, mask[0], options, fresh),
                         "fastly_http_cache.transaction_update_and_return_fresh");
-                c.bodyClose(candidate.bodyHandle());
+                c.httpBody().close(candidate.bodyHandle());
                 try {
                     return foundResponse(c, fresh[0], request, backend, false);
                 } finally {
-                    c.httpCacheClose(fresh[0]);
+                    c.httpCache().close(fresh[0]);
                 }
             }
             case RECORD_UNCACHEABLE:
                 Statuses.check(
-                        c.httpCacheTransactionRecordNotCacheable(handle, mask[0], options),
+                        c.httpCache().transactionRecordNotCacheable(handle, mask[0], options),
                         "fastly_http_cache.transaction_record_not_cacheable");
                 return uncachedResponse(c, candidate, request, backend);
             default:
                 // only this request gets the response; a waiting request takes over and fetches again
-                Statuses.check(c.httpCacheTransactionAbandon(handle), "fastly_http_cache.transaction_abandon");
+                Statuses.check(c.httpCache().transactionAbandon(handle), "fastly_http_cache.transaction_abandon");
                 return uncachedResponse(c, candidate, request, backend);
         }
     }
@@ -153,7 +153,7 @@ final class GuestCache implements CacheFlow {
             try {
                 candidate = fetchCandidate(c, handle, STALE, request, backend);
             } catch (RuntimeException e) {
-                c.httpCacheTransactionAbandon(handle);
+                c.httpCache().transactionAbandon(handle);
                 throw e;
             }
             candidate.syncHeaders();
@@ -164,29 +164,29 @@ final class GuestCache implements CacheFlow {
                 case INSERT: {
                     int[] body = new int[1];
                     Statuses.check(
-                            c.httpCacheTransactionInsert(handle, resp, mask[0], options, body),
+                            c.httpCache().transactionInsert(handle, resp, mask[0], options, body),
                             "fastly_http_cache.transaction_insert");
                     writeBody(c, candidate, body[0], true);
                     break;
                 }
                 case UPDATE:
                     Statuses.check(
-                            c.httpCacheTransactionUpdate(handle, resp, mask[0], options),
+                            c.httpCache().transactionUpdate(handle, resp, mask[0], options),
                             "fastly_http_cache.transaction_update");
-                    c.bodyClose(candidate.bodyHandle());
+                    c.httpBody().close(candidate.bodyHandle());
                     break;
                 case RECORD_UNCACHEABLE:
                     Statuses.check(
-                            c.httpCacheTransactionRecordNotCacheable(handle, mask[0], options),
+                            c.httpCache().transactionRecordNotCacheable(handle, mask[0], options),
                             "fastly_http_cache.transaction_record_not_cacheable");
                     closeCandidate(c, candidate);
                     break;
                 default:
-                    c.httpCacheTransactionAbandon(handle);
+                    c.httpCache().transactionAbandon(handle);
                     closeCandidate(c, candidate);
             }
         } finally {
-            c.httpCacheClose(handle);
+            c.httpCache().close(handle);
         }
     }
 
@@ -195,7 +195,8 @@ final class GuestCache implements CacheFlow {
             Hostcalls c, int handle, int state, Request request, String backend) {
         int[] out = new int[1];
         Statuses.check(
-                c.httpCacheGetSuggestedBackendRequest(handle, out), "fastly_http_cache.get_suggested_backend_request");
+                c.httpCache().getSuggestedBackendRequest(handle, out),
+                "fastly_http_cache.get_suggested_backend_request");
         int suggested = out[0];
         Request backendRequest = Request.of(method(c, suggested), uri(c, suggested));
         backendRequest.headers().setAll(HostHeaders.readRequest(c, suggested));
@@ -210,14 +211,14 @@ final class GuestCache implements CacheFlow {
         byte[] detail = SendErrorDetail.newBuffer();
         int[] resp = new int[1];
         int[] respBody = new int[1];
-        int status = c.reqSendV2(suggested, body, Text.latin1(backend), detail, resp, respBody);
+        int status = c.httpReq().sendV2(suggested, body, Text.latin1(backend), detail, resp, respBody);
         if (status != FastlyStatus.OK) {
             throw SendErrorDetail.toException(status, detail, backend);
         }
         int[] action = new int[1];
         int[] prepared = new int[1];
         Statuses.check(
-                c.httpCachePrepareResponseForStorage(handle, resp[0], action, prepared),
+                c.httpCache().prepareResponseForStorage(handle, resp[0], action, prepared),
                 "fastly_http_cache.prepare_response_for_storage");
         CandidateResponse candidate = new CandidateResponse(
                 c, handle, prepared[0], respBody[0], action[0], state, backendRequest.cacheOptions());
@@ -235,7 +236,7 @@ final class GuestCache implements CacheFlow {
 
     /** Completes the collapse with the stored stale response (stale-if-error). */
     private static Response chooseStale(Hostcalls c, int handle, Request request, String backend) {
-        Statuses.check(c.httpCacheTransactionChooseStale(handle), "fastly_http_cache.transaction_choose_stale");
+        Statuses.check(c.httpCache().transactionChooseStale(handle), "fastly_http_cache.transaction_choose_stale");
         Response stale = foundResponse(c, handle, request, backend, true);
         if (stale == null) {
             throw Statuses.toException(FastlyStatus.NONE, "fastly_http_cache.get_found_response");
@@ -247,7 +248,7 @@ final class GuestCache implements CacheFlow {
     private static Response foundResponse(Hostcalls c, int handle, Request request, String backend, boolean hit) {
         int[] resp = new int[1];
         int[] body = new int[1];
-        int status = c.httpCacheGetFoundResponse(handle, 1, resp, body);
+        int status = c.httpCache().getFoundResponse(handle, 1, resp, body);
         if (status == FastlyStatus.NONE) {
             return null;
         }
@@ -255,7 +256,7 @@ final class GuestCache implements CacheFlow {
         long hits = 0;
         if (hit) {
             long[] h = new long[1];
-            Statuses.check(c.httpCacheGetHits(handle, h), "fastly_http_cache.get_hits");
+            Statuses.check(c.httpCache().getHits(handle, h), "fastly_http_cache.get_hits");
             hits = h[0];
         }
         Response response = new Response(c, resp[0], body[0], backend);
@@ -268,7 +269,7 @@ final class GuestCache implements CacheFlow {
         int body = candidate.bodyHandle();
         if (candidate.transform() != null) {
             int[] out = new int[1];
-            Statuses.check(c.bodyNew(out), "fastly_http_body.new");
+            Statuses.check(c.httpBody().new_(out), "fastly_http_body.new");
             writeBody(c, candidate, out[0], false);
             body = out[0];
         }
@@ -296,9 +297,9 @@ final class GuestCache implements CacheFlow {
     private static void writeBody(Hostcalls c, CandidateResponse candidate, int target, boolean end) {
         BodyTransform transform = candidate.transform();
         if (transform == null) {
-            Statuses.check(c.bodyAppend(target, candidate.bodyHandle()), "fastly_http_body.append");
+            Statuses.check(c.httpBody().append(target, candidate.bodyHandle()), "fastly_http_body.append");
             if (end) {
-                Statuses.check(c.bodyClose(target), "fastly_http_body.close");
+                Statuses.check(c.httpBody().close(target), "fastly_http_body.close");
             }
             return;
         }
@@ -307,26 +308,26 @@ final class GuestCache implements CacheFlow {
             transform.transform(in, new HostBodyOutput(c, target));
             in.close();
             if (end) {
-                Statuses.check(c.bodyClose(target), "fastly_http_body.close");
+                Statuses.check(c.httpBody().close(target), "fastly_http_body.close");
             }
         } catch (IOException e) {
-            c.bodyAbandon(target);
+            c.httpBody().abandon(target);
             in.close();
             throw new UncheckedIOException("body transform failed", e);
         } catch (RuntimeException e) {
-            c.bodyAbandon(target);
+            c.httpBody().abandon(target);
             in.close();
             throw e;
         }
     }
 
     private static void closeCandidate(Hostcalls c, CandidateResponse candidate) {
-        c.bodyClose(candidate.bodyHandle());
-        c.respClose(candidate.responseHandle());
+        c.httpBody().close(candidate.bodyHandle());
+        c.httpResp().close(candidate.responseHandle());
     }
 
     private static void closeRequest(Hostcalls c, int req) {
-        int s = c.reqClose(req);
+        int s = c.httpReq().close(req);
         if (s != FastlyStatus.OK && s != FastlyStatus.BADF) {
             throw Statuses.toException(s, "fastly_http_req.close");
         }
@@ -334,36 +335,36 @@ final class GuestCache implements CacheFlow {
 
     private static boolean isRequestCacheable(Hostcalls c, int req) {
         int[] out = new int[1];
-        Statuses.check(c.httpCacheIsRequestCacheable(req, out), "fastly_http_cache.is_request_cacheable");
+        Statuses.check(c.httpCache().isRequestCacheable(req, out), "fastly_http_cache.is_request_cacheable");
         return out[0] != 0;
     }
 
     private static int state(Hostcalls c, int handle) {
         int[] out = new int[1];
-        Statuses.check(c.httpCacheGetState(handle, out), "fastly_http_cache.get_state");
+        Statuses.check(c.httpCache().getState(handle, out), "fastly_http_cache.get_state");
         return out[0];
     }
 
     private static String method(Hostcalls c, int req) {
         byte[] b = AdaptiveBuffer.get(
-                (buf, len, nw) -> c.reqMethodGet(req, buf, len, nw), 16, "fastly_http_req.method_get");
+                (buf, len, nw) -> c.httpReq().methodGet(req, buf, len, nw), 16, "fastly_http_req.method_get");
         return b == null ? "GET" : Text.latin1(b, 0, b.length);
     }
 
     private static String uri(Hostcalls c, int req) {
-        byte[] b =
-                AdaptiveBuffer.get((buf, len, nw) -> c.reqUriGet(req, buf, len, nw), 1024, "fastly_http_req.uri_get");
+        byte[] b = AdaptiveBuffer.get(
+                (buf, len, nw) -> c.httpReq().uriGet(req, buf, len, nw), 1024, "fastly_http_req.uri_get");
         return b == null ? "/" : Text.latin1(b, 0, b.length);
     }
 
     /** Writes a request's method, URL and headers into a host request handle. */
     private static void writeRequest(Hostcalls c, int req, Request r) {
-        Statuses.check(c.reqMethodSet(req, Text.latin1(r.method())), "fastly_http_req.method_set");
-        Statuses.check(c.reqUriSet(req, Text.latin1(r.url())), "fastly_http_req.uri_set");
+        Statuses.check(c.httpReq().methodSet(req, Text.latin1(r.method())), "fastly_http_req.method_set");
+        Statuses.check(c.httpReq().uriSet(req, Text.latin1(r.url())), "fastly_http_req.uri_set");
         Headers now = r.headers();
         for (String name : HostHeaders.readRequest(c, req).names()) {
             if (!now.contains(name)) {
-                Statuses.check(c.reqHeaderRemove(req, Text.latin1(name)), "fastly_http_req.header_remove");
+                Statuses.check(c.httpReq().headerRemove(req, Text.latin1(name)), "fastly_http_req.header_remove");
             }
         }
         HostHeaders.writeRequest(c, req, now);
@@ -379,7 +380,8 @@ final class GuestCache implements CacheFlow {
         HttpCacheWriteOptions out = new HttpCacheWriteOptions();
         int[] maskOut = new int[1];
         for (int attempt = 0; attempt < 3; attempt++) {
-            int status = c.httpCacheGetSuggestedCacheOptions(handle, resp, HttpCacheWriteOptions.ALL, in, maskOut, out);
+            int status =
+                    c.httpCache().getSuggestedCacheOptions(handle, resp, HttpCacheWriteOptions.ALL, in, maskOut, out);
             if (status == FastlyStatus.OK) {
                 if ((maskOut[0] & HttpCacheWriteOptions.VARY_RULE) == 0) {
                     out.varyRuleLen = 0;

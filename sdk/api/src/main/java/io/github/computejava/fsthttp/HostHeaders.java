@@ -16,13 +16,14 @@ final class HostHeaders {
     static Headers readRequest(Hostcalls calls, int req) {
         Headers headers = new Headers();
         List<String> names = MultiValue.read(
-                (buf, len, cursor, end, nw) -> calls.reqHeaderNamesGet(req, buf, len, cursor, end, nw),
+                (buf, len, cursor, end, nw) -> calls.httpReq().headerNamesGet(req, buf, len, cursor, end, nw),
                 NAMES_BUFFER,
                 "fastly_http_req.header_names_get");
         for (String name : names) {
             byte[] nameBytes = Text.latin1(name);
             List<String> values = MultiValue.read(
-                    (buf, len, cursor, end, nw) -> calls.reqHeaderValuesGet(req, nameBytes, buf, len, cursor, end, nw),
+                    (buf, len, cursor, end, nw) ->
+                            calls.httpReq().headerValuesGet(req, nameBytes, buf, len, cursor, end, nw),
                     VALUES_BUFFER,
                     "fastly_http_req.header_values_get");
             for (String value : values) {
@@ -35,14 +36,14 @@ final class HostHeaders {
     static Headers readResponse(Hostcalls calls, int resp) {
         Headers headers = new Headers();
         List<String> names = MultiValue.read(
-                (buf, len, cursor, end, nw) -> calls.respHeaderNamesGet(resp, buf, len, cursor, end, nw),
+                (buf, len, cursor, end, nw) -> calls.httpResp().headerNamesGet(resp, buf, len, cursor, end, nw),
                 NAMES_BUFFER,
                 "fastly_http_resp.header_names_get");
         for (String name : names) {
             byte[] nameBytes = Text.latin1(name);
             List<String> values = MultiValue.read(
                     (buf, len, cursor, end, nw) ->
-                            calls.respHeaderValuesGet(resp, nameBytes, buf, len, cursor, end, nw),
+                            calls.httpResp().headerValuesGet(resp, nameBytes, buf, len, cursor, end, nw),
                     VALUES_BUFFER,
                     "fastly_http_resp.header_values_get");
             for (String value : values) {
@@ -56,7 +57,7 @@ final class HostHeaders {
         for (String key : headers.keys()) {
             byte[] values = MultiValue.encode(headers.rawValues(key));
             Statuses.check(
-                    calls.reqHeaderValuesSet(req, Text.latin1(headers.rawName(key)), values, values.length),
+                    calls.httpReq().headerValuesSet(req, Text.latin1(headers.rawName(key)), values, values.length),
                     "fastly_http_req.header_values_set");
         }
     }
@@ -65,7 +66,7 @@ final class HostHeaders {
         for (String key : headers.keys()) {
             byte[] values = MultiValue.encode(headers.rawValues(key));
             Statuses.check(
-                    calls.respHeaderValuesSet(resp, Text.latin1(headers.rawName(key)), values, values.length),
+                    calls.httpResp().headerValuesSet(resp, Text.latin1(headers.rawName(key)), values, values.length),
                     "fastly_http_resp.header_values_set");
         }
     }

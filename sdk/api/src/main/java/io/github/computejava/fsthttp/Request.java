@@ -95,7 +95,7 @@ public final class Request {
     public String method() {
         if (method == null) {
             byte[] b = AdaptiveBuffer.get(
-                    (buf, len, nw) -> calls.reqMethodGet(downstreamHandle, buf, len, nw),
+                    (buf, len, nw) -> calls.httpReq().methodGet(downstreamHandle, buf, len, nw),
                     METHOD_BUFFER,
                     "fastly_http_req.method_get");
             method = b == null ? "GET" : Text.latin1(b, 0, b.length);
@@ -124,7 +124,7 @@ public final class Request {
     public String url() {
         if (url == null) {
             byte[] b = AdaptiveBuffer.get(
-                    (buf, len, nw) -> calls.reqUriGet(downstreamHandle, buf, len, nw),
+                    (buf, len, nw) -> calls.httpReq().uriGet(downstreamHandle, buf, len, nw),
                     URL_BUFFER,
                     "fastly_http_req.uri_get");
             url = b == null ? "/" : Text.latin1(b, 0, b.length);
@@ -276,7 +276,7 @@ public final class Request {
         }
         byte[] octets = new byte[16];
         int[] n = new int[1];
-        int status = calls.downstreamClientIpAddr(downstreamHandle, octets, n);
+        int status = calls.httpDownstream().downstreamClientIpAddr(downstreamHandle, octets, n);
         if (status == FastlyStatus.NONE) {
             return Optional.empty();
         }
@@ -331,7 +331,7 @@ public final class Request {
         int[] resp = new int[1];
         int[] respBody = new int[1];
         byte[] backendBytes = Text.latin1(backend);
-        int status = c.reqSendV2(req, body, backendBytes, detail, resp, respBody);
+        int status = c.httpReq().sendV2(req, body, backendBytes, detail, resp, respBody);
         if (status != FastlyStatus.OK) {
             throw SendErrorDetail.toException(status, detail, backend);
         }
@@ -496,17 +496,18 @@ public final class Request {
 
     int newHostRequest(Hostcalls c) {
         int[] out = new int[1];
-        Statuses.check(c.reqNew(out), "fastly_http_req.new");
+        Statuses.check(c.httpReq().new_(out), "fastly_http_req.new");
         int req = out[0];
-        Statuses.check(c.reqMethodSet(req, Text.latin1(method())), "fastly_http_req.method_set");
-        Statuses.check(c.reqUriSet(req, Text.latin1(url())), "fastly_http_req.uri_set");
+        Statuses.check(c.httpReq().methodSet(req, Text.latin1(method())), "fastly_http_req.method_set");
+        Statuses.check(c.httpReq().uriSet(req, Text.latin1(url())), "fastly_http_req.uri_set");
         HostHeaders.writeRequest(c, req, headers());
         if (manualFraming) {
-            Statuses.check(c.reqFramingHeadersModeSet(req, 1), "fastly_http_req.framing_headers_mode_set");
+            Statuses.check(c.httpReq().framingHeadersModeSet(req, 1), "fastly_http_req.framing_headers_mode_set");
         }
         if (decompressGzip) {
             // content_encodings.gzip
-            Statuses.check(c.reqAutoDecompressResponseSet(req, 1), "fastly_http_req.auto_decompress_response_set");
+            Statuses.check(
+                    c.httpReq().autoDecompressResponseSet(req, 1), "fastly_http_req.auto_decompress_response_set");
         }
         CacheOptions o = cacheOptions;
         if (!o.isDefault()) {
@@ -529,12 +530,13 @@ public final class Request {
             }
             byte[] sk =
                     o.surrogateKey().isPresent() ? Text.latin1(o.surrogateKey().get()) : NO_BYTES;
-            Statuses.check(c.reqCacheOverrideV2Set(req, tag, ttl, swr, sk), "fastly_http_req.cache_override_v2_set");
+            Statuses.check(
+                    c.httpReq().cacheOverrideV2Set(req, tag, ttl, swr, sk), "fastly_http_req.cache_override_v2_set");
         }
         byte[] key = o.overrideKeyBytes();
         if (key != null) {
             Statuses.check(
-                    c.reqHeaderInsert(req, Text.latin1(CACHE_KEY_HEADER), Text.latin1(hex(key))),
+                    c.httpReq().headerInsert(req, Text.latin1(CACHE_KEY_HEADER), Text.latin1(hex(key))),
                     "fastly_http_req.header_insert");
         }
         return req;
@@ -558,7 +560,7 @@ public final class Request {
             return handle;
         }
         int[] out = new int[1];
-        Statuses.check(c.bodyNew(out), "fastly_http_body.new");
+        Statuses.check(c.httpBody().new_(out), "fastly_http_body.new");
         int handle = out[0];
         byte[] bytes = bytesBody == null ? NO_BYTES : bytesBody;
         BodyOutput.writeAll(c, handle, bytes, 0, bytes.length);

@@ -45,7 +45,7 @@ public final class Response implements AutoCloseable {
         checkOpen();
         if (status < 0) {
             int[] out = new int[1];
-            Statuses.check(calls.respStatusGet(handle, out), "fastly_http_resp.status_get");
+            Statuses.check(calls.httpResp().statusGet(handle, out), "fastly_http_resp.status_get");
             status = out[0] & 0xFFFF;
         }
         return status;
@@ -126,7 +126,8 @@ public final class Response implements AutoCloseable {
             Headers original = HostHeaders.readResponse(calls, handle);
             for (String name : original.names()) {
                 if (!headers.contains(name)) {
-                    Statuses.check(calls.respHeaderRemove(handle, Text.latin1(name)), "fastly_http_resp.header_remove");
+                    Statuses.check(
+                            calls.httpResp().headerRemove(handle, Text.latin1(name)), "fastly_http_resp.header_remove");
                 }
             }
             HostHeaders.writeResponse(calls, handle, headers);
@@ -157,7 +158,7 @@ public final class Response implements AutoCloseable {
         closed = true;
         if (!handedOver) {
             body.close();
-            int s = calls.respClose(handle);
+            int s = calls.httpResp().close(handle);
             if (s != FastlyStatus.OK && s != FastlyStatus.BADF) {
                 throw Statuses.toException(s, "fastly_http_resp.close");
             }

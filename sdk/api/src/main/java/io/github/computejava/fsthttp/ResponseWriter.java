@@ -150,7 +150,7 @@ public final class ResponseWriter implements AutoCloseable {
         commitStreaming();
         flushBuffer();
         int src = response.takeBodyHandle();
-        Statuses.check(calls.bodyAppend(streamingBody, src), "fastly_http_body.append");
+        Statuses.check(calls.httpBody().append(streamingBody, src), "fastly_http_body.append");
         response.close();
     }
 
@@ -169,7 +169,7 @@ public final class ResponseWriter implements AutoCloseable {
         int[] handles = response.takeHandles();
         committed = true;
         closed = true;
-        Statuses.check(calls.respSendDownstream(handles[0], handles[1], 0), "fastly_http_resp.send_downstream");
+        Statuses.check(calls.httpResp().sendDownstream(handles[0], handles[1], 0), "fastly_http_resp.send_downstream");
     }
 
     /**
@@ -266,17 +266,17 @@ public final class ResponseWriter implements AutoCloseable {
             committed = true;
             int resp = newResponse();
             int[] body = new int[1];
-            Statuses.check(calls.bodyNew(body), "fastly_http_body.new");
+            Statuses.check(calls.httpBody().new_(body), "fastly_http_body.new");
             if (buffered > 0) {
                 BodyOutput.writeAll(calls, body[0], buffer, 0, buffered);
                 buffered = 0;
             }
-            Statuses.check(calls.respSendDownstream(resp, body[0], 0), "fastly_http_resp.send_downstream");
+            Statuses.check(calls.httpResp().sendDownstream(resp, body[0], 0), "fastly_http_resp.send_downstream");
             return;
         }
         flushBuffer();
         closed = true;
-        Statuses.check(calls.bodyClose(streamingBody), "fastly_http_body.close");
+        Statuses.check(calls.httpBody().close(streamingBody), "fastly_http_body.close");
     }
 
     /**
@@ -297,7 +297,7 @@ public final class ResponseWriter implements AutoCloseable {
             return;
         }
         closed = true;
-        calls.bodyAbandon(streamingBody);
+        calls.httpBody().abandon(streamingBody);
     }
 
     private void write(byte[] b, int off, int len) {
@@ -342,23 +342,24 @@ public final class ResponseWriter implements AutoCloseable {
         committed = true;
         int resp = newResponse();
         int[] body = new int[1];
-        Statuses.check(calls.bodyNew(body), "fastly_http_body.new");
+        Statuses.check(calls.httpBody().new_(body), "fastly_http_body.new");
         streamingBody = body[0];
-        Statuses.check(calls.respSendDownstream(resp, streamingBody, 1), "fastly_http_resp.send_downstream");
+        Statuses.check(calls.httpResp().sendDownstream(resp, streamingBody, 1), "fastly_http_resp.send_downstream");
     }
 
     private int newResponse() {
         int[] out = new int[1];
-        Statuses.check(calls.respNew(out), "fastly_http_resp.new");
+        Statuses.check(calls.httpResp().new_(out), "fastly_http_resp.new");
         int resp = out[0];
-        int s = calls.respStatusSet(resp, status);
+        int s = calls.httpResp().statusSet(resp, status);
         if (s == FastlyStatus.HTTPINVALIDSTATUS || s == FastlyStatus.INVAL) {
             throw new InvalidStatusException(status);
         }
         Statuses.check(s, "fastly_http_resp.status_set");
         HostHeaders.writeResponse(calls, resp, headers);
         if (manualFraming) {
-            Statuses.check(calls.respFramingHeadersModeSet(resp, 1), "fastly_http_resp.framing_headers_mode_set");
+            Statuses.check(
+                    calls.httpResp().framingHeadersModeSet(resp, 1), "fastly_http_resp.framing_headers_mode_set");
         }
         return resp;
     }

@@ -77,7 +77,7 @@ public final class Geo {
 
     private static Optional<Geo> lookup(Hostcalls calls, byte[] octets) {
         byte[] json = AdaptiveBuffer.get(
-                (buf, len, nw) -> calls.geoLookup(octets, octets.length, buf, len, nw), JSON_BUFFER, HOSTCALL);
+                (buf, len, nw) -> calls.geo().lookup(octets, octets.length, buf, len, nw), JSON_BUFFER, HOSTCALL);
         if (json == null) {
             return Optional.empty();
         }

@@ -103,7 +103,7 @@ public class BodyInput extends InputStream {
         if (eof) {
             return -1;
         }
-        int status = calls.bodyRead(handle, b, off, len, nread);
+        int status = calls.httpBody().read(handle, b, off, len, nread);
         checkRead(status);
         if (nread[0] == 0) {
             eof = true;
@@ -128,7 +128,7 @@ public class BodyInput extends InputStream {
     public void close() {
         if (!closed) {
             closed = true;
-            int status = calls.bodyClose(handle);
+            int status = calls.httpBody().close(handle);
             if (status != FastlyStatus.OK && status != FastlyStatus.BADF) {
                 throw Statuses.toException(status, "fastly_http_body.close");
             }

@@ -69,12 +69,12 @@ public final class Environment {
         Hostcalls calls = Host.calls();
         int[] count = new int[1];
         int[] size = new int[1];
-        int errno = calls.wasiEnvironSizesGet(count, size);
+        int errno = calls.wasi().environSizesGet(count, size);
         if (errno != 0) {
             throw Statuses.toException(FastlyStatus.ERROR, "wasi_snapshot_preview1.environ_sizes_get");
         }
         byte[] buf = new byte[size[0]];
-        errno = calls.wasiEnvironGet(buf);
+        errno = calls.wasi().environGet(buf);
         if (errno != 0) {
             throw Statuses.toException(FastlyStatus.ERROR, "wasi_snapshot_preview1.environ_get");
         }

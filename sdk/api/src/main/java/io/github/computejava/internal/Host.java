@@ -2,7 +2,7 @@ package io.github.computejava.internal;
 
 import io.github.computejava.abi.Hostcalls;
 import io.github.computejava.abi.UncaughtListener;
-import io.github.computejava.internal.wasm.WasmHostcalls;
+import io.github.computejava.internal.wasm.HostcallsWasm;
 import org.teavm.interop.PlatformMarker;
 
 /**
@@ -27,7 +27,7 @@ public final class Host {
      */
     public static Hostcalls calls() {
         if (compiledByTeaVM()) {
-            return WasmHostcalls.INSTANCE;
+            return HostcallsWasm.INSTANCE;
         }
         Hostcalls calls = ATTACHED.get();
         if (calls == null) {

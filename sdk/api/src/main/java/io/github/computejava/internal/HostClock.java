@@ -21,7 +21,7 @@ public final class HostClock {
      */
     public static long currentTimeMillis() {
         long[] time = new long[1];
-        int errno = Host.calls().wasiClockTimeGet(REALTIME, NANOS_PER_MILLI, time);
+        int errno = Host.calls().wasi().clockTimeGet(REALTIME, NANOS_PER_MILLI, time);
         if (errno != 0) {
             throw Statuses.toException(FastlyStatus.ERROR, "wasi_snapshot_preview1.clock_time_get");
         }

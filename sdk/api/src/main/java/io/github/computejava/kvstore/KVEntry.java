@@ -55,14 +55,14 @@ public final class KVEntry {
                 if (len == 0) {
                     return 0;
                 }
-                int status = calls.bodyRead(body, b, off, len, n);
+                int status = calls.httpBody().read(body, b, off, len, n);
                 if (status != FastlyStatus.OK) {
                     throw new IOException(Statuses.toException(status, "fastly_http_body.read")
                             .getMessage());
                 }
                 if (n[0] == 0) {
                     eof = true;
-                    calls.bodyClose(body);
+                    calls.httpBody().close(body);
                     return -1;
                 }
                 return n[0];

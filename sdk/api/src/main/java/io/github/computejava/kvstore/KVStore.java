@@ -62,7 +62,7 @@ public final class KVStore {
         }
         Hostcalls calls = Host.calls();
         int[] out = new int[1];
-        int status = calls.kvStoreOpen(Text.utf8(name), out);
+        int status = calls.kvStore().open(Text.utf8(name), out);
         if (status == FastlyStatus.INVAL || status == FastlyStatus.NONE) {
             throw new StoreNotFoundException("KV store", name);
         }
@@ -90,18 +90,18 @@ public final class KVStore {
     public Optional<KVEntry> lookup(String key) {
         Objects.requireNonNull(key, "key");
         int[] lookup = new int[1];
-        checkKey(calls.kvStoreLookup(handle, Text.utf8(key), 0, new byte[4], lookup), key, "fastly_kv_store.lookup");
+        checkKey(calls.kvStore().lookup(handle, Text.utf8(key), 0, new byte[4], lookup), key, "fastly_kv_store.lookup");
         int[] body = new int[1];
         int[] nwritten = new int[1];
         long[] generation = new long[1];
         int[] kvError = new int[1];
         byte[] metadata = new byte[METADATA_BUFFER];
         int status =
-                calls.kvStoreLookupWaitV2(lookup[0], body, metadata, metadata.length, nwritten, generation, kvError);
+                calls.kvStore().lookupWaitV2(lookup[0], body, metadata, metadata.length, nwritten, generation, kvError);
         if (status == FastlyStatus.BUFLEN) {
             metadata = new byte[nwritten[0]];
-            status = calls.kvStoreLookupWaitV2(
-                    lookup[0], body, metadata, metadata.length, nwritten, generation, kvError);
+            status = calls.kvStore()
+                    .lookupWaitV2(lookup[0], body, metadata, metadata.length, nwritten, generation, kvError);
         }
         Statuses.check(status, "fastly_kv_store.lookup_wait_v2");
         if (kvError[0] == KV_NOT_FOUND) {
@@ -141,11 +141,12 @@ public final class KVStore {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(options, "options");
         int[] body = new int[1];
-        Statuses.check(calls.bodyNew(body), "fastly_http_body.new");
+        Statuses.check(calls.httpBody().new_(body), "fastly_http_body.new");
         int[] nw = new int[1];
         int off = 0;
         while (off < value.length) {
-            Statuses.check(calls.bodyWrite(body[0], value, off, value.length - off, 0, nw), "fastly_http_body.write");
+            Statuses.check(
+                    calls.httpBody().write(body[0], value, off, value.length - off, 0, nw), "fastly_http_body.write");
             if (nw[0] <= 0) {
                 throw Statuses.toException(FastlyStatus.ERROR, "fastly_http_body.write");
             }
@@ -153,11 +154,11 @@ public final class KVStore {
         }
         int[] insert = new int[1];
         checkKey(
-                calls.kvStoreInsert(handle, Text.utf8(key), body[0], options.mask(), options.config(), insert),
+                calls.kvStore().insert(handle, Text.utf8(key), body[0], options.mask(), options.config(), insert),
                 key,
                 "fastly_kv_store.insert");
         int[] kvError = new int[1];
-        Statuses.check(calls.kvStoreInsertWait(insert[0], kvError), "fastly_kv_store.insert_wait");
+        Statuses.check(calls.kvStore().insertWait(insert[0], kvError), "fastly_kv_store.insert_wait");
         if (kvError[0] != KV_OK) {
             throw new KVStoreException(name, key, KVStoreException.Kind.fromCode(kvError[0]));
         }
@@ -174,9 +175,10 @@ public final class KVStore {
     public boolean delete(String key) {
         Objects.requireNonNull(key, "key");
         int[] pending = new int[1];
-        checkKey(calls.kvStoreDelete(handle, Text.utf8(key), 0, new byte[4], pending), key, "fastly_kv_store.delete");
+        checkKey(
+                calls.kvStore().delete(handle, Text.utf8(key), 0, new byte[4], pending), key, "fastly_kv_store.delete");
         int[] kvError = new int[1];
-        Statuses.check(calls.kvStoreDeleteWait(pending[0], kvError), "fastly_kv_store.delete_wait");
+        Statuses.check(calls.kvStore().deleteWait(pending[0], kvError), "fastly_kv_store.delete_wait");
         if (kvError[0] == KV_NOT_FOUND) {
             return false;
         }
@@ -206,19 +208,20 @@ public final class KVStore {
         Objects.requireNonNull(options, "options");
         int[] pending = new int[1];
         checkKey(
-                calls.kvStoreList(
-                        handle,
-                        options.mask(),
-                        options.eventual() ? 1 : 0,
-                        options.cursorBytes(),
-                        options.limit(),
-                        options.prefixBytes(),
-                        pending),
+                calls.kvStore()
+                        .list(
+                                handle,
+                                options.mask(),
+                                options.eventual() ? 1 : 0,
+                                options.cursorBytes(),
+                                options.limit(),
+                                options.prefixBytes(),
+                                pending),
                 LIST,
                 "fastly_kv_store.list");
         int[] body = new int[1];
         int[] kvError = new int[1];
-        Statuses.check(calls.kvStoreListWait(pending[0], body, kvError), "fastly_kv_store.list_wait");
+        Statuses.check(calls.kvStore().listWait(pending[0], body, kvError), "fastly_kv_store.list_wait");
         if (kvError[0] != KV_OK) {
             throw new KVStoreException(name, LIST, KVStoreException.Kind.fromCode(kvError[0]));
         }

@@ -42,7 +42,7 @@ public final class LogEndpoint {
         }
         Hostcalls calls = Host.calls();
         int[] out = new int[1];
-        int status = calls.logEndpointGet(Text.utf8(name), out);
+        int status = calls.log().endpointGet(Text.utf8(name), out);
         if (status == FastlyStatus.INVAL) {
             throw new IllegalArgumentException("name: '" + name + "' is not a valid log endpoint name");
         }
@@ -69,7 +69,7 @@ public final class LogEndpoint {
     public void log(String message) {
         byte[] bytes = Text.utf8(Objects.requireNonNull(message, "message"));
         int[] n = new int[1];
-        Statuses.check(calls.logWrite(handle, bytes, 0, bytes.length, n), "fastly_log.write");
+        Statuses.check(calls.log().write(handle, bytes, 0, bytes.length, n), "fastly_log.write");
     }
 
     @Override

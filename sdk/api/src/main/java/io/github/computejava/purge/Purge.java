@@ -39,7 +39,7 @@ public final class Purge {
     private static void purge(String surrogateKey, int mask) {
         WriteOptions.checkSurrogateKey(surrogateKey);
         Statuses.check(
-                Host.calls().purgeSurrogateKey(Text.latin1(surrogateKey), mask, null, 0, null),
+                Host.calls().purge().purgeSurrogateKey(Text.latin1(surrogateKey), mask, null, 0, null),
                 "fastly_purge.purge_surrogate_key");
     }
 }

@@ -31,7 +31,7 @@ public final class Secret {
         Objects.requireNonNull(plaintext, "plaintext");
         Hostcalls calls = Host.calls();
         int[] out = new int[1];
-        Statuses.check(calls.secretStoreFromBytes(plaintext, out), "fastly_secret_store.from_bytes");
+        Statuses.check(calls.secretStore().fromBytes(plaintext, out), "fastly_secret_store.from_bytes");
         return new Secret(calls, out[0]);
     }
 
@@ -43,7 +43,7 @@ public final class Secret {
      */
     public byte[] plaintext() {
         byte[] b = AdaptiveBuffer.get(
-                (buf, len, nw) -> calls.secretStorePlaintext(handle, buf, len, nw),
+                (buf, len, nw) -> calls.secretStore().plaintext(handle, buf, len, nw),
                 PLAINTEXT_BUFFER,
                 "fastly_secret_store.plaintext");
         return b == null ? new byte[0] : b;

@@ -44,7 +44,7 @@ public final class SecretStore {
         }
         Hostcalls calls = Host.calls();
         int[] out = new int[1];
-        int status = calls.secretStoreOpen(Text.utf8(name), out);
+        int status = calls.secretStore().open(Text.utf8(name), out);
         if (status == FastlyStatus.NONE) {
             throw new StoreNotFoundException("secret store", name);
         }
@@ -76,7 +76,7 @@ public final class SecretStore {
     public Optional<Secret> get(String key) {
         Objects.requireNonNull(key, "key");
         int[] out = new int[1];
-        int status = calls.secretStoreGet(handle, Text.utf8(key), out);
+        int status = calls.secretStore().get(handle, Text.utf8(key), out);
         if (status == FastlyStatus.NONE) {
             return Optional.empty();
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.computejava.HostcallException;
+import io.github.computejava.abi.FastlyHttpBody;
 import io.github.computejava.abi.FastlyStatus;
 import io.github.computejava.abi.Hostcalls;
 import java.io.ByteArrayOutputStream;
@@ -28,19 +29,28 @@ class BodyInputTest {
         int closeStatus = FastlyStatus.OK;
 
         Hostcalls calls() {
-            return (Hostcalls) Proxy.newProxyInstance(
-                    Hostcalls.class.getClassLoader(), new Class<?>[] {Hostcalls.class}, (proxy, method, args) -> {
+            FastlyHttpBody body = (FastlyHttpBody) Proxy.newProxyInstance(
+                    FastlyHttpBody.class.getClassLoader(),
+                    new Class<?>[] {FastlyHttpBody.class},
+                    (proxy, method, args) -> {
                         switch (method.getName()) {
-                            case "bodyRead":
+                            case "read":
                                 assertEquals(HANDLE, args[0]);
                                 return read((byte[]) args[1], (int) args[2], (int) args[3], (int[]) args[4]);
-                            case "bodyClose":
+                            case "close":
                                 assertEquals(HANDLE, args[0]);
                                 closes++;
                                 return closeStatus;
                             default:
                                 throw new AssertionError("unexpected hostcall " + method.getName());
                         }
+                    });
+            return (Hostcalls) Proxy.newProxyInstance(
+                    Hostcalls.class.getClassLoader(), new Class<?>[] {Hostcalls.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("httpBody")) {
+                            return body;
+                        }
+                        throw new AssertionError("unexpected module " + method.getName());
                     });
         }
 

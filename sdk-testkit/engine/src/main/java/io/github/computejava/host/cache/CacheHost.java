@@ -3,6 +3,7 @@ package io.github.computejava.host.cache;
 import io.github.computejava.abi.CacheLookupOptions;
 import io.github.computejava.abi.CacheReplaceOptions;
 import io.github.computejava.abi.CacheWriteOptions;
+import io.github.computejava.abi.FastlyCache;
 import io.github.computejava.abi.FastlyStatus;
 import io.github.computejava.host.BodyBuffer;
 import io.github.computejava.host.HandleTable;
@@ -22,14 +23,14 @@ import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
 /**
- * The {@code fastly_cache} and {@code fastly_purge} hostcalls of one sandbox, over the engine's
+ * The {@code fastly_cache} hostcalls of one sandbox, over the engine's
  * {@link CacheStore} in the {@link CacheNamespace#CORE} namespace. Handles live in the sandbox's handle table;
  * a guest mistake is a status, never an exception.
  *
  * <p>Written bodies reach the store through a copying task per write: the guest writes an ordinary streaming
  * body handle, which the task drains into the object as the bytes come, so readers see them at once.
  */
-public final class CacheHost {
+public final class CacheHost implements FastlyCache {
     /** {@code cache_lookup_state} flags. */
     public static final int STATE_FOUND = 1;
 
@@ -41,11 +42,6 @@ public final class CacheHost {
     static final int BODY_FROM = 1 << 1;
 
     static final int BODY_TO = 1 << 2;
-
-    /** {@code purge_options_mask}. */
-    static final int PURGE_SOFT = 1;
-
-    static final int PURGE_RET_BUF = 1 << 1;
 
     private static final int KNOWN_LOOKUP_MASK = CacheLookupOptions.MASK_REQUEST_HEADERS
             | CacheLookupOptions.MASK_SERVICE_ID
@@ -143,6 +139,7 @@ public final class CacheHost {
      *
      * @return the {@code fastly_status} of the call
      */
+    @Override
     public int lookup(byte[] key, int mask, CacheLookupOptions options, int[] handleOut) {
         LookupArgs args = new LookupArgs();
         int status = lookupArgs(key, mask, options, args);
@@ -159,6 +156,7 @@ public final class CacheHost {
      *
      * @return the {@code fastly_status} of the call
      */
+    @Override
     public int transactionLookup(byte[] key, int mask, CacheLookupOptions options, int[] handleOut) {
         LookupArgs args = new LookupArgs();
         int status = lookupArgs(key, mask, options, args);
@@ -180,6 +178,7 @@ public final class CacheHost {
      *
      * @return the {@code fastly_status} of the call
      */
+    @Override
     public int transactionLookupAsync(byte[] key, int mask, CacheLookupOptions options, int[] busyOut) {
         LookupArgs args = new LookupArgs();
         int status = lookupArgs(key, mask, options, args);
@@ -196,7 +195,8 @@ public final class CacheHost {
      *
      * @return the {@code fastly_status} of the call
      */
-    public int busyHandleWait(int busy, int[] handleOut) {
+    @Override
+    public int cacheBusyHandleWait(int busy, int[] handleOut) {
         BusyHandle b = handles.take(busy, BusyHandle.class);
         if (b == null) {
             return FastlyStatus.BADF;
@@ -219,6 +219,7 @@ public final class CacheHost {
      *
      * @return the {@code fastly_status} of the call
      */
+    @Override
     public int closeBusy(int busy) {
         BusyHandle b = handles.take(busy, BusyHandle.class);
         if (b == null) {
@@ -233,6 +234,7 @@ public final class CacheHost {
      *
      * @return the {@code fastly_status} of the call
      */
+    @Override
     public int close(int handle) {
         CacheHandle h = handles.take(handle, CacheHandle.class);
         if (h == null) {
@@ -249,6 +251,7 @@ public final class CacheHost {
      *
      * @return the {@code fastly_status} of the call
      */
+    @Override
     public int insert(byte[] key, int mask, CacheWriteOptions options, int[] bodyOut) {
         if (key.length > CacheStore.MAX_KEY_LENGTH) {
             return FastlyStatus.INVAL;
@@ -273,6 +276,7 @@ public final class CacheHost {
      *
      * @return the {@code fastly_status} of the call
      */
+    @Override
     public int transactionInsert(int handle, int mask, CacheWriteOptions options, int[] bodyOut) {
         return transactionInsert(handle, mask, options, bodyOut, null);
     }
@@ -282,6 +286,7 @@ public final class CacheHost {
      *
      * @return the {@code fastly_status} of the call
      */
+    @Override
     public int transactionInsertAndStreamBack(
             int handle, int mask, CacheWriteOptions options, int[] bodyOut, int[] handleOut) {
         return transactionInsert(handle, mask, options, bodyOut, handleOut);
@@ -317,6 +322,7 @@ public final class CacheHost {
      *
      * @return the {@code fastly_status} of the call
      */
+    @Override
     public int transactionUpdate(int handle, int mask, CacheWriteOptions options) {
         CacheHandle h = handles.get(handle, CacheHandle.class);
         if (h == null || h.obligation == null || h.found == null) {
@@ -341,6 +347,7 @@ public final class CacheHost {
      *
      * @return the {@code fastly_status} of the call
      */
+    @Override
     public int transactionCancel(int handle) {
         CacheHandle h = handles.get(handle, CacheHandle.class);
         if (h == null || h.obligation == null) {
@@ -358,6 +365,7 @@ public final class CacheHost {
      *
      * @return the {@code fastly_status} of the call
      */
+    @Override
     public int getState(int handle, int[] stateOut) {
         CacheHandle h = handles.get(handle, CacheHandle.class);
         if (h == null) {
@@ -382,6 +390,7 @@ public final class CacheHost {
      *
      * @return the {@code fastly_status} of the call
      */
+    @Override
     public int getUserMetadata(int handle, byte[] buf, int len, int[] nwrittenOut) {
         CacheHandle h = handles.get(handle, CacheHandle.class);
         if (h == null) {
@@ -408,6 +417,7 @@ public final class CacheHost {
      *
      * @return the {@code fastly_status} of the call
      */
+    @Override
     public int getBody(int handle, int mask, byte[] options, int[] bodyOut) {
         CacheHandle h = handles.get(handle, CacheHandle.class);
         if (h == null) {
@@ -455,6 +465,7 @@ public final class CacheHost {
      *
      * @return the {@code fastly_status} of the call
      */
+    @Override
     public int getLength(int handle, long[] lengthOut) {
         CachedObject o = found(handle);
         if (o == null) {
@@ -473,6 +484,7 @@ public final class CacheHost {
      *
      * @return the {@code fastly_status} of the call
      */
+    @Override
     public int getMaxAgeNs(int handle, long[] out) {
         CachedObject o = found(handle);
         if (o == null) {
@@ -487,6 +499,7 @@ public final class CacheHost {
      *
      * @return the {@code fastly_status} of the call
      */
+    @Override
     public int getStaleWhileRevalidateNs(int handle, long[] out) {
         CachedObject o = found(handle);
         if (o == null) {
@@ -501,6 +514,7 @@ public final class CacheHost {
      *
      * @return the {@code fastly_status} of the call
      */
+    @Override
     public int getAgeNs(int handle, long[] out) {
         CachedObject o = found(handle);
         if (o == null) {
@@ -515,6 +529,7 @@ public final class CacheHost {
      *
      * @return the {@code fastly_status} of the call
      */
+    @Override
     public int getHits(int handle, long[] out) {
         CacheHandle h = handles.get(handle, CacheHandle.class);
         if (h == null) {
@@ -534,6 +549,7 @@ public final class CacheHost {
      *
      * @return the {@code fastly_status} of the call
      */
+    @Override
     public int replace(byte[] key, int mask, CacheReplaceOptions options, int[] handleOut) {
         int known = CacheReplaceOptions.MASK_REQUEST_HEADERS
                 | CacheReplaceOptions.MASK_REPLACE_STRATEGY
@@ -584,6 +600,7 @@ public final class CacheHost {
      *
      * @return the {@code fastly_status} of the call
      */
+    @Override
     public int replaceInsert(int handle, int mask, CacheWriteOptions options, int[] bodyOut) {
         ReplaceHandle h = handles.get(handle, ReplaceHandle.class);
         if (h == null) {
@@ -609,6 +626,7 @@ public final class CacheHost {
      *
      * @return the {@code fastly_status} of the call
      */
+    @Override
     public int replaceGetState(int handle, int[] stateOut) {
         ReplaceHandle h = handles.get(handle, ReplaceHandle.class);
         if (h == null) {
@@ -627,6 +645,7 @@ public final class CacheHost {
      *
      * @return the {@code fastly_status} of the call
      */
+    @Override
     public int replaceGetAgeNs(int handle, long[] out) {
         return replaced(handle, out, o -> o.ageNanos());
     }
@@ -636,6 +655,7 @@ public final class CacheHost {
      *
      * @return the {@code fastly_status} of the call
      */
+    @Override
     public int replaceGetHits(int handle, long[] out) {
         return replaced(handle, out, CachedObject::hits);
     }
@@ -645,6 +665,7 @@ public final class CacheHost {
      *
      * @return the {@code fastly_status} of the call
      */
+    @Override
     public int replaceGetLength(int handle, long[] out) {
         return replaced(handle, out, CachedObject::length);
     }
@@ -654,6 +675,7 @@ public final class CacheHost {
      *
      * @return the {@code fastly_status} of the call
      */
+    @Override
     public int replaceGetMaxAgeNs(int handle, long[] out) {
         return replaced(handle, out, CachedObject::maxAgeNanos);
     }
@@ -663,6 +685,7 @@ public final class CacheHost {
      *
      * @return the {@code fastly_status} of the call
      */
+    @Override
     public int replaceGetStaleWhileRevalidateNs(int handle, long[] out) {
         return replaced(handle, out, CachedObject::staleWhileRevalidateNanos);
     }
@@ -672,6 +695,7 @@ public final class CacheHost {
      *
      * @return the {@code fastly_status} of the call
      */
+    @Override
     public int replaceGetUserMetadata(int handle, byte[] buf, int len, int[] nwrittenOut) {
         ReplaceHandle h = handles.get(handle, ReplaceHandle.class);
         if (h == null) {
@@ -686,6 +710,7 @@ public final class CacheHost {
      *
      * @return the {@code fastly_status} of the call
      */
+    @Override
     public int replaceGetBody(int handle, int mask, byte[] options, int[] bodyOut) {
         ReplaceHandle h = handles.get(handle, ReplaceHandle.class);
         if (h == null) {
@@ -726,43 +751,6 @@ public final class CacheHost {
             return FastlyStatus.NONE;
         }
         out[0] = v;
-        return FastlyStatus.OK;
-    }
-
-    // ---- fastly_purge
-
-    /**
-     * {@code fastly_purge.purge_surrogate_key}, with the arguments of {@link io.github.computejava.abi.Hostcalls}.
-     *
-     * @return the {@code fastly_status} of the call
-     */
-    public int purgeSurrogateKey(byte[] surrogateKey, int mask, byte[] retBuf, int retBufLen, int[] nwrittenOut) {
-        if ((mask & ~(PURGE_SOFT | PURGE_RET_BUF)) != 0) {
-            return FastlyStatus.INVAL;
-        }
-        String key = new String(surrogateKey, StandardCharsets.ISO_8859_1);
-        try {
-            SurrogateKeys.validate(key);
-        } catch (IllegalArgumentException e) {
-            return FastlyStatus.INVAL;
-        }
-        byte[] answer = null;
-        if ((mask & PURGE_RET_BUF) != 0) {
-            if (retBuf == null || nwrittenOut == null || retBufLen < 0 || retBufLen > retBuf.length) {
-                return FastlyStatus.INVAL;
-            }
-            // the answer of Fastly's purge API for one surrogate key
-            answer = ("{\"status\":\"ok\",\"id\":\"" + store.nextPurgeId() + "\"}").getBytes(StandardCharsets.UTF_8);
-            if (answer.length > retBufLen) {
-                nwrittenOut[0] = answer.length;
-                return FastlyStatus.BUFLEN;
-            }
-        }
-        store.purge(key, (mask & PURGE_SOFT) != 0);
-        if (answer != null) {
-            System.arraycopy(answer, 0, retBuf, 0, answer.length);
-            nwrittenOut[0] = answer.length;
-        }
         return FastlyStatus.OK;
     }
 

@@ -27,13 +27,13 @@ class CacheHostTest {
 
     private int insert(String key, CacheWriteOptions options, int mask, String body) {
         int[] out = new int[1];
-        int status = sandbox.cacheInsert(key.getBytes(UTF_8), mask, options, out);
+        int status = sandbox.cache().insert(key.getBytes(UTF_8), mask, options, out);
         if (status != FastlyStatus.OK) {
             return status;
         }
         byte[] bytes = body.getBytes(UTF_8);
-        assertEquals(FastlyStatus.OK, sandbox.bodyWrite(out[0], bytes, 0, bytes.length, 0, new int[1]));
-        assertEquals(FastlyStatus.OK, sandbox.bodyClose(out[0]));
+        assertEquals(FastlyStatus.OK, sandbox.httpBody().write(out[0], bytes, 0, bytes.length, 0, new int[1]));
+        assertEquals(FastlyStatus.OK, sandbox.httpBody().close(out[0]));
         return status;
     }
 
@@ -49,50 +49,51 @@ class CacheHostTest {
         o.staleWhileRevalidateNs = Duration.ofSeconds(7).toNanos();
         assertEquals(FastlyStatus.OK, insert("k", o, CacheWriteOptions.MASK_STALE_WHILE_REVALIDATE_NS, "v"));
         int[] h = new int[1];
-        sandbox.cacheLookup("k".getBytes(UTF_8), 0, null, h);
-        sandbox.cacheLookup("k".getBytes(UTF_8), 0, null, h);
+        sandbox.cache().lookup("k".getBytes(UTF_8), 0, null, h);
+        sandbox.cache().lookup("k".getBytes(UTF_8), 0, null, h);
         long[] out = new long[1];
-        assertEquals(FastlyStatus.OK, sandbox.cacheGetHits(h[0], out));
+        assertEquals(FastlyStatus.OK, sandbox.cache().getHits(h[0], out));
         assertEquals(2, out[0]);
-        assertEquals(FastlyStatus.OK, sandbox.cacheGetStaleWhileRevalidateNs(h[0], out));
+        assertEquals(FastlyStatus.OK, sandbox.cache().getStaleWhileRevalidateNs(h[0], out));
         assertEquals(Duration.ofSeconds(7).toNanos(), out[0]);
         int[] state = new int[1];
-        assertEquals(FastlyStatus.OK, sandbox.cacheGetState(h[0], state));
+        assertEquals(FastlyStatus.OK, sandbox.cache().getState(h[0], state));
         assertEquals(CacheHost.STATE_FOUND | CacheHost.STATE_USABLE, state[0]);
     }
 
     @Test
     void aMissHasNoneOfTheGettersAndMustInsertOnlyInATransaction() {
         int[] h = new int[1];
-        assertEquals(FastlyStatus.OK, sandbox.cacheLookup("none".getBytes(UTF_8), 0, null, h));
+        assertEquals(FastlyStatus.OK, sandbox.cache().lookup("none".getBytes(UTF_8), 0, null, h));
         int[] state = new int[1];
-        sandbox.cacheGetState(h[0], state);
+        sandbox.cache().getState(h[0], state);
         assertEquals(0, state[0]);
         long[] out = new long[1];
-        assertEquals(FastlyStatus.NONE, sandbox.cacheGetHits(h[0], out));
-        assertEquals(FastlyStatus.NONE, sandbox.cacheGetAgeNs(h[0], out));
-        assertEquals(FastlyStatus.NONE, sandbox.cacheGetBody(h[0], 0, new byte[16], new int[1]));
-        assertEquals(FastlyStatus.BADF, sandbox.cacheTransactionCancel(h[0]));
-        assertEquals(FastlyStatus.OK, sandbox.cacheTransactionLookup("none".getBytes(UTF_8), 0, null, h));
-        sandbox.cacheGetState(h[0], state);
+        assertEquals(FastlyStatus.NONE, sandbox.cache().getHits(h[0], out));
+        assertEquals(FastlyStatus.NONE, sandbox.cache().getAgeNs(h[0], out));
+        assertEquals(FastlyStatus.NONE, sandbox.cache().getBody(h[0], 0, new byte[16], new int[1]));
+        assertEquals(FastlyStatus.BADF, sandbox.cache().transactionCancel(h[0]));
+        assertEquals(FastlyStatus.OK, sandbox.cache().transactionLookup("none".getBytes(UTF_8), 0, null, h));
+        sandbox.cache().getState(h[0], state);
         assertEquals(CacheHost.STATE_MUST_INSERT_OR_UPDATE, state[0]);
-        assertEquals(FastlyStatus.BADF, sandbox.cacheTransactionUpdate(h[0], 0, ttl(Duration.ofSeconds(1))));
-        assertEquals(FastlyStatus.OK, sandbox.cacheClose(h[0]));
-        assertEquals(FastlyStatus.BADF, sandbox.cacheClose(h[0]));
+        assertEquals(FastlyStatus.BADF, sandbox.cache().transactionUpdate(h[0], 0, ttl(Duration.ofSeconds(1))));
+        assertEquals(FastlyStatus.OK, sandbox.cache().close(h[0]));
+        assertEquals(FastlyStatus.BADF, sandbox.cache().close(h[0]));
     }
 
     @Test
     void guestMistakesAreStatuses() {
         int[] h = new int[1];
-        assertEquals(FastlyStatus.INVAL, sandbox.cacheLookup(new byte[4097], 0, null, h));
-        assertEquals(FastlyStatus.INVAL, sandbox.cacheLookup(new byte[1], 1 << 5, new CacheLookupOptions(), h));
+        assertEquals(FastlyStatus.INVAL, sandbox.cache().lookup(new byte[4097], 0, null, h));
+        assertEquals(FastlyStatus.INVAL, sandbox.cache().lookup(new byte[1], 1 << 5, new CacheLookupOptions(), h));
         CacheLookupOptions bad = new CacheLookupOptions();
         bad.requestHeaders = 9999;
         assertEquals(
-                FastlyStatus.BADF, sandbox.cacheLookup(new byte[1], CacheLookupOptions.MASK_REQUEST_HEADERS, bad, h));
+                FastlyStatus.BADF,
+                sandbox.cache().lookup(new byte[1], CacheLookupOptions.MASK_REQUEST_HEADERS, bad, h));
         assertEquals(
                 FastlyStatus.UNSUPPORTED,
-                sandbox.cacheLookup(new byte[1], CacheLookupOptions.MASK_SERVICE_ID, new CacheLookupOptions(), h));
+                sandbox.cache().lookup(new byte[1], CacheLookupOptions.MASK_SERVICE_ID, new CacheLookupOptions(), h));
         CacheWriteOptions o = ttl(Duration.ofSeconds(1));
         o.surrogateKeys = "ok bad\u0001key".getBytes(UTF_8);
         assertEquals(FastlyStatus.INVAL, insert("k", o, CacheWriteOptions.MASK_SURROGATE_KEYS, ""));
@@ -105,13 +106,15 @@ class CacheHostTest {
         o.edgeMaxAgeNs = Duration.ofSeconds(2).toNanos();
         assertEquals(FastlyStatus.INVAL, insert("k", o, CacheWriteOptions.MASK_EDGE_MAX_AGE_NS, ""));
         // request headers belong to the lookup in a transaction
-        sandbox.cacheTransactionLookup("t".getBytes(UTF_8), 0, null, h);
+        sandbox.cache().transactionLookup("t".getBytes(UTF_8), 0, null, h);
         assertEquals(
                 FastlyStatus.INVAL,
-                sandbox.cacheTransactionInsert(
-                        h[0], CacheWriteOptions.MASK_REQUEST_HEADERS, ttl(Duration.ofSeconds(1)), new int[1]));
-        assertEquals(FastlyStatus.BADF, sandbox.cacheGetState(12345, new int[1]));
-        assertEquals(FastlyStatus.INVAL, sandbox.purgeSurrogateKey("two keys".getBytes(UTF_8), 0, null, 0, null));
+                sandbox.cache()
+                        .transactionInsert(
+                                h[0], CacheWriteOptions.MASK_REQUEST_HEADERS, ttl(Duration.ofSeconds(1)), new int[1]));
+        assertEquals(FastlyStatus.BADF, sandbox.cache().getState(12345, new int[1]));
+        assertEquals(
+                FastlyStatus.INVAL, sandbox.purge().purgeSurrogateKey("two keys".getBytes(UTF_8), 0, null, 0, null));
     }
 
     @Test
@@ -132,18 +135,21 @@ class CacheHostTest {
         insert("k", o, CacheWriteOptions.MASK_SURROGATE_KEYS, "v");
         int[] nwritten = new int[1];
         byte[] small = new byte[4];
-        assertEquals(FastlyStatus.BUFLEN, sandbox.purgeSurrogateKey("news".getBytes(UTF_8), 2, small, 4, nwritten));
+        assertEquals(
+                FastlyStatus.BUFLEN, sandbox.purge().purgeSurrogateKey("news".getBytes(UTF_8), 2, small, 4, nwritten));
         int[] h = new int[1];
-        sandbox.cacheLookup("k".getBytes(UTF_8), 0, null, h);
+        sandbox.cache().lookup("k".getBytes(UTF_8), 0, null, h);
         int[] state = new int[1];
-        sandbox.cacheGetState(h[0], state);
+        sandbox.cache().getState(h[0], state);
         assertEquals(CacheHost.STATE_FOUND | CacheHost.STATE_USABLE, state[0], "nothing purged on buflen");
         byte[] buf = new byte[nwritten[0]];
-        assertEquals(FastlyStatus.OK, sandbox.purgeSurrogateKey("news".getBytes(UTF_8), 2, buf, buf.length, nwritten));
+        assertEquals(
+                FastlyStatus.OK,
+                sandbox.purge().purgeSurrogateKey("news".getBytes(UTF_8), 2, buf, buf.length, nwritten));
         String json = new String(buf, 0, nwritten[0], UTF_8);
         assertEquals(true, json.matches("\\{\"status\":\"ok\",\"id\":\"\\d+\"\\}"), json);
-        sandbox.cacheLookup("k".getBytes(UTF_8), 0, null, h);
-        sandbox.cacheGetState(h[0], state);
+        sandbox.cache().lookup("k".getBytes(UTF_8), 0, null, h);
+        sandbox.cache().getState(h[0], state);
         assertEquals(0, state[0]);
     }
 
@@ -153,12 +159,12 @@ class CacheHostTest {
         o.userMetadata = "0123456789".getBytes(UTF_8);
         insert("k", o, CacheWriteOptions.MASK_USER_METADATA, "v");
         int[] h = new int[1];
-        sandbox.cacheLookup("k".getBytes(UTF_8), 0, null, h);
+        sandbox.cache().lookup("k".getBytes(UTF_8), 0, null, h);
         int[] nwritten = new int[1];
-        assertEquals(FastlyStatus.BUFLEN, sandbox.cacheGetUserMetadata(h[0], new byte[4], 4, nwritten));
+        assertEquals(FastlyStatus.BUFLEN, sandbox.cache().getUserMetadata(h[0], new byte[4], 4, nwritten));
         assertEquals(10, nwritten[0]);
         byte[] buf = new byte[10];
-        assertEquals(FastlyStatus.OK, sandbox.cacheGetUserMetadata(h[0], buf, 10, nwritten));
+        assertEquals(FastlyStatus.OK, sandbox.cache().getUserMetadata(h[0], buf, 10, nwritten));
         assertEquals("0123456789", new String(buf, UTF_8));
     }
 
@@ -169,25 +175,25 @@ class CacheHostTest {
         int[] h = new int[1];
         assertEquals(
                 FastlyStatus.INVAL,
-                sandbox.cacheReplace("k".getBytes(UTF_8), CacheReplaceOptions.MASK_REPLACE_STRATEGY, bad, h));
-        assertEquals(FastlyStatus.OK, sandbox.cacheReplace("k".getBytes(UTF_8), 0, null, h));
+                sandbox.cache().replace("k".getBytes(UTF_8), CacheReplaceOptions.MASK_REPLACE_STRATEGY, bad, h));
+        assertEquals(FastlyStatus.OK, sandbox.cache().replace("k".getBytes(UTF_8), 0, null, h));
         int[] state = new int[1];
-        assertEquals(FastlyStatus.OK, sandbox.cacheReplaceGetState(h[0], state));
+        assertEquals(FastlyStatus.OK, sandbox.cache().replaceGetState(h[0], state));
         assertEquals(0, state[0], "nothing to replace is an empty state, not an error");
         long[] out = new long[1];
-        assertEquals(FastlyStatus.NONE, sandbox.cacheReplaceGetAgeNs(h[0], out));
+        assertEquals(FastlyStatus.NONE, sandbox.cache().replaceGetAgeNs(h[0], out));
 
         CacheWriteOptions o = ttl(Duration.ofSeconds(10));
         o.staleWhileRevalidateNs = 3;
         insert("k", o, CacheWriteOptions.MASK_STALE_WHILE_REVALIDATE_NS, "v");
-        assertEquals(FastlyStatus.OK, sandbox.cacheReplace("k".getBytes(UTF_8), 0, null, h));
-        sandbox.cacheReplaceGetState(h[0], state);
+        assertEquals(FastlyStatus.OK, sandbox.cache().replace("k".getBytes(UTF_8), 0, null, h));
+        sandbox.cache().replaceGetState(h[0], state);
         assertEquals(CacheHost.STATE_FOUND | CacheHost.STATE_USABLE, state[0]);
-        assertEquals(FastlyStatus.OK, sandbox.cacheReplaceGetStaleWhileRevalidateNs(h[0], out));
+        assertEquals(FastlyStatus.OK, sandbox.cache().replaceGetStaleWhileRevalidateNs(h[0], out));
         assertEquals(3, out[0]);
         int[] body = new int[1];
-        assertEquals(FastlyStatus.OK, sandbox.cacheReplaceInsert(h[0], 0, ttl(Duration.ofSeconds(1)), body));
-        assertEquals(FastlyStatus.BADF, sandbox.cacheReplaceGetState(h[0], state), "the insert consumed the handle");
-        assertEquals(FastlyStatus.OK, sandbox.bodyClose(body[0]));
+        assertEquals(FastlyStatus.OK, sandbox.cache().replaceInsert(h[0], 0, ttl(Duration.ofSeconds(1)), body));
+        assertEquals(FastlyStatus.BADF, sandbox.cache().replaceGetState(h[0], state), "the insert consumed the handle");
+        assertEquals(FastlyStatus.OK, sandbox.httpBody().close(body[0]));
     }
 }

@@ -121,13 +121,13 @@ final class Abi {
 
     private static int requestWith(Hostcalls calls, Headers headers) {
         int[] out = new int[1];
-        Statuses.check(calls.reqNew(out), "fastly_http_req.new");
+        Statuses.check(calls.httpReq().new_(out), "fastly_http_req.new");
         int req = out[0];
         for (String name : headers.names()) {
             byte[] values = MultiValue.encode(headers.values(name));
-            int status = calls.reqHeaderValuesSet(req, Text.latin1(name), values, values.length);
+            int status = calls.httpReq().headerValuesSet(req, Text.latin1(name), values, values.length);
             if (status != FastlyStatus.OK) {
-                calls.reqClose(req);
+                calls.httpReq().close(req);
                 throw Statuses.toException(status, "fastly_http_req.header_values_set");
             }
         }
@@ -136,7 +136,7 @@ final class Abi {
 
     private static void closeRequest(Hostcalls calls, int req) {
         if (req >= 0) {
-            calls.reqClose(req);
+            calls.httpReq().close(req);
         }
     }
 }

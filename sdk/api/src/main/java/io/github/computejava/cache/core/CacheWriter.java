@@ -96,7 +96,7 @@ public final class CacheWriter extends OutputStream {
         } finally {
             closed = true;
         }
-        Statuses.check(calls.bodyClose(handle), "fastly_http_body.close");
+        Statuses.check(calls.httpBody().close(handle), "fastly_http_body.close");
     }
 
     /**
@@ -110,7 +110,7 @@ public final class CacheWriter extends OutputStream {
             return;
         }
         closed = true;
-        int status = calls.bodyAbandon(handle);
+        int status = calls.httpBody().abandon(handle);
         if (status != FastlyStatus.OK && status != FastlyStatus.BADF) {
             throw Statuses.toException(status, "fastly_http_body.abandon");
         }
@@ -126,7 +126,7 @@ public final class CacheWriter extends OutputStream {
 
     private void writeAll(byte[] b, int off, int len) {
         while (len > 0) {
-            Statuses.check(calls.bodyWrite(handle, b, off, len, 0, nwritten), "fastly_http_body.write");
+            Statuses.check(calls.httpBody().write(handle, b, off, len, 0, nwritten), "fastly_http_body.write");
             int n = nwritten[0];
             if (n <= 0 || n > len) {
                 throw Statuses.toException(FastlyStatus.ERROR, "fastly_http_body.write");

@@ -73,12 +73,12 @@ public final class CoreCache {
         Hostcalls calls = Host.calls();
         int[] out = new int[1];
         try (Abi.Lookup l = Abi.lookup(calls, options)) {
-            Statuses.check(calls.cacheLookup(k, l.mask, l.options, out), "fastly_cache.lookup");
+            Statuses.check(calls.cache().lookup(k, l.mask, l.options, out), "fastly_cache.lookup");
         }
         int[] state = new int[1];
-        int status = calls.cacheGetState(out[0], state);
+        int status = calls.cache().getState(out[0], state);
         if (status != FastlyStatus.OK || (state[0] & Abi.FOUND) == 0) {
-            calls.cacheClose(out[0]);
+            calls.cache().close(out[0]);
             Statuses.check(status, "fastly_cache.get_state");
             return Optional.empty();
         }
@@ -103,7 +103,7 @@ public final class CoreCache {
         Hostcalls calls = Host.calls();
         int[] body = new int[1];
         try (Abi.Write w = Abi.write(calls, options, false)) {
-            Abi.checkWrite(calls.cacheInsert(k, w.mask, w.options, body), "fastly_cache.insert");
+            Abi.checkWrite(calls.cache().insert(k, w.mask, w.options, body), "fastly_cache.insert");
         }
         return new CacheWriter(calls, body[0]);
     }

@@ -52,8 +52,8 @@ public final class Found implements AutoCloseable {
     public Duration ttl() {
         return Duration.ofNanos(
                 replaced
-                        ? u64(o -> calls.cacheReplaceGetMaxAgeNs(handle, o), "fastly_cache.replace_get_max_age_ns")
-                        : u64(o -> calls.cacheGetMaxAgeNs(handle, o), "fastly_cache.get_max_age_ns"));
+                        ? u64(o -> calls.cache().replaceGetMaxAgeNs(handle, o), "fastly_cache.replace_get_max_age_ns")
+                        : u64(o -> calls.cache().getMaxAgeNs(handle, o), "fastly_cache.get_max_age_ns"));
     }
 
     /**
@@ -66,8 +66,8 @@ public final class Found implements AutoCloseable {
     public Duration age() {
         return Duration.ofNanos(
                 replaced
-                        ? u64(o -> calls.cacheReplaceGetAgeNs(handle, o), "fastly_cache.replace_get_age_ns")
-                        : u64(o -> calls.cacheGetAgeNs(handle, o), "fastly_cache.get_age_ns"));
+                        ? u64(o -> calls.cache().replaceGetAgeNs(handle, o), "fastly_cache.replace_get_age_ns")
+                        : u64(o -> calls.cache().getAgeNs(handle, o), "fastly_cache.get_age_ns"));
     }
 
     /**
@@ -93,10 +93,10 @@ public final class Found implements AutoCloseable {
         return Duration.ofNanos(
                 replaced
                         ? u64(
-                                o -> calls.cacheReplaceGetStaleWhileRevalidateNs(handle, o),
+                                o -> calls.cache().replaceGetStaleWhileRevalidateNs(handle, o),
                                 "fastly_cache.replace_get_stale_while_revalidate_ns")
                         : u64(
-                                o -> calls.cacheGetStaleWhileRevalidateNs(handle, o),
+                                o -> calls.cache().getStaleWhileRevalidateNs(handle, o),
                                 "fastly_cache.get_stale_while_revalidate_ns"));
     }
 
@@ -110,7 +110,9 @@ public final class Found implements AutoCloseable {
     public OptionalLong length() {
         checkOpen();
         long[] out = new long[1];
-        int status = replaced ? calls.cacheReplaceGetLength(handle, out) : calls.cacheGetLength(handle, out);
+        int status = replaced
+                ? calls.cache().replaceGetLength(handle, out)
+                : calls.cache().getLength(handle, out);
         if (status == FastlyStatus.NONE) {
             return OptionalLong.empty();
         }
@@ -127,8 +129,8 @@ public final class Found implements AutoCloseable {
      */
     public long hits() {
         return replaced
-                ? u64(o -> calls.cacheReplaceGetHits(handle, o), "fastly_cache.replace_get_hits")
-                : u64(o -> calls.cacheGetHits(handle, o), "fastly_cache.get_hits");
+                ? u64(o -> calls.cache().replaceGetHits(handle, o), "fastly_cache.replace_get_hits")
+                : u64(o -> calls.cache().getHits(handle, o), "fastly_cache.get_hits");
     }
 
     /**
@@ -164,11 +166,11 @@ public final class Found implements AutoCloseable {
         checkOpen();
         byte[] metadata = replaced
                 ? AdaptiveBuffer.get(
-                        (buf, len, nw) -> calls.cacheReplaceGetUserMetadata(handle, buf, len, nw),
+                        (buf, len, nw) -> calls.cache().replaceGetUserMetadata(handle, buf, len, nw),
                         METADATA_BUFFER,
                         "fastly_cache.replace_get_user_metadata")
                 : AdaptiveBuffer.get(
-                        (buf, len, nw) -> calls.cacheGetUserMetadata(handle, buf, len, nw),
+                        (buf, len, nw) -> calls.cache().getUserMetadata(handle, buf, len, nw),
                         METADATA_BUFFER,
                         "fastly_cache.get_user_metadata");
         return metadata == null ? new byte[0] : metadata;
@@ -242,7 +244,7 @@ public final class Found implements AutoCloseable {
         }
         closed = true;
         if (ownsHandle) {
-            int status = calls.cacheClose(handle);
+            int status = calls.cache().close(handle);
             if (status != FastlyStatus.OK && status != FastlyStatus.BADF) {
                 throw Statuses.toException(status, "fastly_cache.close");
             }
@@ -257,8 +259,8 @@ public final class Found implements AutoCloseable {
         checkOpen();
         int[] out = new int[1];
         int status = replaced
-                ? calls.cacheReplaceGetBody(handle, mask, options, out)
-                : calls.cacheGetBody(handle, mask, options, out);
+                ? calls.cache().replaceGetBody(handle, mask, options, out)
+                : calls.cache().getBody(handle, mask, options, out);
         String hostcall = replaced ? "fastly_cache.replace_get_body" : "fastly_cache.get_body";
         if (status == FastlyStatus.BADF) {
             throw new IllegalStateException("another body stream of this cached object is still open;"
@@ -272,9 +274,9 @@ public final class Found implements AutoCloseable {
         checkOpen();
         int[] out = new int[1];
         if (replaced) {
-            Statuses.check(calls.cacheReplaceGetState(handle, out), "fastly_cache.replace_get_state");
+            Statuses.check(calls.cache().replaceGetState(handle, out), "fastly_cache.replace_get_state");
         } else {
-            Statuses.check(calls.cacheGetState(handle, out), "fastly_cache.get_state");
+            Statuses.check(calls.cache().getState(handle, out), "fastly_cache.get_state");
         }
         return out[0];
     }

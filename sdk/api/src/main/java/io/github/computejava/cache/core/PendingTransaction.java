@@ -28,7 +28,7 @@ public final class PendingTransaction implements AutoCloseable {
         }
         done = true;
         int[] out = new int[1];
-        Statuses.check(calls.cacheBusyHandleWait(handle, out), "fastly_cache.cache_busy_handle_wait");
+        Statuses.check(calls.cache().cacheBusyHandleWait(handle, out), "fastly_cache.cache_busy_handle_wait");
         return new Transaction(calls, out[0]);
     }
 
@@ -43,7 +43,7 @@ public final class PendingTransaction implements AutoCloseable {
             return;
         }
         done = true;
-        int status = calls.cacheCloseBusy(handle);
+        int status = calls.cache().closeBusy(handle);
         if (status != FastlyStatus.OK && status != FastlyStatus.BADF) {
             throw Statuses.toException(status, "fastly_cache.close_busy");
         }

@@ -40,7 +40,7 @@ public final class Replace {
                 mask |= CacheReplaceOptions.MASK_REQUEST_HEADERS;
             }
             io.github.computejava.internal.Statuses.check(
-                    calls.cacheReplace(key, mask, record, out), "fastly_cache.replace");
+                    calls.cache().replace(key, mask, record, out), "fastly_cache.replace");
         }
         return new Replace(calls, out[0]);
     }
@@ -79,7 +79,7 @@ public final class Replace {
         }
         int[] body = new int[1];
         try (Abi.Write w = Abi.write(calls, options, true)) {
-            Abi.checkWrite(calls.cacheReplaceInsert(handle, w.mask, w.options, body), "fastly_cache.replace_insert");
+            Abi.checkWrite(calls.cache().replaceInsert(handle, w.mask, w.options, body), "fastly_cache.replace_insert");
         }
         inserted = true;
         if (existing != null) {

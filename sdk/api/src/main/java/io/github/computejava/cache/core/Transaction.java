@@ -84,7 +84,8 @@ public final class Transaction implements AutoCloseable {
         Hostcalls calls = Host.calls();
         int[] out = new int[1];
         try (Abi.Lookup l = Abi.lookup(calls, options)) {
-            Statuses.check(calls.cacheTransactionLookup(k, l.mask, l.options, out), "fastly_cache.transaction_lookup");
+            Statuses.check(
+                    calls.cache().transactionLookup(k, l.mask, l.options, out), "fastly_cache.transaction_lookup");
         }
         return new Transaction(calls, out[0]);
     }
@@ -106,7 +107,7 @@ public final class Transaction implements AutoCloseable {
         int[] out = new int[1];
         try (Abi.Lookup l = Abi.lookup(calls, options)) {
             Statuses.check(
-                    calls.cacheTransactionLookupAsync(k, l.mask, l.options, out),
+                    calls.cache().transactionLookupAsync(k, l.mask, l.options, out),
                     "fastly_cache.transaction_lookup_async");
         }
         return new PendingTransaction(calls, out[0]);
@@ -169,7 +170,8 @@ public final class Transaction implements AutoCloseable {
         int[] body = new int[1];
         try (Abi.Write w = Abi.write(calls, options, true)) {
             Abi.checkWrite(
-                    calls.cacheTransactionInsert(handle, w.mask, w.options, body), "fastly_cache.transaction_insert");
+                    calls.cache().transactionInsert(handle, w.mask, w.options, body),
+                    "fastly_cache.transaction_insert");
         }
         return new CacheWriter(calls, body[0]);
     }
@@ -191,7 +193,7 @@ public final class Transaction implements AutoCloseable {
         int[] back = new int[1];
         try (Abi.Write w = Abi.write(calls, options, true)) {
             Abi.checkWrite(
-                    calls.cacheTransactionInsertAndStreamBack(handle, w.mask, w.options, body, back),
+                    calls.cache().transactionInsertAndStreamBack(handle, w.mask, w.options, body, back),
                     "fastly_cache.transaction_insert_and_stream_back");
         }
         return new StreamingInsert(new CacheWriter(calls, body[0]), new Found(calls, back[0], true));
@@ -213,7 +215,8 @@ public final class Transaction implements AutoCloseable {
             throw new IllegalStateException("there is no found object to update; insert one instead");
         }
         try (Abi.Write w = Abi.write(calls, options, true)) {
-            Abi.checkWrite(calls.cacheTransactionUpdate(handle, w.mask, w.options), "fastly_cache.transaction_update");
+            Abi.checkWrite(
+                    calls.cache().transactionUpdate(handle, w.mask, w.options), "fastly_cache.transaction_update");
         }
     }
 
@@ -227,7 +230,7 @@ public final class Transaction implements AutoCloseable {
         if (!mustInsertOrUpdate()) {
             throw new IllegalStateException("this transaction has no obligation to cancel");
         }
-        Statuses.check(calls.cacheTransactionCancel(handle), "fastly_cache.transaction_cancel");
+        Statuses.check(calls.cache().transactionCancel(handle), "fastly_cache.transaction_cancel");
     }
 
     /**
@@ -244,7 +247,7 @@ public final class Transaction implements AutoCloseable {
         if (found != null) {
             found.markClosed();
         }
-        int status = calls.cacheClose(handle);
+        int status = calls.cache().close(handle);
         if (status != FastlyStatus.OK && status != FastlyStatus.BADF) {
             throw Statuses.toException(status, "fastly_cache.close");
         }
@@ -263,7 +266,7 @@ public final class Transaction implements AutoCloseable {
             throw new IllegalStateException("the transaction is closed");
         }
         int[] out = new int[1];
-        Statuses.check(calls.cacheGetState(handle, out), "fastly_cache.get_state");
+        Statuses.check(calls.cache().getState(handle, out), "fastly_cache.get_state");
         return out[0];
     }
 }

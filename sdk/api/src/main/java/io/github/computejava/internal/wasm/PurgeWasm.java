@@ -1,0 +1,39 @@
+package io.github.computejava.internal.wasm;
+
+import io.github.computejava.abi.FastlyPurge;
+import org.teavm.interop.Address;
+import org.teavm.interop.Import;
+import org.teavm.interop.StaticInit;
+
+/**
+ * The {@code fastly_purge} hostcalls inside {@code main.wasm}: one binding per function, which passes its arrays' data
+ * addresses to the import. An array's address is taken in the call itself, so no allocation can move it in between.
+ */
+@StaticInit
+public final class PurgeWasm implements FastlyPurge {
+    /** The one instance; the imports are static. */
+    public static final PurgeWasm INSTANCE = new PurgeWasm();
+
+    private PurgeWasm() {}
+
+    // purge_surrogate_key(surrogate_key: string, options_mask: purge_options_mask, options: ptr purge_options
+    //   {ret_buf_ptr, ret_buf_len, ret_buf_nwritten_out}) -> status
+    @Import(module = "fastly_purge", name = "purge_surrogate_key")
+    private static native int purgeSurrogateKeyImport(Address key, int keyLen, int mask, Address options);
+
+    @Override
+    public int purgeSurrogateKey(
+            byte[] surrogateKey, int optionsMask, byte[] retBuf, int retBufLen, int[] nwrittenOut) {
+        // purge_options: ret_buf_ptr @0, ret_buf_len @4, ret_buf_nwritten_out @8
+        int[] record = new int[3];
+        if (retBuf != null) {
+            record[0] = Address.ofData(retBuf).toInt();
+            record[1] = retBufLen;
+        }
+        if (nwrittenOut != null) {
+            record[2] = Address.ofData(nwrittenOut).toInt();
+        }
+        return purgeSurrogateKeyImport(
+                Address.ofData(surrogateKey), surrogateKey.length, optionsMask, Address.ofData(record));
+    }
+}
