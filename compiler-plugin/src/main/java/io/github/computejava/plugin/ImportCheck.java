@@ -9,19 +9,21 @@ import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.Import;
 import com.dylibso.chicory.wasm.types.ValType;
 import io.github.computejava.abi.AbiSignatures;
+import io.github.computejava.abi.LinkRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Checks that a {@code main.wasm} links on Fastly: it exports {@code _start} and {@code memory}, and imports
- * only WASI preview 1 and Fastly hostcalls, each with exactly the ABI's signature.
+ * Checks that a {@code main.wasm} links on Fastly ({@link LinkRule}: it exports {@code _start} and {@code memory},
+ * and imports only WASI preview 1 and Fastly hostcalls, each with exactly the ABI's signature), naming the Java
+ * method behind each import at fault.
  */
 public final class ImportCheck {
-    private final AbiSignatures abi;
+    private final LinkRule rule;
 
     public ImportCheck(AbiSignatures abi) {
-        this.abi = abi;
+        this.rule = new LinkRule(abi);
     }
 
     /** One import of a module, with its lowered signature. */
@@ -29,11 +31,13 @@ public final class ImportCheck {
         final String module;
         final String name;
         final String types;
+        final boolean function;
 
-        ModuleImport(String module, String name, String types) {
+        ModuleImport(String module, String name, String types, boolean function) {
             this.module = module;
             this.name = name;
             this.types = types;
+            this.function = function;
         }
 
         public String module() {
@@ -62,13 +66,14 @@ public final class ImportCheck {
         for (int i = 0; i < module.importSection().importCount(); i++) {
             Import imp = module.importSection().getImport(i);
             String types;
-            if (imp.importType() == ExternalType.FUNCTION) {
+            boolean function = imp.importType() == ExternalType.FUNCTION;
+            if (function) {
                 FunctionType type = module.typeSection().getType(((FunctionImport) imp).typeIndex());
                 types = "(" + names(type.params()) + ") -> (" + names(type.returns()) + ")";
             } else {
                 types = imp.importType().name().toLowerCase(java.util.Locale.ROOT);
             }
-            imports.add(new ModuleImport(imp.module(), imp.name(), types));
+            imports.add(new ModuleImport(imp.module(), imp.name(), types, function));
         }
         return imports;
     }
@@ -95,25 +100,19 @@ public final class ImportCheck {
             start |= export.name().equals("_start") && export.exportType() == ExternalType.FUNCTION;
             memory |= export.name().equals("memory") && export.exportType() == ExternalType.MEMORY;
         }
-        if (!start) {
-            problems.add("main.wasm does not export the function _start");
-        }
-        if (!memory) {
-            problems.add("main.wasm does not export its memory as \"memory\"");
-        }
+        List<LinkRule.Import> imports = new ArrayList<>();
         for (ModuleImport imp : imports(wasm)) {
-            AbiSignatures.Signature expected = abi.find(imp.module, imp.name);
-            String problem = null;
-            if (expected == null) {
-                problem = "imports " + imp.module + "." + imp.name + ", which Fastly does not provide";
-            } else if (!expected.types().equals(imp.types)) {
-                problem = "imports " + imp.module + "." + imp.name + " as " + imp.types + " but Fastly's ABI has "
-                        + expected.types();
-            }
-            if (problem != null) {
-                List<String> chain = sources.get(imp.module + "." + imp.name);
+            imports.add(
+                    imp.function
+                            ? LinkRule.Import.function(imp.module, imp.name, imp.types)
+                            : new LinkRule.Import(imp.module, imp.name, imp.types, null));
+        }
+        for (LinkRule.Problem p : rule.problems(imports, start, memory)) {
+            String problem = "main.wasm " + p.text();
+            if (p.importKey() != null) {
+                List<String> chain = sources.get(p.importKey());
                 if (chain == null) {
-                    chain = sources.get("." + imp.name);
+                    chain = sources.get(p.importKey().substring(p.importKey().indexOf('.')));
                 }
                 if (chain != null && !chain.isEmpty()) {
                     problem += "; declared by " + chain.get(0);
@@ -121,8 +120,8 @@ public final class ImportCheck {
                         problem += ", called from " + String.join(" <- ", chain.subList(1, chain.size()));
                     }
                 }
-                problems.add(problem);
             }
+            problems.add(problem);
         }
         return problems;
     }

@@ -1,6 +1,8 @@
 package io.github.computejava.host;
 
 import io.github.computejava.abi.FastlyStatus;
+import io.github.computejava.abi.FramingHeadersMode;
+import io.github.computejava.abi.HttpVersion;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -136,19 +138,19 @@ final class Heads {
         if (head == null) {
             return FastlyStatus.BADF;
         }
-        if (version < 0 || version > 4) {
+        if (version < HttpVersion.HTTP_09 || version > HttpVersion.H3) {
             return FastlyStatus.INVAL;
         }
         head.version = version;
         return FastlyStatus.OK;
     }
 
-    /** {@code framing_headers_mode_set}: 0 automatic, 1 manual; {@code inval} otherwise. */
+    /** {@code framing_headers_mode_set}: {@code inval} outside the {@code framing_headers_mode} enum. */
     static int framingModeSet(MessageHead head, int mode) {
         if (head == null) {
             return FastlyStatus.BADF;
         }
-        if (mode != 0 && mode != 1) {
+        if (mode != FramingHeadersMode.AUTOMATIC && mode != FramingHeadersMode.MANUALLY_FROM_HEADERS) {
             return FastlyStatus.INVAL;
         }
         head.framingMode = mode;

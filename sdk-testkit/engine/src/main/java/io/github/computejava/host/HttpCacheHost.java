@@ -1,5 +1,6 @@
 package io.github.computejava.host;
 
+import io.github.computejava.abi.CacheLookupState;
 import io.github.computejava.abi.FastlyHttpCache;
 import io.github.computejava.abi.FastlyStatus;
 import io.github.computejava.abi.HttpCacheLookupOptions;
@@ -38,12 +39,6 @@ import java.util.Set;
  * conditional request's 304); the stored response is returned whole.
  */
 final class HttpCacheHost implements FastlyHttpCache {
-    static final int FOUND = 1;
-    static final int USABLE = 1 << 1;
-    static final int STALE = 1 << 2;
-    static final int MUST_INSERT_OR_UPDATE = 1 << 3;
-    static final int USABLE_IF_ERROR = 1 << 4;
-
     private static final int LOOKUP_MASK =
             HttpCacheLookupOptions.RESERVED | HttpCacheLookupOptions.OVERRIDE_KEY | HttpCacheLookupOptions.BACKEND_NAME;
 
@@ -194,21 +189,21 @@ final class HttpCacheHost implements FastlyHttpCache {
         }
         int state = 0;
         if (h.found != null) {
-            state |= FOUND | USABLE;
+            state |= CacheLookupState.FOUND | CacheLookupState.USABLE;
             if (h.stale) {
-                state |= STALE;
+                state |= CacheLookupState.STALE;
             }
             if (h.staleChosen) {
-                state |= USABLE_IF_ERROR;
+                state |= CacheLookupState.USABLE_IF_ERROR;
             }
         } else if (h.existing != null) {
-            state |= FOUND | STALE;
+            state |= CacheLookupState.FOUND | CacheLookupState.STALE;
             if (h.obligation != null && ReadthroughCache.withinStaleIfError(h.existing, h.existingMeta)) {
-                state |= USABLE_IF_ERROR;
+                state |= CacheLookupState.USABLE_IF_ERROR;
             }
         }
         if (h.obligation != null) {
-            state |= MUST_INSERT_OR_UPDATE;
+            state |= CacheLookupState.MUST_INSERT_OR_UPDATE;
         }
         stateOut[0] = state;
         return FastlyStatus.OK;

@@ -1,62 +1,59 @@
 package io.github.computejava.host;
 
+import io.github.computejava.abi.FastlyHttpReq;
+
 /**
- * Writes the {@code send_error_detail} record the guest passed (20 bytes: tag u32 @0, mask u32 @4,
- * dns_error_rcode u16 @8, dns_error_info_code u16 @10, tls_alert_id u8 @12, h2_error_frame u8 @13,
- * h2_error_code u32 @16).
+ * Writes the {@code send_error_detail} record the guest passed ({@link FastlyHttpReq}'s layout).
  *
  * <p>On the way in the mask says which fields the guest understands; on the way out it says which ones the
  * host set. The host writes only fields the guest asked for.
  */
 final class SendErrorDetails {
-    static final int SIZE = 20;
-    static final int MASK_DNS_RCODE = 2;
-    static final int MASK_DNS_INFO_CODE = 4;
-    static final int MASK_TLS_ALERT = 8;
-    static final int MASK_H2_ERROR = 16;
+    private static final int SIZE = FastlyHttpReq.SEND_ERROR_DETAIL_SIZE;
+    private static final int OFF_MASK = FastlyHttpReq.SEND_ERROR_DETAIL_OFF_MASK;
 
     private SendErrorDetails() {}
 
     /** Sets the tag and clears every optional field (for {@code ok} and failures without detail). */
     static void write(byte[] detail, int tag) {
-        if (detail == null || detail.length < 8) {
+        if (detail == null || detail.length < OFF_MASK + 4) {
             return;
         }
-        putU32(detail, 0, tag);
-        for (int i = 4; i < Math.min(detail.length, SIZE); i++) {
+        putU32(detail, FastlyHttpReq.SEND_ERROR_DETAIL_OFF_TAG, tag);
+        for (int i = OFF_MASK; i < Math.min(detail.length, SIZE); i++) {
             detail[i] = 0;
         }
     }
 
     /** Sets the tag and the detail fields of {@code failure} that the guest's mask asks for. */
     static void write(byte[] detail, SendFailure failure) {
-        if (detail == null || detail.length < 8) {
+        if (detail == null || detail.length < OFF_MASK + 4) {
             return;
         }
-        int wanted = detail.length >= SIZE ? u32(detail, 4) : 0;
+        int wanted = detail.length >= SIZE ? u32(detail, OFF_MASK) : 0;
         write(detail, failure.tag());
         if (detail.length < SIZE) {
             return;
         }
         int mask = 0;
-        if ((wanted & MASK_DNS_RCODE) != 0 && failure.dnsRcode() >= 0) {
-            putU16(detail, 8, failure.dnsRcode());
-            mask |= MASK_DNS_RCODE;
+        if ((wanted & FastlyHttpReq.SEND_ERROR_MASK_DNS_ERROR_RCODE) != 0 && failure.dnsRcode() >= 0) {
+            putU16(detail, FastlyHttpReq.SEND_ERROR_DETAIL_OFF_DNS_ERROR_RCODE, failure.dnsRcode());
+            mask |= FastlyHttpReq.SEND_ERROR_MASK_DNS_ERROR_RCODE;
         }
-        if ((wanted & MASK_DNS_INFO_CODE) != 0 && failure.dnsInfoCode() >= 0) {
-            putU16(detail, 10, failure.dnsInfoCode());
-            mask |= MASK_DNS_INFO_CODE;
+        if ((wanted & FastlyHttpReq.SEND_ERROR_MASK_DNS_ERROR_INFO_CODE) != 0 && failure.dnsInfoCode() >= 0) {
+            putU16(detail, FastlyHttpReq.SEND_ERROR_DETAIL_OFF_DNS_ERROR_INFO_CODE, failure.dnsInfoCode());
+            mask |= FastlyHttpReq.SEND_ERROR_MASK_DNS_ERROR_INFO_CODE;
         }
-        if ((wanted & MASK_TLS_ALERT) != 0 && failure.tlsAlertId() >= 0) {
-            detail[12] = (byte) failure.tlsAlertId();
-            mask |= MASK_TLS_ALERT;
+        if ((wanted & FastlyHttpReq.SEND_ERROR_MASK_TLS_ALERT_ID) != 0 && failure.tlsAlertId() >= 0) {
+            detail[FastlyHttpReq.SEND_ERROR_DETAIL_OFF_TLS_ALERT_ID] = (byte) failure.tlsAlertId();
+            mask |= FastlyHttpReq.SEND_ERROR_MASK_TLS_ALERT_ID;
         }
-        if ((wanted & MASK_H2_ERROR) != 0 && failure.h2ErrorFrame() >= 0) {
-            detail[13] = (byte) failure.h2ErrorFrame();
-            putU32(detail, 16, (int) failure.h2ErrorCode());
-            mask |= MASK_H2_ERROR;
+        if ((wanted & FastlyHttpReq.SEND_ERROR_MASK_H2_ERROR) != 0 && failure.h2ErrorFrame() >= 0) {
+            detail[FastlyHttpReq.SEND_ERROR_DETAIL_OFF_H2_ERROR_FRAME] = (byte) failure.h2ErrorFrame();
+            putU32(detail, FastlyHttpReq.SEND_ERROR_DETAIL_OFF_H2_ERROR_CODE, (int) failure.h2ErrorCode());
+            mask |= FastlyHttpReq.SEND_ERROR_MASK_H2_ERROR;
         }
-        putU32(detail, 4, mask);
+        putU32(detail, OFF_MASK, mask);
     }
 
     private static int u32(byte[] b, int off) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.computejava.abi.CacheLookupState;
 import io.github.computejava.abi.FastlyStatus;
 import io.github.computejava.abi.HttpCacheLookupOptions;
 import io.github.computejava.abi.HttpCacheWriteOptions;
@@ -64,7 +65,7 @@ class HttpCacheHostTest {
     /** Fills the cache for http://example.com/a through the guest API, as a program would. */
     private void fill(Sandbox s) throws Exception {
         int handle = lookup(s, request(s, "GET", "http://example.com/a"));
-        assertEquals(HttpCacheHost.MUST_INSERT_OR_UPDATE, state(s, handle));
+        assertEquals(CacheLookupState.MUST_INSERT_OR_UPDATE, state(s, handle));
         int[] backendReq = new int[1];
         assertEquals(FastlyStatus.OK, s.httpCache().getSuggestedBackendRequest(handle, backendReq));
         int[] body = new int[1];
@@ -110,7 +111,7 @@ class HttpCacheHostTest {
         fill(guest);
         Sandbox next = sandbox();
         int handle = lookup(next, request(next, "GET", "http://example.com/a"));
-        assertEquals(HttpCacheHost.FOUND | HttpCacheHost.USABLE, state(next, handle));
+        assertEquals(CacheLookupState.FOUND | CacheLookupState.USABLE, state(next, handle));
         long[] v = new long[1];
         assertEquals(FastlyStatus.OK, next.httpCache().getMaxAgeNs(handle, v));
         assertEquals(60_000_000_000L, v[0]);
@@ -168,13 +169,13 @@ class HttpCacheHostTest {
     @Test
     void aGuestThatClosesItsHandleHandsTheObligationToTheNextLookup() {
         int first = lookup(guest, request(guest, "GET", "http://example.com/o"));
-        assertEquals(HttpCacheHost.MUST_INSERT_OR_UPDATE, state(guest, first));
+        assertEquals(CacheLookupState.MUST_INSERT_OR_UPDATE, state(guest, first));
         assertEquals(FastlyStatus.OK, guest.httpCache().transactionAbandon(first));
         int second = lookup(guest, request(guest, "GET", "http://example.com/o"));
-        assertEquals(HttpCacheHost.MUST_INSERT_OR_UPDATE, state(guest, second));
+        assertEquals(CacheLookupState.MUST_INSERT_OR_UPDATE, state(guest, second));
         assertEquals(FastlyStatus.OK, guest.httpCache().close(second));
         assertEquals(
-                HttpCacheHost.MUST_INSERT_OR_UPDATE,
+                CacheLookupState.MUST_INSERT_OR_UPDATE,
                 state(guest, lookup(guest, request(guest, "GET", "http://example.com/o"))));
     }
 
@@ -199,10 +200,10 @@ class HttpCacheHostTest {
         Sandbox next = sandbox();
         int handle = lookup(next, request(next, "GET", "http://example.com/a"));
         assertEquals(
-                HttpCacheHost.FOUND
-                        | HttpCacheHost.STALE
-                        | HttpCacheHost.MUST_INSERT_OR_UPDATE
-                        | HttpCacheHost.USABLE_IF_ERROR,
+                CacheLookupState.FOUND
+                        | CacheLookupState.STALE
+                        | CacheLookupState.MUST_INSERT_OR_UPDATE
+                        | CacheLookupState.USABLE_IF_ERROR,
                 state(next, handle));
         int[] resp = new int[1];
         int[] body = new int[1];
@@ -219,7 +220,10 @@ class HttpCacheHostTest {
         assertEquals("\"e\"\0", new String(buf, 0, n[0], StandardCharsets.ISO_8859_1), "a revalidation request");
         assertEquals(FastlyStatus.OK, next.httpCache().transactionChooseStale(handle));
         assertEquals(
-                HttpCacheHost.FOUND | HttpCacheHost.USABLE | HttpCacheHost.STALE | HttpCacheHost.USABLE_IF_ERROR,
+                CacheLookupState.FOUND
+                        | CacheLookupState.USABLE
+                        | CacheLookupState.STALE
+                        | CacheLookupState.USABLE_IF_ERROR,
                 state(next, handle));
         assertEquals(FastlyStatus.OK, next.httpCache().getFoundResponse(handle, 0, resp, body));
         int[] age = new int[1];

@@ -133,6 +133,19 @@ final class GuestMemory {
         memory.writeLong(ptr, value);
     }
 
+    /** The little-endian {@code u32} at {@code off} of a record copied out of guest memory. */
+    static int u32(byte[] record, int off) {
+        return (record[off] & 0xFF)
+                | (record[off + 1] & 0xFF) << 8
+                | (record[off + 2] & 0xFF) << 16
+                | (record[off + 3] & 0xFF) << 24;
+    }
+
+    /** The little-endian {@code u64} at {@code off} of a record copied out of guest memory. */
+    static long u64(byte[] record, int off) {
+        return (u32(record, off) & 0xFFFFFFFFL) | (long) u32(record, off + 4) << 32;
+    }
+
     /** {@code count} consecutive {@code u32}s (a list of handles). */
     int[] u32s(int ptr, int count) {
         if (count < 0 || count > (1 << 28)) {

@@ -210,10 +210,14 @@ final class HttpCacheImports implements ImportGroup {
         GuestMemory m = g.memory();
         int[] record = m.u32s(ptr, HttpCacheLookupOptions.SIZE / 4);
         if ((mask & HttpCacheLookupOptions.OVERRIDE_KEY) != 0) {
-            o.overrideKey = m.bytes(record[0], record[1]);
+            o.overrideKey = m.bytes(
+                    record[HttpCacheLookupOptions.OFF_OVERRIDE_KEY / 4],
+                    record[HttpCacheLookupOptions.OFF_OVERRIDE_KEY_LEN / 4]);
         }
         if ((mask & HttpCacheLookupOptions.BACKEND_NAME) != 0) {
-            o.backendName = m.bytes(record[2], record[3]);
+            o.backendName = m.bytes(
+                    record[HttpCacheLookupOptions.OFF_BACKEND_NAME / 4],
+                    record[HttpCacheLookupOptions.OFF_BACKEND_NAME_LEN / 4]);
         }
         return o;
     }
@@ -223,26 +227,26 @@ final class HttpCacheImports implements ImportGroup {
         GuestMemory m = g.memory();
         m.check(ptr, HttpCacheWriteOptions.SIZE);
         HttpCacheWriteOptions o = new HttpCacheWriteOptions();
-        o.maxAgeNs = m.u64(ptr);
+        o.maxAgeNs = m.u64(ptr + HttpCacheWriteOptions.OFF_MAX_AGE_NS);
         if ((mask & HttpCacheWriteOptions.VARY_RULE) != 0) {
-            o.varyRuleLen = m.u32(ptr + 12);
-            o.varyRule = m.bytes(m.u32(ptr + 8), o.varyRuleLen);
+            o.varyRuleLen = m.u32(ptr + HttpCacheWriteOptions.OFF_VARY_RULE_LEN);
+            o.varyRule = m.bytes(m.u32(ptr + HttpCacheWriteOptions.OFF_VARY_RULE), o.varyRuleLen);
         }
         if ((mask & HttpCacheWriteOptions.INITIAL_AGE_NS) != 0) {
-            o.initialAgeNs = m.u64(ptr + 16);
+            o.initialAgeNs = m.u64(ptr + HttpCacheWriteOptions.OFF_INITIAL_AGE_NS);
         }
         if ((mask & HttpCacheWriteOptions.STALE_WHILE_REVALIDATE_NS) != 0) {
-            o.staleWhileRevalidateNs = m.u64(ptr + 24);
+            o.staleWhileRevalidateNs = m.u64(ptr + HttpCacheWriteOptions.OFF_STALE_WHILE_REVALIDATE_NS);
         }
         if ((mask & HttpCacheWriteOptions.SURROGATE_KEYS) != 0) {
-            o.surrogateKeysLen = m.u32(ptr + 36);
-            o.surrogateKeys = m.bytes(m.u32(ptr + 32), o.surrogateKeysLen);
+            o.surrogateKeysLen = m.u32(ptr + HttpCacheWriteOptions.OFF_SURROGATE_KEYS_LEN);
+            o.surrogateKeys = m.bytes(m.u32(ptr + HttpCacheWriteOptions.OFF_SURROGATE_KEYS), o.surrogateKeysLen);
         }
         if ((mask & HttpCacheWriteOptions.LENGTH) != 0) {
-            o.length = m.u64(ptr + 40);
+            o.length = m.u64(ptr + HttpCacheWriteOptions.OFF_LENGTH);
         }
         if ((mask & HttpCacheWriteOptions.STALE_IF_ERROR_NS) != 0) {
-            o.staleIfErrorNs = m.u64(ptr + 48);
+            o.staleIfErrorNs = m.u64(ptr + HttpCacheWriteOptions.OFF_STALE_IF_ERROR_NS);
         }
         return o;
     }
@@ -267,15 +271,15 @@ final class HttpCacheImports implements ImportGroup {
         int keysPtr = 0;
         HttpCacheWriteOptions in = new HttpCacheWriteOptions();
         if ((mask & HttpCacheWriteOptions.VARY_RULE) != 0) {
-            varyPtr = m.u32(inPtr + 8);
-            in.varyRuleLen = m.u32(inPtr + 12);
+            varyPtr = m.u32(inPtr + HttpCacheWriteOptions.OFF_VARY_RULE);
+            in.varyRuleLen = m.u32(inPtr + HttpCacheWriteOptions.OFF_VARY_RULE_LEN);
             m.check(varyPtr, in.varyRuleLen);
             in.varyRule = new byte[capacity(in.varyRuleLen)];
             in.varyRuleLen = in.varyRule.length;
         }
         if ((mask & HttpCacheWriteOptions.SURROGATE_KEYS) != 0) {
-            keysPtr = m.u32(inPtr + 32);
-            in.surrogateKeysLen = m.u32(inPtr + 36);
+            keysPtr = m.u32(inPtr + HttpCacheWriteOptions.OFF_SURROGATE_KEYS);
+            in.surrogateKeysLen = m.u32(inPtr + HttpCacheWriteOptions.OFF_SURROGATE_KEYS_LEN);
             m.check(keysPtr, in.surrogateKeysLen);
             in.surrogateKeys = new byte[capacity(in.surrogateKeysLen)];
             in.surrogateKeysLen = in.surrogateKeys.length;
@@ -295,15 +299,19 @@ final class HttpCacheImports implements ImportGroup {
                 m.write(keysPtr, out.surrogateKeys, 0, out.surrogateKeysLen);
             }
         }
-        m.u64(outPtr, out.maxAgeNs);
-        m.u32(outPtr + 8, (maskOut[0] & HttpCacheWriteOptions.VARY_RULE) != 0 ? varyPtr : 0);
-        m.u32(outPtr + 12, out.varyRuleLen);
-        m.u64(outPtr + 16, out.initialAgeNs);
-        m.u64(outPtr + 24, out.staleWhileRevalidateNs);
-        m.u32(outPtr + 32, (maskOut[0] & HttpCacheWriteOptions.SURROGATE_KEYS) != 0 ? keysPtr : 0);
-        m.u32(outPtr + 36, out.surrogateKeysLen);
-        m.u64(outPtr + 40, out.length);
-        m.u64(outPtr + 48, out.staleIfErrorNs);
+        m.u64(outPtr + HttpCacheWriteOptions.OFF_MAX_AGE_NS, out.maxAgeNs);
+        m.u32(
+                outPtr + HttpCacheWriteOptions.OFF_VARY_RULE,
+                (maskOut[0] & HttpCacheWriteOptions.VARY_RULE) != 0 ? varyPtr : 0);
+        m.u32(outPtr + HttpCacheWriteOptions.OFF_VARY_RULE_LEN, out.varyRuleLen);
+        m.u64(outPtr + HttpCacheWriteOptions.OFF_INITIAL_AGE_NS, out.initialAgeNs);
+        m.u64(outPtr + HttpCacheWriteOptions.OFF_STALE_WHILE_REVALIDATE_NS, out.staleWhileRevalidateNs);
+        m.u32(
+                outPtr + HttpCacheWriteOptions.OFF_SURROGATE_KEYS,
+                (maskOut[0] & HttpCacheWriteOptions.SURROGATE_KEYS) != 0 ? keysPtr : 0);
+        m.u32(outPtr + HttpCacheWriteOptions.OFF_SURROGATE_KEYS_LEN, out.surrogateKeysLen);
+        m.u64(outPtr + HttpCacheWriteOptions.OFF_LENGTH, out.length);
+        m.u64(outPtr + HttpCacheWriteOptions.OFF_STALE_IF_ERROR_NS, out.staleIfErrorNs);
         m.u32(maskOutPtr, maskOut[0]);
         return status;
     }

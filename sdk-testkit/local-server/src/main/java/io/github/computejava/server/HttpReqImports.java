@@ -444,11 +444,12 @@ final class HttpReqImports implements ImportGroup {
         if ((mask & ~DynamicBackendRecord.RESERVED) == 0) {
             return c;
         }
-        // the record, up to the last field the host reads
-        mem.check(cfg, DynamicBackendRecord.OFF_TCP_KEEPALIVE_TIME_SECS + 4);
+        // the record up to the end of the last field the host reads (tcp_keepalive_time_secs)
+        mem.check(cfg, DynamicBackendRecord.OFF_MAX_CONNECTIONS);
         mem.checkU32(cfg);
         if ((mask & DynamicBackendRecord.HOST_OVERRIDE) != 0) {
-            c.hostOverride = text(mem, cfg, DynamicBackendRecord.OFF_HOST_OVERRIDE);
+            c.hostOverride =
+                    text(mem, cfg, DynamicBackendRecord.OFF_HOST_OVERRIDE, DynamicBackendRecord.OFF_HOST_OVERRIDE_LEN);
         }
         if ((mask & DynamicBackendRecord.CONNECT_TIMEOUT) != 0) {
             c.connectTimeoutMs = mem.u32(cfg + DynamicBackendRecord.OFF_CONNECT_TIMEOUT_MS);
@@ -466,10 +467,12 @@ final class HttpReqImports implements ImportGroup {
             c.sslMaxVersion = mem.u32(cfg + DynamicBackendRecord.OFF_SSL_MAX_VERSION);
         }
         if ((mask & DynamicBackendRecord.CERT_HOSTNAME) != 0) {
-            c.certHostname = text(mem, cfg, DynamicBackendRecord.OFF_CERT_HOSTNAME);
+            c.certHostname =
+                    text(mem, cfg, DynamicBackendRecord.OFF_CERT_HOSTNAME, DynamicBackendRecord.OFF_CERT_HOSTNAME_LEN);
         }
         if ((mask & DynamicBackendRecord.SNI_HOSTNAME) != 0) {
-            c.sniHostname = text(mem, cfg, DynamicBackendRecord.OFF_SNI_HOSTNAME);
+            c.sniHostname =
+                    text(mem, cfg, DynamicBackendRecord.OFF_SNI_HOSTNAME, DynamicBackendRecord.OFF_SNI_HOSTNAME_LEN);
         }
         if ((mask & DynamicBackendRecord.KEEPALIVE) != 0) {
             c.httpKeepaliveTimeMs = mem.u32(cfg + DynamicBackendRecord.OFF_HTTP_KEEPALIVE_TIME_MS);
@@ -482,9 +485,9 @@ final class HttpReqImports implements ImportGroup {
     }
 
     /** A (pointer, length) text field of a record: its bytes, empty without reading the pointer for length 0. */
-    private static byte[] text(GuestMemory mem, int record, int offset) {
-        int ptr = mem.u32(record + offset);
-        int len = mem.u32(record + offset + 4);
+    private static byte[] text(GuestMemory mem, int record, int offPtr, int offLen) {
+        int ptr = mem.u32(record + offPtr);
+        int len = mem.u32(record + offLen);
         return len == 0 ? new byte[0] : mem.bytes(ptr, len);
     }
 }

@@ -7,6 +7,7 @@ import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.Import;
 import com.dylibso.chicory.wasm.types.ValType;
 import io.github.computejava.abi.AbiSignatures;
+import io.github.computejava.abi.LinkRule;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,10 +25,12 @@ final class ImportTable {
     static final String WASI = "wasi_snapshot_preview1";
 
     private final AbiSignatures abi;
+    private final LinkRule rule;
     private final Map<String, Hostcall> hostcalls;
 
     private ImportTable(AbiSignatures abi, Map<String, Hostcall> hostcalls) {
         this.abi = abi;
+        this.rule = new LinkRule(abi);
         this.hostcalls = hostcalls;
     }
 
@@ -123,39 +126,32 @@ final class ImportTable {
     }
 
     /**
-     * Resolves a module's imports: a binding for each, or a list of problems (imports Fastly does not provide,
-     * or with another signature; a missing memory or {@code _start} export).
+     * Resolves a module's imports: a binding for each, or the problems of {@link LinkRule} (imports Fastly does not
+     * provide, or with another signature; a missing memory or {@code _start} export).
      *
      * @throws ProgramException naming every problem
      */
     List<Binding> link(WasmModule module, String programName) {
         List<Binding> bindings = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
+        List<LinkRule.Import> imports = new ArrayList<>();
         int count = module.importSection().importCount();
         for (int i = 0; i < count; i++) {
             Import imp = module.importSection().getImport(i);
-            String where = imp.module() + "." + imp.name();
             if (imp.importType() != ExternalType.FUNCTION) {
-                problems.add("imports " + imp.importType().name().toLowerCase(java.util.Locale.ROOT) + " " + where
-                        + ", which Fastly does not provide");
+                imports.add(new LinkRule.Import(
+                        imp.module(), imp.name(), imp.importType().name().toLowerCase(java.util.Locale.ROOT), null));
                 continue;
             }
             FunctionType type = module.typeSection().getType(((FunctionImport) imp).typeIndex());
-            AbiSignatures.Signature s = abi.find(imp.module(), imp.name());
-            if (s == null) {
-                problems.add("imports " + where + ", which Fastly does not provide");
-                continue;
+            LinkRule.Import function = LinkRule.Import.function(imp.module(), imp.name(), describe(type));
+            imports.add(function);
+            if (rule.problem(function) == null) {
+                bindings.add(new Binding(
+                        imp.module(),
+                        imp.name(),
+                        type,
+                        imp.module().equals(WASI) ? null : hostcall(imp.module(), imp.name())));
             }
-            FunctionType expected = type(s);
-            if (!expected.equals(type)) {
-                problems.add("imports " + where + " as " + describe(type) + ", but Fastly's is " + s.types());
-                continue;
-            }
-            bindings.add(new Binding(
-                    imp.module(),
-                    imp.name(),
-                    type,
-                    imp.module().equals(WASI) ? null : hostcall(imp.module(), imp.name())));
         }
         boolean hasStart = false;
         boolean hasMemory = false;
@@ -164,14 +160,13 @@ final class ImportTable {
             hasStart |= e.name().equals("_start") && e.exportType() == ExternalType.FUNCTION;
             hasMemory |= e.name().equals("memory") && e.exportType() == ExternalType.MEMORY;
         }
-        if (!hasStart) {
-            problems.add("does not export a _start function");
-        }
-        if (!hasMemory) {
-            problems.add("does not export its memory as \"memory\"");
-        }
+        List<LinkRule.Problem> problems = rule.problems(imports, hasStart, hasMemory);
         if (!problems.isEmpty()) {
-            throw new ProgramException(programName + " cannot run on Fastly: it " + String.join("; it ", problems));
+            List<String> texts = new ArrayList<>();
+            for (LinkRule.Problem p : problems) {
+                texts.add(p.text());
+            }
+            throw new ProgramException(programName + " cannot run on Fastly: it " + String.join("; it ", texts));
         }
         return bindings;
     }
@@ -214,6 +209,7 @@ final class ImportTable {
         return out;
     }
 
+    /** A function type in the table's notation: {@code (i32 i64) -> (i32)}. */
     private static String describe(FunctionType t) {
         List<String> p = new ArrayList<>();
         for (ValType v : t.params()) {

@@ -66,13 +66,13 @@ final class KvStoreImports implements ImportGroup {
             byte[] prefix = null;
             int limit = 0;
             if ((mask & FastlyKvStore.LIST_CURSOR) != 0) {
-                cursor = text(mem, cfg + FastlyKvStore.LIST_CONFIG_OFF_CURSOR);
+                cursor = text(mem, cfg, FastlyKvStore.LIST_CONFIG_OFF_CURSOR, FastlyKvStore.LIST_CONFIG_OFF_CURSOR_LEN);
             }
             if ((mask & FastlyKvStore.LIST_LIMIT) != 0) {
                 limit = mem.u32(cfg + FastlyKvStore.LIST_CONFIG_OFF_LIMIT);
             }
             if ((mask & FastlyKvStore.LIST_PREFIX) != 0) {
-                prefix = text(mem, cfg + FastlyKvStore.LIST_CONFIG_OFF_PREFIX);
+                prefix = text(mem, cfg, FastlyKvStore.LIST_CONFIG_OFF_PREFIX, FastlyKvStore.LIST_CONFIG_OFF_PREFIX_LEN);
             }
             byte[] c = cursor;
             byte[] p = prefix;
@@ -172,9 +172,9 @@ final class KvStoreImports implements ImportGroup {
     }
 
     /** A (pointer, length) text field of {@code kv_list_config}: empty (which the host refuses) for length 0. */
-    private static byte[] text(GuestMemory mem, int field) {
-        int ptr = mem.u32(field);
-        int len = mem.u32(field + 4);
+    private static byte[] text(GuestMemory mem, int record, int offPtr, int offLen) {
+        int ptr = mem.u32(record + offPtr);
+        int len = mem.u32(record + offLen);
         return len == 0 ? new byte[0] : mem.utf8Bytes(ptr, len);
     }
 }

@@ -2,26 +2,26 @@ package io.github.computejava.server;
 
 import static io.github.computejava.server.Hostcall.i32;
 
-import io.github.computejava.host.cache.CacheRecords;
+import io.github.computejava.abi.FastlyPurge;
 
 /** {@code fastly_purge}: purges by surrogate key in the engine's cache, optionally answering Fastly's JSON. */
 final class PurgeImports implements ImportGroup {
-    /** {@code purge_options_mask.ret_buf}. */
-    private static final int RET_BUF = 1 << 1;
-
     @Override
     public void register(Registrar r) {
         // purge_surrogate_key(surrogate_key: string, options_mask, options: ptr purge_options) -> status
         r.add("fastly_purge", "purge_surrogate_key", (g, a) -> {
             byte[] key = g.memory().bytes(i32(a, 0), i32(a, 1));
             int mask = i32(a, 2);
-            if ((mask & RET_BUF) == 0) {
+            if ((mask & FastlyPurge.RET_BUF) == 0) {
                 return g.sandbox().purge().purgeSurrogateKey(key, mask, null, 0, null);
             }
-            int[] ret = CacheRecords.purgeOptions(g.memory()::bytes, i32(a, 3));
-            return g.out(ret[0], ret[1], ret[2], (buf, len, n) -> g.sandbox()
-                    .purge()
-                    .purgeSurrogateKey(key, mask, buf, len, n));
+            // the return buffer, its length and where its written length goes
+            byte[] options = g.memory().bytes(i32(a, 3), FastlyPurge.PURGE_OPTIONS_SIZE);
+            return g.out(
+                    GuestMemory.u32(options, FastlyPurge.PURGE_OPTIONS_OFF_RET_BUF),
+                    GuestMemory.u32(options, FastlyPurge.PURGE_OPTIONS_OFF_RET_BUF_LEN),
+                    GuestMemory.u32(options, FastlyPurge.PURGE_OPTIONS_OFF_RET_BUF_NWRITTEN_OUT),
+                    (buf, len, n) -> g.sandbox().purge().purgeSurrogateKey(key, mask, buf, len, n));
         });
     }
 }

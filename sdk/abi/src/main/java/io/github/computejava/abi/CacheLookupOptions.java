@@ -15,8 +15,12 @@ public final class CacheLookupOptions {
     /** {@code cache_lookup_options_mask.always_use_requested_range}. */
     public static final int MASK_ALWAYS_USE_REQUESTED_RANGE = 1 << 3;
 
-    /** Guest layout: {@code request_headers} u32 @0, {@code service_id} ptr @4, {@code service_id_len} @8. */
+    /** The record's size in guest memory (u32 fields only, so 4-aligned). */
     public static final int SIZE = 12;
+
+    public static final int OFF_REQUEST_HEADERS = 0;
+    public static final int OFF_SERVICE_ID = 4;
+    public static final int OFF_SERVICE_ID_LEN = 8;
 
     /** A request handle whose headers the lookup's vary rules see. */
     public int requestHeaders;

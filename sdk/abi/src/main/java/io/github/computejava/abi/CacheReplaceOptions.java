@@ -23,11 +23,13 @@ public final class CacheReplaceOptions {
     /** Wait for pending writers of the object first. */
     public static final int STRATEGY_WAIT = 3;
 
-    /**
-     * Guest layout: {@code request_headers} u32 @0, {@code replace_strategy} u32 @4, {@code service_id} ptr @8,
-     * {@code service_id_len} @12.
-     */
+    /** The record's size in guest memory (u32 fields only, so 4-aligned). */
     public static final int SIZE = 16;
+
+    public static final int OFF_REQUEST_HEADERS = 0;
+    public static final int OFF_REPLACE_STRATEGY = 4;
+    public static final int OFF_SERVICE_ID = 8;
+    public static final int OFF_SERVICE_ID_LEN = 12;
 
     /** A request handle whose headers choose the variant. */
     public int requestHeaders;

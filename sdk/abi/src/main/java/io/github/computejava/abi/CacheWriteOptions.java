@@ -29,15 +29,26 @@ public final class CacheWriteOptions {
     public static final int MASK_EDGE_MAX_AGE_NS = 1 << 9;
     /** {@code service_id}. */
     public static final int MASK_SERVICE_ID = 1 << 10;
+    /** Every mask bit but {@link #MASK_RESERVED}. */
+    public static final int MASK_ALL = (1 << 11) - 2;
 
-    /**
-     * Guest layout (wasm32, natural alignment, 8-aligned): {@code max_age_ns} u64 @0, {@code request_headers}
-     * u32 @8, {@code vary_rule_ptr} @12, {@code vary_rule_len} @16, {@code initial_age_ns} u64 @24,
-     * {@code stale_while_revalidate_ns} u64 @32, {@code surrogate_keys_ptr} @40, {@code surrogate_keys_len} @44,
-     * {@code length} u64 @48, {@code user_metadata_ptr} @56, {@code user_metadata_len} @60,
-     * {@code edge_max_age_ns} u64 @64, {@code service_id} ptr @72, {@code service_id_len} @76.
-     */
+    /** The record's size in guest memory (wasm32, natural alignment: the record is 8-aligned). */
     public static final int SIZE = 80;
+
+    public static final int OFF_MAX_AGE_NS = 0;
+    public static final int OFF_REQUEST_HEADERS = 8;
+    public static final int OFF_VARY_RULE = 12;
+    public static final int OFF_VARY_RULE_LEN = 16;
+    public static final int OFF_INITIAL_AGE_NS = 24;
+    public static final int OFF_STALE_WHILE_REVALIDATE_NS = 32;
+    public static final int OFF_SURROGATE_KEYS = 40;
+    public static final int OFF_SURROGATE_KEYS_LEN = 44;
+    public static final int OFF_LENGTH = 48;
+    public static final int OFF_USER_METADATA = 56;
+    public static final int OFF_USER_METADATA_LEN = 60;
+    public static final int OFF_EDGE_MAX_AGE_NS = 64;
+    public static final int OFF_SERVICE_ID = 72;
+    public static final int OFF_SERVICE_ID_LEN = 76;
 
     /** Freshness lifetime in nanoseconds (always read). */
     public long maxAgeNs;

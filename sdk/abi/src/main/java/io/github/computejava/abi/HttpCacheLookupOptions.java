@@ -3,7 +3,7 @@ package io.github.computejava.abi;
 /**
  * The {@code http_cache_lookup_options} record of {@code fastly_http_cache} lookups, as Java values: the host
  * reads only the fields whose bit is set in the accompanying mask ({@link #OVERRIDE_KEY}, {@link #BACKEND_NAME}).
- * Inside {@code main.wasm} it is laid out in guest memory (16 bytes: two pointer/length pairs).
+ * Inside {@code main.wasm} it is laid out in guest memory (two pointer/length pairs of u32s).
  */
 public final class HttpCacheLookupOptions {
     /** {@code http_cache_lookup_options_mask.reserved}. */
@@ -15,6 +15,11 @@ public final class HttpCacheLookupOptions {
 
     /** The size of the record in guest memory. */
     public static final int SIZE = 16;
+
+    public static final int OFF_OVERRIDE_KEY = 0;
+    public static final int OFF_OVERRIDE_KEY_LEN = 4;
+    public static final int OFF_BACKEND_NAME = 8;
+    public static final int OFF_BACKEND_NAME_LEN = 12;
 
     /** The cache key to use instead of the request's, or null. */
     public byte[] overrideKey;

@@ -3,9 +3,8 @@ package io.github.computejava.abi;
 /**
  * The {@code http_cache_write_options} record of {@code fastly_http_cache} inserts and updates, as Java values.
  * The host reads only the fields whose bit is set in the accompanying mask, except {@link #maxAgeNs}, which is
- * always read. Inside {@code main.wasm} it is laid out in guest memory (56 bytes, little-endian): max age at 0,
- * vary rule pointer/length at 8/12, initial age at 16, stale-while-revalidate at 24, surrogate keys
- * pointer/length at 32/36, length at 40, stale-if-error at 48.
+ * always read. Inside {@code main.wasm} it is laid out in guest memory, 8-aligned and little-endian, at the
+ * {@code OFF_*} offsets.
  *
  * <p>{@code get_suggested_cache_options} uses the record both ways: the guest gives buffers in
  * {@link #varyRule} and {@link #surrogateKeys} (their capacity in the {@code ...Len} fields), and the host
@@ -34,6 +33,16 @@ public final class HttpCacheWriteOptions {
 
     /** The size of the record in guest memory. */
     public static final int SIZE = 56;
+
+    public static final int OFF_MAX_AGE_NS = 0;
+    public static final int OFF_VARY_RULE = 8;
+    public static final int OFF_VARY_RULE_LEN = 12;
+    public static final int OFF_INITIAL_AGE_NS = 16;
+    public static final int OFF_STALE_WHILE_REVALIDATE_NS = 24;
+    public static final int OFF_SURROGATE_KEYS = 32;
+    public static final int OFF_SURROGATE_KEYS_LEN = 36;
+    public static final int OFF_LENGTH = 40;
+    public static final int OFF_STALE_IF_ERROR_NS = 48;
 
     /** The freshness lifetime in nanoseconds (always read). */
     public long maxAgeNs;

@@ -2,8 +2,8 @@ package io.github.computejava.abi;
 
 /**
  * The {@code kv_insert_config} record of {@code fastly_kv_store.insert}, as Java values. In guest memory it is
- * {@value #SIZE} bytes: mode u32 @0, unused u32 @4, metadata pointer @8 and length @12, time_to_live_sec u32
- * @16, if_generation_match u64 @24. The {@code kv_insert_config_options} mask says which fields are set.
+ * {@value #SIZE} bytes, 8-aligned, at the {@code OFF_*} offsets. The {@code kv_insert_config_options} mask says
+ * which fields are set.
  */
 public final class KvInsertConfig {
     public static final int SIZE = 32;

@@ -1,6 +1,7 @@
 package io.github.computejava.acl;
 
 import io.github.computejava.HostcallException;
+import io.github.computejava.abi.FastlyAcl;
 import io.github.computejava.abi.FastlyStatus;
 import io.github.computejava.abi.Hostcalls;
 import io.github.computejava.abi.IpText;
@@ -27,9 +28,6 @@ import java.util.Optional;
  */
 public final class Acl {
     private static final String LOOKUP = "fastly_acl.lookup";
-    private static final int ACL_OK = 1;
-    private static final int ACL_NO_CONTENT = 2;
-    private static final int ACL_TOO_MANY_REQUESTS = 3;
 
     private final Hostcalls calls;
     private final int handle;
@@ -121,11 +119,11 @@ public final class Acl {
         int[] aclError = new int[1];
         Statuses.check(calls.acl().lookup(handle, octets, octets.length, body, aclError), LOOKUP);
         switch (aclError[0]) {
-            case ACL_OK:
+            case FastlyAcl.ACL_ERROR_OK:
                 break;
-            case ACL_NO_CONTENT:
+            case FastlyAcl.ACL_ERROR_NO_CONTENT:
                 return Optional.empty();
-            case ACL_TOO_MANY_REQUESTS:
+            case FastlyAcl.ACL_ERROR_TOO_MANY_REQUESTS:
                 throw new HostcallException(LOOKUP, "too_many_requests", "Too many ACL lookups");
             default:
                 throw new HostcallException(LOOKUP, "acl_error " + aclError[0], "The ACL lookup failed");

@@ -1,20 +1,19 @@
 package io.github.computejava.fsthttp;
 
+import io.github.computejava.abi.FastlyHttpBody;
 import io.github.computejava.abi.FastlyStatus;
 import io.github.computejava.abi.Hostcalls;
 import io.github.computejava.internal.Statuses;
 
 /** Writes bytes to a body on the host, looping until the host has taken all of them. */
 final class BodyOutput {
-    /** {@code body_write_end.back}: append at the end. */
-    static final int END_BACK = 0;
 
     private BodyOutput() {}
 
     static void writeAll(Hostcalls calls, int body, byte[] b, int off, int len) {
         int[] nwritten = new int[1];
         while (len > 0) {
-            int status = calls.httpBody().write(body, b, off, len, END_BACK, nwritten);
+            int status = calls.httpBody().write(body, b, off, len, FastlyHttpBody.END_BACK, nwritten);
             Statuses.check(status, "fastly_http_body.write");
             int n = nwritten[0];
             if (n <= 0 || n > len) {

@@ -1,5 +1,7 @@
 package io.github.computejava.fsthttp;
 
+import io.github.computejava.abi.CacheLookupState;
+import io.github.computejava.abi.FastlyHttpCache;
 import io.github.computejava.abi.FastlyStatus;
 import io.github.computejava.abi.Hostcalls;
 import io.github.computejava.abi.HttpCacheWriteOptions;
@@ -110,7 +112,7 @@ public final class CandidateResponse {
      * @return true when it will be stored
      */
     public boolean isCacheable() {
-        return action == GuestCache.INSERT || action == GuestCache.UPDATE;
+        return action == FastlyHttpCache.STORAGE_INSERT || action == FastlyHttpCache.STORAGE_UPDATE;
     }
 
     /**
@@ -119,8 +121,10 @@ public final class CandidateResponse {
      * @return this response
      */
     public CandidateResponse setCacheable() {
-        if (action != GuestCache.UPDATE) {
-            action = suggestedAction == GuestCache.UPDATE ? GuestCache.UPDATE : GuestCache.INSERT;
+        if (action != FastlyHttpCache.STORAGE_UPDATE) {
+            action = suggestedAction == FastlyHttpCache.STORAGE_UPDATE
+                    ? FastlyHttpCache.STORAGE_UPDATE
+                    : FastlyHttpCache.STORAGE_INSERT;
         }
         return this;
     }
@@ -133,7 +137,7 @@ public final class CandidateResponse {
      * @return this response
      */
     public CandidateResponse setUncacheable(boolean recordUncacheable) {
-        action = recordUncacheable ? GuestCache.RECORD_UNCACHEABLE : GuestCache.DO_NOT_STORE;
+        action = recordUncacheable ? FastlyHttpCache.STORAGE_RECORD_UNCACHEABLE : FastlyHttpCache.STORAGE_DO_NOT_STORE;
         return this;
     }
 
@@ -143,7 +147,7 @@ public final class CandidateResponse {
      * @return true when a stale response is stored for this request
      */
     public boolean isStale() {
-        return (state & GuestCache.STALE) != 0;
+        return (state & CacheLookupState.STALE) != 0;
     }
 
     /**
@@ -249,7 +253,7 @@ public final class CandidateResponse {
      * @return true when a stale-if-error response is available
      */
     public boolean staleIfErrorAvailable() {
-        return (state & GuestCache.USABLE_IF_ERROR) != 0;
+        return (state & CacheLookupState.USABLE_IF_ERROR) != 0;
     }
 
     /**

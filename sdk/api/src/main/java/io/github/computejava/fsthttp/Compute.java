@@ -1,5 +1,6 @@
 package io.github.computejava.fsthttp;
 
+import io.github.computejava.abi.FastlyHttpDownstream;
 import io.github.computejava.abi.FastlyStatus;
 import io.github.computejava.abi.Hostcalls;
 import io.github.computejava.internal.Environment;
@@ -23,9 +24,6 @@ import java.util.Optional;
 public final class Compute {
     /** The host ABI version this SDK speaks ({@code fastly_abi.init}). */
     static final long ABI_VERSION = 1;
-
-    /** {@code next_request_options_mask.timeout}. */
-    private static final int NEXT_REQUEST_TIMEOUT = 1 << 1;
 
     private Compute() {}
 
@@ -104,7 +102,7 @@ public final class Compute {
     /** Waits for another client request; false when none comes (or the host does not reuse instances). */
     private static boolean nextRequest(Hostcalls calls, long timeoutMillis, int[] req, int[] body) {
         int[] promise = new int[1];
-        int mask = timeoutMillis < 0 ? 0 : NEXT_REQUEST_TIMEOUT;
+        int mask = timeoutMillis < 0 ? 0 : FastlyHttpDownstream.NEXT_REQUEST_OPTIONS_TIMEOUT;
         if (calls.httpDownstream().nextRequest(mask, Math.max(timeoutMillis, 0), promise) != FastlyStatus.OK) {
             return false;
         }

@@ -1,5 +1,7 @@
 package io.github.computejava.fsthttp;
 
+import io.github.computejava.abi.CacheLookupState;
+import io.github.computejava.abi.FastlyHttpCache;
 import io.github.computejava.abi.FastlyStatus;
 import io.github.computejava.abi.Hostcalls;
 import io.github.computejava.abi.HttpCacheLookupOptions;
@@ -28,19 +30,6 @@ final class GuestCache implements CacheFlow {
     /** The one instance; referenced only by the options that need it. */
     static final CacheFlow FLOW = new GuestCache();
 
-    // cache_lookup_state
-    static final int FOUND = 1;
-    static final int USABLE = 2;
-    static final int STALE = 4;
-    static final int MUST_INSERT_OR_UPDATE = 8;
-    static final int USABLE_IF_ERROR = 16;
-
-    // http_storage_action
-    static final int INSERT = 0;
-    static final int UPDATE = 1;
-    static final int DO_NOT_STORE = 2;
-    static final int RECORD_UNCACHEABLE = 3;
-
     private GuestCache() {}
 
     @Override
@@ -66,7 +55,7 @@ final class GuestCache implements CacheFlow {
             Response found = foundResponse(c, handle, request, backend, true);
             if (found != null) {
                 closeRequest(c, req);
-                if ((state & MUST_INSERT_OR_UPDATE) != 0) {
+                if ((state & CacheLookupState.MUST_INSERT_OR_UPDATE) != 0) {
                     // stale-while-revalidate: this request revalidates, after its response is sent
                     Request revalidation = Request.of(request.method(), request.url());
                     revalidation.headers().setAll(request.headers());
@@ -76,7 +65,7 @@ final class GuestCache implements CacheFlow {
                 }
                 return found;
             }
-            if ((state & MUST_INSERT_OR_UPDATE) != 0) {
+            if ((state & CacheLookupState.MUST_INSERT_OR_UPDATE) != 0) {
                 closeRequest(c, req);
                 return fill(c, handle, state, request, backend);
             }
@@ -95,13 +84,13 @@ final class GuestCache implements CacheFlow {
         try {
             candidate = fetchCandidate(c, handle, state, request, backend);
         } catch (RuntimeException e) {
-            if ((state & USABLE_IF_ERROR) != 0) {
+            if ((state & CacheLookupState.USABLE_IF_ERROR) != 0) {
                 return chooseStale(c, handle, request, backend);
             }
             c.httpCache().transactionAbandon(handle);
             throw e;
         }
-        if ((state & USABLE_IF_ERROR) != 0 && candidate.status() >= 500 && !candidate.isCacheable()) {
+        if ((state & CacheLookupState.USABLE_IF_ERROR) != 0 && candidate.status() >= 500 && !candidate.isCacheable()) {
             closeCandidate(c, candidate);
             return chooseStale(c, handle, request, backend);
         }
@@ -112,7 +101,7 @@ final class GuestCache implements CacheFlow {
         int[] body = new int[1];
         int[] fresh = new int[1];
         switch (candidate.action()) {
-            case INSERT: {
+            case FastlyHttpCache.STORAGE_INSERT: {
                 Statuses.check(
                         c.httpCache().transactionInsertAndStreamBack(handle, resp, mask[0], options, body, fresh),
                         "fastly_http_cache.transaction_insert_and_stream_back");
@@ -123,7 +112,7 @@ final class GuestCache implements CacheFlow {
                     c.httpCache().close(fresh[0]);
                 }
             }
-            case UPDATE: {
+            case FastlyHttpCache.STORAGE_UPDATE: {
                 Statuses.check(
                         c.httpCache().transactionUpdateAndReturnFresh(handle, resp, mask[0], options, fresh),
                         "fastly_http_cache.transaction_update_and_return_fresh");
@@ -134,7 +123,7 @@ final class GuestCache implements CacheFlow {
                     c.httpCache().close(fresh[0]);
                 }
             }
-            case RECORD_UNCACHEABLE:
+            case FastlyHttpCache.STORAGE_RECORD_UNCACHEABLE:
                 Statuses.check(
                         c.httpCache().transactionRecordNotCacheable(handle, mask[0], options),
                         "fastly_http_cache.transaction_record_not_cacheable");
@@ -151,7 +140,7 @@ final class GuestCache implements CacheFlow {
         try {
             CandidateResponse candidate;
             try {
-                candidate = fetchCandidate(c, handle, STALE, request, backend);
+                candidate = fetchCandidate(c, handle, CacheLookupState.STALE, request, backend);
             } catch (RuntimeException e) {
                 c.httpCache().transactionAbandon(handle);
                 throw e;
@@ -161,7 +150,7 @@ final class GuestCache implements CacheFlow {
             HttpCacheWriteOptions options = candidate.finalOptions(mask);
             int resp = candidate.responseHandle();
             switch (candidate.action()) {
-                case INSERT: {
+                case FastlyHttpCache.STORAGE_INSERT: {
                     int[] body = new int[1];
                     Statuses.check(
                             c.httpCache().transactionInsert(handle, resp, mask[0], options, body),
@@ -169,13 +158,13 @@ final class GuestCache implements CacheFlow {
                     writeBody(c, candidate, body[0], true);
                     break;
                 }
-                case UPDATE:
+                case FastlyHttpCache.STORAGE_UPDATE:
                     Statuses.check(
                             c.httpCache().transactionUpdate(handle, resp, mask[0], options),
                             "fastly_http_cache.transaction_update");
                     c.httpBody().close(candidate.bodyHandle());
                     break;
-                case RECORD_UNCACHEABLE:
+                case FastlyHttpCache.STORAGE_RECORD_UNCACHEABLE:
                     Statuses.check(
                             c.httpCache().transactionRecordNotCacheable(handle, mask[0], options),
                             "fastly_http_cache.transaction_record_not_cacheable");

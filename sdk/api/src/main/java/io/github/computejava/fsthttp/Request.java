@@ -1,6 +1,7 @@
 package io.github.computejava.fsthttp;
 
 import io.github.computejava.abi.FastlyStatus;
+import io.github.computejava.abi.FramingHeadersMode;
 import io.github.computejava.abi.Hostcalls;
 import io.github.computejava.abi.IpText;
 import io.github.computejava.geo.Geo;
@@ -502,7 +503,9 @@ public final class Request {
         Statuses.check(c.httpReq().uriSet(req, Text.latin1(url())), "fastly_http_req.uri_set");
         HostHeaders.writeRequest(c, req, headers());
         if (manualFraming) {
-            Statuses.check(c.httpReq().framingHeadersModeSet(req, 1), "fastly_http_req.framing_headers_mode_set");
+            Statuses.check(
+                    c.httpReq().framingHeadersModeSet(req, FramingHeadersMode.MANUALLY_FROM_HEADERS),
+                    "fastly_http_req.framing_headers_mode_set");
         }
         if (decompressGzip) {
             // content_encodings.gzip

@@ -1,6 +1,7 @@
 package io.github.computejava.fsthttp;
 
 import io.github.computejava.abi.FastlyStatus;
+import io.github.computejava.abi.FramingHeadersMode;
 import io.github.computejava.abi.Hostcalls;
 import io.github.computejava.internal.Statuses;
 import io.github.computejava.internal.Text;
@@ -359,7 +360,8 @@ public final class ResponseWriter implements AutoCloseable {
         HostHeaders.writeResponse(calls, resp, headers);
         if (manualFraming) {
             Statuses.check(
-                    calls.httpResp().framingHeadersModeSet(resp, 1), "fastly_http_resp.framing_headers_mode_set");
+                    calls.httpResp().framingHeadersModeSet(resp, FramingHeadersMode.MANUALLY_FROM_HEADERS),
+                    "fastly_http_resp.framing_headers_mode_set");
         }
         return resp;
     }

@@ -1,25 +1,25 @@
 package io.github.computejava.fsthttp;
 
 import io.github.computejava.ComputeException;
+import io.github.computejava.abi.FastlyHttpReq;
 import io.github.computejava.abi.FastlyStatus;
 import io.github.computejava.internal.Statuses;
 
-/**
- * The {@code send_error_detail} record: tag u32 at 0, mask u32 at 4, dns_error_rcode u16 at 8,
- * dns_error_info_code u16 at 10, tls_alert_id u8 at 12, h2_error_frame u8 at 13, h2_error_code u32 at 16;
- * 20 bytes.
- */
+/** The {@code send_error_detail} record of {@link FastlyHttpReq}, read after a failed send. */
 final class SendErrorDetail {
-    static final int SIZE = 20;
     /** Every mask bit this SDK understands: reserved, dns rcode, dns info code, tls alert, h2 error. */
-    static final int MASK_ALL = 1 | 2 | 4 | 8 | 16;
+    static final int MASK_ALL = FastlyHttpReq.SEND_ERROR_MASK_RESERVED
+            | FastlyHttpReq.SEND_ERROR_MASK_DNS_ERROR_RCODE
+            | FastlyHttpReq.SEND_ERROR_MASK_DNS_ERROR_INFO_CODE
+            | FastlyHttpReq.SEND_ERROR_MASK_TLS_ALERT_ID
+            | FastlyHttpReq.SEND_ERROR_MASK_H2_ERROR;
 
     private SendErrorDetail() {}
 
     /** A fresh record with the mask set, so the host fills in what it knows. */
     static byte[] newBuffer() {
-        byte[] b = new byte[SIZE];
-        b[4] = (byte) MASK_ALL;
+        byte[] b = new byte[FastlyHttpReq.SEND_ERROR_DETAIL_SIZE];
+        b[FastlyHttpReq.SEND_ERROR_DETAIL_OFF_MASK] = (byte) MASK_ALL;
         return b;
     }
 
@@ -33,7 +33,7 @@ final class SendErrorDetail {
 
     /** The exception for a failed send: a missing backend, a transport failure with its detail, or a host error. */
     static ComputeException toException(int status, byte[] detail, String backend) {
-        int tag = u32(detail, 0);
+        int tag = u32(detail, FastlyHttpReq.SEND_ERROR_DETAIL_OFF_TAG);
         SendErrorKind kind = SendErrorKind.fromTag(tag);
         if (kind == SendErrorKind.DESTINATION_NOT_FOUND || tag == 0 && status == FastlyStatus.INVAL) {
             return new BackendNotFoundException(backend);
@@ -41,12 +41,21 @@ final class SendErrorDetail {
         if (tag <= 1) {
             return Statuses.toException(status, "fastly_http_req.send_v2");
         }
-        int mask = u32(detail, 4);
-        int rcode = kind == SendErrorKind.DNS_ERROR && (mask & 2) != 0 ? u16(detail, 8) : -1;
-        int infoCode = kind == SendErrorKind.DNS_ERROR && (mask & 4) != 0 ? u16(detail, 10) : -1;
-        int alert = kind == SendErrorKind.TLS_ALERT_RECEIVED && (mask & 8) != 0 ? detail[12] & 0xFF : -1;
-        int frame = kind == SendErrorKind.H2_ERROR && (mask & 16) != 0 ? detail[13] & 0xFF : -1;
-        long code = frame >= 0 ? u32(detail, 16) & 0xFFFFFFFFL : 0;
+        int mask = u32(detail, FastlyHttpReq.SEND_ERROR_DETAIL_OFF_MASK);
+        int rcode = kind == SendErrorKind.DNS_ERROR && (mask & FastlyHttpReq.SEND_ERROR_MASK_DNS_ERROR_RCODE) != 0
+                ? u16(detail, FastlyHttpReq.SEND_ERROR_DETAIL_OFF_DNS_ERROR_RCODE)
+                : -1;
+        int infoCode =
+                kind == SendErrorKind.DNS_ERROR && (mask & FastlyHttpReq.SEND_ERROR_MASK_DNS_ERROR_INFO_CODE) != 0
+                        ? u16(detail, FastlyHttpReq.SEND_ERROR_DETAIL_OFF_DNS_ERROR_INFO_CODE)
+                        : -1;
+        int alert = kind == SendErrorKind.TLS_ALERT_RECEIVED && (mask & FastlyHttpReq.SEND_ERROR_MASK_TLS_ALERT_ID) != 0
+                ? detail[FastlyHttpReq.SEND_ERROR_DETAIL_OFF_TLS_ALERT_ID] & 0xFF
+                : -1;
+        int frame = kind == SendErrorKind.H2_ERROR && (mask & FastlyHttpReq.SEND_ERROR_MASK_H2_ERROR) != 0
+                ? detail[FastlyHttpReq.SEND_ERROR_DETAIL_OFF_H2_ERROR_FRAME] & 0xFF
+                : -1;
+        long code = frame >= 0 ? u32(detail, FastlyHttpReq.SEND_ERROR_DETAIL_OFF_H2_ERROR_CODE) & 0xFFFFFFFFL : 0;
         StringBuilder extra = new StringBuilder();
         if (rcode >= 0) {
             extra.append("rcode ").append(rcode);

@@ -2,6 +2,7 @@ package io.github.computejava.kvstore;
 
 import io.github.computejava.HostcallException;
 import io.github.computejava.StoreNotFoundException;
+import io.github.computejava.abi.FastlyKvStore;
 import io.github.computejava.abi.FastlyStatus;
 import io.github.computejava.abi.Hostcalls;
 import io.github.computejava.abi.KvInsertConfig;
@@ -28,9 +29,6 @@ import java.util.Optional;
 public final class KVStore {
     /** Metadata is at most 2000 bytes on Fastly; a little room for a confused host. */
     private static final int METADATA_BUFFER = 2048;
-
-    private static final int KV_OK = 1;
-    private static final int KV_NOT_FOUND = 3;
 
     /** What a list failure names in place of a key. */
     private static final String LIST = "(list)";
@@ -104,10 +102,10 @@ public final class KVStore {
                     .lookupWaitV2(lookup[0], body, metadata, metadata.length, nwritten, generation, kvError);
         }
         Statuses.check(status, "fastly_kv_store.lookup_wait_v2");
-        if (kvError[0] == KV_NOT_FOUND) {
+        if (kvError[0] == FastlyKvStore.KV_ERROR_NOT_FOUND) {
             return Optional.empty();
         }
-        if (kvError[0] != KV_OK) {
+        if (kvError[0] != FastlyKvStore.KV_ERROR_OK) {
             throw new KVStoreException(name, key, KVStoreException.Kind.fromCode(kvError[0]));
         }
         String meta = nwritten[0] == 0 ? null : Text.utf8(metadata, 0, nwritten[0]);
@@ -159,7 +157,7 @@ public final class KVStore {
                 "fastly_kv_store.insert");
         int[] kvError = new int[1];
         Statuses.check(calls.kvStore().insertWait(insert[0], kvError), "fastly_kv_store.insert_wait");
-        if (kvError[0] != KV_OK) {
+        if (kvError[0] != FastlyKvStore.KV_ERROR_OK) {
             throw new KVStoreException(name, key, KVStoreException.Kind.fromCode(kvError[0]));
         }
     }
@@ -179,10 +177,10 @@ public final class KVStore {
                 calls.kvStore().delete(handle, Text.utf8(key), 0, new byte[4], pending), key, "fastly_kv_store.delete");
         int[] kvError = new int[1];
         Statuses.check(calls.kvStore().deleteWait(pending[0], kvError), "fastly_kv_store.delete_wait");
-        if (kvError[0] == KV_NOT_FOUND) {
+        if (kvError[0] == FastlyKvStore.KV_ERROR_NOT_FOUND) {
             return false;
         }
-        if (kvError[0] != KV_OK) {
+        if (kvError[0] != FastlyKvStore.KV_ERROR_OK) {
             throw new KVStoreException(name, key, KVStoreException.Kind.fromCode(kvError[0]));
         }
         return true;
@@ -222,7 +220,7 @@ public final class KVStore {
         int[] body = new int[1];
         int[] kvError = new int[1];
         Statuses.check(calls.kvStore().listWait(pending[0], body, kvError), "fastly_kv_store.list_wait");
-        if (kvError[0] != KV_OK) {
+        if (kvError[0] != FastlyKvStore.KV_ERROR_OK) {
             throw new KVStoreException(name, LIST, KVStoreException.Kind.fromCode(kvError[0]));
         }
         String json;

@@ -1,5 +1,6 @@
 package io.github.computejava.kvstore;
 
+import io.github.computejava.abi.FastlyKvStore;
 import io.github.computejava.internal.Text;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,12 +16,6 @@ import java.util.Optional;
 public final class ListOptions {
     /** All keys from the first, in pages of the store's default size. */
     public static final ListOptions DEFAULT = builder().build();
-
-    /** {@code kv_list_config_options} bits. */
-    static final int CURSOR = 1 << 1;
-
-    static final int LIMIT = 1 << 2;
-    static final int PREFIX = 1 << 3;
 
     private final String prefix;
     private final int limit;
@@ -90,7 +85,9 @@ public final class ListOptions {
     }
 
     int mask() {
-        return (prefix == null ? 0 : PREFIX) | (limit == 0 ? 0 : LIMIT) | (cursor == null ? 0 : CURSOR);
+        return (prefix == null ? 0 : FastlyKvStore.LIST_PREFIX)
+                | (limit == 0 ? 0 : FastlyKvStore.LIST_LIMIT)
+                | (cursor == null ? 0 : FastlyKvStore.LIST_CURSOR);
     }
 
     byte[] prefixBytes() {

@@ -1,5 +1,6 @@
 package io.github.computejava.purge;
 
+import io.github.computejava.abi.FastlyPurge;
 import io.github.computejava.cache.core.WriteOptions;
 import io.github.computejava.internal.Host;
 import io.github.computejava.internal.Statuses;
@@ -7,7 +8,6 @@ import io.github.computejava.internal.Text;
 
 /** Purges cached objects by surrogate key ({@code fastly_purge.purge_surrogate_key}). */
 public final class Purge {
-    private static final int SOFT = 1;
 
     private Purge() {}
 
@@ -33,7 +33,7 @@ public final class Purge {
      * @throws io.github.computejava.HostcallException if the host fails the purge
      */
     public static void softSurrogateKey(String surrogateKey) {
-        purge(surrogateKey, SOFT);
+        purge(surrogateKey, FastlyPurge.SOFT_PURGE);
     }
 
     private static void purge(String surrogateKey, int mask) {

@@ -3,6 +3,7 @@ package io.github.computejava.kvstore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.computejava.abi.FastlyKvStore;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -38,9 +39,9 @@ class ListJsonTest {
         assertThrows(IllegalArgumentException.class, () -> ListOptions.builder().prefix(""));
         assertThrows(NullPointerException.class, () -> ListOptions.builder().cursor(null));
         ListOptions o = ListOptions.builder().prefix("p").limit(5).build();
-        assertEquals(ListOptions.PREFIX | ListOptions.LIMIT, o.mask());
+        assertEquals(FastlyKvStore.LIST_PREFIX | FastlyKvStore.LIST_LIMIT, o.mask());
         assertEquals(
-                ListOptions.PREFIX | ListOptions.LIMIT | ListOptions.CURSOR,
+                FastlyKvStore.LIST_PREFIX | FastlyKvStore.LIST_LIMIT | FastlyKvStore.LIST_CURSOR,
                 o.from("c").mask());
     }
 }

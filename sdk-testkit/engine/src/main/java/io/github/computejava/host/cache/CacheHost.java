@@ -1,6 +1,7 @@
 package io.github.computejava.host.cache;
 
 import io.github.computejava.abi.CacheLookupOptions;
+import io.github.computejava.abi.CacheLookupState;
 import io.github.computejava.abi.CacheReplaceOptions;
 import io.github.computejava.abi.CacheWriteOptions;
 import io.github.computejava.abi.FastlyCache;
@@ -31,22 +32,10 @@ import java.util.function.IntFunction;
  * body handle, which the task drains into the object as the bytes come, so readers see them at once.
  */
 public final class CacheHost implements FastlyCache {
-    /** {@code cache_lookup_state} flags. */
-    public static final int STATE_FOUND = 1;
-
-    public static final int STATE_USABLE = 1 << 1;
-    public static final int STATE_STALE = 1 << 2;
-    public static final int STATE_MUST_INSERT_OR_UPDATE = 1 << 3;
-
-    /** {@code cache_get_body_options_mask}. */
-    static final int BODY_FROM = 1 << 1;
-
-    static final int BODY_TO = 1 << 2;
-
     private static final int KNOWN_LOOKUP_MASK = CacheLookupOptions.MASK_REQUEST_HEADERS
             | CacheLookupOptions.MASK_SERVICE_ID
             | CacheLookupOptions.MASK_ALWAYS_USE_REQUESTED_RANGE;
-    private static final int KNOWN_WRITE_MASK = (1 << 11) - 2;
+    private static final int KNOWN_WRITE_MASK = CacheWriteOptions.MASK_ALL;
 
     private static final ExecutorService COPIERS = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "compute-cache-write");
@@ -373,13 +362,13 @@ public final class CacheHost implements FastlyCache {
         }
         int state = 0;
         if (h.found != null) {
-            state |= STATE_FOUND | STATE_USABLE;
+            state |= CacheLookupState.FOUND | CacheLookupState.USABLE;
             if (h.stale) {
-                state |= STATE_STALE;
+                state |= CacheLookupState.STALE;
             }
         }
         if (h.obligation != null) {
-            state |= STATE_MUST_INSERT_OR_UPDATE;
+            state |= CacheLookupState.MUST_INSERT_OR_UPDATE;
         }
         stateOut[0] = state;
         return FastlyStatus.OK;
@@ -423,7 +412,7 @@ public final class CacheHost implements FastlyCache {
         if (h == null) {
             return FastlyStatus.BADF;
         }
-        if ((mask & ~(BODY_FROM | BODY_TO)) != 0 || options == null || options.length < 16) {
+        if ((mask & ~(GET_BODY_FROM | GET_BODY_TO)) != 0 || options == null || options.length < GET_BODY_OPTIONS_SIZE) {
             return FastlyStatus.INVAL;
         }
         if (h.found == null) {
@@ -441,8 +430,8 @@ public final class CacheHost implements FastlyCache {
     }
 
     private int openBody(CachedObject o, int mask, byte[] options, boolean always, int[] bodyOut) {
-        long from = (mask & BODY_FROM) != 0 ? unsigned(le64(options, 0)) : -1;
-        long to = (mask & BODY_TO) != 0 ? unsigned(le64(options, 8)) : -1;
+        long from = (mask & GET_BODY_FROM) != 0 ? unsigned(le64(options, GET_BODY_OPTIONS_OFF_FROM)) : -1;
+        long to = (mask & GET_BODY_TO) != 0 ? unsigned(le64(options, GET_BODY_OPTIONS_OFF_TO)) : -1;
         try {
             long[] range = o.range(from, to, always);
             long length = o.length();
@@ -634,7 +623,9 @@ public final class CacheHost implements FastlyCache {
         }
         int state = 0;
         if (h.replacement.existing().isPresent()) {
-            state = STATE_FOUND | STATE_USABLE | (h.replacement.isStale() ? STATE_STALE : 0);
+            state = CacheLookupState.FOUND
+                    | CacheLookupState.USABLE
+                    | (h.replacement.isStale() ? CacheLookupState.STALE : 0);
         }
         stateOut[0] = state;
         return FastlyStatus.OK;
@@ -716,7 +707,7 @@ public final class CacheHost implements FastlyCache {
         if (h == null) {
             return FastlyStatus.BADF;
         }
-        if ((mask & ~(BODY_FROM | BODY_TO)) != 0 || options == null || options.length < 16) {
+        if ((mask & ~(GET_BODY_FROM | GET_BODY_TO)) != 0 || options == null || options.length < GET_BODY_OPTIONS_SIZE) {
             return FastlyStatus.INVAL;
         }
         CachedObject o = h.replacement.existing().orElse(null);

@@ -1,17 +1,19 @@
 package io.github.computejava.host.readthrough;
 
+import io.github.computejava.abi.FastlyHttpCache;
+
 /**
  * What to do with a response from the backend, as {@code http_storage_action} names it: the codes are the ABI's.
  */
 public enum StorageAction {
     /** Store the response. */
-    INSERT(0),
+    INSERT(FastlyHttpCache.STORAGE_INSERT),
     /** Refresh the stored response's headers and freshness, keeping its body (after a 304). */
-    UPDATE(1),
+    UPDATE(FastlyHttpCache.STORAGE_UPDATE),
     /** Do not store it; a request waiting for the same object takes over and fetches again. */
-    DO_NOT_STORE(2),
+    DO_NOT_STORE(FastlyHttpCache.STORAGE_DO_NOT_STORE),
     /** Do not store it, and remember that it is not cacheable: later requests go to the backend at once. */
-    RECORD_UNCACHEABLE(3);
+    RECORD_UNCACHEABLE(FastlyHttpCache.STORAGE_RECORD_UNCACHEABLE);
 
     private final int code;
 

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.computejava.abi.CacheLookupOptions;
+import io.github.computejava.abi.CacheLookupState;
 import io.github.computejava.abi.CacheReplaceOptions;
 import io.github.computejava.abi.CacheWriteOptions;
 import io.github.computejava.abi.FastlyStatus;
@@ -58,7 +59,7 @@ class CacheHostTest {
         assertEquals(Duration.ofSeconds(7).toNanos(), out[0]);
         int[] state = new int[1];
         assertEquals(FastlyStatus.OK, sandbox.cache().getState(h[0], state));
-        assertEquals(CacheHost.STATE_FOUND | CacheHost.STATE_USABLE, state[0]);
+        assertEquals(CacheLookupState.FOUND | CacheLookupState.USABLE, state[0]);
     }
 
     @Test
@@ -75,7 +76,7 @@ class CacheHostTest {
         assertEquals(FastlyStatus.BADF, sandbox.cache().transactionCancel(h[0]));
         assertEquals(FastlyStatus.OK, sandbox.cache().transactionLookup("none".getBytes(UTF_8), 0, null, h));
         sandbox.cache().getState(h[0], state);
-        assertEquals(CacheHost.STATE_MUST_INSERT_OR_UPDATE, state[0]);
+        assertEquals(CacheLookupState.MUST_INSERT_OR_UPDATE, state[0]);
         assertEquals(FastlyStatus.BADF, sandbox.cache().transactionUpdate(h[0], 0, ttl(Duration.ofSeconds(1))));
         assertEquals(FastlyStatus.OK, sandbox.cache().close(h[0]));
         assertEquals(FastlyStatus.BADF, sandbox.cache().close(h[0]));
@@ -141,7 +142,7 @@ class CacheHostTest {
         sandbox.cache().lookup("k".getBytes(UTF_8), 0, null, h);
         int[] state = new int[1];
         sandbox.cache().getState(h[0], state);
-        assertEquals(CacheHost.STATE_FOUND | CacheHost.STATE_USABLE, state[0], "nothing purged on buflen");
+        assertEquals(CacheLookupState.FOUND | CacheLookupState.USABLE, state[0], "nothing purged on buflen");
         byte[] buf = new byte[nwritten[0]];
         assertEquals(
                 FastlyStatus.OK,
@@ -188,7 +189,7 @@ class CacheHostTest {
         insert("k", o, CacheWriteOptions.MASK_STALE_WHILE_REVALIDATE_NS, "v");
         assertEquals(FastlyStatus.OK, sandbox.cache().replace("k".getBytes(UTF_8), 0, null, h));
         sandbox.cache().replaceGetState(h[0], state);
-        assertEquals(CacheHost.STATE_FOUND | CacheHost.STATE_USABLE, state[0]);
+        assertEquals(CacheLookupState.FOUND | CacheLookupState.USABLE, state[0]);
         assertEquals(FastlyStatus.OK, sandbox.cache().replaceGetStaleWhileRevalidateNs(h[0], out));
         assertEquals(3, out[0]);
         int[] body = new int[1];

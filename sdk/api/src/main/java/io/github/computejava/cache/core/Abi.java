@@ -11,13 +11,6 @@ import io.github.computejava.internal.Text;
 
 /** Lowers the options to the {@code fastly_cache} records and maps the calls' statuses. */
 final class Abi {
-    /** {@code cache_lookup_state}. */
-    static final int FOUND = 1;
-
-    static final int USABLE = 1 << 1;
-    static final int STALE = 1 << 2;
-    static final int MUST_INSERT_OR_UPDATE = 1 << 3;
-
     private Abi() {}
 
     /** Lowered lookup options; {@link #close} frees the request handle that carried the headers. */

@@ -1,5 +1,6 @@
 package io.github.computejava.cache.core;
 
+import io.github.computejava.abi.CacheLookupState;
 import io.github.computejava.abi.FastlyStatus;
 import io.github.computejava.abi.Hostcalls;
 import io.github.computejava.internal.Host;
@@ -77,7 +78,7 @@ public final class CoreCache {
         }
         int[] state = new int[1];
         int status = calls.cache().getState(out[0], state);
-        if (status != FastlyStatus.OK || (state[0] & Abi.FOUND) == 0) {
+        if (status != FastlyStatus.OK || (state[0] & CacheLookupState.FOUND) == 0) {
             calls.cache().close(out[0]);
             Statuses.check(status, "fastly_cache.get_state");
             return Optional.empty();

@@ -1,5 +1,7 @@
 package io.github.computejava.cache.core;
 
+import io.github.computejava.abi.CacheLookupState;
+import io.github.computejava.abi.FastlyCache;
 import io.github.computejava.abi.FastlyStatus;
 import io.github.computejava.abi.Hostcalls;
 import io.github.computejava.internal.AdaptiveBuffer;
@@ -20,9 +22,7 @@ import java.util.OptionalLong;
  */
 public final class Found implements AutoCloseable {
     private static final int METADATA_BUFFER = 256;
-    private static final byte[] NO_RANGE = new byte[16];
-    private static final int BODY_FROM = 1 << 1;
-    private static final int BODY_TO = 1 << 2;
+    private static final byte[] NO_RANGE = new byte[FastlyCache.GET_BODY_OPTIONS_SIZE];
 
     private final Hostcalls calls;
     private final int handle;
@@ -141,7 +141,7 @@ public final class Found implements AutoCloseable {
      * @throws io.github.computejava.HostcallException if the host fails the call
      */
     public boolean isStale() {
-        return (state() & Abi.STALE) != 0;
+        return (state() & CacheLookupState.STALE) != 0;
     }
 
     /**
@@ -152,7 +152,7 @@ public final class Found implements AutoCloseable {
      * @throws io.github.computejava.HostcallException if the host fails the call
      */
     public boolean isUsable() {
-        return (state() & Abi.USABLE) != 0;
+        return (state() & CacheLookupState.USABLE) != 0;
     }
 
     /**
@@ -200,7 +200,9 @@ public final class Found implements AutoCloseable {
      * @throws io.github.computejava.HostcallException if the host fails the call
      */
     public InputStream body(long from, long to) {
-        return body(BODY_FROM | BODY_TO, range(nonNegative(from, "from"), nonNegative(to, "to")));
+        return body(
+                FastlyCache.GET_BODY_FROM | FastlyCache.GET_BODY_TO,
+                range(nonNegative(from, "from"), nonNegative(to, "to")));
     }
 
     /**
@@ -213,7 +215,7 @@ public final class Found implements AutoCloseable {
      * @throws io.github.computejava.HostcallException if the host fails the call
      */
     public InputStream bodyFrom(long from) {
-        return body(BODY_FROM, range(nonNegative(from, "from"), 0));
+        return body(FastlyCache.GET_BODY_FROM, range(nonNegative(from, "from"), 0));
     }
 
     /**
@@ -229,7 +231,7 @@ public final class Found implements AutoCloseable {
         if (count <= 0) {
             throw new IllegalArgumentException("count: must be positive (" + count + ")");
         }
-        return body(BODY_TO, range(0, count));
+        return body(FastlyCache.GET_BODY_TO, range(0, count));
     }
 
     /**
@@ -294,10 +296,10 @@ public final class Found implements AutoCloseable {
     }
 
     private static byte[] range(long from, long to) {
-        byte[] b = new byte[16];
+        byte[] b = new byte[FastlyCache.GET_BODY_OPTIONS_SIZE];
         for (int i = 0; i < 8; i++) {
-            b[i] = (byte) (from >>> (8 * i));
-            b[8 + i] = (byte) (to >>> (8 * i));
+            b[FastlyCache.GET_BODY_OPTIONS_OFF_FROM + i] = (byte) (from >>> (8 * i));
+            b[FastlyCache.GET_BODY_OPTIONS_OFF_TO + i] = (byte) (to >>> (8 * i));
         }
         return b;
     }

@@ -1,5 +1,6 @@
 package io.github.computejava.cache.core;
 
+import io.github.computejava.abi.CacheLookupState;
 import io.github.computejava.abi.FastlyStatus;
 import io.github.computejava.abi.Hostcalls;
 import io.github.computejava.internal.Host;
@@ -124,7 +125,7 @@ public final class Transaction implements AutoCloseable {
         if (found != null) {
             return Optional.of(found);
         }
-        if ((state() & Abi.FOUND) == 0) {
+        if ((state() & CacheLookupState.FOUND) == 0) {
             return Optional.empty();
         }
         found = new Found(calls, handle, false);
@@ -140,7 +141,7 @@ public final class Transaction implements AutoCloseable {
      */
     public boolean mustInsert() {
         int state = state();
-        return (state & Abi.FOUND) == 0 && (state & Abi.MUST_INSERT_OR_UPDATE) != 0;
+        return (state & CacheLookupState.FOUND) == 0 && (state & CacheLookupState.MUST_INSERT_OR_UPDATE) != 0;
     }
 
     /**
@@ -152,7 +153,7 @@ public final class Transaction implements AutoCloseable {
      * @throws io.github.computejava.HostcallException if the host fails the call
      */
     public boolean mustInsertOrUpdate() {
-        return (state() & Abi.MUST_INSERT_OR_UPDATE) != 0;
+        return (state() & CacheLookupState.MUST_INSERT_OR_UPDATE) != 0;
     }
 
     /**
@@ -211,7 +212,7 @@ public final class Transaction implements AutoCloseable {
      */
     public void update(WriteOptions options) {
         checkObligation(options);
-        if ((state() & Abi.FOUND) == 0) {
+        if ((state() & CacheLookupState.FOUND) == 0) {
             throw new IllegalStateException("there is no found object to update; insert one instead");
         }
         try (Abi.Write w = Abi.write(calls, options, true)) {

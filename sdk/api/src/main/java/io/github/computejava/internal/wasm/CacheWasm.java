@@ -253,10 +253,11 @@ public final class CacheWasm implements FastlyCache {
     @Override
     public int replace(byte[] key, int optionsMask, CacheReplaceOptions options, int[] handleOut) {
         int[] record = new int[CacheReplaceOptions.SIZE / 4];
-        record[0] = options.requestHeaders;
-        record[1] = options.replaceStrategy;
-        record[2] = Address.ofData(options.serviceId).toInt();
-        record[3] = options.serviceId.length;
+        record[CacheReplaceOptions.OFF_REQUEST_HEADERS / 4] = options.requestHeaders;
+        record[CacheReplaceOptions.OFF_REPLACE_STRATEGY / 4] = options.replaceStrategy;
+        record[CacheReplaceOptions.OFF_SERVICE_ID / 4] =
+                Address.ofData(options.serviceId).toInt();
+        record[CacheReplaceOptions.OFF_SERVICE_ID_LEN / 4] = options.serviceId.length;
         return replaceImport(
                 Address.ofData(key), key.length, optionsMask, Address.ofData(record), Address.ofData(handleOut));
     }
@@ -368,26 +369,30 @@ public final class CacheWasm implements FastlyCache {
 
     /** {@code cache_lookup_options} into the int[] {@code record} (all u32 fields, so 4-aligned will do). */
     private static void layOut(int[] record, CacheLookupOptions o) {
-        record[0] = o.requestHeaders;
-        record[1] = Address.ofData(o.serviceId).toInt();
-        record[2] = o.serviceId.length;
+        record[CacheLookupOptions.OFF_REQUEST_HEADERS / 4] = o.requestHeaders;
+        record[CacheLookupOptions.OFF_SERVICE_ID / 4] =
+                Address.ofData(o.serviceId).toInt();
+        record[CacheLookupOptions.OFF_SERVICE_ID_LEN / 4] = o.serviceId.length;
     }
 
     /** {@code cache_write_options} at the 8-aligned {@code r}, see {@link CacheWriteOptions}. */
     private static void layOut(Address r, CacheWriteOptions o) {
-        r.putLong(o.maxAgeNs);
-        r.add(8).putInt(o.requestHeaders);
-        r.add(12).putInt(Address.ofData(o.varyRule).toInt());
-        r.add(16).putInt(o.varyRule.length);
-        r.add(24).putLong(o.initialAgeNs);
-        r.add(32).putLong(o.staleWhileRevalidateNs);
-        r.add(40).putInt(Address.ofData(o.surrogateKeys).toInt());
-        r.add(44).putInt(o.surrogateKeys.length);
-        r.add(48).putLong(o.length);
-        r.add(56).putInt(Address.ofData(o.userMetadata).toInt());
-        r.add(60).putInt(o.userMetadata.length);
-        r.add(64).putLong(o.edgeMaxAgeNs);
-        r.add(72).putInt(Address.ofData(o.serviceId).toInt());
-        r.add(76).putInt(o.serviceId.length);
+        r.add(CacheWriteOptions.OFF_MAX_AGE_NS).putLong(o.maxAgeNs);
+        r.add(CacheWriteOptions.OFF_REQUEST_HEADERS).putInt(o.requestHeaders);
+        r.add(CacheWriteOptions.OFF_VARY_RULE).putInt(Address.ofData(o.varyRule).toInt());
+        r.add(CacheWriteOptions.OFF_VARY_RULE_LEN).putInt(o.varyRule.length);
+        r.add(CacheWriteOptions.OFF_INITIAL_AGE_NS).putLong(o.initialAgeNs);
+        r.add(CacheWriteOptions.OFF_STALE_WHILE_REVALIDATE_NS).putLong(o.staleWhileRevalidateNs);
+        r.add(CacheWriteOptions.OFF_SURROGATE_KEYS)
+                .putInt(Address.ofData(o.surrogateKeys).toInt());
+        r.add(CacheWriteOptions.OFF_SURROGATE_KEYS_LEN).putInt(o.surrogateKeys.length);
+        r.add(CacheWriteOptions.OFF_LENGTH).putLong(o.length);
+        r.add(CacheWriteOptions.OFF_USER_METADATA)
+                .putInt(Address.ofData(o.userMetadata).toInt());
+        r.add(CacheWriteOptions.OFF_USER_METADATA_LEN).putInt(o.userMetadata.length);
+        r.add(CacheWriteOptions.OFF_EDGE_MAX_AGE_NS).putLong(o.edgeMaxAgeNs);
+        r.add(CacheWriteOptions.OFF_SERVICE_ID)
+                .putInt(Address.ofData(o.serviceId).toInt());
+        r.add(CacheWriteOptions.OFF_SERVICE_ID_LEN).putInt(o.serviceId.length);
     }
 }

@@ -320,25 +320,25 @@ public final class HttpCacheWasm implements FastlyHttpCache {
         return getVaryRuleImport(handle, Address.ofData(buf), len, Address.ofData(nwrittenOut));
     }
 
-    /** {@code http_cache_lookup_options}: override key at 0/4, backend name at 8/12. */
+    /** {@code http_cache_lookup_options} into the int[] {@code record}. */
     private static void layOut(int[] record, HttpCacheLookupOptions o) {
-        record[0] = address(o.overrideKey);
-        record[1] = o.overrideKey == null ? 0 : o.overrideKey.length;
-        record[2] = address(o.backendName);
-        record[3] = o.backendName == null ? 0 : o.backendName.length;
+        record[HttpCacheLookupOptions.OFF_OVERRIDE_KEY / 4] = address(o.overrideKey);
+        record[HttpCacheLookupOptions.OFF_OVERRIDE_KEY_LEN / 4] = o.overrideKey == null ? 0 : o.overrideKey.length;
+        record[HttpCacheLookupOptions.OFF_BACKEND_NAME / 4] = address(o.backendName);
+        record[HttpCacheLookupOptions.OFF_BACKEND_NAME_LEN / 4] = o.backendName == null ? 0 : o.backendName.length;
     }
 
     /** {@code http_cache_write_options} at the 8-aligned {@code r}, see {@link HttpCacheWriteOptions}. */
     private static void layOut(Address r, HttpCacheWriteOptions o) {
-        r.putLong(o.maxAgeNs);
-        r.add(8).putInt(address(o.varyRule));
-        r.add(12).putInt(o.varyRule == null ? 0 : o.varyRuleLen);
-        r.add(16).putLong(o.initialAgeNs);
-        r.add(24).putLong(o.staleWhileRevalidateNs);
-        r.add(32).putInt(address(o.surrogateKeys));
-        r.add(36).putInt(o.surrogateKeys == null ? 0 : o.surrogateKeysLen);
-        r.add(40).putLong(o.length);
-        r.add(48).putLong(o.staleIfErrorNs);
+        r.add(HttpCacheWriteOptions.OFF_MAX_AGE_NS).putLong(o.maxAgeNs);
+        r.add(HttpCacheWriteOptions.OFF_VARY_RULE).putInt(address(o.varyRule));
+        r.add(HttpCacheWriteOptions.OFF_VARY_RULE_LEN).putInt(o.varyRule == null ? 0 : o.varyRuleLen);
+        r.add(HttpCacheWriteOptions.OFF_INITIAL_AGE_NS).putLong(o.initialAgeNs);
+        r.add(HttpCacheWriteOptions.OFF_STALE_WHILE_REVALIDATE_NS).putLong(o.staleWhileRevalidateNs);
+        r.add(HttpCacheWriteOptions.OFF_SURROGATE_KEYS).putInt(address(o.surrogateKeys));
+        r.add(HttpCacheWriteOptions.OFF_SURROGATE_KEYS_LEN).putInt(o.surrogateKeys == null ? 0 : o.surrogateKeysLen);
+        r.add(HttpCacheWriteOptions.OFF_LENGTH).putLong(o.length);
+        r.add(HttpCacheWriteOptions.OFF_STALE_IF_ERROR_NS).putLong(o.staleIfErrorNs);
     }
 
     /**
@@ -346,15 +346,17 @@ public final class HttpCacheWasm implements FastlyHttpCache {
      * gave in {@code in}, so the arrays are those, with the lengths the host wrote.
      */
     private static void readBack(Address r, HttpCacheWriteOptions in, HttpCacheWriteOptions out) {
-        out.maxAgeNs = r.getLong();
+        out.maxAgeNs = r.add(HttpCacheWriteOptions.OFF_MAX_AGE_NS).getLong();
         out.varyRule = in.varyRule;
-        out.varyRuleLen = r.add(12).getInt();
-        out.initialAgeNs = r.add(16).getLong();
-        out.staleWhileRevalidateNs = r.add(24).getLong();
+        out.varyRuleLen = r.add(HttpCacheWriteOptions.OFF_VARY_RULE_LEN).getInt();
+        out.initialAgeNs = r.add(HttpCacheWriteOptions.OFF_INITIAL_AGE_NS).getLong();
+        out.staleWhileRevalidateNs =
+                r.add(HttpCacheWriteOptions.OFF_STALE_WHILE_REVALIDATE_NS).getLong();
         out.surrogateKeys = in.surrogateKeys;
-        out.surrogateKeysLen = r.add(36).getInt();
-        out.length = r.add(40).getLong();
-        out.staleIfErrorNs = r.add(48).getLong();
+        out.surrogateKeysLen =
+                r.add(HttpCacheWriteOptions.OFF_SURROGATE_KEYS_LEN).getInt();
+        out.length = r.add(HttpCacheWriteOptions.OFF_LENGTH).getLong();
+        out.staleIfErrorNs = r.add(HttpCacheWriteOptions.OFF_STALE_IF_ERROR_NS).getLong();
     }
 
     private static int address(byte[] data) {

@@ -165,17 +165,16 @@ public final class KvStoreWasm implements FastlyKvStore {
 
     @Override
     public int list(int store, int mask, int mode, byte[] cursor, int limit, byte[] prefix, int[] listOut) {
-        // kv_list_config: mode at 0, cursor at 4/8, limit at 12, prefix at 16/20 (u32 fields: an int[] will do);
-        // every array exists before an address is taken
-        int[] record = new int[6];
+        // kv_list_config has u32 fields only: an int[] will do; every array exists before an address is taken
+        int[] record = new int[LIST_CONFIG_SIZE / 4];
         byte[] c = orEmpty(cursor);
         byte[] p = orEmpty(prefix);
-        record[0] = mode;
-        record[1] = Address.ofData(c).toInt();
-        record[2] = c.length;
-        record[3] = limit;
-        record[4] = Address.ofData(p).toInt();
-        record[5] = p.length;
+        record[LIST_CONFIG_OFF_MODE / 4] = mode;
+        record[LIST_CONFIG_OFF_CURSOR / 4] = Address.ofData(c).toInt();
+        record[LIST_CONFIG_OFF_CURSOR_LEN / 4] = c.length;
+        record[LIST_CONFIG_OFF_LIMIT / 4] = limit;
+        record[LIST_CONFIG_OFF_PREFIX / 4] = Address.ofData(p).toInt();
+        record[LIST_CONFIG_OFF_PREFIX_LEN / 4] = p.length;
         return listImport(store, mask, Address.ofData(record), Address.ofData(listOut));
     }
 

@@ -24,14 +24,15 @@ public final class PurgeWasm implements FastlyPurge {
     @Override
     public int purgeSurrogateKey(
             byte[] surrogateKey, int optionsMask, byte[] retBuf, int retBufLen, int[] nwrittenOut) {
-        // purge_options: ret_buf_ptr @0, ret_buf_len @4, ret_buf_nwritten_out @8
-        int[] record = new int[3];
+        // purge_options has u32 fields only: an int[] will do
+        int[] record = new int[PURGE_OPTIONS_SIZE / 4];
         if (retBuf != null) {
-            record[0] = Address.ofData(retBuf).toInt();
-            record[1] = retBufLen;
+            record[PURGE_OPTIONS_OFF_RET_BUF / 4] = Address.ofData(retBuf).toInt();
+            record[PURGE_OPTIONS_OFF_RET_BUF_LEN / 4] = retBufLen;
         }
         if (nwrittenOut != null) {
-            record[2] = Address.ofData(nwrittenOut).toInt();
+            record[PURGE_OPTIONS_OFF_RET_BUF_NWRITTEN_OUT / 4] =
+                    Address.ofData(nwrittenOut).toInt();
         }
         return purgeSurrogateKeyImport(
                 Address.ofData(surrogateKey), surrogateKey.length, optionsMask, Address.ofData(record));
