@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Fastly's host semantics, implemented once: backends, stores, logging and (as they land) the caches. The
@@ -30,7 +29,7 @@ public final class HostEngine implements AutoCloseable {
     private final LogSink logSink;
     private final Map<String, String> environment;
     private final ExecutorService async;
-    private final AtomicLong sandboxes = new AtomicLong();
+    private final ExecutorService cacheWriters;
     private volatile boolean dynamicBackendsAllowed = true;
     private final CacheStore cacheStore;
     private final ReadthroughCache readthrough;
@@ -67,6 +66,11 @@ public final class HostEngine implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.cacheWriters = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "compute-cache-write");
+            t.setDaemon(true);
+            return t;
+        });
         this.readthrough = new ReadthroughCache(
                 cacheStore,
                 CachePolicy.withDefaultTtl(b.defaultTtl),
@@ -81,12 +85,16 @@ public final class HostEngine implements AutoCloseable {
 
     /** A sandbox for one client request. */
     public Sandbox newSandbox(DownstreamRequest request, DownstreamResponder responder) {
-        sandboxes.incrementAndGet();
         return new Sandbox(this, request, responder);
     }
 
     public InstantSource clock() {
         return clock;
+    }
+
+    /** The threads that copy bodies written with {@code fastly_cache} into the cache store as they come. */
+    ExecutorService cacheWriters() {
+        return cacheWriters;
     }
 
     /** The cache store shared by the readthrough, simple and core caches (each in its namespace). */
@@ -138,7 +146,7 @@ public final class HostEngine implements AutoCloseable {
      * Sends a request to a backend on behalf of a sandbox, through the readthrough cache: the one hook where
      * Fastly's caching of {@code send} happens, for both doors.
      */
-    UpstreamResponse send(Sandbox sandbox, Backend backend, RequestHead head, BodyBuffer body, CacheOverride override)
+    UpstreamResponse send(Backend backend, RequestHead head, BodyBuffer body, CacheOverride override)
             throws SendFailure {
         return readthrough.send(backend, head, body, override);
     }
@@ -153,9 +161,9 @@ public final class HostEngine implements AutoCloseable {
     }
 
     /** {@link #send} on another thread; the sandbox abandons it when the program never waits for it. */
-    AsyncSend sendAsync(Sandbox sandbox, Backend backend, RequestHead head, BodyBuffer body, CacheOverride override) {
+    AsyncSend sendAsync(Backend backend, RequestHead head, BodyBuffer body, CacheOverride override) {
         AsyncSend send = new AsyncSend();
-        async.execute(() -> send.run(() -> send(sandbox, backend, head, body, override)));
+        async.execute(() -> send.run(() -> send(backend, head, body, override)));
         return send;
     }
 
@@ -192,9 +200,11 @@ public final class HostEngine implements AutoCloseable {
         async.execute(task);
     }
 
+    /** Stops the engine's background threads (sends, body pumps, cache writes). */
     @Override
     public void close() {
         async.shutdownNow();
+        cacheWriters.shutdownNow();
     }
 
     // ---- run-time definitions (the testkit scripts a host after building it)

@@ -284,7 +284,7 @@ final class HttpReqHost implements FastlyHttpReq {
         }
         try {
             UpstreamResponse response = sandbox.engine()
-                    .send(sandbox, target, r.head.copy(), b, uncached ? CacheOverride.UNCACHED : r.cacheOverride);
+                    .send(target, r.head.copy(), b, uncached ? CacheOverride.UNCACHED : r.cacheOverride);
             response = decompress(response, r.autoDecompress);
             respOut[0] = handles.add(responseFrom(response, target.name()));
             respBodyOut[0] = handles.add(response.body());
@@ -325,7 +325,7 @@ final class HttpReqHost implements FastlyHttpReq {
             }
         }
         CacheOverride override = uncached ? CacheOverride.UNCACHED : r.cacheOverride;
-        AsyncSend send = sandbox.engine().sendAsync(sandbox, target, r.head.copy(), b, override);
+        AsyncSend send = sandbox.engine().sendAsync(target, r.head.copy(), b, override);
         PendingRequest pending = new PendingRequest(send, target.name());
         pending.autoDecompress = r.autoDecompress;
         pendingOut[0] = handles.add(pending);

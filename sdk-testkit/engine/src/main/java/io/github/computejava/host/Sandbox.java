@@ -119,7 +119,7 @@ public class Sandbox implements Hostcalls, UncaughtListener {
         downstreamRequest.client = downstream;
         this.downstreamRequestHandle = handles.add(downstreamRequest);
         this.downstreamBodyHandle = handles.add(downstream.body());
-        this.cache = new CacheHost(engine.cacheStore(), handles, h -> {
+        this.cache = new CacheHost(engine.cacheStore(), engine.cacheWriters(), handles, h -> {
             HostRequest r = handles.get(h, HostRequest.class);
             return r == null ? null : r.head.headers.copy();
         });

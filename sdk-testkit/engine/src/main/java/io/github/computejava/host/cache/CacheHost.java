@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
@@ -37,13 +36,8 @@ public final class CacheHost implements FastlyCache {
             | CacheLookupOptions.MASK_ALWAYS_USE_REQUESTED_RANGE;
     private static final int KNOWN_WRITE_MASK = CacheWriteOptions.MASK_ALL;
 
-    private static final ExecutorService COPIERS = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "compute-cache-write");
-        t.setDaemon(true);
-        return t;
-    });
-
     private final CacheStore store;
+    private final ExecutorService writers;
     private final HandleTable handles;
     private final IntFunction<HeaderList> requestHeaders;
     private final Set<Object> open = new LinkedHashSet<>();
@@ -53,11 +47,14 @@ public final class CacheHost implements FastlyCache {
      * Creates the cache hostcalls of a sandbox.
      *
      * @param store the engine's cache store
+     * @param writers the engine's threads that copy written bodies into the store
      * @param handles the sandbox's handle table
      * @param requestHeaders a copy of the headers of a request handle, or null if the handle is not a request
      */
-    public CacheHost(CacheStore store, HandleTable handles, IntFunction<HeaderList> requestHeaders) {
+    public CacheHost(
+            CacheStore store, ExecutorService writers, HandleTable handles, IntFunction<HeaderList> requestHeaders) {
         this.store = store;
+        this.writers = writers;
         this.handles = handles;
         this.requestHeaders = requestHeaders;
     }
@@ -778,7 +775,7 @@ public final class CacheHost implements FastlyCache {
     private BodyBuffer writeBody(ObjectWriter writer) {
         BodyBuffer body = new BodyBuffer();
         body.startStreaming();
-        writes.put(body, COPIERS.submit(() -> copy(body, writer)));
+        writes.put(body, writers.submit(() -> copy(body, writer)));
         return body;
     }
 
