@@ -103,6 +103,15 @@ public final class ByteRange {
     }
 
     /**
+     * The length of a suffix-range.
+     *
+     * @return the number of final bytes asked for, or -1 for an int-range
+     */
+    public long suffixLength() {
+        return first < 0 ? last : -1;
+    }
+
+    /**
      * Whether it selects at least one byte of a representation of this length (section 14.1.2): an int-range
      * whose first position is within it, or a suffix-range of at least one byte of a non-empty one.
      *

@@ -97,8 +97,9 @@ public final class ClientAnswer {
         }
         ByteRange range = ranges.get().get(0);
         if (!range.isSatisfiable(length)) {
-            // an empty representation has no byte to select, but a suffix range of it is satisfiable: send it whole
-            return range.isSuffix() ? WHOLE : NOT_SATISFIABLE;
+            // RFC 9110 section 14.1.2: a non-empty suffix range of an empty representation is satisfiable, but has
+            // no byte to select, so the (empty) representation is sent whole
+            return length == 0 && range.suffixLength() > 0 ? WHOLE : NOT_SATISFIABLE;
         }
         return new ClientAnswer(Kind.PARTIAL, range.start(length), range.end(length));
     }
