@@ -9,7 +9,7 @@ class MainIT extends ReadthroughScenarios {
     private static WasmProgram program;
 
     /** The program, compiled once for all tests. */
-    private static synchronized WasmProgram program() {
+    static synchronized WasmProgram program() {
         if (program == null) {
             String wasm = System.getProperty("compute.wasm", "bin/main.wasm");
             program = WasmProgram.load(Path.of(wasm), WasmProgram.Execution.COMPILED);
