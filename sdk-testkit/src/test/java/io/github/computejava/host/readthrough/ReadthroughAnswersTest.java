@@ -5,8 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.github.computejava.fsthttp.CacheOptions;
+import io.github.computejava.fsthttp.Response;
+import io.github.computejava.host.BodyBuffer;
 import io.github.computejava.host.RequestHead;
+import io.github.computejava.host.ResponseHead;
+import io.github.computejava.host.UpstreamResponse;
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +71,44 @@ class ReadthroughAnswersTest {
         assertEquals(416, h.get("http://example.com/a", "Range", "bytes=30-").status);
         assertEquals(ALPHABET, h.get("http://example.com/a", "Range", "bytes=0-1,3-4").body, "several ranges");
         assertEquals(1, h.originCount());
+    }
+
+    @Test
+    void aRangeOfABodyWhoseLengthIsNotYetKnownIsServedWhole() {
+        // the origin's body (no Content-Length) is held back until the program has its response head, so the cache
+        // decides while the length is still unknown
+        CountDownLatch headSeen = new CountDownLatch(1);
+        InputStream held = new FilterInputStream(new ByteArrayInputStream(ALPHABET.getBytes(StandardCharsets.UTF_8))) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                try {
+                    if (!headSeen.await(10, TimeUnit.SECONDS)) {
+                        throw new IOException("the program never got its response head");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException(e);
+                }
+                return super.read(b, off, len);
+            }
+        };
+        h.origin((r, b) -> new UpstreamResponse(
+                new ResponseHead(200, Headers.of("Cache-Control", "max-age=60")), BodyBuffer.fromStream(held, -1)));
+        h.handler((request, w) -> {
+            try (Response r = request.send("origin")) {
+                headSeen.countDown();
+                w.headers().setAll(r.headers());
+                w.status(r.status());
+                r.body().transferTo(w.body());
+            }
+        });
+        Harness.Reply miss = h.get("http://example.com/a", "Range", "bytes=2-4");
+        assertEquals(200, miss.status, "no Content-Length: the length is unknown while the miss streams");
+        assertEquals(ALPHABET, miss.body);
+        h.settle();
+        Harness.Reply hit = h.get("http://example.com/a", "Range", "bytes=2-4");
+        assertEquals(206, hit.status, "once stored, its length is known");
+        assertEquals("cde", hit.body);
     }
 
     @Test
