@@ -43,7 +43,12 @@ import java.util.concurrent.RejectedExecutionException;
  * response is inserted as soon as its head arrives and its body streams into the store while the client and the
  * waiters read it; an uncacheable one is recorded as hit-for-pass or handed to the next waiter. A stale response
  * within its stale-while-revalidate period is served while one background task revalidates it; one within its
- * stale-if-error period stands in for a backend that fails or answers 5xx.
+ * stale-if-error period stands in for a backend that fails or answers 5xx; a 304 refreshes its freshness and keeps its
+ * headers ({@link CachePolicy#revalidated}).
+ *
+ * <p>The backend is asked for the whole response, without the client's conditional and range headers; every stored
+ * response then answers its client's request with {@link ClientAnswer}: whole, 304, 206 or 416. docs/caching.md lists
+ * every rule with its source.
  */
 public final class ReadthroughCache {
     private static final int COPY_CHUNK = 16 * 1024;
