@@ -120,6 +120,14 @@ class CachingPropertiesTest {
     @Property
     void dateParsingNeverFails(@ForAll("fieldValues") String value) {
         HttpDates.parse(value, NOW);
+        HttpDates.parseLenient(value, NOW);
+    }
+
+    @Property
+    void theLenientReadingAgreesWithTheStrictOneOnEveryHttpDate(@ForAll("instants") Instant t) {
+        assertEquals(Optional.of(t), HttpDates.parseLenient(IMF.format(t), NOW));
+        assertEquals(Optional.of(t), HttpDates.parseLenient(ASCTIME.format(t), NOW));
+        assertEquals(Optional.of(t), HttpDates.parseLenient(IMF.format(t).replace(" ", "  "), NOW));
     }
 
     @Property

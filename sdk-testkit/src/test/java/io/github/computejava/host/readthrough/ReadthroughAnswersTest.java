@@ -180,6 +180,28 @@ class ReadthroughAnswersTest {
     }
 
     @Test
+    void throughTheHttpCacheApiA304AlsoKeepsTheStoredHeaders() {
+        h.origin((r, b) -> r.headers.first("If-None-Match") != null
+                ? reply(304, "", "Cache-Control", "max-age=60", "X-Custom", "from the 304", "Age", "5")
+                : reply(200, ALPHABET, "Cache-Control", "max-age=10", "ETag", "\"abc\"", "X-Custom", "stored"));
+        h.cacheOptions(CacheOptions.builder().afterSend(c -> {}).build());
+        h.get("http://example.com/a");
+        h.settle();
+        h.advanceSeconds(11);
+        Harness.Reply revalidated = h.get("http://example.com/a");
+        assertEquals(ALPHABET, revalidated.body);
+        assertEquals("stored", revalidated.header("X-Custom"));
+        assertEquals("max-age=10", revalidated.header("Cache-Control"));
+        h.advanceSeconds(54);
+        Harness.Reply hit = h.get("http://example.com/a");
+        assertEquals("HIT", hit.header("X-Cache"), "fresh for the 304's 60 s, from its Age of 5");
+        assertEquals("59", hit.header("Age"));
+        h.advanceSeconds(1);
+        h.get("http://example.com/a");
+        assertEquals(3, h.originCount());
+    }
+
+    @Test
     void surrogateControlMaxAgeMakesANoStoreResponseCacheable() {
         h.origin((r, b) -> reply(200, "kept", "Cache-Control", "no-store", "Surrogate-Control", "max-age=60"));
         h.get("http://example.com/a");
