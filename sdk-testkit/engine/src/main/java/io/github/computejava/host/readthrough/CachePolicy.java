@@ -27,8 +27,12 @@ import java.util.Set;
  * {@code Age}, or 0) and keeps the stored headers as they were first stored ({@link #revalidated}).
  */
 public final class CachePolicy {
-    /** Fastly's lifetime for a cacheable response without freshness information. */
-    public static final Duration DEFAULT_TTL = Duration.ofSeconds(3600);
+    /**
+     * Fastly's lifetime for a cacheable response without freshness information: 2 minutes, the default of the
+     * readthrough cache's freshness table (Fastly's "Cache freshness and TTLs"). The 3600 s of Fastly's "Controlling
+     * caching" page is a VCL service's configurable fallback, which a Compute service does not have.
+     */
+    public static final Duration DEFAULT_TTL = Duration.ofSeconds(120);
 
     /** The shortest time a hit-for-pass marker lasts. */
     public static final Duration MIN_HIT_FOR_PASS = Duration.ofSeconds(120);
