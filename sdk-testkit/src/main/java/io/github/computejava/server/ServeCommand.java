@@ -16,9 +16,13 @@ import java.util.concurrent.CountDownLatch;
  * --viceroy-path=...} can run it:
  *
  * <pre>
- * SERVER [serve] [-v] [-C fastly.toml] [--addr 127.0.0.1:7676] [--embedded-origin 127.0.0.1:7070] bin/main.wasm
+ * SERVER [serve] [-v] [-C fastly.toml] [--addr 127.0.0.1:7676] [--embedded-origin 127.0.0.1:7070]
+ *        [--frames bin/main.wasm.frames.json] bin/main.wasm
  * SERVER --version
  * </pre>
+ *
+ * <p>The program's frame map (see {@link FrameMap}) is read from beside it unless {@code --frames} names another
+ * file: with it, uncaught exceptions and traps are logged as Java stack traces.
  *
  * <p>Prints {@code Listening on http://ADDRESS} once it serves. A {@code -C} file that is missing or malformed is an
  * error before anything listens. Viceroy options it does not implement ({@code
@@ -52,6 +56,7 @@ public final class ServeCommand {
         InetSocketAddress address = new InetSocketAddress("127.0.0.1", 7676);
         InetSocketAddress embeddedOrigin;
         Path wasm;
+        Path frames;
         boolean version;
         boolean help;
         boolean interpreter;
@@ -97,6 +102,12 @@ public final class ServeCommand {
                             value = next(args, ++i, flag);
                         }
                         o.embeddedOrigin = address(value, flag);
+                        break;
+                    case "--frames":
+                        if (value == null) {
+                            value = next(args, ++i, flag);
+                        }
+                        o.frames = Path.of(value);
                         break;
                     case "--interpreter":
                         o.interpreter = true;
@@ -207,7 +218,8 @@ public final class ServeCommand {
 
     static String usage() {
         return "Usage: " + NAME + " [serve] [-v] [-C fastly.toml] [--addr 127.0.0.1:7676]"
-                + " [--embedded-origin 127.0.0.1:7070] [--interpreter] [--no-compile-cache] bin/main.wasm\n"
+                + " [--embedded-origin 127.0.0.1:7070] [--frames FILE] [--interpreter] [--no-compile-cache]"
+                + " bin/main.wasm\n"
                 + "       " + NAME + " --version\n"
                 + "Serves a Fastly Compute program locally (a drop-in for Fastly's Viceroy).\n";
     }
@@ -252,12 +264,17 @@ public final class ServeCommand {
                 origin = EmbeddedOrigin.start(o.embeddedOrigin);
                 log.always("Embedded origin listening on " + origin.uri());
             }
+            if (o.frames != null && !java.nio.file.Files.isRegularFile(o.frames)) {
+                throw new ProgramException("the frame map " + o.frames + " does not exist");
+            }
             WasmProgram program = WasmProgram.load(
                     o.wasm,
+                    o.frames != null ? o.frames : FrameMap.beside(o.wasm),
                     o.interpreter ? WasmProgram.Execution.INTERPRETED : WasmProgram.Execution.COMPILED,
                     o.compileCache ? CompileCache.defaultDirectory() : null);
             log.info("Loaded " + program.name() + " (" + program.importCount() + " imports) in "
-                    + program.compileMillis() + " ms");
+                    + program.compileMillis() + " ms" + (program.hasFrameMap() ? ", with its frame map" : ""));
+            program.frameMapProblem().ifPresent(problem -> log.error("warning: " + problem));
             List<String> unsupported = program.unsupportedImports();
             if (!unsupported.isEmpty()) {
                 log.info("The program imports hostcalls this server answers with `unsupported`: "

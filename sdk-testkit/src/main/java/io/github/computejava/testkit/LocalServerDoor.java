@@ -10,8 +10,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -56,6 +59,10 @@ final class LocalServerDoor implements AutoCloseable {
                 .origin(origin)
                 .logSink(logs)
                 .address(new InetSocketAddress("127.0.0.1", 0))
+                // as on the JVM door, where the program's output goes to System.out and System.err
+                .output(
+                        new PrintStream(new CurrentStream(false), true, StandardCharsets.UTF_8),
+                        new PrintStream(new CurrentStream(true), true, StandardCharsets.UTF_8))
                 .build();
         this.client = new HttpClient();
         client.setFollowRedirects(false);
@@ -127,6 +134,30 @@ final class LocalServerDoor implements AutoCloseable {
                 response.getStatus(),
                 received,
                 new ZeroLengthReads(listener.getInputStream()));
+    }
+
+    /** Writes to whatever {@code System.out} or {@code System.err} is at the time, as a test may replace them. */
+    private static final class CurrentStream extends OutputStream {
+        private final boolean err;
+
+        CurrentStream(boolean err) {
+            this.err = err;
+        }
+
+        @Override
+        public void write(int b) {
+            (err ? System.err : System.out).write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            (err ? System.err : System.out).write(b, off, len);
+        }
+
+        @Override
+        public void flush() {
+            (err ? System.err : System.out).flush();
+        }
     }
 
     /**

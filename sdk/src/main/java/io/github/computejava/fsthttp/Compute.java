@@ -5,6 +5,7 @@ import io.github.computejava.internal.FastlyStatus;
 import io.github.computejava.internal.Host;
 import io.github.computejava.internal.HostClock;
 import io.github.computejava.internal.Hostcalls;
+import io.github.computejava.internal.StackTraceText;
 import io.github.computejava.internal.Statuses;
 import java.time.Duration;
 import java.util.Map;
@@ -183,8 +184,8 @@ public final class Compute {
     }
 
     private static void reportUncaught(Throwable t) {
-        String message = t.getMessage();
-        System.err.println("Uncaught " + t.getClass().getName() + (message == null ? "" : ": " + message));
+        // one write, so the local server receives the whole trace at once
+        System.err.print(StackTraceText.uncaught(t));
         Host.reportUncaught(t);
     }
 }
