@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dylibso.chicory.wasm.Parser;
-import io.github.computejava.internal.StackTraceText;
+import io.github.computejava.abi.StackTraceText;
 import io.github.computejava.plugin.fixtures.ThrowingProgram;
 import io.github.computejava.server.FrameMap;
 import io.github.computejava.server.LocalServer;
 import io.github.computejava.server.WasmProgram;
 import io.github.computejava.testkit.TestHost;
+import io.github.computejava.testkit.wasm.LocalServerDoor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -120,7 +121,8 @@ class StackTraceWasmBuildTest {
         assertFalse(program.hasFrameMap());
         assertTrue(program.frameMapProblem().orElseThrow().contains("another build"), program.frameMapProblem()::get);
         List<String> printed = stderrOf(() -> {
-            try (TestHost host = TestHost.builder().localServer(program).build()) {
+            try (TestHost host =
+                    TestHost.builder().localServer(LocalServerDoor.of(program)).build()) {
                 host.get("/throw").send().assertThat().hasStatus(500);
             }
         });

@@ -1,17 +1,17 @@
 package ${package};
 
-import io.github.computejava.server.WasmProgram;
 import io.github.computejava.testkit.TestHost;
+import io.github.computejava.testkit.wasm.LocalServerDoor;
 import java.nio.file.Path;
 
 /** The stories through the Wasm door: the built bin/main.wasm on the local server (Failsafe runs it after package). */
 class MainIT extends ProxyScenarios {
-    private static WasmProgram program;
+    private static LocalServerDoor program;
 
     /** The program, compiled once for all tests. */
-    private static synchronized WasmProgram program() {
+    private static synchronized LocalServerDoor program() {
         if (program == null) {
-            program = WasmProgram.load(Path.of("bin/main.wasm"), WasmProgram.Execution.COMPILED);
+            program = LocalServerDoor.load(Path.of("bin/main.wasm"));
         }
         return program;
     }

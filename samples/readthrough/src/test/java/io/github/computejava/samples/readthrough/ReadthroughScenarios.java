@@ -75,7 +75,7 @@ abstract class ReadthroughScenarios {
 
     /** Waits for the engine's background work (body copies, revalidations). */
     private void settle() throws InterruptedException {
-        if (!host.engine().readthrough().awaitBackgroundWork(Duration.ofSeconds(10))) {
+        if (!host.awaitBackgroundWork(Duration.ofSeconds(10))) {
             throw new AssertionError("background work did not finish");
         }
     }
@@ -214,9 +214,7 @@ abstract class ReadthroughScenarios {
             sent.add(host.get("/popular").sendAsync());
         }
         await(atOrigin, "the first request to reach the origin");
-        assertTrue(
-                host.engine().cacheStore().awaitWaitingLookups(clients - 1, WAIT),
-                "the other requests wait for the one at the origin");
+        assertTrue(host.awaitWaitingLookups(clients - 1, WAIT), "the other requests wait for the one at the origin");
         release.countDown();
         Map<String, Integer> xCache = new TreeMap<>();
         for (CompletableFuture<TestResponse> f : sent) {
