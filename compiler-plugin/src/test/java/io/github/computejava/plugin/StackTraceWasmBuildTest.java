@@ -9,9 +9,11 @@ import io.github.computejava.abi.StackTraceText;
 import io.github.computejava.plugin.fixtures.ThrowingProgram;
 import io.github.computejava.server.FrameMap;
 import io.github.computejava.server.LocalServer;
+import io.github.computejava.server.ServeCommand;
 import io.github.computejava.server.WasmProgram;
 import io.github.computejava.testkit.TestHost;
 import io.github.computejava.testkit.wasm.LocalServerDoor;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -128,6 +130,38 @@ class StackTraceWasmBuildTest {
         });
         List<String> trace = trace(printed);
         assertTrue(trace.size() > 1 && trace.get(1).startsWith(StackTraceText.CALL_SITE), printed.toString());
+    }
+
+    @Test
+    void aLogFromWhereNoMapIsAtHandIsRewrittenWithTheFramesAfterwards() throws Exception {
+        // as on Fastly: the program prints call site ids, and the log tail puts its own prefix before each line
+        WasmProgram unmapped = WasmProgram.load(build.wasm(), null, WasmProgram.Execution.COMPILED, null);
+        List<String> raw = stderrOf(() -> {
+            try (TestHost host =
+                    TestHost.builder().localServer(LocalServerDoor.of(unmapped)).build()) {
+                host.get("/throw").send().assertThat().hasStatus(500);
+            }
+        });
+        String log = trace(raw).stream().map(l -> "stderr | 0a1b | " + l + "\n").collect(Collectors.joining());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int status = ServeCommand.run(
+                new String[] {"trace", build.wasm().toString()},
+                new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+        assertEquals(
+                List.of(
+                        "stderr | 0a1b | Uncaught java.lang.IllegalStateException: three calls deep",
+                        "stderr | 0a1b | " + frame("third"),
+                        "stderr | 0a1b | " + frame("second"),
+                        "stderr | 0a1b | " + frame("first"),
+                        "stderr | 0a1b | " + frame("handle")),
+                lines(out).subList(0, 5));
+        assertEquals("stderr | 0a1b | " + frame("main"), last(lines(out)));
     }
 
     /** The line the trace has for the fixture's line marked {@code // frame: NAME}. */

@@ -2,9 +2,13 @@ package io.github.computejava.server;
 
 import com.dylibso.chicory.runtime.Memory;
 import io.github.computejava.abi.StackTraceText;
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Java stack traces for a program instance: the call site ids a TeaVM-built program prints for an uncaught
@@ -104,6 +108,48 @@ final class GuestTraces {
             lines.add("\t... " + (frames.size() - shown) + " more");
         }
         return new Trap(lines, throwing);
+    }
+
+    /**
+     * Rewrites a log a program wrote elsewhere (Fastly's log tail, say): each run of call site lines becomes the
+     * Java frames, each frame line keeping the text that stood before the first call site line's {@code at} (a
+     * log's own prefix and the tab).
+     *
+     * @param map the program's frame map
+     * @param in the log
+     * @param out where the rewritten lines go
+     * @throws IOException if the log cannot be read
+     */
+    static void translate(FrameMap map, BufferedReader in, Consumer<String> out) throws IOException {
+        Pattern marker =
+                Pattern.compile("^(.*?)" + Pattern.quote(StackTraceText.CALL_SITE.substring(1)) + "(\\d+)\\s*$");
+        List<Integer> ids = new ArrayList<>();
+        String prefix = "";
+        for (String line = in.readLine(); ; line = in.readLine()) {
+            Matcher m = line == null ? null : marker.matcher(line);
+            if (m != null && m.matches()) {
+                try {
+                    int id = Integer.parseInt(m.group(2));
+                    if (ids.isEmpty()) {
+                        prefix = m.group(1);
+                    }
+                    ids.add(id);
+                    continue;
+                } catch (NumberFormatException e) {
+                    // too long for an id: not one of ours
+                }
+            }
+            if (!ids.isEmpty()) {
+                for (StackTraceElement frame : StackTraceText.programFrames(map.frames(ids))) {
+                    out.accept(prefix + StackTraceText.line(frame).substring(1));
+                }
+                ids.clear();
+            }
+            if (line == null) {
+                return;
+            }
+            out.accept(line);
+        }
     }
 
     /** What a trap left on the shadow stack. */

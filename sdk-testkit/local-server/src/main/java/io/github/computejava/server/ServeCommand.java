@@ -20,8 +20,12 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  * SERVER [serve] [-v] [-C fastly.toml] [--addr 127.0.0.1:7676] [--embedded-origin 127.0.0.1:7070]
  *        [--frames bin/main.wasm.frames.json] bin/main.wasm
+ * SERVER trace [--frames bin/main.wasm.frames.json] bin/main.wasm &lt; log
  * SERVER --version
  * </pre>
+ *
+ * <p>{@code trace} rewrites a log the program wrote elsewhere (on Fastly, where its uncaught exceptions print call
+ * site ids) with the Java frames of the build's frame map, from standard input to standard output.
  *
  * <p>The program's frame map (see {@link FrameMap}) is read from beside it unless {@code --frames} names another
  * file: with it, uncaught exceptions and traps are logged as Java stack traces.
@@ -59,6 +63,7 @@ public final class ServeCommand {
         InetSocketAddress embeddedOrigin;
         Path wasm;
         Path frames;
+        boolean trace;
         boolean version;
         boolean help;
         boolean interpreter;
@@ -147,6 +152,9 @@ public final class ServeCommand {
             }
             if (!positional.isEmpty() && positional.get(0).equals("serve")) {
                 positional.remove(0);
+            } else if (!positional.isEmpty() && positional.get(0).equals("trace")) {
+                positional.remove(0);
+                o.trace = true;
             }
             if (o.version || o.help) {
                 return o;
@@ -222,6 +230,7 @@ public final class ServeCommand {
         return "Usage: " + NAME + " [serve] [-v] [-C fastly.toml] [--addr 127.0.0.1:7676]"
                 + " [--embedded-origin 127.0.0.1:7070] [--frames FILE] [--interpreter] [--no-compile-cache]"
                 + " bin/main.wasm\n"
+                + "       " + NAME + " trace [--frames FILE] bin/main.wasm < log\n"
                 + "       " + NAME + " --version\n"
                 + "Serves a Fastly Compute program locally (a drop-in for Fastly's Viceroy).\n";
     }
@@ -236,6 +245,19 @@ public final class ServeCommand {
      *     bad command line
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, System.in, out, err);
+    }
+
+    /**
+     * Runs the command line, {@code trace} reading the log from {@code in}.
+     *
+     * @param args the arguments, as {@link #main}'s
+     * @param in the standard input
+     * @param out where progress, {@code Listening on ...} and the program's output go
+     * @param err where errors go
+     * @return as {@link #run(String[], PrintStream, PrintStream)}
+     */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
         Options o;
         try {
             o = Options.parse(args);
@@ -251,6 +273,9 @@ public final class ServeCommand {
         if (o.help) {
             out.print(usage());
             return 0;
+        }
+        if (o.trace) {
+            return trace(o, in, out, err);
         }
         ServerLog log = new ServerLog(out, err, o.verbosity);
         for (String ignored : o.ignored) {
@@ -312,6 +337,28 @@ public final class ServeCommand {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** {@code trace}: the log on {@code in} with its call site lines turned into Java frames. */
+    private static int trace(Options o, InputStream in, PrintStream out, PrintStream err) {
+        Path mapFile = o.frames != null ? o.frames : FrameMap.beside(o.wasm);
+        try {
+            FrameMap map = FrameMap.read(mapFile);
+            if (!map.matches(java.nio.file.Files.readAllBytes(o.wasm))) {
+                err.println("error: " + mapFile + " was written for another build of " + o.wasm);
+                return 1;
+            }
+            GuestTraces.translate(
+                    map,
+                    new java.io.BufferedReader(
+                            new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8)),
+                    out::println);
+            out.flush();
+            return 0;
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
     }
 
     private static void close(LocalServer server, EmbeddedOrigin origin) {
