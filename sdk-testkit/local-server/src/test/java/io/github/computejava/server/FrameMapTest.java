@@ -47,6 +47,9 @@ class FrameMapTest {
         FrameMap read = FrameMap.read(file);
 
         assertEquals(dir.resolve("main.wasm.frames.json"), file);
+        assertEquals(
+                "rw-r--r--",
+                java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         assertTrue(read.matches(MODULE));
         assertFalse(read.matches("\0asm-other".getBytes(StandardCharsets.UTF_8)));
         assertEquals(5, read.callSiteCount());
