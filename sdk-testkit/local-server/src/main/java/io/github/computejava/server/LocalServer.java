@@ -146,6 +146,9 @@ public final class LocalServer implements AutoCloseable {
         // RFC 9112 3.2.2: a server must accept an absolute-form target, whose authority replaces the Host header's
         http.setHttpCompliance(
                 http.getHttpCompliance().with("absolute-form", HttpCompliance.Violation.MISMATCHED_AUTHORITY));
+        // header values reach the program as the client sent them: Jetty's header cache would otherwise hand a later
+        // request on the connection an earlier one's value that differs only in case (Vary compares values exactly)
+        http.setHeaderCacheCaseSensitive(true);
         connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setHost(address.getHostString());
         connector.setPort(address.getPort());

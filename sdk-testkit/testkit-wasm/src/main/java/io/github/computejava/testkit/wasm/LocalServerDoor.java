@@ -25,6 +25,7 @@ import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.http.HttpField;
 
 /**
@@ -105,7 +106,10 @@ public final class LocalServerDoor implements WasmDoor {
                             new PrintStream(new CurrentStream(false), true, StandardCharsets.UTF_8),
                             new PrintStream(new CurrentStream(true), true, StandardCharsets.UTF_8))
                     .build();
-            this.client = new HttpClient();
+            // the test reads response header values exactly as the local server sent them
+            HttpClientTransportOverHTTP transport = new HttpClientTransportOverHTTP();
+            transport.setHeaderCacheCaseSensitive(true);
+            this.client = new HttpClient(transport);
             client.setFollowRedirects(false);
             client.setUserAgentField(null);
             // as many concurrent requests as the server runs guests, not the client's default of 64 per server
