@@ -56,6 +56,7 @@ final class LocalServerDoor implements AutoCloseable {
                 .origin(origin)
                 .logSink(logs)
                 .address(new InetSocketAddress("127.0.0.1", 0))
+                .exposeRequestIds()
                 .build();
         this.client = new HttpClient();
         client.setFollowRedirects(false);
@@ -98,11 +99,16 @@ final class LocalServerDoor implements AutoCloseable {
         }
         Headers received = new Headers();
         boolean streamed = false;
+        String requestId = null;
         for (HttpField f : response.getHeaders()) {
+            if (f.getName().equalsIgnoreCase(LocalServer.REQUEST_ID_FIELD)) {
+                requestId = f.getValue();
+                continue;
+            }
             received.add(f.getName(), f.getValue());
             streamed |= f.getName().equalsIgnoreCase("Transfer-Encoding");
         }
-        return new TestResponse(
+        TestResponse answer = new TestResponse(
                 request.method() + " " + request.url(),
                 true,
                 response.getStatus(),
@@ -111,6 +117,12 @@ final class LocalServerDoor implements AutoCloseable {
                 streamed,
                 complete,
                 List.of());
+        java.util.concurrent.CompletableFuture<io.github.computejava.host.ResourceUsage> usage =
+                requestId == null ? null : server.usage(requestId);
+        if (usage != null) {
+            answer.usage(usage);
+        }
+        return answer;
     }
 
     /** Sends a request and returns once the response head arrives, its body read as it arrives. */
@@ -120,6 +132,11 @@ final class LocalServerDoor implements AutoCloseable {
         Response response = start(request, listener, 0);
         Headers received = new Headers();
         for (HttpField f : response.getHeaders()) {
+            if (f.getName().equalsIgnoreCase(LocalServer.REQUEST_ID_FIELD)) {
+                // what the instance used is not kept for streamed exchanges
+                server.usage(f.getValue());
+                continue;
+            }
             received.add(f.getName(), f.getValue());
         }
         return new StreamingResponse(
