@@ -3,7 +3,7 @@
 # compiled with wabt's wat2wasm) and hostile clients (raw sockets), each followed by a normal request that must
 # get "ok". Prints one line per case and "N passed, N failed"; exits 1 when a case failed.
 #
-#   scripts/fault-suite.sh                      # uses sdk-testkit/target/*-server.jar (mvn package builds it)
+#   scripts/fault-suite.sh                      # uses sdk-testkit/local-server/target/*-server.jar (mvn package builds it)
 #   COMPUTE_JAVA_SERVER_JAR=old.jar PORT=7950 scripts/fault-suite.sh
 #
 # Needs java, curl, python3 and wat2wasm. Every server it starts listens on 127.0.0.1:$PORT and is stopped by
@@ -14,7 +14,7 @@ PORT="${PORT:-7950}"
 ORIGIN_PORT=$((PORT + 1))
 jar="${COMPUTE_JAVA_SERVER_JAR:-}"
 if [ -z "$jar" ]; then
-  for candidate in sdk-testkit/target/compute-java-testkit-*-server.jar; do
+  for candidate in sdk-testkit/local-server/target/compute-java-local-server-*-server.jar; do
     [ -f "$candidate" ] && jar="$candidate"
   done
 fi
@@ -33,7 +33,7 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM
-for wat in sdk-testkit/src/test/resources/io/github/computejava/server/faults/*.wat; do
+for wat in sdk-testkit/local-server/src/test/resources/io/github/computejava/server/faults/*.wat; do
   wat2wasm "$wat" -o "$work/$(basename "$wat" .wat).wasm" || { echo "fault-suite: wat2wasm failed on $wat" >&2; exit 2; }
 done
 

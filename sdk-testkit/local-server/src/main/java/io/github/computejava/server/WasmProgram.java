@@ -1,0 +1,378 @@
+package io.github.computejava.server;
+
+import com.dylibso.chicory.compiler.InterpreterFallback;
+import com.dylibso.chicory.compiler.MachineFactoryCompiler;
+import com.dylibso.chicory.runtime.ExportFunction;
+import com.dylibso.chicory.runtime.HostFunction;
+import com.dylibso.chicory.runtime.ImportValues;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.InterpreterMachine;
+import com.dylibso.chicory.runtime.Machine;
+import com.dylibso.chicory.wasi.WasiExitException;
+import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.Export;
+import com.dylibso.chicory.wasm.types.ExternalType;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.MemoryLimits;
+import io.github.computejava.abi.FastlyStatus;
+import io.github.computejava.host.ByteBudget;
+import io.github.computejava.host.Sandbox;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A Compute program ready to serve: parsed, checked against Fastly's ABI and compiled to JVM bytecode once (functions
+ * too large for the JVM run in Chicory's interpreter). Every request gets a fresh instance, as on Fastly.
+ */
+public final class WasmProgram {
+    /** How the program's functions execute. */
+    public enum Execution {
+        /** Compiled to JVM bytecode, falling back to the interpreter for functions the JVM cannot hold. */
+        COMPILED,
+        /** Interpreted (slower; no compile time). */
+        INTERPRETED
+    }
+
+    private final String name;
+    private final WasmModule module;
+    private final List<AbiImports.Binding> bindings;
+    private final Function<Instance, Machine> machines;
+    private final AbiImports imports;
+    private final long compileMillis;
+
+    private WasmProgram(
+            String name,
+            WasmModule module,
+            List<AbiImports.Binding> bindings,
+            Function<Instance, Machine> machines,
+            AbiImports imports,
+            long compileMillis) {
+        this.name = name;
+        this.module = module;
+        this.bindings = bindings;
+        this.machines = machines;
+        this.imports = imports;
+        this.compileMillis = compileMillis;
+    }
+
+    /**
+     * Loads and compiles a program.
+     *
+     * @param file the {@code main.wasm}
+     * @param execution how functions execute
+     * @return the program
+     * @throws ProgramException if the file cannot be read, is not WebAssembly, or imports what Fastly does not
+     *     provide
+     */
+    public static WasmProgram load(Path file, Execution execution) {
+        return load(file, execution, null);
+    }
+
+    /**
+     * Loads and compiles a program, keeping the compiled code in {@code compileCache} for the next start.
+     *
+     * @param file the {@code main.wasm}
+     * @param execution how functions execute
+     * @param compileCache a directory for compiled programs, or null for none
+     * @return the program
+     * @throws ProgramException if the file cannot be read, is not WebAssembly, or imports what Fastly does not
+     *     provide
+     */
+    public static WasmProgram load(Path file, Execution execution, Path compileCache) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ProgramException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return load(file.toString(), bytes, execution, AbiImports.standard(), compileCache);
+    }
+
+    /**
+     * Loads and compiles a program from its bytes.
+     *
+     * @param name the name used in messages
+     * @param bytes the module
+     * @param execution how functions execute
+     * @return the program
+     * @throws ProgramException if the bytes are not WebAssembly, or the module imports what Fastly does not provide
+     */
+    public static WasmProgram load(String name, byte[] bytes, Execution execution) {
+        return load(name, bytes, execution, AbiImports.standard(), null);
+    }
+
+    static WasmProgram load(String name, byte[] bytes, Execution execution, AbiImports imports, Path compileCache) {
+        if (bytes.length < 8 || bytes[0] != 0 || bytes[1] != 'a' || bytes[2] != 's' || bytes[3] != 'm') {
+            throw new ProgramException(name + " is not a WebAssembly module");
+        }
+        WasmModule module;
+        try {
+            module = Parser.parse(bytes);
+        } catch (ChicoryException e) {
+            throw new ProgramException(name + " is not a valid WebAssembly module: " + e.getMessage(), e);
+        }
+        List<AbiImports.Binding> bindings = imports.link(module, name);
+        checkExports(module, name);
+        long start = System.nanoTime();
+        Function<Instance, Machine> machines;
+        if (execution == Execution.COMPILED) {
+            try {
+                MachineFactoryCompiler.Builder compiler =
+                        MachineFactoryCompiler.builder(module).withInterpreterFallback(InterpreterFallback.SILENT);
+                if (compileCache != null) {
+                    compiler.withCache(new CompileCache(compileCache));
+                }
+                machines = compiler.compile();
+            } catch (RuntimeException e) {
+                throw new ProgramException(name + " could not be compiled: " + e, e);
+            }
+        } else {
+            machines = InterpreterMachine::new;
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000L;
+        return new WasmProgram(name, module, bindings, machines, imports, millis);
+    }
+
+    /**
+     * Refuses a module whose {@code _start} or {@code memory} export is missing or of the wrong kind, as Fastly
+     * does at deploy time: {@code _start} must be a function without parameters or results, {@code memory} the
+     * module's own memory.
+     */
+    private static void checkExports(WasmModule module, String name) {
+        Export start = null;
+        Export memory = null;
+        for (int i = 0; i < module.exportSection().exportCount(); i++) {
+            Export e = module.exportSection().getExport(i);
+            if (e.name().equals("_start")) {
+                start = e;
+            } else if (e.name().equals("memory")) {
+                memory = e;
+            }
+        }
+        if (start == null || start.exportType() != ExternalType.FUNCTION) {
+            throw new ProgramException(name + " does not export a function named _start, which Fastly runs for each"
+                    + " request" + (start == null ? "" : " (its _start is a " + kind(start.exportType()) + ")"));
+        }
+        int imported = module.importSection().count(ExternalType.FUNCTION);
+        int local = start.index() - imported;
+        if (local >= 0 && local < module.functionSection().functionCount()) {
+            FunctionType type = module.functionSection().getFunctionType(local, module.typeSection());
+            if (!type.params().isEmpty() || !type.returns().isEmpty()) {
+                throw new ProgramException(name + ": _start must take no parameters and return nothing, as Fastly"
+                        + " calls it; it is " + type);
+            }
+        } else {
+            throw new ProgramException(name + ": _start is an imported function, not the program's own");
+        }
+        if (memory == null || memory.exportType() != ExternalType.MEMORY) {
+            throw new ProgramException(name + " does not export its linear memory as memory, which the host reads"
+                    + " and writes" + (memory == null ? "" : " (its memory is a " + kind(memory.exportType()) + ")"));
+        }
+        if (module.importSection().count(ExternalType.MEMORY) > 0) {
+            throw new ProgramException(name + " imports its memory; a Compute program defines and exports its own");
+        }
+    }
+
+    private static String kind(ExternalType type) {
+        return type.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * Refuses a program whose memory cannot start within the heap limit: its initial memory is larger.
+     *
+     * @param heapBytes the heap limit, 0 for none
+     * @throws ProgramException naming the sizes
+     */
+    void checkHeap(long heapBytes) {
+        if (heapBytes <= 0 || module.memorySection().isEmpty()) {
+            return;
+        }
+        MemoryLimits limits = module.memorySection().get().getMemory(0).limits();
+        long initial = (long) limits.initialPages() * com.dylibso.chicory.runtime.Memory.PAGE_SIZE;
+        if (initial > heapBytes) {
+            throw new ProgramException(name + " declares " + (initial >> 20) + " MiB of initial memory ("
+                    + limits.initialPages() + " pages), more than the heap limit of " + (heapBytes >> 20)
+                    + " MiB (Fastly's 128 MiB unless limits.heap_mb says otherwise)");
+        }
+    }
+
+    /** The program's file name. */
+    public String name() {
+        return name;
+    }
+
+    /** How long compiling took. */
+    public long compileMillis() {
+        return compileMillis;
+    }
+
+    /** The Fastly functions the program imports that the local server answers with {@code unsupported}. */
+    public List<String> unsupportedImports() {
+        List<String> out = new ArrayList<>();
+        for (AbiImports.Binding b : bindings) {
+            if (b.hostcall == Hostcall.UNSUPPORTED) {
+                out.add(b.module + "." + b.name);
+            }
+        }
+        return out;
+    }
+
+    /** How many functions the program imports. */
+    public int importCount() {
+        return bindings.size();
+    }
+
+    /** How a run ended. */
+    static final class Outcome {
+        /** null when the program returned normally (or exited with 0). */
+        final String failure;
+        /** The status a client that has no response yet gets for the failure: 500, or 503 when the server is full. */
+        int status = 500;
+        /** The largest linear memory the instance had, -1 before it had one. */
+        long heapBytes = -1;
+        /** Why a memory growth failed because of a bound, or null. */
+        String heapRefusal;
+        /** CPU milliseconds the instance's thread used, -1 when unknown. */
+        long cpuMillis = -1;
+
+        Outcome(String failure) {
+            this.failure = failure;
+        }
+    }
+
+    /**
+     * Runs the program once for a sandbox, on the calling thread: a fresh instance, its start function, then
+     * {@code _start}. Never throws for the guest's faults: a trap, a non-zero exit or a host fault during a
+     * hostcall becomes the outcome's failure.
+     */
+    Outcome run(Sandbox sandbox, Wasi wasi, ServerLog log) {
+        return run(sandbox, wasi, log, 0, ByteBudget.unbounded("memory"), () -> null);
+    }
+
+    /**
+     * {@link #run(Sandbox, Wasi, ServerLog)} with the instance's memory capped at {@code heapLimit} bytes (0 for no
+     * cap) and drawn from {@code memoryBudget}; when the server ended the instance (its thread interrupted), {@code
+     * endReason} says why and that is the outcome's failure.
+     */
+    Outcome run(
+            Sandbox sandbox,
+            Wasi wasi,
+            ServerLog log,
+            long heapLimit,
+            ByteBudget memoryBudget,
+            java.util.function.Supplier<String> endReason) {
+        Guest guest = new Guest(sandbox, log);
+        guest.startClock();
+        GuestHeap[] heap = new GuestHeap[1];
+        Outcome outcome;
+        try {
+            Instance instance = instantiate(guest, wasi, limits -> {
+                heap[0] = GuestHeap.create(limits, heapLimit, memoryBudget);
+                return heap[0];
+            });
+            guest.bind(instance);
+            ExportFunction start = instance.export("_start");
+            start.apply();
+            outcome = new Outcome(null);
+        } catch (WasiExitException e) {
+            outcome =
+                    e.exitCode() == 0 ? new Outcome(null) : new Outcome("the program exited with code " + e.exitCode());
+        } catch (com.dylibso.chicory.runtime.ExecutionCompletedException e) {
+            outcome = new Outcome(null);
+        } catch (GuestHeap.OutOfBudget e) {
+            outcome = new Outcome(e.getMessage());
+            outcome.status = 503;
+        } catch (StackOverflowError e) {
+            outcome = new Outcome("the program overflowed its stack");
+        } catch (OutOfMemoryError e) {
+            outcome = new Outcome("the program ran out of memory (the JVM's heap is full)");
+        } catch (RuntimeException e) {
+            outcome = new Outcome(describe(e));
+        } finally {
+            wasi.close();
+            if (heap[0] != null) {
+                heap[0].release();
+            }
+        }
+        String ended = endReason.get();
+        if (ended != null) {
+            outcome = new Outcome(ended);
+        }
+        if (heap[0] != null) {
+            outcome.heapBytes = heap[0].peakBytes();
+            outcome.heapRefusal = heap[0].refusal();
+        }
+        outcome.cpuMillis = guest.cpuMillis();
+        return outcome;
+    }
+
+    private Instance instantiate(
+            Guest guest,
+            Wasi wasi,
+            java.util.function.Function<MemoryLimits, com.dylibso.chicory.runtime.Memory> memory) {
+        Map<String, HostFunction> wasiFunctions = new HashMap<>();
+        for (HostFunction f : wasi.functions()) {
+            wasiFunctions.put(f.name(), f);
+        }
+        ImportValues.Builder values = ImportValues.builder();
+        for (AbiImports.Binding b : bindings) {
+            if (b.hostcall == null) {
+                HostFunction f = wasiFunctions.get(b.name);
+                if (f == null) {
+                    f = new HostFunction(b.module, b.name, b.type, (inst, args) -> {
+                        throw new com.dylibso.chicory.runtime.TrapException(
+                                "WASI function " + b.name + " is not available");
+                    });
+                }
+                values.addFunction(f);
+            } else {
+                Hostcall hostcall = b.hostcall;
+                String where = b.module + "." + b.name;
+                values.addFunction(new HostFunction(
+                        b.module, b.name, b.type, (inst, args) -> call(guest, where, hostcall, inst, args)));
+            }
+        }
+        return Instance.builder(module)
+                .withImportValues(values.build())
+                .withMachineFactory(machines)
+                .withMemoryFactory(memory)
+                .withStart(false)
+                .build();
+    }
+
+    private static long[] call(Guest guest, String where, Hostcall hostcall, Instance instance, long[] args) {
+        guest.bind(instance);
+        int status;
+        try {
+            status = hostcall.call(guest, args);
+        } catch (GuestFault f) {
+            guest.log()
+                    .error("hostcall " + where + " failed with " + FastlyStatus.name(f.status()) + ": "
+                            + f.getMessage());
+            status = f.status();
+        }
+        return new long[] {status};
+    }
+
+    private static String describe(RuntimeException e) {
+        String message = e.getMessage();
+        String kind = e instanceof com.dylibso.chicory.runtime.TrapException
+                ? "the program trapped"
+                : e instanceof ChicoryException
+                        ? "the program failed"
+                        : "the host failed (" + e.getClass().getName() + ")";
+        return message == null ? kind : kind + ": " + message;
+    }
+
+    AbiImports imports() {
+        return imports;
+    }
+}
