@@ -17,16 +17,21 @@ public final class AclHostcalls {
     /** {@code acl_error} {@code no_content}: no entry matched. */
     public static final int ACL_NO_CONTENT = 2;
 
+    private final Sandbox sandbox;
     private final HostEngine engine;
     private final HandleTable handles;
 
     AclHostcalls(Sandbox sandbox) {
+        this.sandbox = sandbox;
         this.engine = sandbox.engine();
         this.handles = sandbox.handles();
     }
 
     /** {@code open}: a handle to the ACL of this name (UTF-8), {@code none} when there is none. */
     public int open(byte[] name, int[] aclOut) {
+        if (sandbox.handlesFull()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
         AccessControlList acl = engine.acl(new String(name, StandardCharsets.UTF_8));
         if (acl == null) {
             return FastlyStatus.NONE;
@@ -41,6 +46,9 @@ public final class AclHostcalls {
      * {@code ok} to {@code aclErrorOut}; otherwise {@code no_content}, {@code bodyOut} untouched.
      */
     public int lookup(int acl, byte[] octets, int len, int[] bodyOut, int[] aclErrorOut) {
+        if (sandbox.handlesFull()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
         AccessControlList list = handles.get(acl, AccessControlList.class);
         if (list == null) {
             return FastlyStatus.BADF;

@@ -53,6 +53,9 @@ public final class DownstreamHostcalls {
      * @return {@code limitexceeded} when a promise is already outstanding
      */
     public int nextRequest(long timeoutMillis, int[] promiseOut) {
+        if (sandbox.handlesFull()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
         if (promiseHandle >= 0 && handles.get(promiseHandle, RequestPromise.class) != null) {
             return FastlyStatus.LIMITEXCEEDED;
         }

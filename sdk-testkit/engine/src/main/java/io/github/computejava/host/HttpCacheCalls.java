@@ -116,6 +116,9 @@ final class HttpCacheCalls {
     // ---- lookups
 
     int lookup(int req, int mask, HttpCacheLookupOptions options, int[] handleOut) {
+        if (handles.full()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
         return lookup(req, mask, options, handleOut, false);
     }
 
@@ -365,6 +368,9 @@ final class HttpCacheCalls {
     }
 
     private int insert(int handle, int resp, int mask, HttpCacheWriteOptions options, int[] bodyOut, int[] handleOut) {
+        if (handles.full()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
         HttpCacheHandle h = handles.get(handle, HttpCacheHandle.class);
         HostResponse r = handles.get(resp, HostResponse.class);
         if (h == null || r == null || h.obligation == null) {

@@ -57,6 +57,7 @@ public final class RequestHostcalls {
         if (!b.isStreaming()) {
             b.close();
         }
+        sandbox.countBackendRequest();
         try {
             UpstreamResponse response = sandbox.engine()
                     .send(sandbox, target, r.head.copy(), b, uncached ? CacheOverride.UNCACHED : r.cacheOverride);
@@ -99,6 +100,7 @@ public final class RequestHostcalls {
             }
         }
         CacheOverride override = uncached ? CacheOverride.UNCACHED : r.cacheOverride;
+        sandbox.countBackendRequest();
         AsyncSend send = sandbox.engine().sendAsync(sandbox, target, r.head.copy(), b, override);
         PendingRequest pending = new PendingRequest(send, target.name());
         pending.autoDecompress = r.autoDecompress;

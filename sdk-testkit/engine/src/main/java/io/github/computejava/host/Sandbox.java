@@ -34,7 +34,11 @@ public class Sandbox implements Hostcalls, UncaughtListener {
     // the downstream fields change when a reused sandbox accepts its next request (next_request_wait)
     private DownstreamRequest downstream;
     private DownstreamResponder responder;
-    private final HandleTable handles = new HandleTable();
+    private final HandleTable handles;
+    private final ByteBudget bodyBudget;
+    private int backendRequests;
+    private int dictionaryLookups;
+    private final List<String> refusals = new CopyOnWriteArrayList<>();
     private int downstreamRequestHandle;
     private int downstreamBodyHandle;
     private boolean responded;
@@ -115,6 +119,8 @@ public class Sandbox implements Hostcalls, UncaughtListener {
         this.engine = engine;
         this.downstream = downstream;
         this.responder = responder;
+        this.handles = new HandleTable(engine.limits().handles());
+        this.bodyBudget = new ByteBudget("buffered body bytes", engine.limits().bufferedBodyBytes(), null);
         HostRequest downstreamRequest = new HostRequest(downstream.head(), true);
         downstreamRequest.client = downstream;
         this.downstreamRequestHandle = handles.add(downstreamRequest);
@@ -175,6 +181,9 @@ public class Sandbox implements Hostcalls, UncaughtListener {
 
     @Override
     public int bodyNew(int[] bodyOut) {
+        if (handlesFull()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
         bodyOut[0] = handles.add(new BodyBuffer());
         return FastlyStatus.OK;
     }
@@ -206,7 +215,12 @@ public class Sandbox implements Hostcalls, UncaughtListener {
             return FastlyStatus.INVAL;
         }
         try {
-            b.write(buf, off, len, end == END_FRONT);
+            if (b.write(buf, off, len, end == END_FRONT, bodyBudget) != null) {
+                refuse("a body write of " + len + " bytes was refused: the program holds "
+                        + bodyBudget.used() + " bytes in bodies nobody has read, and the limit is "
+                        + bodyBudget.capacity() + " (limits.buffered_body_mb)");
+                return FastlyStatus.LIMITEXCEEDED;
+            }
             nwrittenOut[0] = len;
             return FastlyStatus.OK;
         } catch (IllegalStateException e) {
@@ -280,6 +294,9 @@ public class Sandbox implements Hostcalls, UncaughtListener {
         if (n.isEmpty() || !engine.logEndpointAllowed(n)) {
             return FastlyStatus.INVAL;
         }
+        if (handlesFull()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
         endpointOut[0] = handles.add(new LogEndpoint(n));
         return FastlyStatus.OK;
     }
@@ -309,6 +326,9 @@ public class Sandbox implements Hostcalls, UncaughtListener {
 
     @Override
     public int reqNew(int[] reqOut) {
+        if (handlesFull()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
         reqOut[0] = handles.add(new HostRequest(new RequestHead(), false));
         return FastlyStatus.OK;
     }
@@ -490,6 +510,9 @@ public class Sandbox implements Hostcalls, UncaughtListener {
 
     @Override
     public int respNew(int[] respOut) {
+        if (handlesFull()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
         respOut[0] = handles.add(new HostResponse(new ResponseHead()));
         return FastlyStatus.OK;
     }
@@ -596,6 +619,9 @@ public class Sandbox implements Hostcalls, UncaughtListener {
         if (store == null) {
             return FastlyStatus.BADF;
         }
+        if (handlesFull()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
         storeOut[0] = handles.add(new ConfigStore(store));
         return FastlyStatus.OK;
     }
@@ -608,9 +634,14 @@ public class Sandbox implements Hostcalls, UncaughtListener {
         }
         String value = s.entries.get(new String(key, java.nio.charset.StandardCharsets.UTF_8));
         if (value == null) {
+            dictionaryLookups++;
             return FastlyStatus.NONE;
         }
-        return Buffers.single(value.getBytes(java.nio.charset.StandardCharsets.UTF_8), buf, len, nwrittenOut);
+        int status = Buffers.single(value.getBytes(java.nio.charset.StandardCharsets.UTF_8), buf, len, nwrittenOut);
+        if (status != FastlyStatus.BUFLEN) {
+            dictionaryLookups++;
+        }
+        return status;
     }
 
     // ---- fastly_cache (implemented by CacheCalls)
@@ -1370,6 +1401,44 @@ public class Sandbox implements Hostcalls, UncaughtListener {
         downstreamRequestHandle = handles.add(r);
         downstreamBodyHandle = handles.add(downstream.body());
         return new int[] {downstreamRequestHandle, downstreamBodyHandle};
+    }
+
+    // ---- limits (ExecutionLimits): open handles, buffered bodies, counts reported per request
+
+    /**
+     * Whether the open handles have reached {@link ExecutionLimits#handles()}; the first time, the refusal is noted
+     * in the usage. A hostcall that would open a handle answers {@code limitexceeded} when this is true.
+     */
+    boolean handlesFull() {
+        if (!handles.full()) {
+            return false;
+        }
+        refuse("a hostcall was refused a new handle: the program holds " + handles.size()
+                + " open handles, the local server's limit (limits.handles)");
+        return true;
+    }
+
+    /** Notes a refusal for the usage (each different sentence once). */
+    void refuse(String why) {
+        if (refusals.size() < 16 && !refusals.contains(why)) {
+            refusals.add(why);
+        }
+    }
+
+    /** Counts a backend request for the usage. */
+    void countBackendRequest() {
+        backendRequests++;
+    }
+
+    /**
+     * What this execution used so far: backend requests, dictionary lookups, dynamic backends on the engine, and
+     * what the host refused because of a limit. CPU time and memory are the door's to add.
+     *
+     * @return the usage
+     */
+    public ResourceUsage usage() {
+        return new ResourceUsage(
+                backendRequests, dictionaryLookups, engine.dynamicBackendCount(), null, -1, List.copyOf(refusals));
     }
 
     /**

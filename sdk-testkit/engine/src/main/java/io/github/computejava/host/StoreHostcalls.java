@@ -80,6 +80,9 @@ public final class StoreHostcalls {
 
     /** {@code open}: {@code inval} for an unknown store. */
     public int kvOpen(byte[] name, int[] out) {
+        if (sandbox.handlesFull()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
         KvStore store = sandbox.engine().kvStore(utf8(name));
         if (store == null) {
             return FastlyStatus.INVAL;
@@ -90,6 +93,9 @@ public final class StoreHostcalls {
 
     /** {@code lookup}: {@code inval} for a malformed key. */
     public int kvLookup(int store, byte[] key, int[] handleOut) {
+        if (sandbox.handlesFull()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
         KvHandle s = handles.get(store, KvHandle.class);
         if (s == null) {
             return FastlyStatus.BADF;
@@ -149,6 +155,9 @@ public final class StoreHostcalls {
             long ttlSeconds,
             Long ifGeneration,
             int[] handleOut) {
+        if (sandbox.handlesFull()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
         KvHandle s = handles.get(store, KvHandle.class);
         BodyBuffer b = handles.get(body, BodyBuffer.class);
         if (s == null || b == null) {
@@ -185,6 +194,9 @@ public final class StoreHostcalls {
 
     /** {@code delete}. */
     public int kvDelete(int store, byte[] key, int[] handleOut) {
+        if (sandbox.handlesFull()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
         KvHandle s = handles.get(store, KvHandle.class);
         if (s == null) {
             return FastlyStatus.BADF;
@@ -205,6 +217,9 @@ public final class StoreHostcalls {
      * @param limit the page size, or 0 for the default
      */
     public int kvList(int store, String cursor, String prefix, int limit, int[] handleOut) {
+        if (sandbox.handlesFull()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
         KvHandle s = handles.get(store, KvHandle.class);
         if (s == null) {
             return FastlyStatus.BADF;
@@ -233,6 +248,9 @@ public final class StoreHostcalls {
 
     /** {@code fastly_object_store.lookup}: {@code none} when the key is absent. */
     public int objectLookup(int store, byte[] key, int[] bodyOut) {
+        if (sandbox.handlesFull()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
         int[] h = new int[1];
         int status = kvLookup(store, key, h);
         if (status != FastlyStatus.OK) {
@@ -262,6 +280,9 @@ public final class StoreHostcalls {
 
     /** {@code fastly_object_store.insert}: overwrites the key with the body's bytes. */
     public int objectInsert(int store, byte[] key, int body, int[] handleOut) {
+        if (sandbox.handlesFull()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
         int status = kvInsert(store, key, body, 0, null, -1, null, handleOut);
         if (status != FastlyStatus.OK) {
             return status;
@@ -286,6 +307,9 @@ public final class StoreHostcalls {
 
     /** {@code open}: {@code none} for an unknown store. */
     public int secretStoreOpen(byte[] name, int[] out) {
+        if (sandbox.handlesFull()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
         Map<String, byte[]> store = sandbox.engine().secretStore(utf8(name));
         if (store == null) {
             return FastlyStatus.NONE;
@@ -296,6 +320,9 @@ public final class StoreHostcalls {
 
     /** {@code get}: {@code none} for an unknown secret. */
     public int secretGet(int store, byte[] name, int[] out) {
+        if (sandbox.handlesFull()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
         SecretStoreHandle s = handles.get(store, SecretStoreHandle.class);
         if (s == null) {
             return FastlyStatus.BADF;
@@ -319,6 +346,9 @@ public final class StoreHostcalls {
 
     /** {@code from_bytes}: a secret made by the program. */
     public int secretFromBytes(byte[] plaintext, int[] out) {
+        if (sandbox.handlesFull()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
         out[0] = handles.add(new Secret(plaintext.clone()));
         return FastlyStatus.OK;
     }

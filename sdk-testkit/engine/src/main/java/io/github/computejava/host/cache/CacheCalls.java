@@ -144,6 +144,9 @@ public final class CacheCalls {
      * @return the {@code fastly_status} of the call
      */
     public int lookup(byte[] key, int mask, CacheLookupOptions options, int[] handleOut) {
+        if (handles.full()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
         LookupArgs args = new LookupArgs();
         int status = lookupArgs(key, mask, options, args);
         if (status != FastlyStatus.OK) {
@@ -160,6 +163,9 @@ public final class CacheCalls {
      * @return the {@code fastly_status} of the call
      */
     public int transactionLookup(byte[] key, int mask, CacheLookupOptions options, int[] handleOut) {
+        if (handles.full()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
         LookupArgs args = new LookupArgs();
         int status = lookupArgs(key, mask, options, args);
         if (status != FastlyStatus.OK) {
@@ -181,6 +187,9 @@ public final class CacheCalls {
      * @return the {@code fastly_status} of the call
      */
     public int transactionLookupAsync(byte[] key, int mask, CacheLookupOptions options, int[] busyOut) {
+        if (handles.full()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
         LookupArgs args = new LookupArgs();
         int status = lookupArgs(key, mask, options, args);
         if (status != FastlyStatus.OK) {
@@ -250,6 +259,9 @@ public final class CacheCalls {
      * @return the {@code fastly_status} of the call
      */
     public int insert(byte[] key, int mask, CacheWriteOptions options, int[] bodyOut) {
+        if (handles.full()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
         if (key.length > CacheStore.MAX_KEY_LENGTH) {
             return FastlyStatus.INVAL;
         }
@@ -535,6 +547,9 @@ public final class CacheCalls {
      * @return the {@code fastly_status} of the call
      */
     public int replace(byte[] key, int mask, CacheReplaceOptions options, int[] handleOut) {
+        if (handles.full()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
         int known = CacheReplaceOptions.MASK_REQUEST_HEADERS
                 | CacheReplaceOptions.MASK_REPLACE_STRATEGY
                 | CacheReplaceOptions.MASK_SERVICE_ID
