@@ -56,7 +56,7 @@ final class HttpCacheCalls {
     }
 
     /** An {@code http_cache_handle}: a lookup's outcome and what the program did with it since. */
-    static final class HttpCacheHandle {
+    static final class HttpCacheHandle implements AsyncItem {
         final RequestHead request;
         CachedObject found;
         StoredResponse foundMeta;
@@ -73,6 +73,12 @@ final class HttpCacheCalls {
 
         CachedObject object() {
             return found != null ? found : existing;
+        }
+
+        /** The lookup completed (waiting on another's obligation if need be) before the handle was returned. */
+        @Override
+        public boolean isReady() {
+            return true;
         }
 
         StoredResponse meta() {
