@@ -374,7 +374,8 @@ final class HttpCacheCalls {
             return FastlyStatus.LIMITEXCEEDED;
         }
         h.obligation = null;
-        handles.remove(resp);
+        // the cache keeps a copy of the head and the response handle stays usable, as on Fastly: Fastly's JS SDK
+        // sets X-Cache on it after an insert whose body it transforms; its edits do not reach the stored copy
         BodyBuffer body = new BodyBuffer();
         body.startStreaming();
         cache.copyInBackground(body, writer);
@@ -417,7 +418,7 @@ final class HttpCacheCalls {
             return FastlyStatus.BADF;
         }
         h.obligation = null;
-        handles.remove(resp);
+        // as after an insert, the response handle stays usable
         if (handleOut != null) {
             HttpCacheHandle fresh = new HttpCacheHandle(h.request);
             fresh.found = updated;
