@@ -268,6 +268,10 @@ class HostcallsTest {
         follower.memory.u32(LIST, busy);
         assertEquals(FastlyStatus.OK, follower.call("fastly_async_io", "select", LIST, 1, 20, COUNT));
         assertEquals(-1, follower.u32(COUNT), "still waiting when the timeout passes");
+        follower.call("fastly_http_body", "new", H2);
+        follower.memory.u32(LIST + 4, follower.u32(H2));
+        assertEquals(FastlyStatus.OK, follower.call("fastly_async_io", "select", LIST, 2, 0, COUNT));
+        assertEquals(1, follower.u32(COUNT), "among a busy handle and a body, the body is ready");
 
         // the leader inserts: the waiting lookup finds the object
         int write = 20000;
