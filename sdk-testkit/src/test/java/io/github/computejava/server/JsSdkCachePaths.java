@@ -146,6 +146,15 @@ abstract class JsSdkCachePaths {
                   resp.headers.set('x-was-pending', String(waiting));
                   return resp;
                 }
+                case '/core/tx-async-timeout': {
+                  const pending = CoreCache.transactionLookupAsync(key);
+                  try {
+                    await pending.wait(Number(q('timeout')));
+                    return new Response('resolved');
+                  } catch (e) {
+                    return new Response('rejected: ' + e.message);
+                  }
+                }
                 case '/core/update': {
                   const tx = CoreCache.transactionLookup(key);
                   const before = describe(tx);
@@ -350,6 +359,23 @@ abstract class JsSdkCachePaths {
         assertEquals("found", header(followed, "x-tx"));
         assertEquals("true", header(followed, "x-was-pending"), "its lookup was pending behind the leader");
         assertEquals(0, origin.requests("/never"));
+    }
+
+    @Test
+    void anAsyncTransactionLookupGivesUpAfterItsTimeout() throws Exception {
+        CompletableFuture<HttpResponse<String>> leader =
+                getAsync("/core/tx?key=timed&path=" + privately("/gate/timed"));
+        assertTrue(origin.awaitRequests("/gate/timed", 1, WAIT), "the leader holds the obligation");
+
+        // the SDK's words: "Timed out waiting for the cache transaction lookup to resolve"
+        String answer = body(get("/core/tx-async-timeout?key=timed&timeout=100"));
+        assertTrue(answer.startsWith("rejected: ") && answer.toLowerCase().contains("timed out"), answer);
+
+        origin.open("/gate/timed");
+        assertEquals("/gate/timed#1", body(leader.get(WAIT.toSeconds(), TimeUnit.SECONDS)));
+        HttpResponse<String> after = get("/core/tx?key=timed&path=" + privately("/never"));
+        assertEquals("/gate/timed#1", body(after));
+        assertEquals("found", header(after, "x-tx"));
     }
 
     @Test
