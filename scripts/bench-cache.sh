@@ -6,13 +6,13 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-3}
 cd "$root"
-mvn -q -B ${MAVEN_ARGS:-} install -pl sdk -DskipTests
-mvn -q -B ${MAVEN_ARGS:-} test-compile -pl sdk-testkit
+mvn -q -B ${MAVEN_ARGS:-} install -pl sdk-testkit/engine -am -DskipTests
+mvn -q -B ${MAVEN_ARGS:-} test-compile -pl sdk-testkit/engine
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mvn -q -B ${MAVEN_ARGS:-} dependency:build-classpath -pl sdk-testkit -Dmdep.includeScope=test \
+mvn -q -B ${MAVEN_ARGS:-} dependency:build-classpath -pl sdk-testkit/engine -Dmdep.includeScope=test \
   -Dmdep.outputFile="$work/cp.txt"
-cp="sdk-testkit/target/test-classes:sdk-testkit/target/classes:$(cat "$work/cp.txt")"
+cp="sdk-testkit/engine/target/test-classes:sdk-testkit/engine/target/classes:$(cat "$work/cp.txt")"
 rows=$(java -cp "$cp" io.github.computejava.cache.CacheBenchmark "$seconds")
 
 out="$work/section.md"

@@ -9,7 +9,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 if [ "${1:-}" = "--no-install" ]; then
   shift
 else
-  (cd "$root" && mvn -q -B ${MAVEN_ARGS:-} install -DskipTests -Darchetype.test.skip=true -pl sdk,sdk-testkit,compiler-plugin -am)
+  (cd "$root" && mvn -q -B ${MAVEN_ARGS:-} install -DskipTests -Darchetype.test.skip=true -pl compiler-plugin,sdk-testkit/testkit-wasm -am)
 fi
 
 sample="$root/samples/readthrough"

@@ -29,7 +29,7 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-jar=$(ls "$root"/sdk-testkit/target/compute-java-testkit-*-server.jar 2>/dev/null | head -n 1 || true)
+jar=$(ls "$root"/sdk-testkit/local-server/target/compute-java-local-server-*-server.jar 2>/dev/null | head -n 1 || true)
 if [ -z "$jar" ]; then
   echo "bench-server: build first: (cd $root && mvn -q install -DskipTests)" >&2
   exit 1

@@ -8,13 +8,13 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 mvn_args=${MAVEN_ARGS:-}
 if [ "${1:-}" != "--no-install" ]; then
-  (cd "$root" && mvn -q -B $mvn_args -pl sdk-testkit -am install -DskipTests)
+  (cd "$root" && mvn -q -B $mvn_args -pl sdk-testkit/testkit -am install -DskipTests)
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-(cd "$root" && mvn -q -B $mvn_args -pl sdk-testkit test-compile dependency:build-classpath \
+(cd "$root" && mvn -q -B $mvn_args -pl sdk-testkit/testkit test-compile dependency:build-classpath \
   -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=test)
-cp="$root/sdk-testkit/target/classes:$root/sdk-testkit/target/test-classes:$(cat "$work/cp.txt")"
+cp="$root/sdk-testkit/testkit/target/classes:$root/sdk-testkit/testkit/target/test-classes:$(cat "$work/cp.txt")"
 java -Xms256m -Xmx256m -cp "$cp" io.github.computejava.testkit.bench.TestkitBenchmark | tee "$work/result.txt"
 
 row() {

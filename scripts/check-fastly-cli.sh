@@ -38,7 +38,7 @@ if [ -z "$cli" ]; then
   echo "check-fastly-cli: Fastly's CLI not found (run scripts/install-js-tools.sh, or set FASTLY_CLI)" >&2
   exit 2
 fi
-if ! ls "$root"/sdk-testkit/target/compute-java-testkit-*-server.jar >/dev/null 2>&1; then
+if ! ls "$root"/sdk-testkit/local-server/target/compute-java-local-server-*-server.jar >/dev/null 2>&1; then
   fail "the server jar is missing: run (cd $root && mvn -q install -DskipTests) first"
 fi
 

@@ -15,7 +15,7 @@ requests=${REQUESTS:-10000}
 port=${PORT:-7676}
 origin_port=${ORIGIN_PORT:-7070}
 wasm=${WASM:-$root/samples/httpme/bin/main.wasm}
-jar=$(ls "$root"/sdk-testkit/target/compute-java-testkit-*-server.jar 2>/dev/null | head -n 1 || true)
+jar=$(ls "$root"/sdk-testkit/local-server/target/compute-java-local-server-*-server.jar 2>/dev/null | head -n 1 || true)
 if [ -z "$jar" ] || [ ! -f "$wasm" ]; then
   echo "load: build first: (cd $root && mvn -q package -DskipTests)" >&2
   exit 1

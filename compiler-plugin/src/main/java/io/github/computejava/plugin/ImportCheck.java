@@ -8,7 +8,7 @@ import com.dylibso.chicory.wasm.types.FunctionImport;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.Import;
 import com.dylibso.chicory.wasm.types.ValType;
-import io.github.computejava.internal.AbiSignatures;
+import io.github.computejava.abi.AbiSignatures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.github.computejava.plugin;
 
-import io.github.computejava.internal.AbiSignatures;
+import io.github.computejava.abi.AbiSignatures;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;

@@ -3,7 +3,7 @@ package io.github.computejava.plugin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.computejava.internal.AbiSignatures;
+import io.github.computejava.abi.AbiSignatures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.github.computejava.plugin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.computejava.internal.AbiSignatures;
+import io.github.computejava.abi.AbiSignatures;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Map;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.computejava.internal.AbiSignatures;
+import io.github.computejava.abi.AbiSignatures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

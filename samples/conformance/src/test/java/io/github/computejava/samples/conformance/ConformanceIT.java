@@ -2,8 +2,8 @@ package io.github.computejava.samples.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.computejava.server.WasmProgram;
 import io.github.computejava.testkit.TestHost;
+import io.github.computejava.testkit.wasm.LocalServerDoor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -24,7 +24,7 @@ class ConformanceIT {
 
     @TestFactory
     Stream<DynamicTest> wasmDoor() {
-        WasmProgram wasm = WasmProgram.load(mainWasm(), WasmProgram.Execution.COMPILED);
+        LocalServerDoor wasm = LocalServerDoor.load(mainWasm());
         DynamicTest door = DynamicTest.dynamicTest("the door is HTTP to main.wasm", () -> {
             try (TestHost host = Doors.wasm(wasm)) {
                 String url = host.get("/hello").url();

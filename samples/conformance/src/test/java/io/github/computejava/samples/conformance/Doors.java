@@ -1,7 +1,7 @@
 package io.github.computejava.samples.conformance;
 
-import io.github.computejava.server.WasmProgram;
 import io.github.computejava.testkit.TestHost;
+import io.github.computejava.testkit.wasm.LocalServerDoor;
 import java.nio.file.Path;
 
 /**
@@ -21,7 +21,7 @@ final class Doors {
     }
 
     /** The Wasm door: the built {@code main.wasm} served over HTTP by the local server, on the same engine. */
-    static TestHost wasm(WasmProgram mainWasm) {
+    static TestHost wasm(LocalServerDoor mainWasm) {
         return script(
                 TestHost.builder().manifest(MANIFEST).localServer(mainWasm).build());
     }

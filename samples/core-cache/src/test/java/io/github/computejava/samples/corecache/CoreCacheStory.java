@@ -119,9 +119,7 @@ abstract class CoreCacheStory {
         for (int i = 0; i < waiters; i++) {
             waiting.add(host.get("/item").sendAsync());
         }
-        assertTrue(
-                host.engine().cacheStore().awaitWaitingLookups(waiters, WAIT),
-                "the others wait for the obliged request");
+        assertTrue(host.awaitWaitingLookups(waiters, WAIT), "the others wait for the obliged request");
         release.countDown();
 
         assertEquals(500, holder.get(WAIT.getSeconds(), TimeUnit.SECONDS).status());
@@ -158,7 +156,7 @@ abstract class CoreCacheStory {
         }
         await(allAtOrigin, "one request per key to reach the origin");
         assertTrue(
-                host.engine().cacheStore().awaitWaitingLookups(keys * (perKey - 1), WAIT),
+                host.awaitWaitingLookups(keys * (perKey - 1), WAIT),
                 "every other request waits for the one inserting its key's object");
         release.countDown();
         for (int i = 0; i < sent.size(); i++) {

@@ -1,7 +1,7 @@
 package io.github.computejava.samples.corecache;
 
-import io.github.computejava.server.WasmProgram;
 import io.github.computejava.testkit.TestHost;
+import io.github.computejava.testkit.wasm.LocalServerDoor;
 import java.nio.file.Path;
 
 /**
@@ -9,12 +9,12 @@ import java.nio.file.Path;
  * request on a fresh instance.
  */
 class MainWasmTest extends CoreCacheStory {
-    private static WasmProgram program;
+    private static LocalServerDoor program;
 
     /** The program, compiled once for all tests. */
-    private static synchronized WasmProgram program() {
+    private static synchronized LocalServerDoor program() {
         if (program == null) {
-            program = WasmProgram.load(Path.of("bin/main.wasm"), WasmProgram.Execution.COMPILED);
+            program = LocalServerDoor.load(Path.of("bin/main.wasm"));
         }
         return program;
     }

@@ -1,18 +1,18 @@
 package io.github.computejava.samples.readthrough;
 
-import io.github.computejava.server.WasmProgram;
 import io.github.computejava.testkit.TestHost;
+import io.github.computejava.testkit.wasm.LocalServerDoor;
 import java.nio.file.Path;
 
 /** The scenarios through the Wasm door: the built main.wasm on the local server (run by Failsafe after package). */
 class MainIT extends ReadthroughScenarios {
-    private static WasmProgram program;
+    private static LocalServerDoor program;
 
     /** The program, compiled once for all tests. */
-    private static synchronized WasmProgram program() {
+    static synchronized LocalServerDoor program() {
         if (program == null) {
             String wasm = System.getProperty("compute.wasm", "bin/main.wasm");
-            program = WasmProgram.load(Path.of(wasm), WasmProgram.Execution.COMPILED);
+            program = LocalServerDoor.load(Path.of(wasm));
         }
         return program;
     }

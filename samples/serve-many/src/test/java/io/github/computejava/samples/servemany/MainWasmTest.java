@@ -3,9 +3,9 @@ package io.github.computejava.samples.servemany;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.computejava.server.WasmProgram;
 import io.github.computejava.testkit.TestHost;
 import io.github.computejava.testkit.TestResponse;
+import io.github.computejava.testkit.wasm.LocalServerDoor;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,11 +20,11 @@ class MainWasmTest {
     /** The longest any step waits; a correct run never comes near it. */
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private static WasmProgram program;
+    private static LocalServerDoor program;
 
     @BeforeAll
     static void load() {
-        program = WasmProgram.load(Path.of("bin/main.wasm"), WasmProgram.Execution.COMPILED);
+        program = LocalServerDoor.load(Path.of("bin/main.wasm"));
     }
 
     /** Sends one request and waits until {@code waitingAfter} instances wait for the next one. */
@@ -32,9 +32,9 @@ class MainWasmTest {
         TestResponse response = host.get(path).send();
         response.assertThat().hasStatus(200);
         assertTrue(
-                host.localServer().awaitInstancesWaitingForRequest(waitingAfter, WAIT),
+                host.awaitInstancesWaitingForRequest(waitingAfter, WAIT),
                 "after " + path + ", " + waitingAfter + " instance(s) wait for a request; "
-                        + host.localServer().instancesWaitingForRequest() + " do");
+                        + host.instancesWaitingForRequest() + " do");
         return response.bodyText();
     }
 
@@ -55,7 +55,7 @@ class MainWasmTest {
         try (TestHost host = TestHost.builder().localServer(program).build()) {
             assertEquals("request 1 of this instance: /a\n", send(host, "/a", 1));
             assertTrue(
-                    host.localServer().awaitInstancesWaitingForRequest(0, WAIT),
+                    host.awaitInstancesWaitingForRequest(0, WAIT),
                     "the instance stops waiting after " + Main.NEXT_TIMEOUT);
             assertEquals("request 1 of this instance: /b\n", send(host, "/b", 1));
             assertEquals("request 2 of this instance: /c\n", send(host, "/c", 1));

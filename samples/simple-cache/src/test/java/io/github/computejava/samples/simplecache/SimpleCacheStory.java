@@ -103,9 +103,7 @@ abstract class SimpleCacheStory {
             burst.add(host.get("/news").sendAsync());
         }
         await(atOrigin, "the first request to reach the origin");
-        assertTrue(
-                host.engine().cacheStore().awaitWaitingLookups(clients - 1, WAIT),
-                "the others wait for the one building the page");
+        assertTrue(host.awaitWaitingLookups(clients - 1, WAIT), "the others wait for the one building the page");
         release.countDown();
         for (CompletableFuture<TestResponse> f : burst) {
             TestResponse r = f.get(WAIT.getSeconds(), TimeUnit.SECONDS);
@@ -142,7 +140,7 @@ abstract class SimpleCacheStory {
         }
         await(allAtOrigin, "one request per path to reach the origin");
         assertTrue(
-                host.engine().cacheStore().awaitWaitingLookups(paths * (perPath - 1), WAIT),
+                host.awaitWaitingLookups(paths * (perPath - 1), WAIT),
                 "every other request waits for the one building its path's page");
         release.countDown();
         for (int i = 0; i < sent.size(); i++) {
@@ -179,9 +177,7 @@ abstract class SimpleCacheStory {
         for (int i = 0; i < waiters; i++) {
             waiting.add(host.get("/flaky").sendAsync());
         }
-        assertTrue(
-                host.engine().cacheStore().awaitWaitingLookups(waiters, WAIT),
-                "the others wait for the request building the page");
+        assertTrue(host.awaitWaitingLookups(waiters, WAIT), "the others wait for the request building the page");
         release.countDown();
 
         TestResponse failed = holder.get(WAIT.getSeconds(), TimeUnit.SECONDS);

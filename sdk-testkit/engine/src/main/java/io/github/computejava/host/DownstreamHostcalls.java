@@ -1,0 +1,303 @@
+package io.github.computejava.host;
+
+import io.github.computejava.abi.FastlyStatus;
+import io.github.computejava.host.Sandbox.HostRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The {@code fastly_http_downstream} hostcalls of a sandbox: what is known about the client request (addresses,
+ * original headers, request id; TLS, fingerprint and proxy data are absent on a plain-HTTP local server) and
+ * request reuse ({@code next_request}). Methods follow the conventions of {@code Hostcalls}.
+ */
+public final class DownstreamHostcalls {
+    /** How long {@code next_request} waits at most, and by default. */
+    public static final Duration NEXT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+    /** How many further requests one sandbox may accept. */
+    public static final int NEXT_REQUEST_LIMIT = 5;
+
+    /** Where Fastly reports no compliance region. */
+    static final String REGION_NONE = "none";
+
+    private final Sandbox sandbox;
+    private final HandleTable handles;
+    private int promiseHandle = -1;
+    private int accepted;
+
+    /** A {@code request_promise_handle}: the wish for another client request. */
+    static final class RequestPromise implements AsyncItem {
+        final CompletableFuture<Optional<DownstreamExchange>> future;
+
+        RequestPromise(CompletableFuture<Optional<DownstreamExchange>> future) {
+            this.future = future;
+        }
+
+        /** Ready when a request came or none will. */
+        @Override
+        public boolean isReady() {
+            return future.isDone();
+        }
+    }
+
+    DownstreamHostcalls(Sandbox sandbox) {
+        this.sandbox = sandbox;
+        this.handles = sandbox.handles();
+    }
+
+    // ---- request reuse
+
+    /**
+     * {@code next_request}: asks for another client request.
+     *
+     * @param timeoutMillis how long to wait, or a negative value for the default
+     * @return {@code limitexceeded} when a promise is already outstanding
+     */
+    public int nextRequest(long timeoutMillis, int[] promiseOut) {
+        if (promiseHandle >= 0 && handles.get(promiseHandle, RequestPromise.class) != null) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
+        Duration timeout = timeoutMillis < 0
+                ? NEXT_REQUEST_TIMEOUT
+                : Duration.ofMillis(Math.min(timeoutMillis, NEXT_REQUEST_TIMEOUT.toMillis()));
+        CompletableFuture<Optional<DownstreamExchange>> future;
+        if (accepted < NEXT_REQUEST_LIMIT) {
+            accepted++;
+            future = sandbox.engine().downstreamSource().next(timeout);
+        } else {
+            future = CompletableFuture.completedFuture(Optional.empty());
+        }
+        AsyncIoHostcalls io = sandbox.asyncIo();
+        future.whenComplete((e, f) -> io.signal());
+        promiseHandle = handles.add(new RequestPromise(future));
+        promiseOut[0] = promiseHandle;
+        return FastlyStatus.OK;
+    }
+
+    /**
+     * {@code next_request_wait}: waits for the promised request and makes it the sandbox's client request.
+     *
+     * @return {@code none} when no request came; {@code unsupported} while the current client has no response
+     */
+    public int nextRequestWait(int promise, int[] reqOut, int[] bodyOut) {
+        RequestPromise p = handles.get(promise, RequestPromise.class);
+        if (p == null) {
+            return FastlyStatus.BADF;
+        }
+        if (!sandbox.responded()) {
+            return FastlyStatus.UNSUPPORTED;
+        }
+        handles.remove(promise);
+        Optional<DownstreamExchange> exchange;
+        try {
+            exchange = p.future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.future.cancel(false);
+            return FastlyStatus.ERROR;
+        } catch (ExecutionException | CancellationException e) {
+            return FastlyStatus.NONE;
+        }
+        if (exchange.isEmpty()) {
+            return FastlyStatus.NONE;
+        }
+        int[] h = sandbox.acceptDownstream(exchange.get());
+        reqOut[0] = h[0];
+        bodyOut[0] = h[1];
+        return FastlyStatus.OK;
+    }
+
+    /** {@code next_request_abandon}: withdraws the wish; a request already handed over is served elsewhere. */
+    public int nextRequestAbandon(int promise) {
+        RequestPromise p = handles.take(promise, RequestPromise.class);
+        if (p == null) {
+            return FastlyStatus.BADF;
+        }
+        release(p);
+        return FastlyStatus.OK;
+    }
+
+    /** Gives back a request handed to a promise the program never waited on. */
+    void finish() {
+        if (promiseHandle >= 0) {
+            RequestPromise p = handles.take(promiseHandle, RequestPromise.class);
+            if (p != null) {
+                release(p);
+            }
+        }
+    }
+
+    private void release(RequestPromise p) {
+        if (!p.future.cancel(false)) {
+            Optional<DownstreamExchange> handed = p.future.getNow(Optional.empty());
+            handed.ifPresent(e -> sandbox.engine().downstreamSource().giveBack(e));
+        }
+    }
+
+    // ---- client metadata
+
+    /** {@code downstream_server_ip_addr}. */
+    public int serverIpAddr(int req, byte[] octets16, int[] nwrittenOut) {
+        DownstreamRequest d = client(req);
+        if (d == null) {
+            return status(req);
+        }
+        byte[] ip = d.serverAddress();
+        System.arraycopy(ip, 0, octets16, 0, ip.length);
+        nwrittenOut[0] = ip.length;
+        return FastlyStatus.OK;
+    }
+
+    /** {@code downstream_client_request_id}. */
+    public int requestId(int req, byte[] buf, int len, int[] nwrittenOut) {
+        DownstreamRequest d = client(req);
+        if (d == null) {
+            return status(req);
+        }
+        return Buffers.single(d.requestId().getBytes(StandardCharsets.US_ASCII), buf, len, nwrittenOut);
+    }
+
+    /** {@code downstream_original_header_names}. */
+    public int originalHeaderNames(int req, byte[] buf, int len, int cursor, long[] endingCursorOut, int[] nwritten) {
+        DownstreamRequest d = client(req);
+        if (d == null) {
+            return status(req);
+        }
+        return Buffers.multi(d.originalHeaders().names(), buf, len, cursor, endingCursorOut, nwritten);
+    }
+
+    /** {@code downstream_original_header_count}: the number of header fields the client sent. */
+    public int originalHeaderCount(int req, int[] countOut) {
+        DownstreamRequest d = client(req);
+        if (d == null) {
+            return status(req);
+        }
+        countOut[0] = d.originalHeaders().size();
+        return FastlyStatus.OK;
+    }
+
+    /** {@code downstream_compliance_region}: {@code none} (the region's name) locally. */
+    public int complianceRegion(int req, byte[] buf, int len, int[] nwrittenOut) {
+        if (client(req) == null) {
+            return status(req);
+        }
+        return Buffers.single(REGION_NONE.getBytes(StandardCharsets.US_ASCII), buf, len, nwrittenOut);
+    }
+
+    /** {@code downstream_client_ddos_detected}: 0 locally. */
+    public int ddosDetected(int req, int[] out) {
+        if (client(req) == null) {
+            return status(req);
+        }
+        out[0] = 0;
+        return FastlyStatus.OK;
+    }
+
+    /** {@code fastly_key_is_valid}: 0 (no Fastly API key is valid locally). */
+    public int fastlyKeyIsValid(int req, int[] out) {
+        if (client(req) == null) {
+            return status(req);
+        }
+        out[0] = 0;
+        return FastlyStatus.OK;
+    }
+
+    /**
+     * Metadata a plain-HTTP local server does not have (TLS details, fingerprints, proxy reputation): {@code
+     * none} for a client request, after checking the handle.
+     */
+    public int absent(int req) {
+        return client(req) == null ? status(req) : FastlyStatus.NONE;
+    }
+
+    /**
+     * {@code downstream_bot_analyzed}, {@code downstream_bot_detected} and {@code downstream_bot_verified}: read
+     * from the request's {@code X-Fastly-Bot-Analyzed}/{@code -Detected}/{@code -Verified} headers ({@code
+     * "true"} is 1), so tests can simulate bot detection. A missing verified header is {@code none}.
+     *
+     * @param which "analyzed", "detected" or "verified"
+     */
+    public int botFlag(int req, String which, int[] out) {
+        DownstreamRequest d = client(req);
+        if (d == null) {
+            return status(req);
+        }
+        String v = d.originalHeaders().first("x-fastly-bot-" + which);
+        if (v == null && which.equals("verified")) {
+            return FastlyStatus.NONE;
+        }
+        out[0] = "true".equals(v) ? 1 : 0;
+        return FastlyStatus.OK;
+    }
+
+    /** {@code downstream_bot_name} and {@code downstream_bot_category}, from {@code X-Fastly-Bot-Name/-Category}. */
+    public int botText(int req, String which, byte[] buf, int len, int[] nwrittenOut) {
+        DownstreamRequest d = client(req);
+        if (d == null) {
+            return status(req);
+        }
+        String v = d.originalHeaders().first("x-fastly-bot-" + which);
+        if (v == null) {
+            return FastlyStatus.NONE;
+        }
+        return Buffers.single(Buffers.latin1(v), buf, len, nwrittenOut);
+    }
+
+    /** {@code downstream_bot_category_kind}: the number of the {@code X-Fastly-Bot-Category} header's category. */
+    public int botCategoryKind(int req, int[] out) {
+        DownstreamRequest d = client(req);
+        if (d == null) {
+            return status(req);
+        }
+        String v = d.originalHeaders().first("x-fastly-bot-category");
+        if (v == null) {
+            return FastlyStatus.NONE;
+        }
+        String[] kinds = {
+            "none",
+            "suspected",
+            "accessibility",
+            "ai-crawler",
+            "ai-fetcher",
+            "content-fetcher",
+            "monitoring-site-tools",
+            "online-marketing",
+            "page-preview",
+            "platform-integration",
+            "research",
+            "search-engine-crawler",
+            "search-engine-optimization",
+            "security-tools",
+            "headless"
+        };
+        String k = v.trim().toLowerCase(Locale.ROOT);
+        for (int i = 0; i < kinds.length; i++) {
+            if (kinds[i].equals(k)) {
+                out[0] = i;
+                return FastlyStatus.OK;
+            }
+        }
+        try {
+            out[0] = Integer.parseInt(k);
+            return FastlyStatus.OK;
+        } catch (NumberFormatException e) {
+            return FastlyStatus.NONE;
+        }
+    }
+
+    /** The client request behind a downstream request handle, or null. */
+    private DownstreamRequest client(int req) {
+        HostRequest r = handles.get(req, HostRequest.class);
+        return r == null || !r.downstream ? null : r.client;
+    }
+
+    /** The status for a handle that is not a client request: {@code badf} if not a request at all. */
+    private int status(int req) {
+        return handles.get(req, HostRequest.class) == null ? FastlyStatus.BADF : FastlyStatus.ERROR;
+    }
+}

@@ -1,0 +1,283 @@
+package io.github.computejava.host;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.computejava.abi.FastlyStatus;
+import io.github.computejava.abi.HttpCacheLookupOptions;
+import io.github.computejava.abi.HttpCacheWriteOptions;
+import io.github.computejava.host.readthrough.CacheKeys;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The fastly_http_cache hostcalls as a guest calls them: states, obligations, and statuses for mistakes. */
+class HttpCacheCallsTest {
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-01T12:00:00Z"));
+    private final HostEngine engine = HostEngine.builder()
+            .clock(now::get)
+            .backend(Backend.builder("origin").build())
+            .origin((backend, request, body) -> {
+                HeaderList h = new HeaderList();
+                h.append("Cache-Control", "max-age=60, stale-if-error=30");
+                h.append("Vary", "Accept");
+                h.append("Surrogate-Key", "k1 k2");
+                h.append("ETag", "\"e\"");
+                return new UpstreamResponse(new ResponseHead(200, h), BodyBuffer.of("body".getBytes()));
+            })
+            .build();
+    private final Sandbox guest = sandbox();
+
+    @AfterEach
+    void close() {
+        guest.finish();
+        engine.close();
+    }
+
+    private Sandbox sandbox() {
+        return LoopbackClient.sandbox(engine, "http://example.com/");
+    }
+
+    private static int request(Sandbox s, String method, String uri) {
+        int[] req = new int[1];
+        assertEquals(FastlyStatus.OK, s.reqNew(req));
+        assertEquals(FastlyStatus.OK, s.reqMethodSet(req[0], method.getBytes(StandardCharsets.ISO_8859_1)));
+        assertEquals(FastlyStatus.OK, s.reqUriSet(req[0], uri.getBytes(StandardCharsets.ISO_8859_1)));
+        return req[0];
+    }
+
+    private static int lookup(Sandbox s, int req) {
+        int[] h = new int[1];
+        assertEquals(FastlyStatus.OK, s.httpCacheTransactionLookup(req, 0, new HttpCacheLookupOptions(), h));
+        return h[0];
+    }
+
+    private static int state(Sandbox s, int handle) {
+        int[] st = new int[1];
+        assertEquals(FastlyStatus.OK, s.httpCacheGetState(handle, st));
+        return st[0];
+    }
+
+    /** Fills the cache for http://example.com/a through the guest API, as a program would. */
+    private void fill(Sandbox s) throws Exception {
+        int handle = lookup(s, request(s, "GET", "http://example.com/a"));
+        assertEquals(HttpCacheCalls.MUST_INSERT_OR_UPDATE, state(s, handle));
+        int[] backendReq = new int[1];
+        assertEquals(FastlyStatus.OK, s.httpCacheGetSuggestedBackendRequest(handle, backendReq));
+        int[] body = new int[1];
+        s.bodyNew(body);
+        byte[] detail = new byte[20];
+        int[] resp = new int[1];
+        int[] respBody = new int[1];
+        assertEquals(FastlyStatus.OK, s.reqSendV2(backendReq[0], body[0], "origin".getBytes(), detail, resp, respBody));
+        int[] action = new int[1];
+        int[] prepared = new int[1];
+        assertEquals(FastlyStatus.OK, s.httpCachePrepareResponseForStorage(handle, resp[0], action, prepared));
+        assertEquals(0, action[0], "insert");
+        HttpCacheWriteOptions o = new HttpCacheWriteOptions();
+        o.maxAgeNs = 60_000_000_000L;
+        o.staleIfErrorNs = 30_000_000_000L;
+        o.varyRule = "accept".getBytes();
+        o.varyRuleLen = o.varyRule.length;
+        int mask = HttpCacheWriteOptions.STALE_IF_ERROR_NS | HttpCacheWriteOptions.VARY_RULE;
+        int[] writeBody = new int[1];
+        int[] fresh = new int[1];
+        assertEquals(
+                FastlyStatus.OK,
+                s.httpCacheTransactionInsertAndStreamBack(handle, prepared[0], mask, o, writeBody, fresh));
+        assertEquals(FastlyStatus.BADF, s.httpCacheTransactionAbandon(handle), "the obligation was met");
+        // the inserted response stays usable (Fastly's JS SDK edits it afterwards); the stored copy is not edited
+        assertEquals(FastlyStatus.OK, s.respHeaderInsert(prepared[0], "X-Edited-After".getBytes(), "yes".getBytes()));
+        assertEquals(FastlyStatus.OK, s.bodyAppend(writeBody[0], respBody[0]));
+        assertEquals(FastlyStatus.OK, s.bodyClose(writeBody[0]));
+        int[] found = new int[1];
+        int[] foundBody = new int[1];
+        assertEquals(FastlyStatus.OK, s.httpCacheGetFoundResponse(fresh[0], 1, found, foundBody));
+        byte[] buf = new byte[16];
+        int[] n = new int[1];
+        assertEquals(
+                FastlyStatus.NONE,
+                s.response().headerValueGet(found[0], "X-Edited-After".getBytes(), buf, buf.length, n),
+                "the stored copy has the head as inserted");
+        assertEquals(FastlyStatus.OK, s.bodyRead(foundBody[0], buf, 0, buf.length, n));
+        assertEquals("body", new String(buf, 0, n[0], StandardCharsets.UTF_8));
+        assertEquals(FastlyStatus.OK, s.httpCacheClose(fresh[0]));
+        assertEquals(FastlyStatus.OK, s.httpCacheClose(handle));
+        assertTrue(engine.readthrough().awaitBackgroundWork(java.time.Duration.ofSeconds(5)));
+    }
+
+    @Test
+    void aFilledObjectIsFoundWithItsMetadata() throws Exception {
+        fill(guest);
+        Sandbox next = sandbox();
+        int handle = lookup(next, request(next, "GET", "http://example.com/a"));
+        assertEquals(HttpCacheCalls.FOUND | HttpCacheCalls.USABLE, state(next, handle));
+        long[] v = new long[1];
+        assertEquals(FastlyStatus.OK, next.httpCacheGetMaxAgeNs(handle, v));
+        assertEquals(60_000_000_000L, v[0]);
+        assertEquals(FastlyStatus.OK, next.httpCacheGetStaleIfErrorNs(handle, v));
+        assertEquals(30_000_000_000L, v[0]);
+        assertEquals(FastlyStatus.OK, next.httpCacheGetLength(handle, v));
+        assertEquals(4, v[0]);
+        assertEquals(FastlyStatus.OK, next.httpCacheGetHits(handle, v));
+        assertEquals(1, v[0]);
+        byte[] buf = new byte[2];
+        int[] n = new int[1];
+        assertEquals(FastlyStatus.BUFLEN, next.httpCacheGetVaryRule(handle, buf, buf.length, n));
+        assertEquals(6, n[0]);
+        buf = new byte[6];
+        assertEquals(FastlyStatus.OK, next.httpCacheGetVaryRule(handle, buf, buf.length, n));
+        assertEquals("accept", new String(buf, StandardCharsets.ISO_8859_1));
+        next.finish();
+    }
+
+    @Test
+    void suggestionsComeFromTheResponseHeadersAndAskForBiggerBuffers() throws Exception {
+        int handle = lookup(guest, request(guest, "GET", "http://example.com/s"));
+        int[] resp = new int[1];
+        guest.respNew(resp);
+        guest.respHeaderInsert(resp[0], "Cache-Control".getBytes(), "max-age=90, stale-while-revalidate=5".getBytes());
+        guest.respHeaderInsert(resp[0], "Surrogate-Key".getBytes(), "alpha beta".getBytes());
+        guest.respHeaderInsert(resp[0], "Age".getBytes(), "10".getBytes());
+        HttpCacheWriteOptions in = new HttpCacheWriteOptions();
+        in.varyRule = new byte[4];
+        in.varyRuleLen = 4;
+        in.surrogateKeys = new byte[4];
+        in.surrogateKeysLen = 4;
+        HttpCacheWriteOptions out = new HttpCacheWriteOptions();
+        int[] maskOut = new int[1];
+        assertEquals(
+                FastlyStatus.BUFLEN,
+                guest.httpCacheGetSuggestedCacheOptions(handle, resp[0], HttpCacheWriteOptions.ALL, in, maskOut, out));
+        assertEquals(10, out.surrogateKeysLen);
+        in.surrogateKeys = new byte[10];
+        in.surrogateKeysLen = 10;
+        assertEquals(
+                FastlyStatus.OK,
+                guest.httpCacheGetSuggestedCacheOptions(handle, resp[0], HttpCacheWriteOptions.ALL, in, maskOut, out));
+        assertEquals(90_000_000_000L, out.maxAgeNs);
+        assertEquals(10_000_000_000L, out.initialAgeNs);
+        assertEquals(5_000_000_000L, out.staleWhileRevalidateNs);
+        assertEquals("alpha beta", new String(out.surrogateKeys, 0, out.surrogateKeysLen, StandardCharsets.ISO_8859_1));
+        assertEquals(0, out.varyRuleLen);
+        assertTrue((maskOut[0] & HttpCacheWriteOptions.SURROGATE_KEYS) != 0);
+    }
+
+    @Test
+    void aGuestThatClosesItsHandleHandsTheObligationToTheNextLookup() {
+        int first = lookup(guest, request(guest, "GET", "http://example.com/o"));
+        assertEquals(HttpCacheCalls.MUST_INSERT_OR_UPDATE, state(guest, first));
+        assertEquals(FastlyStatus.OK, guest.httpCacheTransactionAbandon(first));
+        int second = lookup(guest, request(guest, "GET", "http://example.com/o"));
+        assertEquals(HttpCacheCalls.MUST_INSERT_OR_UPDATE, state(guest, second));
+        assertEquals(FastlyStatus.OK, guest.httpCacheClose(second));
+        assertEquals(
+                HttpCacheCalls.MUST_INSERT_OR_UPDATE,
+                state(guest, lookup(guest, request(guest, "GET", "http://example.com/o"))));
+    }
+
+    @Test
+    void aRecordedUncacheableResourceHasNoObligationAndNoResponse() {
+        int handle = lookup(guest, request(guest, "GET", "http://example.com/p"));
+        HttpCacheWriteOptions o = new HttpCacheWriteOptions();
+        o.maxAgeNs = 120_000_000_000L;
+        assertEquals(FastlyStatus.OK, guest.httpCacheTransactionRecordNotCacheable(handle, 0, o));
+        int again = lookup(guest, request(guest, "GET", "http://example.com/p"));
+        assertEquals(0, state(guest, again));
+        int[] resp = new int[1];
+        int[] body = new int[1];
+        assertEquals(FastlyStatus.NONE, guest.httpCacheGetFoundResponse(again, 0, resp, body));
+        assertEquals(FastlyStatus.BADF, guest.httpCacheTransactionChooseStale(again));
+    }
+
+    @Test
+    void staleIfErrorIsOfferedAndChosen() throws Exception {
+        fill(guest);
+        now.updateAndGet(t -> t.plusSeconds(70)); // stale, within its 30 s stale-if-error
+        Sandbox next = sandbox();
+        int handle = lookup(next, request(next, "GET", "http://example.com/a"));
+        assertEquals(
+                HttpCacheCalls.FOUND
+                        | HttpCacheCalls.STALE
+                        | HttpCacheCalls.MUST_INSERT_OR_UPDATE
+                        | HttpCacheCalls.USABLE_IF_ERROR,
+                state(next, handle));
+        int[] resp = new int[1];
+        int[] body = new int[1];
+        assertEquals(FastlyStatus.NONE, next.httpCacheGetFoundResponse(handle, 0, resp, body), "not usable yet");
+        int[] backendReq = new int[1];
+        assertEquals(FastlyStatus.OK, next.httpCacheGetSuggestedBackendRequest(handle, backendReq));
+        byte[] buf = new byte[16];
+        int[] n = new int[1];
+        long[] cursor = new long[1];
+        assertEquals(
+                FastlyStatus.OK,
+                next.reqHeaderValuesGet(backendReq[0], "If-None-Match".getBytes(), buf, buf.length, 0, cursor, n));
+        assertEquals("\"e\"\0", new String(buf, 0, n[0], StandardCharsets.ISO_8859_1), "a revalidation request");
+        assertEquals(FastlyStatus.OK, next.httpCacheTransactionChooseStale(handle));
+        assertEquals(
+                HttpCacheCalls.FOUND | HttpCacheCalls.USABLE | HttpCacheCalls.STALE | HttpCacheCalls.USABLE_IF_ERROR,
+                state(next, handle));
+        assertEquals(FastlyStatus.OK, next.httpCacheGetFoundResponse(handle, 0, resp, body));
+        int[] age = new int[1];
+        assertEquals(
+                FastlyStatus.OK, next.respHeaderValuesGet(resp[0], "Age".getBytes(), buf, buf.length, 0, cursor, age));
+        assertEquals("70\0", new String(buf, 0, age[0], StandardCharsets.ISO_8859_1));
+        next.finish();
+    }
+
+    @Test
+    void guestMistakesAreStatuses() {
+        int req = request(guest, "GET", "http://example.com/m");
+        int[] out = new int[1];
+        HttpCacheLookupOptions o = new HttpCacheLookupOptions();
+        assertEquals(FastlyStatus.BADF, guest.httpCacheTransactionLookup(9999, 0, o, out));
+        assertEquals(FastlyStatus.INVAL, guest.httpCacheTransactionLookup(req, 1 << 9, o, out), "unknown mask bit");
+        o.overrideKey = new byte[5];
+        assertEquals(
+                FastlyStatus.INVAL,
+                guest.httpCacheTransactionLookup(req, HttpCacheLookupOptions.OVERRIDE_KEY, o, out),
+                "keys are 32 bytes");
+        assertEquals(FastlyStatus.BADF, guest.httpCacheGetState(req, out), "a request is not a cache handle");
+        int handle = lookup(guest, req);
+        long[] v = new long[1];
+        assertEquals(FastlyStatus.NONE, guest.httpCacheGetMaxAgeNs(handle, v), "nothing found");
+        assertEquals(FastlyStatus.BADF, guest.httpCacheTransactionUpdate(handle, 9999, 0, new HttpCacheWriteOptions()));
+        int[] resp = new int[1];
+        guest.respNew(resp);
+        HttpCacheWriteOptions bad = new HttpCacheWriteOptions();
+        bad.varyRule = "bad:name".getBytes();
+        bad.varyRuleLen = bad.varyRule.length;
+        assertEquals(
+                FastlyStatus.INVAL,
+                guest.httpCacheTransactionInsert(handle, resp[0], HttpCacheWriteOptions.VARY_RULE, bad, out));
+        bad.maxAgeNs = -1;
+        assertEquals(FastlyStatus.INVAL, guest.httpCacheTransactionInsert(handle, resp[0], 0, bad, out));
+        assertEquals(
+                FastlyStatus.BADF,
+                guest.httpCacheTransactionUpdate(handle, resp[0], 0, new HttpCacheWriteOptions()),
+                "nothing to update");
+        assertEquals(FastlyStatus.OK, guest.httpCacheClose(handle));
+        assertEquals(FastlyStatus.BADF, guest.httpCacheClose(handle));
+    }
+
+    @Test
+    void requestsAndKeys() {
+        int get = request(guest, "GET", "http://example.com/k?x");
+        int post = request(guest, "POST", "http://example.com/k?x");
+        int[] out = new int[1];
+        assertEquals(FastlyStatus.OK, guest.httpCacheIsRequestCacheable(get, out));
+        assertEquals(1, out[0]);
+        assertEquals(FastlyStatus.OK, guest.httpCacheIsRequestCacheable(post, out));
+        assertEquals(0, out[0]);
+        byte[] key = new byte[32];
+        assertEquals(FastlyStatus.OK, guest.httpCacheGetSuggestedCacheKey(get, key, key.length, out));
+        assertEquals(32, out[0]);
+        assertArrayEquals(CacheKeys.defaultKey("http://example.com/k?x", null), key);
+        assertEquals(FastlyStatus.BUFLEN, guest.httpCacheGetSuggestedCacheKey(get, new byte[8], 8, out));
+        assertEquals(32, out[0]);
+    }
+}

@@ -1,0 +1,681 @@
+package io.github.computejava.server;
+
+import io.github.computejava.host.BodyBuffer;
+import io.github.computejava.host.BodyPump;
+import io.github.computejava.host.DownstreamExchange;
+import io.github.computejava.host.DownstreamRequest;
+import io.github.computejava.host.DownstreamResponder;
+import io.github.computejava.host.DownstreamSource;
+import io.github.computejava.host.HeaderList;
+import io.github.computejava.host.HostEngine;
+import io.github.computejava.host.Origin;
+import io.github.computejava.host.RequestHead;
+import io.github.computejava.host.ResponseHead;
+import io.github.computejava.host.Sandbox;
+import io.github.computejava.host.backend.JettyOrigin;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.http.HttpCompliance;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpScheme;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Blocker;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.HostPort;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * Serves a Compute program over HTTP on the local machine, like Fastly's Viceroy: every client request runs a fresh
+ * instance of the program on a worker thread while the server thread streams the response to the client as the
+ * program writes it. Backends are reached over the network, stores come from the engine. A program that traps,
+ * exits with an error or fails in a hostcall ends that request with a 500 and a log line; the server keeps serving.
+ * Malformed HTTP requests get a 400 from the HTTP layer; so does a request whose body turns out malformed (a bad
+ * chunk) before the response has started, whatever the program made of the failed read.
+ *
+ * <pre>{@code
+ * try (LocalServer server = LocalServer.builder()
+ *         .program(WasmProgram.load(Path.of("bin/main.wasm"), WasmProgram.Execution.COMPILED))
+ *         .engine(HostEngine.builder().backend(Backend.builder("origin").url("http://127.0.0.1:8080").build()))
+ *         .build()) {
+ *     server.start();
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class LocalServer implements AutoCloseable {
+    private static final int WRITE_CHUNK = 16 * 1024;
+    private static final DateTimeFormatter HTTP_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US);
+
+    private final WasmProgram program;
+    private final HostEngine engine;
+    private final ServerLog log;
+    private final InetSocketAddress address;
+    private final Origin origin;
+    private final Server jetty;
+    private final ThreadPoolExecutor guests;
+    private final ReuseQueue reuse;
+    private final AtomicLong requestIds = new AtomicLong();
+    private ServerConnector connector;
+
+    private LocalServer(Builder b) {
+        this.program = b.program;
+        this.log = b.log;
+        this.address = b.address;
+        this.origin = b.origin != null ? b.origin : new JettyOrigin();
+        this.reuse = new ReuseQueue();
+        this.engine = b.engine
+                .origin(origin)
+                .logSink(
+                        b.logSink == null
+                                ? log::endpoint
+                                : (name, line) -> {
+                                    log.endpoint(name, line);
+                                    b.logSink.write(name, line);
+                                })
+                .downstreamSource(reuse)
+                .build();
+        AtomicInteger threadIds = new AtomicInteger();
+        this.guests =
+                new ThreadPoolExecutor(0, b.maxConcurrentGuests, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+                    // Chicory runs Wasm calls on the Java stack: give programs room for deep recursion
+                    Thread t = new Thread(null, r, "compute-guest-" + threadIds.incrementAndGet(), 8L << 20);
+                    t.setDaemon(true);
+                    return t;
+                });
+        QueuedThreadPool threads = new QueuedThreadPool(Math.max(16, b.maxConcurrentGuests + 8));
+        threads.setName("compute-http");
+        this.jetty = new Server(threads);
+    }
+
+    /** A builder; {@link Builder#program} is required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Binds the address and starts serving.
+     *
+     * @throws IOException if the address cannot be bound
+     */
+    public void start() throws IOException {
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        // the response's Date is the program's (often its origin's); one is added when it has none
+        http.setSendDateHeader(false);
+        // Fastly's limits on header sections: 69 KB each way (the response's with room for the fields added here)
+        http.setRequestHeaderSize(JettyOrigin.HEADER_SECTION_LIMIT);
+        http.setMaxResponseHeaderSize(JettyOrigin.HEADER_SECTION_LIMIT + 1024);
+        // RFC 9112 3.2.2: a server must accept an absolute-form target, whose authority replaces the Host header's
+        http.setHttpCompliance(
+                http.getHttpCompliance().with("absolute-form", HttpCompliance.Violation.MISMATCHED_AUTHORITY));
+        // header values reach the program as the client sent them: Jetty's header cache would otherwise hand a later
+        // request on the connection an earlier one's value that differs only in case (Vary compares values exactly)
+        http.setHeaderCacheCaseSensitive(true);
+        connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        connector.setHost(address.getHostString());
+        connector.setPort(address.getPort());
+        jetty.addConnector(connector);
+        jetty.setHandler(new ComputeHandler());
+        try {
+            jetty.start();
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("cannot start the server on " + address + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The port the server listens on (useful after binding port 0). */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** The server's base URL, {@code http://host:port}. */
+    public URI uri() {
+        String host = address.getHostString();
+        if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        return URI.create("http://" + host + ":" + port());
+    }
+
+    /** The engine the program runs against. */
+    public HostEngine engine() {
+        return engine;
+    }
+
+    /**
+     * How many instances have answered and wait in {@code next_request} for another client request (programs that
+     * serve several requests per instance, such as with {@code Compute.serveMany}).
+     *
+     * @return the number of waiting instances
+     */
+    public int instancesWaitingForRequest() {
+        return reuse.waitingCount();
+    }
+
+    /**
+     * Waits until exactly {@code count} instances wait in {@code next_request}: a test knows then that its next
+     * request goes to a waiting instance ({@code count} &gt; 0), or that waiting instances have timed out
+     * ({@code count} = 0).
+     *
+     * @param count the number of waiting instances to wait for
+     * @param timeout the longest wait
+     * @return true when that many were waiting, false when the timeout passed first
+     * @throws InterruptedException if interrupted while waiting
+     * @throws NullPointerException if {@code timeout} is null
+     */
+    public boolean awaitInstancesWaitingForRequest(int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (reuse.waitingCount() != count) {
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            Thread.sleep(2);
+        }
+        return true;
+    }
+
+    @Override
+    public void close() {
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            log.error("error while stopping the server: " + e);
+        }
+        reuse.close();
+        guests.shutdownNow();
+        if (origin instanceof AutoCloseable) {
+            try {
+                ((AutoCloseable) origin).close();
+            } catch (Exception ignored) {
+                // stopping anyway
+            }
+        }
+        engine.close();
+    }
+
+    // ---- running the program
+
+    /** Starts a fresh instance for an exchange, or answers 503 when every guest thread is busy. */
+    private void startGuest(DownstreamExchange exchange) {
+        try {
+            guests.execute(() -> runGuest(exchange));
+        } catch (RejectedExecutionException e) {
+            exchange.responder()
+                    .respond(
+                            new ResponseHead(503, textHeaders()),
+                            BodyBuffer.of("The local server is running too many requests at once.\n"
+                                    .getBytes(StandardCharsets.UTF_8)),
+                            false);
+        }
+    }
+
+    private void runGuest(DownstreamExchange exchange) {
+        Sandbox sandbox = engine.newSandbox(exchange.request(), exchange.responder());
+        String traceId = exchange.request().requestId();
+        long start = System.nanoTime();
+        String failure;
+        try (Wasi wasi = new Wasi(engine.clock(), engine.environment(traceId), log)) {
+            failure = program.run(sandbox, wasi, log).failure;
+        } catch (Throwable t) {
+            // a fault of the server itself: the client still gets an answer, and the server keeps serving
+            failure = "the host failed: " + t;
+        }
+        try {
+            if (failure == null) {
+                sandbox.answerIfUnanswered(200, new byte[0]);
+            } else {
+                log.error("request " + traceId + " failed: " + failure);
+                sandbox.answerIfUnanswered(500, (failure + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+        } finally {
+            sandbox.finish();
+        }
+        log.info("request " + traceId + " completed in " + (System.nanoTime() - start) / 1_000_000L + " ms");
+    }
+
+    private static HeaderList textHeaders() {
+        HeaderList h = new HeaderList();
+        h.append("Content-Type", "text/plain; charset=utf-8");
+        return h;
+    }
+
+    /** The program's answer to one client request. */
+    private static final class Answer {
+        final ResponseHead head;
+        final BodyBuffer body;
+        final boolean streaming;
+
+        Answer(ResponseHead head, BodyBuffer body, boolean streaming) {
+            this.head = head;
+            this.body = body;
+            this.streaming = streaming;
+        }
+    }
+
+    /** Receives the program's response for one client request, on the guest's thread. */
+    private static final class Responder implements DownstreamResponder {
+        final CompletableFuture<Answer> answer = new CompletableFuture<>();
+
+        @Override
+        public void respond(ResponseHead head, BodyBuffer body, boolean streaming) {
+            answer.complete(new Answer(head, body, streaming));
+        }
+    }
+
+    /** Sandboxes waiting in {@code next_request_wait}: new client requests go to them before fresh instances. */
+    private final class ReuseQueue implements DownstreamSource {
+        private static final int MAX_WAITING = 5;
+        private final ConcurrentLinkedQueue<CompletableFuture<Optional<DownstreamExchange>>> waiting =
+                new ConcurrentLinkedQueue<>();
+        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "compute-next-request");
+            t.setDaemon(true);
+            return t;
+        });
+
+        @Override
+        public CompletableFuture<Optional<DownstreamExchange>> next(Duration timeout) {
+            CompletableFuture<Optional<DownstreamExchange>> f = new CompletableFuture<>();
+            if (waiting.size() >= MAX_WAITING) {
+                f.complete(Optional.empty());
+                return f;
+            }
+            waiting.add(f);
+            timer.schedule(
+                    () -> {
+                        f.complete(Optional.empty());
+                        waiting.remove(f);
+                    },
+                    timeout.toMillis(),
+                    TimeUnit.MILLISECONDS);
+            f.whenComplete((v, e) -> waiting.remove(f));
+            return f;
+        }
+
+        int waitingCount() {
+            return waiting.size();
+        }
+
+        /** Hands an exchange to a waiting sandbox; false when none is waiting. */
+        boolean offer(DownstreamExchange exchange) {
+            CompletableFuture<Optional<DownstreamExchange>> f;
+            while ((f = waiting.poll()) != null) {
+                if (f.complete(Optional.of(exchange))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public void giveBack(DownstreamExchange exchange) {
+            startGuest(exchange);
+        }
+
+        void close() {
+            timer.shutdownNow();
+        }
+    }
+
+    // ---- HTTP
+
+    /** Turns each HTTP request into an exchange with the program and streams its answer back. */
+    private final class ComputeHandler extends Handler.Abstract {
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            long id = requestIds.incrementAndGet();
+            String requestId = String.format("%032x", id);
+            ClientBody clientBody = new ClientBody(Request.asInputStream(request));
+            DownstreamRequest downstream = downstream(request, requestId, clientBody);
+            log.info("request " + requestId + ": " + request.getMethod() + " " + request.getHttpURI());
+            Responder responder = new Responder();
+            DownstreamExchange exchange = new DownstreamExchange(downstream, responder);
+            if (!reuse.offer(exchange)) {
+                startGuest(exchange);
+            }
+            Answer answer;
+            try {
+                answer = responder.answer.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                callback.failed(e);
+                return true;
+            } catch (ExecutionException e) {
+                callback.failed(e.getCause());
+                return true;
+            }
+            IOException bodyFailure = clientBody.failure;
+            if (bodyFailure != null) {
+                // the client's fault, not the program's nor a backend's: whatever the program answered to its
+                // failed read, the client learns that its request was bad
+                String why = "the client's request body " + describe(bodyFailure);
+                log.error("request " + requestId + ": " + why + "; answering 400");
+                answer.body.discard();
+                answer = new Answer(
+                        new ResponseHead(400, textHeaders()),
+                        BodyBuffer.of(("Bad request: " + why + "\n").getBytes(StandardCharsets.UTF_8)),
+                        false);
+            }
+            long headerBytes = JettyOrigin.headerSectionBytes(answer.head.headers);
+            if (headerBytes > JettyOrigin.HEADER_SECTION_LIMIT) {
+                String why = "the program's response has " + headerBytes + " bytes of header fields; the limit is "
+                        + JettyOrigin.HEADER_SECTION_LIMIT + " (69 KB)";
+                log.error("request " + requestId + ": " + why);
+                answer.body.discard();
+                answer = new Answer(
+                        new ResponseHead(500, textHeaders()),
+                        BodyBuffer.of((why + "\n").getBytes(StandardCharsets.UTF_8)),
+                        false);
+            }
+            try {
+                write(request, response, answer);
+                callback.succeeded();
+            } catch (Throwable t) {
+                answer.body.discard();
+                log.error("request " + requestId + ": writing the response to the client failed: " + t);
+                callback.failed(t);
+            }
+            return true;
+        }
+
+        private DownstreamRequest downstream(Request request, String requestId, ClientBody clientBody) {
+            HeaderList headers = new HeaderList();
+            for (HttpField f : request.getHeaders()) {
+                headers.append(f.getName(), f.getValue());
+            }
+            HttpURI target = request.getHttpURI();
+            if (target.getHost() != null && !sameAuthority(request.getHeaders().get(HttpHeader.HOST), target)) {
+                // an absolute-form target names another host than the Host header: the target wins (RFC 9112
+                // 3.2.2), and the program sees one host in its URL and its Host header, as a proxy forwards it
+                headers.set("Host", target.getAuthority());
+            }
+            RequestHead head =
+                    new RequestHead(request.getMethod(), request.getHttpURI().asString(), headers);
+            HttpVersion v = request.getConnectionMetaData().getHttpVersion();
+            head.version =
+                    v == HttpVersion.HTTP_1_0 ? 1 : v == HttpVersion.HTTP_2 ? 3 : v == HttpVersion.HTTP_3 ? 4 : 2;
+            long length = request.getLength();
+            boolean chunked = request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+            BodyBuffer body;
+            if (length == 0 || (length < 0 && !chunked)) {
+                body = BodyBuffer.of(new byte[0]);
+            } else {
+                BodyBuffer incoming = BodyBuffer.incoming(length);
+                BodyPump.start(clientBody, incoming, engine::execute, null);
+                body = BodyBuffer.readingFrom(incoming);
+            }
+            return new DownstreamRequest(
+                    head,
+                    body,
+                    octets(request.getConnectionMetaData().getRemoteSocketAddress()),
+                    octets(request.getConnectionMetaData().getLocalSocketAddress()),
+                    requestId);
+        }
+
+        private void write(Request request, Response response, Answer answer) throws IOException {
+            ResponseHead head = answer.head;
+            response.setStatus(head.status);
+            HttpFields.Mutable out = response.getHeaders();
+            for (String[] f : JettyOrigin.forwardable(head.headers)) {
+                if (!f[0].equalsIgnoreCase("content-length")) {
+                    out.add(f[0], f[1]);
+                }
+            }
+            if (!out.contains(HttpHeader.DATE)) {
+                out.put(
+                        HttpHeader.DATE,
+                        HTTP_DATE.format(engine.clock().instant().atZone(ZoneOffset.UTC)));
+            }
+            boolean noBody = request.getMethod().equals("HEAD") || head.status == 204 || head.status == 304;
+            long length = answer.body.knownLength();
+            if (noBody) {
+                if (request.getMethod().equals("HEAD")) {
+                    // the length a GET would get: the program's (or the cache's) Content-Length, else a non-empty
+                    // body's; a HEAD answer's empty body says nothing about it (RFC 9110 §8.6)
+                    long declared = JettyOrigin.declaredLength(head.headers);
+                    if (declared >= 0) {
+                        out.put(HttpHeader.CONTENT_LENGTH, declared);
+                    } else if (length > 0) {
+                        out.put(HttpHeader.CONTENT_LENGTH, length);
+                    }
+                }
+                answer.body.discard();
+                blockingWrite(response, true, ByteBuffer.allocate(0));
+                return;
+            }
+            if (length >= 0 && length <= WRITE_CHUNK * 4L) {
+                byte[] all = answer.body.readAll();
+                out.put(HttpHeader.CONTENT_LENGTH, all.length);
+                blockingWrite(response, true, ByteBuffer.wrap(all));
+                return;
+            }
+            if (length >= 0) {
+                out.put(HttpHeader.CONTENT_LENGTH, length);
+            } else {
+                BodyBuffer body = answer.body;
+                response.setTrailersSupplier(() -> trailers(body));
+            }
+            byte[] buf = new byte[WRITE_CHUNK];
+            int n;
+            while ((n = answer.body.read(buf, 0, buf.length)) >= 0) {
+                if (n > 0) {
+                    blockingWrite(response, false, ByteBuffer.wrap(buf, 0, n));
+                }
+            }
+            blockingWrite(response, true, ByteBuffer.allocate(0));
+        }
+
+        private HttpFields trailers(BodyBuffer body) {
+            if (!body.trailersReady() || body.trailers().isEmpty()) {
+                return null;
+            }
+            HttpFields.Mutable t = HttpFields.build();
+            for (String[] f : body.trailers().fields()) {
+                t.add(f[0], f[1]);
+            }
+            return t;
+        }
+
+        private void blockingWrite(Response response, boolean last, ByteBuffer buffer) throws IOException {
+            try (Blocker.Callback cb = Blocker.callback()) {
+                response.write(last, buffer, cb);
+                cb.block();
+            }
+        }
+    }
+
+    /** Whether a Host header names the target's host and port (a port left out is the scheme's default). */
+    private static boolean sameAuthority(String hostHeader, HttpURI target) {
+        if (hostHeader == null) {
+            return false;
+        }
+        HostPort host;
+        try {
+            host = new HostPort(hostHeader);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        int defaultPort = HttpScheme.getDefaultPort(target.getScheme());
+        int port = host.getPort() > 0 ? host.getPort() : defaultPort;
+        int targetPort = target.getPort() > 0 ? target.getPort() : defaultPort;
+        return host.getHost().equalsIgnoreCase(target.getHost()) && port == targetPort;
+    }
+
+    /** What went wrong with a client's request body, for the log and the 400's text. */
+    private static String describe(IOException failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof HttpException) {
+                return "is malformed: " + t.getMessage();
+            }
+        }
+        return "could not be read to its end: " + failure;
+    }
+
+    /**
+     * The client's request body as the server reads it for the program, remembering why a read failed (before the
+     * program sees the failure, so the answer to the client can tell it).
+     */
+    private static final class ClientBody extends FilterInputStream {
+        volatile IOException failure;
+
+        ClientBody(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            } catch (RuntimeException e) {
+                IOException io = new IOException(e.getMessage(), e);
+                failure = io;
+                throw io;
+            }
+        }
+    }
+
+    private static byte[] octets(SocketAddress address) {
+        if (address instanceof InetSocketAddress && ((InetSocketAddress) address).getAddress() != null) {
+            return ((InetSocketAddress) address).getAddress().getAddress();
+        }
+        return InetAddress.getLoopbackAddress().getAddress();
+    }
+
+    /** Builds a {@link LocalServer}. */
+    public static final class Builder {
+        private WasmProgram program;
+        private HostEngine.Builder engine = HostEngine.builder();
+        private InetSocketAddress address = new InetSocketAddress("127.0.0.1", 7676);
+        private Origin origin;
+        private ServerLog log = ServerLog.standard(0);
+        private int maxConcurrentGuests = 256;
+        private io.github.computejava.host.LogSink logSink;
+
+        private Builder() {}
+
+        /** Also hands every {@code fastly_log} entry to {@code sink} (tests read them back). */
+        public Builder logSink(io.github.computejava.host.LogSink sink) {
+            this.logSink = Objects.requireNonNull(sink, "sink");
+            return this;
+        }
+
+        /** The program to serve. */
+        public Builder program(WasmProgram program) {
+            this.program = Objects.requireNonNull(program, "program");
+            return this;
+        }
+
+        /**
+         * The engine's configuration (backends, stores, clock); the server sets its origin, log sink and request
+         * reuse.
+         */
+        public Builder engine(HostEngine.Builder engine) {
+            this.engine = Objects.requireNonNull(engine, "engine");
+            return this;
+        }
+
+        /** Where to listen (default {@code 127.0.0.1:7676}; port 0 picks a free port). */
+        public Builder address(InetSocketAddress address) {
+            this.address = Objects.requireNonNull(address, "address");
+            return this;
+        }
+
+        /** Where backend requests go instead of the network (tests). */
+        public Builder origin(Origin origin) {
+            this.origin = Objects.requireNonNull(origin, "origin");
+            return this;
+        }
+
+        /**
+         * How much to log: 0 errors and the program's output, 1 ({@code -v}) a line per request, 2 hostcall
+         * faults and more.
+         *
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder verbosity(int verbosity) {
+            if (verbosity < 0) {
+                throw new IllegalArgumentException("verbosity: must not be negative, got " + verbosity);
+            }
+            this.log = ServerLog.standard(verbosity);
+            return this;
+        }
+
+        Builder log(ServerLog log) {
+            this.log = log;
+            return this;
+        }
+
+        /**
+         * How many program instances may run at once; further requests get a 503.
+         *
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder maxConcurrentGuests(int max) {
+            if (max <= 0) {
+                throw new IllegalArgumentException("maxConcurrentGuests: must be positive, got " + max);
+            }
+            this.maxConcurrentGuests = max;
+            return this;
+        }
+
+        /**
+         * The server, not yet started.
+         *
+         * @throws IllegalStateException if no program was set
+         */
+        public LocalServer build() {
+            if (program == null) {
+                throw new IllegalStateException("program: a LocalServer needs a program");
+            }
+            return new LocalServer(this);
+        }
+    }
+}

@@ -1,0 +1,308 @@
+package io.github.computejava.server;
+
+import io.github.computejava.host.HostEngine;
+import io.github.computejava.host.config.ConfigException;
+import io.github.computejava.host.config.LocalServerConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The local server's command line, compatible with Fastly's Viceroy so {@code fastly compute serve
+ * --viceroy-path=...} can run it:
+ *
+ * <pre>
+ * SERVER [serve] [-v] [-C fastly.toml] [--addr 127.0.0.1:7676] [--embedded-origin 127.0.0.1:7070] bin/main.wasm
+ * SERVER --version
+ * </pre>
+ *
+ * <p>Prints {@code Listening on http://ADDRESS} once it serves. A {@code -C} file that is missing or malformed is an
+ * error before anything listens. Viceroy options it does not implement ({@code
+ * --profile}, {@code --debug}, pushpin, logging endpoints on stdio) are accepted with a warning.
+ */
+public final class ServeCommand {
+    static final String NAME = "compute-java-serve";
+
+    private ServeCommand() {}
+
+    /**
+     * Runs the command line.
+     *
+     * @param args the arguments
+     */
+    public static void main(String[] args) {
+        // Jetty logs through SLF4J; without a provider it would warn on every start
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
+        int status = run(args, System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /** The parsed command line. */
+    static final class Options {
+        int verbosity;
+        Path config;
+        InetSocketAddress address = new InetSocketAddress("127.0.0.1", 7676);
+        InetSocketAddress embeddedOrigin;
+        Path wasm;
+        boolean version;
+        boolean help;
+        boolean interpreter;
+        boolean compileCache = true;
+        final List<String> ignored = new ArrayList<>();
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            List<String> positional = new ArrayList<>();
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                String value = null;
+                int eq = a.indexOf('=');
+                String flag = a;
+                if (a.startsWith("--") && eq > 0) {
+                    flag = a.substring(0, eq);
+                    value = a.substring(eq + 1);
+                }
+                switch (flag) {
+                    case "-V":
+                    case "--version":
+                        o.version = true;
+                        break;
+                    case "-h":
+                    case "--help":
+                        o.help = true;
+                        break;
+                    case "-C":
+                    case "--config":
+                        if (value == null) {
+                            value = next(args, ++i, flag);
+                        }
+                        o.config = Path.of(value);
+                        break;
+                    case "--addr":
+                        if (value == null) {
+                            value = next(args, ++i, flag);
+                        }
+                        o.address = address(value, flag);
+                        break;
+                    case "--embedded-origin":
+                        if (value == null) {
+                            value = next(args, ++i, flag);
+                        }
+                        o.embeddedOrigin = address(value, flag);
+                        break;
+                    case "--interpreter":
+                        o.interpreter = true;
+                        break;
+                    case "--no-compile-cache":
+                        o.compileCache = false;
+                        break;
+                    case "--debug":
+                    case "--log-stdout":
+                    case "--log-stderr":
+                    case "--adapt":
+                    case "--wasm-exceptions":
+                    case "--wasm-gc":
+                    case "--wasm-cm-gc":
+                        o.ignored.add(a);
+                        break;
+                    case "--profile":
+                    case "--local-pushpin-proxy-port":
+                    case "--experimental_modules":
+                    case "--unknown-import-behavior":
+                        if (value == null) {
+                            value = next(args, ++i, flag);
+                        }
+                        o.ignored.add(flag + "=" + value);
+                        break;
+                    default:
+                        if (a.matches("-v+")) {
+                            o.verbosity += a.length() - 1;
+                        } else if (a.startsWith("-")) {
+                            throw new UsageException("unknown option " + a);
+                        } else {
+                            positional.add(a);
+                        }
+                }
+            }
+            if (!positional.isEmpty() && positional.get(0).equals("serve")) {
+                positional.remove(0);
+            }
+            if (o.version || o.help) {
+                return o;
+            }
+            if (positional.size() != 1) {
+                throw new UsageException(
+                        positional.isEmpty()
+                                ? "the path of the program (main.wasm) is missing"
+                                : "expected one program, got " + positional);
+            }
+            o.wasm = Path.of(positional.get(0));
+            return o;
+        }
+
+        private static String next(String[] args, int i, String flag) {
+            if (i >= args.length) {
+                throw new UsageException(flag + " needs a value");
+            }
+            return args[i];
+        }
+
+        static InetSocketAddress address(String value, String flag) {
+            int colon = value.lastIndexOf(':');
+            if (colon <= 0 || colon == value.length() - 1) {
+                throw new UsageException(flag + " must be HOST:PORT, not " + value);
+            }
+            String host = value.substring(0, colon);
+            if (host.startsWith("[") && host.endsWith("]")) {
+                host = host.substring(1, host.length() - 1);
+            }
+            try {
+                int port = Integer.parseInt(value.substring(colon + 1));
+                if (port < 0 || port > 65535) {
+                    throw new UsageException(flag + ": port out of range in " + value);
+                }
+                return new InetSocketAddress(host, port);
+            } catch (NumberFormatException e) {
+                throw new UsageException(flag + " must be HOST:PORT, not " + value);
+            }
+        }
+    }
+
+    /** A command line that cannot be run. */
+    static final class UsageException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    static String version() {
+        return versions().getProperty("version", "0.0.0");
+    }
+
+    static String chicoryVersion() {
+        return versions().getProperty("chicory.version", "unknown");
+    }
+
+    private static Properties versions() {
+        Properties p = new Properties();
+        try (InputStream in = ServeCommand.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException ignored) {
+            // unknown version
+        }
+        return p;
+    }
+
+    static String usage() {
+        return "Usage: " + NAME + " [serve] [-v] [-C fastly.toml] [--addr 127.0.0.1:7676]"
+                + " [--embedded-origin 127.0.0.1:7070] [--interpreter] [--no-compile-cache] bin/main.wasm\n"
+                + "       " + NAME + " --version\n"
+                + "Serves a Fastly Compute program locally (a drop-in for Fastly's Viceroy).\n";
+    }
+
+    /**
+     * Runs the command line: serves until the process is stopped (the server closes in a shutdown hook).
+     *
+     * @param args the arguments, as {@link #main}'s
+     * @param out where progress, {@code Listening on ...} and the program's output go
+     * @param err where errors go
+     * @return 0 after serving or printing the version, 1 when the program or configuration cannot be used, 2 for a
+     *     bad command line
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Options o;
+        try {
+            o = Options.parse(args);
+        } catch (UsageException e) {
+            err.println("error: " + e.getMessage());
+            err.print(usage());
+            return 2;
+        }
+        if (o.version) {
+            out.println(NAME + " " + version());
+            return 0;
+        }
+        if (o.help) {
+            out.print(usage());
+            return 0;
+        }
+        ServerLog log = new ServerLog(out, err, o.verbosity);
+        for (String ignored : o.ignored) {
+            log.error("warning: " + ignored + " is not supported by " + NAME + " and is ignored");
+        }
+        EmbeddedOrigin origin = null;
+        LocalServer server = null;
+        try {
+            // a -C that names no file is a mistake, not a wish to serve without backends: refuse before listening,
+            // as Viceroy does
+            LocalServerConfig config = o.config == null ? LocalServerConfig.empty() : LocalServerConfig.read(o.config);
+            if (o.embeddedOrigin != null) {
+                origin = EmbeddedOrigin.start(o.embeddedOrigin);
+                log.always("Embedded origin listening on " + origin.uri());
+            }
+            WasmProgram program = WasmProgram.load(
+                    o.wasm,
+                    o.interpreter ? WasmProgram.Execution.INTERPRETED : WasmProgram.Execution.COMPILED,
+                    o.compileCache ? CompileCache.defaultDirectory() : null);
+            log.info("Loaded " + program.name() + " (" + program.importCount() + " imports) in "
+                    + program.compileMillis() + " ms");
+            List<String> unsupported = program.unsupportedImports();
+            if (!unsupported.isEmpty()) {
+                log.info("The program imports hostcalls this server answers with `unsupported`: "
+                        + String.join(", ", unsupported));
+            }
+            server = LocalServer.builder()
+                    .program(program)
+                    .engine(config.applyTo(HostEngine.builder()))
+                    .address(o.address)
+                    .log(log)
+                    .build();
+            server.start();
+            log.always("Listening on " + server.uri());
+        } catch (ProgramException | ConfigException e) {
+            err.println("error: " + e.getMessage());
+            close(server, origin);
+            return 1;
+        } catch (IOException e) {
+            err.println("error: " + e.getMessage());
+            close(server, origin);
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        LocalServer running = server;
+        EmbeddedOrigin runningOrigin = origin;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            close(running, runningOrigin);
+            stopped.countDown();
+        }));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private static void close(LocalServer server, EmbeddedOrigin origin) {
+        if (server != null) {
+            server.close();
+        }
+        if (origin != null) {
+            origin.close();
+        }
+    }
+}

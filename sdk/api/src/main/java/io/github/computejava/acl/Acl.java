@@ -1,0 +1,164 @@
+package io.github.computejava.acl;
+
+import io.github.computejava.HostcallException;
+import io.github.computejava.abi.FastlyStatus;
+import io.github.computejava.abi.Hostcalls;
+import io.github.computejava.abi.IpText;
+import io.github.computejava.internal.BodyInput;
+import io.github.computejava.internal.Host;
+import io.github.computejava.internal.JsonReader;
+import io.github.computejava.internal.Statuses;
+import io.github.computejava.internal.Text;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A Fastly ACL linked to the service: IP prefixes with an action each. A lookup answers the entry with the
+ * longest prefix that contains the address.
+ *
+ * <pre>{@code
+ * Acl blocklist = Acl.open("blocklist");
+ * Optional<AclEntry> hit = request.clientAddress().flatMap(blocklist::lookup);
+ * if (hit.isPresent() && hit.get().isBlock()) { ... answer 403 ... }
+ * }</pre>
+ */
+public final class Acl {
+    private static final String LOOKUP = "fastly_acl.lookup";
+    private static final int ACL_OK = 1;
+    private static final int ACL_NO_CONTENT = 2;
+    private static final int ACL_TOO_MANY_REQUESTS = 3;
+
+    private final Hostcalls calls;
+    private final int handle;
+    private final String name;
+
+    private Acl(Hostcalls calls, int handle, String name) {
+        this.calls = calls;
+        this.handle = handle;
+        this.name = name;
+    }
+
+    /**
+     * Opens an ACL by name.
+     *
+     * @param name the ACL name (case-sensitive)
+     * @return the ACL
+     * @throws AclNotFoundException if the service has no such ACL
+     * @throws IllegalArgumentException if {@code name} is empty
+     * @throws NullPointerException if {@code name} is null
+     * @throws io.github.computejava.UnsupportedHostcallException if the host has no ACLs
+     * @throws HostcallException if the host fails otherwise
+     */
+    public static Acl open(String name) {
+        Objects.requireNonNull(name, "name");
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("name: an ACL name cannot be empty");
+        }
+        Hostcalls calls = Host.calls();
+        int[] out = new int[1];
+        int status = calls.aclOpen(Text.utf8(name), out);
+        if (status == FastlyStatus.NONE || status == FastlyStatus.BADF) {
+            throw new AclNotFoundException(name);
+        }
+        Statuses.check(status, "fastly_acl.open");
+        return new Acl(calls, out[0], name);
+    }
+
+    /**
+     * The ACL name.
+     *
+     * @return the name
+     */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Looks up an IP address.
+     *
+     * @param address an IPv4 ({@code 192.0.2.1}) or IPv6 ({@code 2001:db8::1}) literal
+     * @return the entry with the longest prefix containing the address, or empty when none does
+     * @throws IllegalArgumentException if {@code address} is not an IP address literal
+     * @throws NullPointerException if {@code address} is null
+     * @throws HostcallException if the host fails the lookup, refuses it as too many requests ({@code
+     *     too_many_requests}) or answers data that is not an entry
+     */
+    public Optional<AclEntry> lookup(String address) {
+        Objects.requireNonNull(address, "address");
+        byte[] octets;
+        try {
+            octets = IpText.parse(address);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("address: " + e.getMessage(), e);
+        }
+        return lookupOctets(octets);
+    }
+
+    /**
+     * Looks up an IP address given as octets in network order.
+     *
+     * @param octets 4 octets for IPv4, 16 for IPv6
+     * @return the entry with the longest prefix containing the address, or empty when none does
+     * @throws IllegalArgumentException if {@code octets} does not hold 4 or 16 octets
+     * @throws NullPointerException if {@code octets} is null
+     * @throws HostcallException if the host fails the lookup, refuses it as too many requests ({@code
+     *     too_many_requests}) or answers data that is not an entry
+     */
+    public Optional<AclEntry> lookup(byte[] octets) {
+        Objects.requireNonNull(octets, "octets");
+        if (octets.length != 4 && octets.length != 16) {
+            throw new IllegalArgumentException(
+                    "octets: an IP address has 4 (IPv4) or 16 (IPv6) octets, not " + octets.length);
+        }
+        return lookupOctets(octets.clone());
+    }
+
+    private Optional<AclEntry> lookupOctets(byte[] octets) {
+        int[] body = {FastlyStatus.INVALID_HANDLE};
+        int[] aclError = new int[1];
+        Statuses.check(calls.aclLookup(handle, octets, octets.length, body, aclError), LOOKUP);
+        switch (aclError[0]) {
+            case ACL_OK:
+                break;
+            case ACL_NO_CONTENT:
+                return Optional.empty();
+            case ACL_TOO_MANY_REQUESTS:
+                throw new HostcallException(LOOKUP, "too_many_requests", "Too many ACL lookups");
+            default:
+                throw new HostcallException(LOOKUP, "acl_error " + aclError[0], "The ACL lookup failed");
+        }
+        String json;
+        try (BodyInput in = BodyInput.of(calls, body[0])) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            in.transferTo(bytes);
+            json = Text.utf8(bytes.toByteArray(), 0, bytes.size());
+        } catch (IOException e) {
+            throw new HostcallException(LOOKUP, "error", "reading the entry failed: " + e);
+        }
+        return Optional.of(fromJson(json));
+    }
+
+    /** Reads the host's JSON answer {@code {"action": "...", "prefix": "..."}} (package-private for tests). */
+    static AclEntry fromJson(String json) {
+        Map<String, Object> fields;
+        try {
+            fields = JsonReader.parseObject(json);
+        } catch (IllegalArgumentException e) {
+            throw new HostcallException(LOOKUP, "error", "the answer is not a JSON object: " + e.getMessage());
+        }
+        Object action = fields.get("action");
+        Object prefix = fields.get("prefix");
+        if (!(action instanceof String) || !(prefix instanceof String)) {
+            throw new HostcallException(LOOKUP, "error", "the answer lacks a string action and prefix: " + json);
+        }
+        return new AclEntry((String) action, (String) prefix);
+    }
+
+    @Override
+    public String toString() {
+        return "Acl{" + name + "}";
+    }
+}

@@ -1,0 +1,427 @@
+package io.github.computejava.fsthttp;
+
+import io.github.computejava.abi.FastlyStatus;
+import io.github.computejava.abi.Hostcalls;
+import io.github.computejava.abi.HttpCacheLookupOptions;
+import io.github.computejava.abi.HttpCacheWriteOptions;
+import io.github.computejava.internal.AdaptiveBuffer;
+import io.github.computejava.internal.BodyInput;
+import io.github.computejava.internal.Statuses;
+import io.github.computejava.internal.Text;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.function.Consumer;
+
+/**
+ * {@link Request#send} when the program drives the readthrough cache through Fastly's HTTP cache API
+ * ({@code fastly_http_cache}): needed to run {@link CacheOptions} hooks between the cache and the backend. The
+ * host's one-call send does the same without hooks; both use one cache, so their objects are shared.
+ *
+ * <p>The flow: look the request up (collapsing with concurrent lookups); a usable stored response is returned
+ * at once (if stale, it is revalidated after the response is sent); otherwise, when this request was chosen to
+ * fill the cache, build the backend request the host suggests, run the before-send hook, send it, let the host
+ * prepare the response for storage, run the after-send hook, and insert (streaming the stored body back), update,
+ * or record it as uncacheable; when the cache says the resource is uncacheable, send the request as is.
+ */
+final class GuestCache implements CacheFlow {
+    /** The one instance; referenced only by the options that need it. */
+    static final CacheFlow FLOW = new GuestCache();
+
+    // cache_lookup_state
+    static final int FOUND = 1;
+    static final int USABLE = 2;
+    static final int STALE = 4;
+    static final int MUST_INSERT_OR_UPDATE = 8;
+    static final int USABLE_IF_ERROR = 16;
+
+    // http_storage_action
+    static final int INSERT = 0;
+    static final int UPDATE = 1;
+    static final int DO_NOT_STORE = 2;
+    static final int RECORD_UNCACHEABLE = 3;
+
+    private GuestCache() {}
+
+    @Override
+    public Response send(Request request, String backend, Hostcalls c) {
+        CacheOptions options = request.cacheOptions();
+        int req = request.newHostRequest(c);
+        if (options.pass() || "PURGE".equals(request.method()) || !isRequestCacheable(c, req)) {
+            return request.sendHandle(c, req, backend);
+        }
+        HttpCacheLookupOptions lookup = new HttpCacheLookupOptions();
+        int mask = HttpCacheLookupOptions.BACKEND_NAME;
+        lookup.backendName = Text.latin1(backend);
+        if (options.overrideKeyBytes() != null) {
+            lookup.overrideKey = options.overrideKeyBytes();
+            mask |= HttpCacheLookupOptions.OVERRIDE_KEY;
+        }
+        int[] out = new int[1];
+        Statuses.check(c.httpCacheTransactionLookup(req, mask, lookup, out), "fastly_http_cache.transaction_lookup");
+        int handle = out[0];
+        boolean keepHandle = false;
+        try {
+            int state = state(c, handle);
+            Response found = foundResponse(c, handle, request, backend, true);
+            if (found != null) {
+                closeRequest(c, req);
+                if ((state & MUST_INSERT_OR_UPDATE) != 0) {
+                    // stale-while-revalidate: this request revalidates, after its response is sent
+                    Request revalidation = Request.of(request.method(), request.url());
+                    revalidation.headers().setAll(request.headers());
+                    revalidation.cacheOptions(options);
+                    BackgroundTasks.add(() -> revalidate(c, handle, revalidation, backend));
+                    keepHandle = true;
+                }
+                return found;
+            }
+            if ((state & MUST_INSERT_OR_UPDATE) != 0) {
+                closeRequest(c, req);
+                return fill(c, handle, state, request, backend);
+            }
+            // the cache recorded this resource as uncacheable: no collapsing, straight to the backend
+            return request.sendHandle(c, req, backend);
+        } finally {
+            if (!keepHandle) {
+                c.httpCacheClose(handle);
+            }
+        }
+    }
+
+    /** Fetches from the backend for a request chosen to fill the cache, and returns what the client gets. */
+    private static Response fill(Hostcalls c, int handle, int state, Request request, String backend) {
+        CandidateResponse candidate;
+        try {
+            candidate = fetchCandidate(c, handle, state, request, backend);
+        } catch (RuntimeException e) {
+            if ((state & USABLE_IF_ERROR) != 0) {
+                return chooseStale(c, handle, request, backend);
+            }
+            c.httpCacheTransactionAbandon(handle);
+            throw e;
+        }
+        if ((state & USABLE_IF_ERROR) != 0 && candidate.status() >= 500 && !candidate.isCacheable()) {
+            closeCandidate(c, candidate);
+            return chooseStale(c, handle, request, backend);
+        }
+        candidate.syncHeaders();
+        int[] mask = new int[1];
+        HttpCacheWriteOptions options = candidate.finalOptions(mask);
+        int resp = candidate.responseHandle();
+        int[] body = new int[1];
+        int[] fresh = new int[1];
+        switch (candidate.action()) {
+            case INSERT: {
+                Statuses.check(
+                        c.httpCacheTransactionInsertAndStreamBack(handle, resp, mask[0], options, body, fresh),
+                        "fastly_http_cache.transaction_insert_and_stream_back");
+                try {
+                    writeBody(c, candidate, body[0], true);
+                    return foundResponse(c, fresh[0], request, backend, false);
+                } finally {
+                    c.httpCacheClose(fresh[0]);
+                }
+            }
+            case UPDATE: {
+                Statuses.check(
+                        c.httpCacheTransactionUpdateAndReturnFresh(handle, resp, mask[0], options, fresh),
+                        "fastly_http_cache.transaction_update_and_return_fresh");
+                c.bodyClose(candidate.bodyHandle());
+                try {
+                    return foundResponse(c, fresh[0], request, backend, false);
+                } finally {
+                    c.httpCacheClose(fresh[0]);
+                }
+            }
+            case RECORD_UNCACHEABLE:
+                Statuses.check(
+                        c.httpCacheTransactionRecordNotCacheable(handle, mask[0], options),
+                        "fastly_http_cache.transaction_record_not_cacheable");
+                return uncachedResponse(c, candidate, request, backend);
+            default:
+                // only this request gets the response; a waiting request takes over and fetches again
+                Statuses.check(c.httpCacheTransactionAbandon(handle), "fastly_http_cache.transaction_abandon");
+                return uncachedResponse(c, candidate, request, backend);
+        }
+    }
+
+    /** Revalidates a stale response after the client got it; nothing is returned. */
+    private static void revalidate(Hostcalls c, int handle, Request request, String backend) {
+        try {
+            CandidateResponse candidate;
+            try {
+                candidate = fetchCandidate(c, handle, STALE, request, backend);
+            } catch (RuntimeException e) {
+                c.httpCacheTransactionAbandon(handle);
+                throw e;
+            }
+            candidate.syncHeaders();
+            int[] mask = new int[1];
+            HttpCacheWriteOptions options = candidate.finalOptions(mask);
+            int resp = candidate.responseHandle();
+            switch (candidate.action()) {
+                case INSERT: {
+                    int[] body = new int[1];
+                    Statuses.check(
+                            c.httpCacheTransactionInsert(handle, resp, mask[0], options, body),
+                            "fastly_http_cache.transaction_insert");
+                    writeBody(c, candidate, body[0], true);
+                    break;
+                }
+                case UPDATE:
+                    Statuses.check(
+                            c.httpCacheTransactionUpdate(handle, resp, mask[0], options),
+                            "fastly_http_cache.transaction_update");
+                    c.bodyClose(candidate.bodyHandle());
+                    break;
+                case RECORD_UNCACHEABLE:
+                    Statuses.check(
+                            c.httpCacheTransactionRecordNotCacheable(handle, mask[0], options),
+                            "fastly_http_cache.transaction_record_not_cacheable");
+                    closeCandidate(c, candidate);
+                    break;
+                default:
+                    c.httpCacheTransactionAbandon(handle);
+                    closeCandidate(c, candidate);
+            }
+        } finally {
+            c.httpCacheClose(handle);
+        }
+    }
+
+    /** Sends the suggested backend request (after the before-send hook) and wraps the answer as a candidate. */
+    private static CandidateResponse fetchCandidate(
+            Hostcalls c, int handle, int state, Request request, String backend) {
+        int[] out = new int[1];
+        Statuses.check(
+                c.httpCacheGetSuggestedBackendRequest(handle, out), "fastly_http_cache.get_suggested_backend_request");
+        int suggested = out[0];
+        Request backendRequest = Request.of(method(c, suggested), uri(c, suggested));
+        backendRequest.headers().setAll(HostHeaders.readRequest(c, suggested));
+        backendRequest.cacheOptions(request.cacheOptions());
+        request.moveBodyTo(backendRequest);
+        Consumer<Request> before = request.cacheOptions().beforeSendHook();
+        if (before != null) {
+            before.accept(backendRequest);
+        }
+        writeRequest(c, suggested, backendRequest);
+        int body = backendRequest.takeBodyHandle(c);
+        byte[] detail = SendErrorDetail.newBuffer();
+        int[] resp = new int[1];
+        int[] respBody = new int[1];
+        int status = c.reqSendV2(suggested, body, Text.latin1(backend), detail, resp, respBody);
+        if (status != FastlyStatus.OK) {
+            throw SendErrorDetail.toException(status, detail, backend);
+        }
+        int[] action = new int[1];
+        int[] prepared = new int[1];
+        Statuses.check(
+                c.httpCachePrepareResponseForStorage(handle, resp[0], action, prepared),
+                "fastly_http_cache.prepare_response_for_storage");
+        CandidateResponse candidate = new CandidateResponse(
+                c, handle, prepared[0], respBody[0], action[0], state, backendRequest.cacheOptions());
+        Consumer<CandidateResponse> after = request.cacheOptions().afterSendHook();
+        if (after != null) {
+            try {
+                after.accept(candidate);
+            } catch (RuntimeException e) {
+                closeCandidate(c, candidate);
+                throw e;
+            }
+        }
+        return candidate;
+    }
+
+    /** Completes the collapse with the stored stale response (stale-if-error). */
+    private static Response chooseStale(Hostcalls c, int handle, Request request, String backend) {
+        Statuses.check(c.httpCacheTransactionChooseStale(handle), "fastly_http_cache.transaction_choose_stale");
+        Response stale = foundResponse(c, handle, request, backend, true);
+        if (stale == null) {
+            throw Statuses.toException(FastlyStatus.NONE, "fastly_http_cache.get_found_response");
+        }
+        return stale;
+    }
+
+    /** The stored response of a cache handle, with X-Cache headers; null when none was found. */
+    private static Response foundResponse(Hostcalls c, int handle, Request request, String backend, boolean hit) {
+        int[] resp = new int[1];
+        int[] body = new int[1];
+        int status = c.httpCacheGetFoundResponse(handle, 1, resp, body);
+        if (status == FastlyStatus.NONE) {
+            return null;
+        }
+        Statuses.check(status, "fastly_http_cache.get_found_response");
+        long hits = 0;
+        if (hit) {
+            long[] h = new long[1];
+            Statuses.check(c.httpCacheGetHits(handle, h), "fastly_http_cache.get_hits");
+            hits = h[0];
+        }
+        Response response = new Response(c, resp[0], body[0], backend);
+        markForClient(response, request, hit, hits);
+        return response;
+    }
+
+    private static Response uncachedResponse(
+            Hostcalls c, CandidateResponse candidate, Request request, String backend) {
+        int body = candidate.bodyHandle();
+        if (candidate.transform() != null) {
+            int[] out = new int[1];
+            Statuses.check(c.bodyNew(out), "fastly_http_body.new");
+            writeBody(c, candidate, out[0], false);
+            body = out[0];
+        }
+        Response response = new Response(c, candidate.responseHandle(), body, backend);
+        markForClient(response, request, false, 0);
+        return response;
+    }
+
+    /** {@code X-Cache} and {@code X-Cache-Hits}; surrogate headers only for Fastly-FF or Fastly-Debug requests. */
+    private static void markForClient(Response response, Request request, boolean hit, long hits) {
+        Headers h = response.headers();
+        h.set("X-Cache", hit ? "HIT" : "MISS");
+        h.set("X-Cache-Hits", Long.toString(hit ? hits : 0));
+        Headers rh = request.headers();
+        if (!rh.contains("Fastly-FF") && !rh.contains("Fastly-Debug")) {
+            h.remove("Surrogate-Key");
+            h.remove("Surrogate-Control");
+        }
+    }
+
+    /**
+     * Fills a body from the backend body (through the transform, if any); {@code end} closes it, which ends a
+     * cache body (a body the program reads on must stay open).
+     */
+    private static void writeBody(Hostcalls c, CandidateResponse candidate, int target, boolean end) {
+        BodyTransform transform = candidate.transform();
+        if (transform == null) {
+            Statuses.check(c.bodyAppend(target, candidate.bodyHandle()), "fastly_http_body.append");
+            if (end) {
+                Statuses.check(c.bodyClose(target), "fastly_http_body.close");
+            }
+            return;
+        }
+        BodyInput in = BodyInput.of(c, candidate.bodyHandle());
+        try {
+            transform.transform(in, new HostBodyOutput(c, target));
+            in.close();
+            if (end) {
+                Statuses.check(c.bodyClose(target), "fastly_http_body.close");
+            }
+        } catch (IOException e) {
+            c.bodyAbandon(target);
+            in.close();
+            throw new UncheckedIOException("body transform failed", e);
+        } catch (RuntimeException e) {
+            c.bodyAbandon(target);
+            in.close();
+            throw e;
+        }
+    }
+
+    private static void closeCandidate(Hostcalls c, CandidateResponse candidate) {
+        c.bodyClose(candidate.bodyHandle());
+        c.respClose(candidate.responseHandle());
+    }
+
+    private static void closeRequest(Hostcalls c, int req) {
+        int s = c.reqClose(req);
+        if (s != FastlyStatus.OK && s != FastlyStatus.BADF) {
+            throw Statuses.toException(s, "fastly_http_req.close");
+        }
+    }
+
+    private static boolean isRequestCacheable(Hostcalls c, int req) {
+        int[] out = new int[1];
+        Statuses.check(c.httpCacheIsRequestCacheable(req, out), "fastly_http_cache.is_request_cacheable");
+        return out[0] != 0;
+    }
+
+    private static int state(Hostcalls c, int handle) {
+        int[] out = new int[1];
+        Statuses.check(c.httpCacheGetState(handle, out), "fastly_http_cache.get_state");
+        return out[0];
+    }
+
+    private static String method(Hostcalls c, int req) {
+        byte[] b = AdaptiveBuffer.get(
+                (buf, len, nw) -> c.reqMethodGet(req, buf, len, nw), 16, "fastly_http_req.method_get");
+        return b == null ? "GET" : Text.latin1(b, 0, b.length);
+    }
+
+    private static String uri(Hostcalls c, int req) {
+        byte[] b =
+                AdaptiveBuffer.get((buf, len, nw) -> c.reqUriGet(req, buf, len, nw), 1024, "fastly_http_req.uri_get");
+        return b == null ? "/" : Text.latin1(b, 0, b.length);
+    }
+
+    /** Writes a request's method, URL and headers into a host request handle. */
+    private static void writeRequest(Hostcalls c, int req, Request r) {
+        Statuses.check(c.reqMethodSet(req, Text.latin1(r.method())), "fastly_http_req.method_set");
+        Statuses.check(c.reqUriSet(req, Text.latin1(r.url())), "fastly_http_req.uri_set");
+        Headers now = r.headers();
+        for (String name : HostHeaders.readRequest(c, req).names()) {
+            if (!now.contains(name)) {
+                Statuses.check(c.reqHeaderRemove(req, Text.latin1(name)), "fastly_http_req.header_remove");
+            }
+        }
+        HostHeaders.writeRequest(c, req, now);
+    }
+
+    /** The host's suggested write options for a response, growing the buffers on {@code buflen}. */
+    static HttpCacheWriteOptions suggestedOptions(Hostcalls c, int handle, int resp, int varyLen, int keysLen) {
+        HttpCacheWriteOptions in = new HttpCacheWriteOptions();
+        in.varyRule = new byte[varyLen];
+        in.varyRuleLen = varyLen;
+        in.surrogateKeys = new byte[keysLen];
+        in.surrogateKeysLen = keysLen;
+        HttpCacheWriteOptions out = new HttpCacheWriteOptions();
+        int[] maskOut = new int[1];
+        for (int attempt = 0; attempt < 3; attempt++) {
+            int status = c.httpCacheGetSuggestedCacheOptions(handle, resp, HttpCacheWriteOptions.ALL, in, maskOut, out);
+            if (status == FastlyStatus.OK) {
+                if ((maskOut[0] & HttpCacheWriteOptions.VARY_RULE) == 0) {
+                    out.varyRuleLen = 0;
+                }
+                if ((maskOut[0] & HttpCacheWriteOptions.SURROGATE_KEYS) == 0) {
+                    out.surrogateKeysLen = 0;
+                }
+                return out;
+            }
+            if (status != FastlyStatus.BUFLEN) {
+                throw Statuses.toException(status, "fastly_http_cache.get_suggested_cache_options");
+            }
+            if (out.varyRuleLen > in.varyRuleLen) {
+                in.varyRule = new byte[out.varyRuleLen];
+                in.varyRuleLen = out.varyRuleLen;
+            }
+            if (out.surrogateKeysLen > in.surrogateKeysLen) {
+                in.surrogateKeys = new byte[out.surrogateKeysLen];
+                in.surrogateKeysLen = out.surrogateKeysLen;
+            }
+        }
+        throw Statuses.toException(FastlyStatus.BUFLEN, "fastly_http_cache.get_suggested_cache_options");
+    }
+
+    /** An output stream into a host body. */
+    private static final class HostBodyOutput extends OutputStream {
+        private final Hostcalls calls;
+        private final int body;
+
+        HostBodyOutput(Hostcalls calls, int body) {
+            this.calls = calls;
+            this.body = body;
+        }
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            BodyOutput.writeAll(calls, body, b, off, len);
+        }
+    }
+}

@@ -1,0 +1,618 @@
+package io.github.computejava.fsthttp;
+
+import io.github.computejava.abi.FastlyStatus;
+import io.github.computejava.abi.Hostcalls;
+import io.github.computejava.abi.IpText;
+import io.github.computejava.geo.Geo;
+import io.github.computejava.internal.AdaptiveBuffer;
+import io.github.computejava.internal.BodyInput;
+import io.github.computejava.internal.Host;
+import io.github.computejava.internal.Statuses;
+import io.github.computejava.internal.Text;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An HTTP request: the one a client sent (handed to the {@link Handler}), or one the program builds to send
+ * to a backend.
+ *
+ * <p>A request is a mutable message, like Go's {@code fsthttp.Request}: change its method, URL, headers and
+ * {@link CacheOptions}, then {@link #send(String) send} it to a named backend. The client's body is streamed
+ * from the host as it is read; a request forwarded without reading its body passes it on untouched.
+ */
+public final class Request {
+    private static final int METHOD_BUFFER = 16;
+    private static final int URL_BUFFER = 1024;
+    private static final byte[] NO_BYTES = new byte[0];
+    private static final String HEX_DIGITS = "0123456789ABCDEF";
+
+    /** The request header carrying a cache key override to the host, as 64 hex digits. */
+    static final String CACHE_KEY_HEADER = "fastly-xqd-cache-key";
+
+    private final Hostcalls calls;
+    private final int downstreamHandle;
+    private String method;
+    private String url;
+    private Headers headers;
+    private CacheOptions cacheOptions = CacheOptions.DEFAULT;
+    private BodyInput hostBody;
+    private byte[] bytesBody;
+    private boolean manualFraming;
+    private boolean decompressGzip;
+
+    private Request(Hostcalls calls, int downstreamHandle, int bodyHandle) {
+        this.calls = calls;
+        this.downstreamHandle = downstreamHandle;
+        this.hostBody = BodyInput.of(calls, bodyHandle);
+    }
+
+    private Request(String method, String url) {
+        this.calls = null;
+        this.downstreamHandle = FastlyStatus.INVALID_HANDLE;
+        this.method = method;
+        this.url = url;
+        this.headers = new Headers();
+    }
+
+    /** The client's request, from the handles the host gave the program. */
+    static Request downstream(Hostcalls calls, int req, int body) {
+        return new Request(calls, req, body);
+    }
+
+    /**
+     * A new request to send to a backend.
+     *
+     * @param method the HTTP method, such as {@code GET}
+     * @param url an absolute URL, such as {@code https://example.com/path}
+     * @return a request with no headers and an empty body
+     * @throws IllegalArgumentException if the method is not an HTTP token or the URL is empty
+     * @throws NullPointerException if an argument is null
+     */
+    public static Request of(String method, String url) {
+        return new Request(checkMethod(method), checkUrl(url));
+    }
+
+    /**
+     * A new {@code GET} request.
+     *
+     * @param url an absolute URL
+     * @return the request
+     * @throws IllegalArgumentException if the URL is empty
+     * @throws NullPointerException if {@code url} is null
+     */
+    public static Request get(String url) {
+        return of("GET", url);
+    }
+
+    /**
+     * The HTTP method.
+     *
+     * @return the method, such as {@code GET}
+     */
+    public String method() {
+        if (method == null) {
+            byte[] b = AdaptiveBuffer.get(
+                    (buf, len, nw) -> calls.reqMethodGet(downstreamHandle, buf, len, nw),
+                    METHOD_BUFFER,
+                    "fastly_http_req.method_get");
+            method = b == null ? "GET" : Text.latin1(b, 0, b.length);
+        }
+        return method;
+    }
+
+    /**
+     * Sets the HTTP method.
+     *
+     * @param method the method, an HTTP token
+     * @return this request
+     * @throws IllegalArgumentException if {@code method} is not an HTTP token
+     * @throws NullPointerException if {@code method} is null
+     */
+    public Request method(String method) {
+        this.method = checkMethod(method);
+        return this;
+    }
+
+    /**
+     * The full URL, such as {@code https://example.com/path?q=1}.
+     *
+     * @return the URL
+     */
+    public String url() {
+        if (url == null) {
+            byte[] b = AdaptiveBuffer.get(
+                    (buf, len, nw) -> calls.reqUriGet(downstreamHandle, buf, len, nw),
+                    URL_BUFFER,
+                    "fastly_http_req.uri_get");
+            url = b == null ? "/" : Text.latin1(b, 0, b.length);
+        }
+        return url;
+    }
+
+    /**
+     * Sets the URL.
+     *
+     * @param url an absolute URL
+     * @return this request
+     * @throws IllegalArgumentException if {@code url} is empty or holds spaces or control characters
+     * @throws NullPointerException if {@code url} is null
+     */
+    public Request url(String url) {
+        this.url = checkUrl(url);
+        return this;
+    }
+
+    /**
+     * The path of the URL, without the query: {@code /a/b} for {@code https://h/a/b?x}.
+     *
+     * @return the path, {@code /} when the URL has none
+     */
+    public String path() {
+        String u = url();
+        int start = pathStart(u);
+        int end = u.indexOf('?', start);
+        int hash = u.indexOf('#', start);
+        if (end < 0 || hash >= 0 && hash < end) {
+            end = hash;
+        }
+        String path = end < 0 ? u.substring(start) : u.substring(start, end);
+        return path.isEmpty() ? "/" : path;
+    }
+
+    /**
+     * The query of the URL, without the {@code ?}.
+     *
+     * @return the query, or empty when the URL has none
+     */
+    public Optional<String> query() {
+        String u = url();
+        int q = u.indexOf('?', pathStart(u));
+        if (q < 0) {
+            return Optional.empty();
+        }
+        int hash = u.indexOf('#', q);
+        return Optional.of(hash < 0 ? u.substring(q + 1) : u.substring(q + 1, hash));
+    }
+
+    /**
+     * The host of the URL, such as {@code example.com} or {@code example.com:8080}.
+     *
+     * @return the host, or empty for a URL without one
+     */
+    public Optional<String> host() {
+        String u = url();
+        int scheme = u.indexOf("://");
+        if (scheme < 0) {
+            return Optional.empty();
+        }
+        int start = scheme + 3;
+        int end = pathStart(u);
+        return end > start ? Optional.of(u.substring(start, end)) : Optional.empty();
+    }
+
+    /**
+     * The header fields; changes to them apply to this request.
+     *
+     * @return the live headers
+     */
+    public Headers headers() {
+        if (headers == null) {
+            headers = HostHeaders.readRequest(calls, downstreamHandle);
+        }
+        return headers;
+    }
+
+    /**
+     * The readthrough cache overrides for {@link #send(String)}.
+     *
+     * @return the options, {@link CacheOptions#DEFAULT} unless set
+     */
+    public CacheOptions cacheOptions() {
+        return cacheOptions;
+    }
+
+    /**
+     * Sets the readthrough cache overrides used when this request is sent.
+     *
+     * @param options the overrides
+     * @return this request
+     * @throws NullPointerException if {@code options} is null
+     */
+    public Request cacheOptions(CacheOptions options) {
+        this.cacheOptions = Objects.requireNonNull(options, "options");
+        return this;
+    }
+
+    /**
+     * The body, streamed from the host as it is read. A request built with {@link #of} has the body given to
+     * {@link #body(byte[])}, or none.
+     *
+     * @return the body stream
+     */
+    public InputStream body() {
+        if (hostBody != null) {
+            return hostBody;
+        }
+        return new java.io.ByteArrayInputStream(bytesBody == null ? NO_BYTES : bytesBody);
+    }
+
+    /**
+     * Replaces the body.
+     *
+     * @param bytes the new body, used as is (not copied)
+     * @return this request
+     * @throws NullPointerException if {@code bytes} is null
+     */
+    public Request body(byte[] bytes) {
+        Objects.requireNonNull(bytes, "bytes");
+        discardHostBody();
+        this.bytesBody = bytes;
+        return this;
+    }
+
+    /**
+     * Replaces the body with UTF-8 text.
+     *
+     * @param text the new body
+     * @return this request
+     * @throws NullPointerException if {@code text} is null
+     */
+    public Request body(String text) {
+        return body(Text.utf8(Objects.requireNonNull(text, "text")));
+    }
+
+    /**
+     * The client's IP address, for the request the client sent.
+     *
+     * @return the address in text form ({@code 192.0.2.1} or {@code 2001:db8::1}), or empty for a request
+     *     the program built
+     */
+    public Optional<String> clientAddress() {
+        if (downstreamHandle == FastlyStatus.INVALID_HANDLE) {
+            return Optional.empty();
+        }
+        byte[] octets = new byte[16];
+        int[] n = new int[1];
+        int status = calls.downstreamClientIpAddr(downstreamHandle, octets, n);
+        if (status == FastlyStatus.NONE) {
+            return Optional.empty();
+        }
+        Statuses.check(status, "fastly_http_downstream.downstream_client_ip_addr");
+        return Optional.of(IpText.format(octets, n[0]));
+    }
+
+    /**
+     * The geolocation of the client's IP address, for the request the client sent.
+     *
+     * @return the geolocation, or empty for a request the program built or when the host knows nothing of the
+     *     address
+     * @throws io.github.computejava.ComputeException if the host answers with data that is not a JSON object
+     * @throws io.github.computejava.HostcallException if the host fails the lookup
+     */
+    public Optional<Geo> clientGeo() {
+        return clientAddress().flatMap(Geo::lookup);
+    }
+
+    /**
+     * Sends this request to a backend and waits for the response head. The readthrough cache answers when it
+     * can, following {@link #cacheOptions()}.
+     *
+     * <p>The body goes with the request: the client's body is passed on without copying, from wherever reading
+     * it stopped (to forward a body you have read, set it again with {@link #body(byte[])}). After sending, the
+     * body is consumed; the request's method, URL and headers stay usable.
+     *
+     * @param backend a backend name defined for the service
+     * @return the response; close it (or read its body to the end) when done
+     * @throws BackendNotFoundException if the service has no such backend
+     * @throws SendErrorException if the request fails before a response arrives
+     * @throws NullPointerException if {@code backend} is null
+     * @throws IllegalArgumentException if {@code backend} is empty
+     */
+    public Response send(String backend) {
+        Objects.requireNonNull(backend, "backend");
+        if (backend.isEmpty()) {
+            throw new IllegalArgumentException("backend: must not be empty");
+        }
+        Hostcalls c = calls != null ? calls : Host.calls();
+        CacheFlow flow = cacheOptions.flow();
+        if (flow != null) {
+            return flow.send(this, backend, c);
+        }
+        return sendHandle(c, newHostRequest(c), backend);
+    }
+
+    /** Sends a request handle with this request's body; the host's readthrough cache answers when it can. */
+    Response sendHandle(Hostcalls c, int req, String backend) {
+        int body = takeBodyHandle(c);
+        byte[] detail = SendErrorDetail.newBuffer();
+        int[] resp = new int[1];
+        int[] respBody = new int[1];
+        byte[] backendBytes = Text.latin1(backend);
+        int status = c.reqSendV2(req, body, backendBytes, detail, resp, respBody);
+        if (status != FastlyStatus.OK) {
+            throw SendErrorDetail.toException(status, detail, backend);
+        }
+        return new Response(c, resp[0], respBody[0], backend);
+    }
+
+    /** Moves this request's body to {@code other}, leaving this one without. */
+    void moveBodyTo(Request other) {
+        other.discardHostBody();
+        other.hostBody = hostBody;
+        other.bytesBody = bytesBody;
+        hostBody = null;
+        bytesBody = NO_BYTES;
+    }
+
+    /**
+     * Sends this request to a backend, as {@link #send(String)} does with its name.
+     *
+     * @param backend a backend, such as one from {@link Backend#register}
+     * @return the response; close it (or read its body to the end) when done
+     * @throws BackendNotFoundException if the service has no such backend
+     * @throws SendErrorException if the request fails before a response arrives
+     * @throws NullPointerException if {@code backend} is null
+     */
+    public Response send(Backend backend) {
+        return send(Objects.requireNonNull(backend, "backend").name());
+    }
+
+    /**
+     * The cookies of the {@code Cookie} headers, in order (invalid pairs are skipped).
+     *
+     * @return the cookies, names and values only
+     */
+    public List<Cookie> cookies() {
+        List<Cookie> all = new ArrayList<>();
+        for (String header : headers().values("Cookie")) {
+            all.addAll(Cookie.parseCookieHeader(header));
+        }
+        return all;
+    }
+
+    /**
+     * The first cookie with this name.
+     *
+     * @param name the cookie name
+     * @return the cookie, or empty
+     * @throws NullPointerException if {@code name} is null
+     */
+    public Optional<Cookie> cookie(String name) {
+        Objects.requireNonNull(name, "name");
+        for (Cookie c : cookies()) {
+            if (c.name().equals(name)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Adds a cookie's name and value to the {@code Cookie} header (its attributes do not travel in requests).
+     *
+     * @param cookie the cookie
+     * @return this request
+     * @throws NullPointerException if {@code cookie} is null
+     */
+    public Request addCookie(Cookie cookie) {
+        Objects.requireNonNull(cookie, "cookie");
+        String pair = cookie.name() + "=" + cookie.value();
+        Optional<String> existing = headers().get("Cookie");
+        headers()
+                .set("Cookie", existing.isPresent() && !existing.get().isEmpty() ? existing.get() + "; " + pair : pair);
+        return this;
+    }
+
+    /**
+     * A new request with this one's method, URL, headers, cache options, framing mode and decompression
+     * setting, and an empty body.
+     * Changes to either do not affect the other.
+     *
+     * @return the copy
+     */
+    public Request copy() {
+        Request copy = new Request(method(), url());
+        copy.headers = headers().copy();
+        copy.cacheOptions = cacheOptions;
+        copy.manualFraming = manualFraming;
+        copy.decompressGzip = decompressGzip;
+        return copy;
+    }
+
+    /**
+     * A copy as {@link #copy()}, with the body too. The unread rest of a streamed body is read into memory
+     * first, and this request keeps those bytes as its body.
+     *
+     * @return the copy
+     * @throws java.io.UncheckedIOException if reading the body fails
+     */
+    public Request copyWithBody() {
+        if (hostBody != null) {
+            byte[] bytes;
+            try {
+                bytes = hostBody.open() ? hostBody.readAllBytes() : NO_BYTES;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            discardHostBody();
+            bytesBody = bytes;
+        }
+        Request copy = copy();
+        copy.bytesBody = bytesBody == null ? NO_BYTES : bytesBody;
+        return copy;
+    }
+
+    /**
+     * Whether the host takes {@code Content-Length}/{@code Transfer-Encoding} from this request's headers.
+     *
+     * @return true for manual framing
+     */
+    public boolean manualFraming() {
+        return manualFraming;
+    }
+
+    /**
+     * Sets the framing mode for sending: by default the host frames the body and drops the program's {@code
+     * Content-Length} and {@code Transfer-Encoding}; with manual framing it sends the ones the program set (and
+     * frames automatically if they do not describe the body).
+     *
+     * @param manual true for manual framing
+     * @return this request
+     */
+    public Request manualFraming(boolean manual) {
+        this.manualFraming = manual;
+        return this;
+    }
+
+    /**
+     * Whether a gzip-encoded backend response to this request reaches the program decompressed.
+     *
+     * @return true when set with {@link #decompressGzip(boolean)}
+     */
+    public boolean decompressGzip() {
+        return decompressGzip;
+    }
+
+    /**
+     * Asks the host to decompress the backend's response when it is gzip-encoded ({@code Content-Encoding:
+     * gzip}), as Go's {@code DecompressResponseOptions{Gzip: true}}: the program then reads the decompressed
+     * body, and the response has no {@code Content-Encoding} nor {@code Content-Length}. Other responses are
+     * untouched.
+     *
+     * <pre>{@code
+     * Response r = Request.get("https://api.example.com/data").decompressGzip(true).send("api");
+     * }</pre>
+     *
+     * @param gzip true to decompress gzip responses
+     * @return this request
+     */
+    public Request decompressGzip(boolean gzip) {
+        this.decompressGzip = gzip;
+        return this;
+    }
+
+    int newHostRequest(Hostcalls c) {
+        int[] out = new int[1];
+        Statuses.check(c.reqNew(out), "fastly_http_req.new");
+        int req = out[0];
+        Statuses.check(c.reqMethodSet(req, Text.latin1(method())), "fastly_http_req.method_set");
+        Statuses.check(c.reqUriSet(req, Text.latin1(url())), "fastly_http_req.uri_set");
+        HostHeaders.writeRequest(c, req, headers());
+        if (manualFraming) {
+            Statuses.check(c.reqFramingHeadersModeSet(req, 1), "fastly_http_req.framing_headers_mode_set");
+        }
+        if (decompressGzip) {
+            // content_encodings.gzip
+            Statuses.check(c.reqAutoDecompressResponseSet(req, 1), "fastly_http_req.auto_decompress_response_set");
+        }
+        CacheOptions o = cacheOptions;
+        if (!o.isDefault()) {
+            int tag = 0;
+            int ttl = 0;
+            int swr = 0;
+            if (o.pass()) {
+                tag |= 1;
+            }
+            if (o.ttl().isPresent()) {
+                tag |= 2;
+                ttl = (int) o.ttl().get().getSeconds();
+            }
+            if (o.staleWhileRevalidate().isPresent()) {
+                tag |= 4;
+                swr = (int) o.staleWhileRevalidate().get().getSeconds();
+            }
+            if (o.pci()) {
+                tag |= 8;
+            }
+            byte[] sk =
+                    o.surrogateKey().isPresent() ? Text.latin1(o.surrogateKey().get()) : NO_BYTES;
+            Statuses.check(c.reqCacheOverrideV2Set(req, tag, ttl, swr, sk), "fastly_http_req.cache_override_v2_set");
+        }
+        byte[] key = o.overrideKeyBytes();
+        if (key != null) {
+            Statuses.check(
+                    c.reqHeaderInsert(req, Text.latin1(CACHE_KEY_HEADER), Text.latin1(hex(key))),
+                    "fastly_http_req.header_insert");
+        }
+        return req;
+    }
+
+    /** Upper-case hex, as the host reads a key override from {@link #CACHE_KEY_HEADER}. */
+    static String hex(byte[] key) {
+        char[] out = new char[key.length * 2];
+        for (int i = 0; i < key.length; i++) {
+            out[2 * i] = HEX_DIGITS.charAt((key[i] >> 4) & 0xF);
+            out[2 * i + 1] = HEX_DIGITS.charAt(key[i] & 0xF);
+        }
+        return new String(out);
+    }
+
+    int takeBodyHandle(Hostcalls c) {
+        if (hostBody != null && hostBody.open()) {
+            int handle = hostBody.takeHandle();
+            hostBody = null;
+            bytesBody = NO_BYTES;
+            return handle;
+        }
+        int[] out = new int[1];
+        Statuses.check(c.bodyNew(out), "fastly_http_body.new");
+        int handle = out[0];
+        byte[] bytes = bytesBody == null ? NO_BYTES : bytesBody;
+        BodyOutput.writeAll(c, handle, bytes, 0, bytes.length);
+        return handle;
+    }
+
+    private void discardHostBody() {
+        if (hostBody != null) {
+            hostBody.close();
+            hostBody = null;
+        }
+    }
+
+    private static int pathStart(String u) {
+        int scheme = u.indexOf("://");
+        if (scheme < 0) {
+            return 0;
+        }
+        int i = scheme + 3;
+        while (i < u.length() && "/?#".indexOf(u.charAt(i)) < 0) {
+            i++;
+        }
+        return i;
+    }
+
+    private static String checkMethod(String method) {
+        Objects.requireNonNull(method, "method");
+        if (method.isEmpty()) {
+            throw new IllegalArgumentException("method: must not be empty");
+        }
+        for (int i = 0; i < method.length(); i++) {
+            if (!Headers.isTokenChar(method.charAt(i))) {
+                throw new IllegalArgumentException("method: '" + method + "' is not a valid HTTP method");
+            }
+        }
+        return method;
+    }
+
+    private static String checkUrl(String url) {
+        Objects.requireNonNull(url, "url");
+        if (url.isEmpty()) {
+            throw new IllegalArgumentException("url: must not be empty");
+        }
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c <= ' ' || c == 0x7F) {
+                throw new IllegalArgumentException("url: must not contain spaces or control characters");
+            }
+        }
+        return url;
+    }
+
+    @Override
+    public String toString() {
+        return method() + " " + url();
+    }
+}

@@ -1,8 +1,0 @@
-package io.github.computejava.fsthttp;
-
-import io.github.computejava.internal.Hostcalls;
-
-/** How {@link Request#send} reaches the cache when the program drives it (see {@link GuestCache}). */
-interface CacheFlow {
-    Response send(Request request, String backend, Hostcalls calls);
-}
