@@ -16,6 +16,7 @@ import io.github.computejava.host.backend.JettyOrigin;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -25,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -252,8 +254,11 @@ public final class LocalServer implements AutoCloseable {
         String traceId = exchange.request().requestId();
         long start = System.nanoTime();
         String failure;
-        try (Wasi wasi = new Wasi(engine.clock(), engine.environment(traceId), log)) {
-            failure = program.run(sandbox, wasi, log).failure;
+        List<String> trace = List.of();
+        try (Wasi wasi = new Wasi(engine.clock(), engine.environment(traceId), log, program.frameMap())) {
+            WasmProgram.Outcome outcome = program.run(sandbox, wasi, log);
+            failure = outcome.failure;
+            trace = outcome.trace;
         } catch (Throwable t) {
             // a fault of the server itself: the client still gets an answer, and the server keeps serving
             failure = "the host failed: " + t;
@@ -263,6 +268,7 @@ public final class LocalServer implements AutoCloseable {
                 sandbox.answerIfUnanswered(200, new byte[0]);
             } else {
                 log.error("request " + traceId + " failed: " + failure);
+                trace.forEach(log::error);
                 sandbox.answerIfUnanswered(500, (failure + "\n").getBytes(StandardCharsets.UTF_8));
             }
         } finally {
@@ -644,7 +650,17 @@ public final class LocalServer implements AutoCloseable {
             if (verbosity < 0) {
                 throw new IllegalArgumentException("verbosity: must not be negative, got " + verbosity);
             }
-            this.log = ServerLog.standard(verbosity);
+            this.log = log.withVerbosity(verbosity);
+            return this;
+        }
+
+        /**
+         * Where the server writes: progress and the program's standard output to {@code out}, errors (and the
+         * stack traces of the program's uncaught exceptions and traps) and the program's standard error to {@code
+         * err}. The default is the process's standard streams.
+         */
+        public Builder output(PrintStream out, PrintStream err) {
+            this.log = log.withStreams(Objects.requireNonNull(out, "out"), Objects.requireNonNull(err, "err"));
             return this;
         }
 

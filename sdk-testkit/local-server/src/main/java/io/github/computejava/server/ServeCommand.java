@@ -18,9 +18,17 @@ import java.util.concurrent.CountDownLatch;
  * --viceroy-path=...} can run it:
  *
  * <pre>
- * SERVER [serve] [-v] [-C fastly.toml] [--addr 127.0.0.1:7676] [--embedded-origin 127.0.0.1:7070] bin/main.wasm
+ * SERVER [serve] [-v] [-C fastly.toml] [--addr 127.0.0.1:7676] [--embedded-origin 127.0.0.1:7070]
+ *        [--frames bin/main.wasm.frames.json] bin/main.wasm
+ * SERVER trace [--frames bin/main.wasm.frames.json] bin/main.wasm &lt; log
  * SERVER --version
  * </pre>
+ *
+ * <p>{@code trace} rewrites a log the program wrote elsewhere (on Fastly, where its uncaught exceptions print call
+ * site ids) with the Java frames of the build's frame map, from standard input to standard output.
+ *
+ * <p>The program's frame map (see {@link FrameMap}) is read from beside it unless {@code --frames} names another
+ * file: with it, uncaught exceptions and traps are logged as Java stack traces.
  *
  * <p>Prints {@code Listening on http://ADDRESS} once it serves. A {@code -C} file that is missing or malformed is an
  * error before anything listens. Viceroy options it does not implement ({@code
@@ -54,6 +62,8 @@ public final class ServeCommand {
         InetSocketAddress address = new InetSocketAddress("127.0.0.1", 7676);
         InetSocketAddress embeddedOrigin;
         Path wasm;
+        Path frames;
+        boolean trace;
         boolean version;
         boolean help;
         boolean interpreter;
@@ -100,6 +110,12 @@ public final class ServeCommand {
                         }
                         o.embeddedOrigin = address(value, flag);
                         break;
+                    case "--frames":
+                        if (value == null) {
+                            value = next(args, ++i, flag);
+                        }
+                        o.frames = Path.of(value);
+                        break;
                     case "--interpreter":
                         o.interpreter = true;
                         break;
@@ -136,6 +152,9 @@ public final class ServeCommand {
             }
             if (!positional.isEmpty() && positional.get(0).equals("serve")) {
                 positional.remove(0);
+            } else if (!positional.isEmpty() && positional.get(0).equals("trace")) {
+                positional.remove(0);
+                o.trace = true;
             }
             if (o.version || o.help) {
                 return o;
@@ -209,7 +228,9 @@ public final class ServeCommand {
 
     static String usage() {
         return "Usage: " + NAME + " [serve] [-v] [-C fastly.toml] [--addr 127.0.0.1:7676]"
-                + " [--embedded-origin 127.0.0.1:7070] [--interpreter] [--no-compile-cache] bin/main.wasm\n"
+                + " [--embedded-origin 127.0.0.1:7070] [--frames FILE] [--interpreter] [--no-compile-cache]"
+                + " bin/main.wasm\n"
+                + "       " + NAME + " trace [--frames FILE] bin/main.wasm < log\n"
                 + "       " + NAME + " --version\n"
                 + "Serves a Fastly Compute program locally (a drop-in for Fastly's Viceroy).\n";
     }
@@ -224,6 +245,19 @@ public final class ServeCommand {
      *     bad command line
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, System.in, out, err);
+    }
+
+    /**
+     * Runs the command line, {@code trace} reading the log from {@code in}.
+     *
+     * @param args the arguments, as {@link #main}'s
+     * @param in the standard input
+     * @param out where progress, {@code Listening on ...} and the program's output go
+     * @param err where errors go
+     * @return as {@link #run(String[], PrintStream, PrintStream)}
+     */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
         Options o;
         try {
             o = Options.parse(args);
@@ -240,6 +274,9 @@ public final class ServeCommand {
             out.print(usage());
             return 0;
         }
+        if (o.trace) {
+            return trace(o, in, out, err);
+        }
         ServerLog log = new ServerLog(out, err, o.verbosity);
         for (String ignored : o.ignored) {
             log.error("warning: " + ignored + " is not supported by " + NAME + " and is ignored");
@@ -254,12 +291,17 @@ public final class ServeCommand {
                 origin = EmbeddedOrigin.start(o.embeddedOrigin);
                 log.always("Embedded origin listening on " + origin.uri());
             }
+            if (o.frames != null && !java.nio.file.Files.isRegularFile(o.frames)) {
+                throw new ProgramException("the frame map " + o.frames + " does not exist");
+            }
             WasmProgram program = WasmProgram.load(
                     o.wasm,
+                    o.frames != null ? o.frames : FrameMap.beside(o.wasm),
                     o.interpreter ? WasmProgram.Execution.INTERPRETED : WasmProgram.Execution.COMPILED,
                     o.compileCache ? CompileCache.defaultDirectory() : null);
             log.info("Loaded " + program.name() + " (" + program.importCount() + " imports) in "
-                    + program.compileMillis() + " ms");
+                    + program.compileMillis() + " ms" + (program.hasFrameMap() ? ", with its frame map" : ""));
+            program.frameMapProblem().ifPresent(problem -> log.error("warning: " + problem));
             List<String> unsupported = program.unsupportedImports();
             if (!unsupported.isEmpty()) {
                 log.info("The program imports hostcalls this server answers with `unsupported`: "
@@ -295,6 +337,28 @@ public final class ServeCommand {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** {@code trace}: the log on {@code in} with its call site lines turned into Java frames. */
+    private static int trace(Options o, InputStream in, PrintStream out, PrintStream err) {
+        Path mapFile = o.frames != null ? o.frames : FrameMap.beside(o.wasm);
+        try {
+            FrameMap map = FrameMap.read(mapFile);
+            if (!map.matches(java.nio.file.Files.readAllBytes(o.wasm))) {
+                err.println("error: " + mapFile + " was written for another build of " + o.wasm);
+                return 1;
+            }
+            GuestTraces.translate(
+                    map,
+                    new java.io.BufferedReader(
+                            new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8)),
+                    out::println);
+            out.flush();
+            return 0;
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
     }
 
     private static void close(LocalServer server, EmbeddedOrigin origin) {

@@ -30,11 +30,17 @@ final class Wasi implements AutoCloseable {
     private final LineOutput stdout;
     private final LineOutput stderr;
     private final InstantSource clock;
+    private final GuestTraces traces;
 
-    Wasi(InstantSource clock, Map<String, String> environment, ServerLog log) {
+    /**
+     * @param frames the program's frame map, or null: with it, the call site ids a program prints for an uncaught
+     *     exception reach the log as Java frames
+     */
+    Wasi(InstantSource clock, Map<String, String> environment, ServerLog log, FrameMap frames) {
         this.clock = clock;
+        this.traces = new GuestTraces(frames, log::stderr);
         this.stdout = new LineOutput(log::stdout);
-        this.stderr = new LineOutput(log::stderr);
+        this.stderr = new LineOutput(traces::stderrLine);
         WasiOptions.Builder options = WasiOptions.builder()
                 .withArguments(List.of("compute-app"))
                 .withStdout(stdout, false)
@@ -70,11 +76,17 @@ final class Wasi implements AutoCloseable {
         return functions;
     }
 
+    /** The instance's stack traces. */
+    GuestTraces traces() {
+        return traces;
+    }
+
     /** Prints the program's unfinished last lines. */
     @Override
     public void close() {
         stdout.flushLine();
         stderr.flushLine();
+        traces.flush();
         wasi.close();
     }
 
