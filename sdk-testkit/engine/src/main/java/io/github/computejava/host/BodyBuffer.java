@@ -14,7 +14,7 @@ import java.util.ArrayDeque;
  * closes the body (end of body) or abandons it (an error for the reader), and writers wait when more than
  * {@link #STREAMING_LIMIT} bytes are queued, so a slow client slows the program instead of filling memory.
  */
-public final class BodyBuffer {
+public final class BodyBuffer implements AsyncItem {
     /** Bytes queued ahead of a streaming consumer before writers wait. */
     public static final int STREAMING_LIMIT = 4 * 1024 * 1024;
 
@@ -238,11 +238,21 @@ public final class BodyBuffer {
         if (head instanceof BodyBuffer) {
             return ((BodyBuffer) head).isReadable();
         }
+        if (head instanceof AsyncItem) {
+            // a stream that knows when a read would not wait, also at its end (a cached object's body)
+            return ((AsyncItem) head).isReady();
+        }
         try {
             return ((InputStream) head).available() > 0;
         } catch (IOException e) {
             return true;
         }
+    }
+
+    /** For {@code fastly_async_io}: a body the program streams out is ready when writable, any other when readable. */
+    @Override
+    public boolean isReady() {
+        return isStreaming() ? isWritable() : isReadable();
     }
 
     /** Whether a writer would not wait for the reader: fewer than {@link #STREAMING_LIMIT} bytes are queued. */

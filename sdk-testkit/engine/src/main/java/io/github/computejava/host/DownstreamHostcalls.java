@@ -31,11 +31,17 @@ public final class DownstreamHostcalls {
     private int accepted;
 
     /** A {@code request_promise_handle}: the wish for another client request. */
-    static final class RequestPromise {
+    static final class RequestPromise implements AsyncItem {
         final CompletableFuture<Optional<DownstreamExchange>> future;
 
         RequestPromise(CompletableFuture<Optional<DownstreamExchange>> future) {
             this.future = future;
+        }
+
+        /** Ready when a request came or none will. */
+        @Override
+        public boolean isReady() {
+            return future.isDone();
         }
     }
 

@@ -58,7 +58,7 @@ final class HttpCacheCalls {
     }
 
     /** An {@code http_cache_handle}: a lookup's outcome and what the program did with it since. */
-    static final class HttpCacheHandle {
+    static final class HttpCacheHandle implements AsyncItem {
         final RequestHead request;
         CachedObject found;
         StoredResponse foundMeta;
@@ -75,6 +75,12 @@ final class HttpCacheCalls {
 
         CachedObject object() {
             return found != null ? found : existing;
+        }
+
+        /** The lookup completed (waiting on another's obligation if need be) before the handle was returned. */
+        @Override
+        public boolean isReady() {
+            return true;
         }
 
         StoredResponse meta() {
@@ -387,7 +393,8 @@ final class HttpCacheCalls {
             return FastlyStatus.LIMITEXCEEDED;
         }
         h.obligation = null;
-        handles.remove(resp);
+        // the cache keeps a copy of the head and the response handle stays usable, as on Fastly: Fastly's JS SDK
+        // sets X-Cache on it after an insert whose body it transforms; its edits do not reach the stored copy
         BodyBuffer body = new BodyBuffer();
         body.startStreaming();
         cache.copyInBackground(body, writer);
@@ -430,7 +437,7 @@ final class HttpCacheCalls {
             return FastlyStatus.BADF;
         }
         h.obligation = null;
-        handles.remove(resp);
+        // as after an insert, the response handle stays usable
         if (handleOut != null) {
             HttpCacheHandle fresh = new HttpCacheHandle(h.request);
             fresh.found = updated;

@@ -81,7 +81,7 @@ public class Sandbox implements Hostcalls, UncaughtListener {
     }
 
     /** A request sent with {@code send_async*}, answered on another thread. */
-    static final class PendingRequest {
+    static final class PendingRequest implements AsyncItem {
         final AsyncSend send;
         final CompletableFuture<UpstreamResponse> future;
         final String backend;
@@ -94,6 +94,12 @@ public class Sandbox implements Hostcalls, UncaughtListener {
             this.send = send;
             this.future = send.future();
             this.backend = backend;
+        }
+
+        /** Ready when the response head arrived (or the send failed). */
+        @Override
+        public boolean isReady() {
+            return future.isDone();
         }
     }
 

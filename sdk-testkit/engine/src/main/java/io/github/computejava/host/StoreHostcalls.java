@@ -29,7 +29,7 @@ public final class StoreHostcalls {
     }
 
     /** A finished KV operation waiting to be collected: its outcome, and for lookups the entry or list page. */
-    static final class KvResult {
+    static final class KvResult implements AsyncItem {
         final KvStore.Outcome outcome;
         final KvStore.Entry entry;
         final byte[] page;
@@ -38,6 +38,12 @@ public final class StoreHostcalls {
             this.outcome = outcome;
             this.entry = entry;
             this.page = page;
+        }
+
+        /** The store answers when the operation starts, so its wait never waits. */
+        @Override
+        public boolean isReady() {
+            return true;
         }
     }
 

@@ -89,6 +89,8 @@ class HttpCacheCallsTest {
                 FastlyStatus.OK,
                 s.httpCacheTransactionInsertAndStreamBack(handle, prepared[0], mask, o, writeBody, fresh));
         assertEquals(FastlyStatus.BADF, s.httpCacheTransactionAbandon(handle), "the obligation was met");
+        // the inserted response stays usable (Fastly's JS SDK edits it afterwards); the stored copy is not edited
+        assertEquals(FastlyStatus.OK, s.respHeaderInsert(prepared[0], "X-Edited-After".getBytes(), "yes".getBytes()));
         assertEquals(FastlyStatus.OK, s.bodyAppend(writeBody[0], respBody[0]));
         assertEquals(FastlyStatus.OK, s.bodyClose(writeBody[0]));
         int[] found = new int[1];
@@ -96,6 +98,10 @@ class HttpCacheCallsTest {
         assertEquals(FastlyStatus.OK, s.httpCacheGetFoundResponse(fresh[0], 1, found, foundBody));
         byte[] buf = new byte[16];
         int[] n = new int[1];
+        assertEquals(
+                FastlyStatus.NONE,
+                s.response().headerValueGet(found[0], "X-Edited-After".getBytes(), buf, buf.length, n),
+                "the stored copy has the head as inserted");
         assertEquals(FastlyStatus.OK, s.bodyRead(foundBody[0], buf, 0, buf.length, n));
         assertEquals("body", new String(buf, 0, n[0], StandardCharsets.UTF_8));
         assertEquals(FastlyStatus.OK, s.httpCacheClose(fresh[0]));

@@ -4,6 +4,7 @@ import io.github.computejava.abi.CacheLookupOptions;
 import io.github.computejava.abi.CacheReplaceOptions;
 import io.github.computejava.abi.CacheWriteOptions;
 import io.github.computejava.abi.FastlyStatus;
+import io.github.computejava.host.AsyncItem;
 import io.github.computejava.host.BodyBuffer;
 import io.github.computejava.host.HandleTable;
 import io.github.computejava.host.HeaderList;
@@ -78,7 +79,7 @@ public final class CacheCalls {
     }
 
     /** A {@code cache_handle}: a lookup's outcome and what the guest did with it since. */
-    static final class CacheHandle {
+    static final class CacheHandle implements AsyncItem {
         final CachedObject found;
         final boolean stale;
         final long hits;
@@ -102,10 +103,19 @@ public final class CacheCalls {
                     lookup.obligation().orElse(null),
                     alwaysUseRange);
         }
+
+        /**
+         * Ready for {@code fastly_async_io}: the lookup completed (a transaction lookup waited for another's
+         * obligation) before the handle was returned, so it found data or chose the caller to fetch.
+         */
+        @Override
+        public boolean isReady() {
+            return true;
+        }
     }
 
     /** A {@code cache_replace_handle}: the replace and what the guest did with it since. */
-    static final class ReplaceHandle {
+    static final class ReplaceHandle implements AsyncItem {
         final Replacement replacement;
         final boolean alwaysUseRequestedRange;
         int lastBody = -1;
@@ -114,16 +124,28 @@ public final class CacheCalls {
             this.replacement = replacement;
             this.alwaysUseRequestedRange = alwaysUseRange;
         }
+
+        /** The replace waited for obligations in progress before the handle was returned. */
+        @Override
+        public boolean isReady() {
+            return true;
+        }
     }
 
     /** A {@code cache_busy_handle}. */
-    static final class BusyHandle {
+    static final class BusyHandle implements AsyncItem {
         final PendingLookup pending;
         final boolean alwaysUseRequestedRange;
 
         BusyHandle(PendingLookup pending, boolean alwaysUseRange) {
             this.pending = pending;
             this.alwaysUseRequestedRange = alwaysUseRange;
+        }
+
+        /** Ready when {@code cache_busy_handle_wait} would not wait: data is there or the caller may fetch. */
+        @Override
+        public boolean isReady() {
+            return pending.isReady();
         }
     }
 
