@@ -11,10 +11,12 @@ import java.util.Optional;
  * {"action":"BLOCK","prefix":"1.2.3.0/24"}}, or {@code no_content} (and no body) when no entry matches.
  */
 final class AclHost implements FastlyAcl {
+    private final Sandbox sandbox;
     private final HostEngine engine;
     private final HandleTable handles;
 
     AclHost(Sandbox sandbox) {
+        this.sandbox = sandbox;
         this.engine = sandbox.engine();
         this.handles = sandbox.handles();
     }
@@ -22,6 +24,12 @@ final class AclHost implements FastlyAcl {
     /** {@code open}: a handle to the ACL of this name (UTF-8), {@code none} when there is none. */
     @Override
     public int open(byte[] name, int[] aclOut) {
+        if (sandbox.handlesFull()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
+        if (sandbox.handlesFull()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
         AccessControlList acl = engine.acl(new String(name, StandardCharsets.UTF_8));
         if (acl == null) {
             return FastlyStatus.NONE;
@@ -37,6 +45,12 @@ final class AclHost implements FastlyAcl {
      */
     @Override
     public int lookup(int acl, byte[] octets, int len, int[] bodyOut, int[] aclErrorOut) {
+        if (sandbox.handlesFull()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
+        if (sandbox.handlesFull()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
         AccessControlList list = handles.get(acl, AccessControlList.class);
         if (list == null) {
             return FastlyStatus.BADF;

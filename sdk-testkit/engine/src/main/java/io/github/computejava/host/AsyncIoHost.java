@@ -2,14 +2,12 @@ package io.github.computejava.host;
 
 import io.github.computejava.abi.FastlyAsyncIo;
 import io.github.computejava.abi.FastlyStatus;
-import io.github.computejava.host.HttpDownstreamHost.RequestPromise;
-import io.github.computejava.host.KvStoreHost.KvResult;
-import io.github.computejava.host.Sandbox.PendingRequest;
 
 /**
- * {@code fastly_async_io}: waiting for the first of several handles to be ready. A pending request is ready
- * when its response head arrived; a body the program reads when bytes (or its end) are there; a body the
- * program streams out when the reader has room; a request promise when it resolved.
+ * {@code fastly_async_io}: waiting for the first of several handles to be ready. Any handle whose object is an
+ * {@link AsyncItem} can be waited on (bodies, pending requests, request promises, KV store operations, cache,
+ * busy, replace and HTTP cache handles: the kinds the witx's {@code async_item_handle} names); each says when
+ * it is ready.
  */
 final class AsyncIoHost implements FastlyAsyncIo {
     // bodies fed by peers do not signal, so waits are sliced to notice them
@@ -34,10 +32,10 @@ final class AsyncIoHost implements FastlyAsyncIo {
         if (items.length == 0 && timeoutMillis == 0) {
             return FastlyStatus.INVAL;
         }
-        Object[] objects = new Object[items.length];
+        AsyncItem[] objects = new AsyncItem[items.length];
         for (int i = 0; i < items.length; i++) {
-            objects[i] = handles.get(items[i]);
-            if (!selectable(objects[i])) {
+            objects[i] = handles.get(items[i], AsyncItem.class);
+            if (objects[i] == null) {
                 return FastlyStatus.BADF;
             }
         }
@@ -46,7 +44,7 @@ final class AsyncIoHost implements FastlyAsyncIo {
                 : System.nanoTime() + Integer.toUnsignedLong(timeoutMillis) * 1_000_000L;
         while (true) {
             for (int i = 0; i < objects.length; i++) {
-                if (ready(objects[i])) {
+                if (objects[i].isReady()) {
                     readyOut[0] = i;
                     return FastlyStatus.OK;
                 }
@@ -71,11 +69,11 @@ final class AsyncIoHost implements FastlyAsyncIo {
     /** {@code is_ready}. */
     @Override
     public int isReady(int item, int[] readyOut) {
-        Object o = handles.get(item);
-        if (!selectable(o)) {
+        AsyncItem o = handles.get(item, AsyncItem.class);
+        if (o == null) {
             return FastlyStatus.BADF;
         }
-        readyOut[0] = ready(o) ? 1 : 0;
+        readyOut[0] = o.isReady() ? 1 : 0;
         return FastlyStatus.OK;
     }
 
@@ -84,30 +82,5 @@ final class AsyncIoHost implements FastlyAsyncIo {
         synchronized (monitor) {
             monitor.notifyAll();
         }
-    }
-
-    private static boolean selectable(Object o) {
-        return o instanceof BodyBuffer
-                || o instanceof PendingRequest
-                || o instanceof RequestPromise
-                || o instanceof KvResult
-                || o instanceof AsyncItem;
-    }
-
-    private static boolean ready(Object o) {
-        if (o instanceof BodyBuffer) {
-            BodyBuffer b = (BodyBuffer) o;
-            return b.isStreaming() ? b.isWritable() : b.isReadable();
-        }
-        if (o instanceof PendingRequest) {
-            return ((PendingRequest) o).future.isDone();
-        }
-        if (o instanceof RequestPromise) {
-            return ((RequestPromise) o).future.isDone();
-        }
-        if (o instanceof AsyncItem) {
-            return ((AsyncItem) o).isReady();
-        }
-        return true;
     }
 }

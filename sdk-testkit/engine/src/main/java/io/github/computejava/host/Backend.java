@@ -202,7 +202,8 @@ public final class Backend {
         /**
          * The backend's URL.
          *
-         * @throws IllegalArgumentException unless it is an absolute http or https URL with a host
+         * @throws IllegalArgumentException unless it is an absolute http or https URL with a host, and a port (when
+         *     it names one) from 1 to 65535
          */
         public Builder url(URI url) {
             Objects.requireNonNull(url, "url");
@@ -212,6 +213,10 @@ public final class Backend {
                     || url.getHost() == null) {
                 throw new IllegalArgumentException("url: backend '" + name + "' needs an http:// or https:// URL"
                         + " with a host, not '" + url + "'");
+            }
+            if (url.getPort() == 0 || url.getPort() > 65535) {
+                throw new IllegalArgumentException("url: backend '" + name + "' has port " + url.getPort() + " in '"
+                        + url + "'; a port is from 1 to 65535");
             }
             this.url = url;
             return this;

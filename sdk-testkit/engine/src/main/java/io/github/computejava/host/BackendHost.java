@@ -51,6 +51,8 @@ final class BackendHost implements FastlyBackend {
             return FastlyStatus.INVAL;
         }
         if (!sandbox.engine().dynamicBackendsAllowed()) {
+            sandbox.refuse("the dynamic backend " + name + " was refused: dynamic backends are turned off"
+                    + " ([local_server.dynamic_backends] enabled = false)");
             return FastlyStatus.UNSUPPORTED;
         }
         if ((mask & (CLIENT_CERT | CA_CERT | GRPC)) != 0) {
@@ -64,6 +66,13 @@ final class BackendHost implements FastlyBackend {
                     || url.getRawPath() == null
                     || !url.getRawPath().equals("/")) {
                 return FastlyStatus.INVAL;
+            }
+            if (!sandbox.engine()
+                    .dynamicBackendTargetAllowed(url.getHost(), url.getPort() < 0 ? (ssl ? 443 : 80) : url.getPort())) {
+                sandbox.refuse("the dynamic backend " + name + " to " + target + " was refused: it is not among"
+                        + " [local_server.dynamic_backends] allowed_hosts "
+                        + sandbox.engine().dynamicBackendHosts());
+                return FastlyStatus.UNSUPPORTED;
             }
             b = Backend.builder(name).url(url).dynamic(true);
         } catch (java.net.URISyntaxException | IllegalArgumentException e) {

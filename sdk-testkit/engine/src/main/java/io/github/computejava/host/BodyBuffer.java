@@ -14,7 +14,7 @@ import java.util.ArrayDeque;
  * closes the body (end of body) or abandons it (an error for the reader), and writers wait when more than
  * {@link #STREAMING_LIMIT} bytes are queued, so a slow client slows the program instead of filling memory.
  */
-public final class BodyBuffer {
+public final class BodyBuffer implements AsyncItem {
     /** Bytes queued ahead of a streaming consumer before writers wait. */
     public static final int STREAMING_LIMIT = 4 * 1024 * 1024;
 
@@ -29,6 +29,9 @@ public final class BodyBuffer {
     private long knownLength = -1;
     private long bytesRead;
     private HeaderList trailers;
+    // the program's bytes queued here, drawn from its instance's budget and given back as they are read
+    private ByteBudget budget;
+    private long budgeted;
 
     /** An empty, open body. */
     public BodyBuffer() {}
@@ -92,6 +95,48 @@ public final class BodyBuffer {
     /** Appends bytes ({@code front} puts them before everything queued). */
     public void write(byte[] b, int off, int len, boolean front) throws IOException {
         writeChunk(b, off, len, front, false);
+    }
+
+    /**
+     * Appends bytes a program wrote, drawing them from {@code budget} until they are read or discarded.
+     *
+     * @return null when written, else the budget that refused them (nothing is written then)
+     */
+    ByteBudget write(byte[] b, int off, int len, boolean front, ByteBudget budget) throws IOException {
+        ByteBudget refused = budget.reserve(len);
+        if (refused != null) {
+            return refused;
+        }
+        synchronized (lock) {
+            if (this.budget != null && this.budget != budget) {
+                budget.release(len);
+                writeChunk(b, off, len, front, false);
+                return null;
+            }
+            this.budget = budget;
+            budgeted += len;
+        }
+        try {
+            writeChunk(b, off, len, front, false);
+        } catch (IOException | RuntimeException e) {
+            giveBack(len);
+            throw e;
+        }
+        return null;
+    }
+
+    /** Returns up to {@code n} budgeted bytes (they were read or dropped). */
+    private void giveBack(long n) {
+        ByteBudget b;
+        long back;
+        synchronized (lock) {
+            back = Math.min(n, budgeted);
+            budgeted -= back;
+            b = budget;
+        }
+        if (b != null && back > 0) {
+            b.release(back);
+        }
     }
 
     private void writeChunk(byte[] b, int off, int len, boolean front, boolean fromPeer) throws IOException {
@@ -193,11 +238,21 @@ public final class BodyBuffer {
         if (head instanceof BodyBuffer) {
             return ((BodyBuffer) head).isReadable();
         }
+        if (head instanceof AsyncItem) {
+            // a stream that knows when a read would not wait, also at its end (a cached object's body)
+            return ((AsyncItem) head).isReady();
+        }
         try {
             return ((InputStream) head).available() > 0;
         } catch (IOException e) {
             return true;
         }
+    }
+
+    /** For {@code fastly_async_io}: a body the program streams out is ready when writable, any other when readable. */
+    @Override
+    public boolean isReady() {
+        return isStreaming() ? isWritable() : isReadable();
     }
 
     /** Whether a writer would not wait for the reader: fewer than {@link #STREAMING_LIMIT} bytes are queued. */
@@ -313,6 +368,11 @@ public final class BodyBuffer {
                     queuedBytes -= n;
                     bytesRead += n;
                     lock.notifyAll();
+                    if (budgeted > 0) {
+                        long back = Math.min(n, budgeted);
+                        budgeted -= back;
+                        budget.release(back);
+                    }
                     return n;
                 }
             }
@@ -373,6 +433,10 @@ public final class BodyBuffer {
             headOffset = 0;
             queuedBytes = 0;
             complete = true;
+            if (budgeted > 0) {
+                budget.release(budgeted);
+                budgeted = 0;
+            }
             lock.notifyAll();
         }
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 
 /** {@code fastly_config_store}: the engine's config stores, read-only. */
 class ConfigStoreHost implements FastlyConfigStore {
+    private final Sandbox sandbox;
     private final HostEngine engine;
     private final HandleTable handles;
 
@@ -20,6 +21,7 @@ class ConfigStoreHost implements FastlyConfigStore {
     }
 
     ConfigStoreHost(Sandbox sandbox) {
+        this.sandbox = sandbox;
         this.engine = sandbox.engine();
         this.handles = sandbox.handles();
     }
@@ -31,11 +33,14 @@ class ConfigStoreHost implements FastlyConfigStore {
         if (store == null) {
             return FastlyStatus.BADF;
         }
+        if (sandbox.handlesFull()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
         storeOut[0] = handles.add(new ConfigStoreHandle(store));
         return FastlyStatus.OK;
     }
 
-    /** {@code get}: {@code none} for a key the store does not have. */
+    /** {@code get}: {@code none} for a key the store does not have; each answer counts as a lookup. */
     @Override
     public int get(int store, byte[] key, byte[] buf, int len, int[] nwrittenOut) {
         ConfigStoreHandle s = handles.get(store, ConfigStoreHandle.class);
@@ -44,8 +49,13 @@ class ConfigStoreHost implements FastlyConfigStore {
         }
         String value = s.entries.get(new String(key, StandardCharsets.UTF_8));
         if (value == null) {
+            sandbox.countDictionaryLookup();
             return FastlyStatus.NONE;
         }
-        return Buffers.single(value.getBytes(StandardCharsets.UTF_8), buf, len, nwrittenOut);
+        int status = Buffers.single(value.getBytes(StandardCharsets.UTF_8), buf, len, nwrittenOut);
+        if (status != FastlyStatus.BUFLEN) {
+            sandbox.countDictionaryLookup();
+        }
+        return status;
     }
 }

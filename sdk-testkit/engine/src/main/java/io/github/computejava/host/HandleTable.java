@@ -9,7 +9,35 @@ import java.util.Map;
  */
 public final class HandleTable {
     private final Map<Integer, Object> objects = new HashMap<>();
+    private final int limit;
     private int next = 1;
+
+    /** A table without a bound on open handles. */
+    public HandleTable() {
+        this(0);
+    }
+
+    /**
+     * A table whose creating hostcalls answer {@code limitexceeded} once {@code limit} handles are open.
+     *
+     * @param limit the open handles allowed, 0 for no bound
+     */
+    public HandleTable(int limit) {
+        this.limit = limit;
+    }
+
+    /**
+     * Whether the open handles have reached the bound: a hostcall that would open another answers {@code
+     * limitexceeded} instead (a call that opens two at once may pass it by one).
+     */
+    public boolean full() {
+        return limit > 0 && objects.size() >= limit;
+    }
+
+    /** The bound on open handles, 0 for none. */
+    public int limit() {
+        return limit;
+    }
 
     /** Adds an object and returns its new handle. */
     public int add(Object o) {

@@ -31,6 +31,10 @@ public final class HostEngine implements AutoCloseable {
     private final ExecutorService async;
     private final ExecutorService cacheWriters;
     private volatile boolean dynamicBackendsAllowed = true;
+    private final java.util.List<String> dynamicBackendHosts;
+    private final java.util.concurrent.atomic.AtomicInteger dynamicBackendCount =
+            new java.util.concurrent.atomic.AtomicInteger();
+    private final ExecutionLimits limits;
     private final CacheStore cacheStore;
     private final ReadthroughCache readthrough;
     private final Map<String, KvStore> kvStores;
@@ -61,6 +65,9 @@ public final class HostEngine implements AutoCloseable {
         this.downstreamSource = b.downstreamSource;
         this.rateCounters = new RateCounters(b.clock);
         this.acls = new ConcurrentHashMap<>(b.acls);
+        this.limits = b.limits;
+        this.dynamicBackendsAllowed = b.dynamicBackendsAllowed;
+        this.dynamicBackendHosts = java.util.List.copyOf(b.dynamicBackendHosts);
         this.async = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "compute-host-async");
             t.setDaemon(true);
@@ -118,7 +125,61 @@ public final class HostEngine implements AutoCloseable {
      * @return false when the name is taken
      */
     public boolean registerBackend(Backend backend) {
-        return backends.putIfAbsent(backend.name(), backend) == null;
+        boolean added = backends.putIfAbsent(backend.name(), backend) == null;
+        if (added && backend.dynamic()) {
+            dynamicBackendCount.incrementAndGet();
+        }
+        return added;
+    }
+
+    /** How many dynamic backends programs have registered (Fastly's limit is per service). */
+    public int dynamicBackendCount() {
+        return dynamicBackendCount.get();
+    }
+
+    /** The limits on each execution: what the engine enforces and what the doors enforce or report. */
+    public ExecutionLimits limits() {
+        return limits;
+    }
+
+    /**
+     * Whether a program may register a dynamic backend to {@code host} (a host name or address) and {@code port}:
+     * dynamic backends are allowed and, when hosts are listed, one of them names it ({@code host},
+     * {@code host:port}, or {@code *.domain} for any name under that domain).
+     */
+    public boolean dynamicBackendTargetAllowed(String host, int port) {
+        if (!dynamicBackendsAllowed) {
+            return false;
+        }
+        if (dynamicBackendHosts.isEmpty()) {
+            return true;
+        }
+        String h = host.toLowerCase(java.util.Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        for (String allowed : dynamicBackendHosts) {
+            String a = allowed.toLowerCase(java.util.Locale.ROOT);
+            String aHost = a;
+            int aPort = -1;
+            int colon = a.lastIndexOf(':');
+            if (colon > 0
+                    && a.indexOf(':') == colon
+                    && a.substring(colon + 1).chars().allMatch(Character::isDigit)) {
+                aHost = a.substring(0, colon);
+                aPort = Integer.parseInt(a.substring(colon + 1));
+            }
+            boolean hostMatches = aHost.startsWith("*.") ? h.endsWith(aHost.substring(1)) : aHost.equals(h);
+            if (hostMatches && (aPort < 0 || aPort == port)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The hosts dynamic backends may reach; empty for any. */
+    public java.util.List<String> dynamicBackendHosts() {
+        return dynamicBackendHosts;
     }
 
     /** The config store with this name, or null. */
@@ -289,6 +350,9 @@ public final class HostEngine implements AutoCloseable {
         private Geolocation geolocation = Geolocation.DEFAULT;
         private DownstreamSource downstreamSource = DownstreamSource.NONE;
         private final Map<String, AccessControlList> acls = new LinkedHashMap<>();
+        private ExecutionLimits limits = ExecutionLimits.DEFAULT;
+        private boolean dynamicBackendsAllowed = true;
+        private final java.util.List<String> dynamicBackendHosts = new java.util.ArrayList<>();
 
         private Builder() {
             environment.put("FASTLY_CACHE_GENERATION", "0");
@@ -417,6 +481,34 @@ public final class HostEngine implements AutoCloseable {
         /** Defines (or replaces) the ACL {@code fastly_acl.open} opens by this name. */
         public Builder acl(String name, AccessControlList acl) {
             acls.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(acl, "acl"));
+            return this;
+        }
+
+        /** The limits on each execution (default {@link ExecutionLimits#DEFAULT}, Fastly's). */
+        public Builder limits(ExecutionLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /** Whether programs may register dynamic backends (default true); a refused registration is unsupported. */
+        public Builder allowDynamicBackends(boolean allowed) {
+            this.dynamicBackendsAllowed = allowed;
+            return this;
+        }
+
+        /**
+         * Limits dynamic backends to these hosts ({@code host}, {@code host:port} or {@code *.domain}); none listed
+         * means any host.
+         *
+         * @throws IllegalArgumentException if a host is empty
+         */
+        public Builder dynamicBackendHosts(java.util.Collection<String> hosts) {
+            for (String h : hosts) {
+                if (h == null || h.isBlank()) {
+                    throw new IllegalArgumentException("dynamicBackendHosts: a host is empty");
+                }
+                dynamicBackendHosts.add(h.trim());
+            }
             return this;
         }
 

@@ -19,6 +19,9 @@ final class HttpBodyHost implements FastlyHttpBody {
 
     @Override
     public int new_(int[] bodyOut) {
+        if (sandbox.handlesFull()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
         bodyOut[0] = handles.add(new BodyBuffer());
         return FastlyStatus.OK;
     }
@@ -50,7 +53,13 @@ final class HttpBodyHost implements FastlyHttpBody {
             return FastlyStatus.INVAL;
         }
         try {
-            b.write(buf, off, len, end == END_FRONT);
+            ByteBudget budget = sandbox.bodyBudget();
+            if (b.write(buf, off, len, end == END_FRONT, budget) != null) {
+                sandbox.refuse("a body write of " + len + " bytes was refused: the program holds "
+                        + budget.used() + " bytes in bodies nobody has read, and the limit is "
+                        + budget.capacity() + " (limits.buffered_body_mb)");
+                return FastlyStatus.LIMITEXCEEDED;
+            }
             nwrittenOut[0] = len;
             return FastlyStatus.OK;
         } catch (IllegalStateException e) {

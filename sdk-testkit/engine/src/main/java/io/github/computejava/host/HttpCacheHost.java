@@ -54,7 +54,7 @@ final class HttpCacheHost implements FastlyHttpCache {
     }
 
     /** An {@code http_cache_handle}: a lookup's outcome and what the program did with it since. */
-    static final class HttpCacheHandle {
+    static final class HttpCacheHandle implements AsyncItem {
         final RequestHead request;
         CachedObject found;
         StoredResponse foundMeta;
@@ -71,6 +71,12 @@ final class HttpCacheHost implements FastlyHttpCache {
 
         CachedObject object() {
             return found != null ? found : existing;
+        }
+
+        /** The lookup completed (waiting on another's obligation if need be) before the handle was returned. */
+        @Override
+        public boolean isReady() {
+            return true;
         }
 
         StoredResponse meta() {
@@ -115,6 +121,9 @@ final class HttpCacheHost implements FastlyHttpCache {
 
     @Override
     public int lookup(int req, int mask, HttpCacheLookupOptions options, int[] handleOut) {
+        if (handles.full()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
         return lookup(req, mask, options, handleOut, false);
     }
 
@@ -372,6 +381,9 @@ final class HttpCacheHost implements FastlyHttpCache {
     }
 
     private int insert(int handle, int resp, int mask, HttpCacheWriteOptions options, int[] bodyOut, int[] handleOut) {
+        if (handles.full()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
         HttpCacheHandle h = handles.get(handle, HttpCacheHandle.class);
         HostResponse r = handles.get(resp, HostResponse.class);
         if (h == null || r == null || h.obligation == null) {
@@ -388,7 +400,8 @@ final class HttpCacheHost implements FastlyHttpCache {
             return FastlyStatus.LIMITEXCEEDED;
         }
         h.obligation = null;
-        handles.remove(resp);
+        // the cache keeps a copy of the head and the response handle stays usable, as on Fastly: Fastly's JS SDK
+        // sets X-Cache on it after an insert whose body it transforms; its edits do not reach the stored copy
         BodyBuffer body = new BodyBuffer();
         body.startStreaming();
         cache.copyInBackground(body, writer);
@@ -433,7 +446,7 @@ final class HttpCacheHost implements FastlyHttpCache {
             return FastlyStatus.BADF;
         }
         h.obligation = null;
-        handles.remove(resp);
+        // as after an insert, the response handle stays usable
         if (handleOut != null) {
             HttpCacheHandle fresh = new HttpCacheHandle(h.request);
             fresh.found = updated;

@@ -33,11 +33,17 @@ final class HttpDownstreamHost implements FastlyHttpDownstream {
     private int accepted;
 
     /** A {@code request_promise_handle}: the wish for another client request. */
-    static final class RequestPromise {
+    static final class RequestPromise implements AsyncItem {
         final CompletableFuture<Optional<DownstreamExchange>> future;
 
         RequestPromise(CompletableFuture<Optional<DownstreamExchange>> future) {
             this.future = future;
+        }
+
+        /** Ready when a request came or none will. */
+        @Override
+        public boolean isReady() {
+            return future.isDone();
         }
     }
 
@@ -62,6 +68,9 @@ final class HttpDownstreamHost implements FastlyHttpDownstream {
 
     /** {@code next_request} with a timeout in milliseconds, or a negative value for the default. */
     private int nextRequest(long timeoutMillis, int[] promiseOut) {
+        if (sandbox.handlesFull()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
         if (promiseHandle >= 0 && handles.get(promiseHandle, RequestPromise.class) != null) {
             return FastlyStatus.LIMITEXCEEDED;
         }

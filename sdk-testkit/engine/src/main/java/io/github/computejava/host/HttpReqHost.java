@@ -45,6 +45,9 @@ final class HttpReqHost implements FastlyHttpReq {
 
     @Override
     public int new_(int[] reqOut) {
+        if (sandbox.handlesFull()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
         reqOut[0] = handles.add(new HostRequest(new RequestHead(), false));
         return FastlyStatus.OK;
     }
@@ -282,6 +285,7 @@ final class HttpReqHost implements FastlyHttpReq {
         if (!b.isStreaming()) {
             b.close();
         }
+        sandbox.countBackendRequest();
         try {
             UpstreamResponse response = sandbox.engine()
                     .send(target, r.head.copy(), b, uncached ? CacheOverride.UNCACHED : r.cacheOverride);
@@ -325,6 +329,7 @@ final class HttpReqHost implements FastlyHttpReq {
             }
         }
         CacheOverride override = uncached ? CacheOverride.UNCACHED : r.cacheOverride;
+        sandbox.countBackendRequest();
         AsyncSend send = sandbox.engine().sendAsync(target, r.head.copy(), b, override);
         PendingRequest pending = new PendingRequest(send, target.name());
         pending.autoDecompress = r.autoDecompress;

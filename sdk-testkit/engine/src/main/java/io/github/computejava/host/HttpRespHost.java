@@ -26,6 +26,9 @@ final class HttpRespHost implements FastlyHttpResp {
 
     @Override
     public int new_(int[] respOut) {
+        if (sandbox.handlesFull()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
         respOut[0] = handles.add(new HostResponse(new ResponseHead()));
         return FastlyStatus.OK;
     }

@@ -26,7 +26,7 @@ final class KvStoreHost implements FastlyKvStore {
     }
 
     /** A finished KV operation waiting to be collected: its outcome, and for lookups the entry or list page. */
-    static final class KvResult {
+    static final class KvResult implements AsyncItem {
         final KvStore.Outcome outcome;
         final KvStore.Entry entry;
         final byte[] page;
@@ -35,6 +35,12 @@ final class KvStoreHost implements FastlyKvStore {
             this.outcome = outcome;
             this.entry = entry;
             this.page = page;
+        }
+
+        /** The store answers when the operation starts, so its wait never waits. */
+        @Override
+        public boolean isReady() {
+            return true;
         }
     }
 
@@ -48,6 +54,9 @@ final class KvStoreHost implements FastlyKvStore {
     /** {@code open}: {@code inval} for an unknown store. */
     @Override
     public int open(byte[] name, int[] out) {
+        if (sandbox.handlesFull()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
         KvStore store = sandbox.engine().kvStore(Buffers.utf8(name));
         if (store == null) {
             return FastlyStatus.INVAL;
@@ -64,6 +73,9 @@ final class KvStoreHost implements FastlyKvStore {
 
     /** {@code lookup}, and {@code fastly_object_store.lookup_async}. */
     int lookupKey(int store, byte[] key, int[] handleOut) {
+        if (sandbox.handlesFull()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
         KvHandle s = handles.get(store, KvHandle.class);
         if (s == null) {
             return FastlyStatus.BADF;
@@ -174,6 +186,9 @@ final class KvStoreHost implements FastlyKvStore {
             long ttlSeconds,
             Long ifGeneration,
             int[] handleOut) {
+        if (sandbox.handlesFull()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
         KvHandle s = handles.get(store, KvHandle.class);
         BodyBuffer b = handles.get(body, BodyBuffer.class);
         if (s == null || b == null) {
@@ -226,6 +241,9 @@ final class KvStoreHost implements FastlyKvStore {
 
     /** {@code delete}, and {@code fastly_object_store.delete_async}. */
     int deleteKey(int store, byte[] key, int[] handleOut) {
+        if (sandbox.handlesFull()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
         KvHandle s = handles.get(store, KvHandle.class);
         if (s == null) {
             return FastlyStatus.BADF;
@@ -264,6 +282,9 @@ final class KvStoreHost implements FastlyKvStore {
      * @param limit the page size, or 0 for the default
      */
     private int listPage(int store, String cursor, String prefix, int limit, int[] handleOut) {
+        if (sandbox.handlesFull()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
         KvHandle s = handles.get(store, KvHandle.class);
         if (s == null) {
             return FastlyStatus.BADF;

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 /** {@code fastly_log}: endpoints whose lines go to the engine's {@link LogSink}. */
 final class LogHost implements FastlyLog {
+    private final Sandbox sandbox;
     private final HostEngine engine;
     private final HandleTable handles;
 
@@ -19,6 +20,7 @@ final class LogHost implements FastlyLog {
     }
 
     LogHost(Sandbox sandbox) {
+        this.sandbox = sandbox;
         this.engine = sandbox.engine();
         this.handles = sandbox.handles();
     }
@@ -28,6 +30,9 @@ final class LogHost implements FastlyLog {
         String n = Buffers.latin1(name);
         if (n.isEmpty() || !engine.logEndpointAllowed(n)) {
             return FastlyStatus.INVAL;
+        }
+        if (sandbox.handlesFull()) {
+            return FastlyStatus.LIMITEXCEEDED;
         }
         endpointOut[0] = handles.add(new LogEndpoint(n));
         return FastlyStatus.OK;

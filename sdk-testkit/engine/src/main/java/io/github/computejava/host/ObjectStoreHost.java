@@ -25,6 +25,9 @@ final class ObjectStoreHost implements FastlyObjectStore {
     /** {@code lookup}: {@code none} when the key is absent. */
     @Override
     public int lookup(int store, byte[] key, int[] bodyOut) {
+        if (sandbox.handlesFull()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
         int[] h = new int[1];
         int status = kv().lookupKey(store, key, h);
         if (status != FastlyStatus.OK) {

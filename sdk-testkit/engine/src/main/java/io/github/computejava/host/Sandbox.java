@@ -42,7 +42,11 @@ public class Sandbox implements Hostcalls, UncaughtListener {
     // the downstream fields change when a reused sandbox accepts its next request (next_request_wait)
     private DownstreamRequest downstream;
     private DownstreamResponder responder;
-    private final HandleTable handles = new HandleTable();
+    private final HandleTable handles;
+    private final ByteBudget bodyBudget;
+    private int backendRequests;
+    private int dictionaryLookups;
+    private final List<String> refusals = new CopyOnWriteArrayList<>();
     private int downstreamRequestHandle;
     private int downstreamBodyHandle;
     private boolean responded;
@@ -97,7 +101,7 @@ public class Sandbox implements Hostcalls, UncaughtListener {
     }
 
     /** A request sent with {@code send_async*}, answered on another thread. */
-    static final class PendingRequest {
+    static final class PendingRequest implements AsyncItem {
         final AsyncSend send;
         final CompletableFuture<UpstreamResponse> future;
         final String backend;
@@ -111,12 +115,20 @@ public class Sandbox implements Hostcalls, UncaughtListener {
             this.future = send.future();
             this.backend = backend;
         }
+
+        /** Ready when the response head arrived (or the send failed). */
+        @Override
+        public boolean isReady() {
+            return future.isDone();
+        }
     }
 
     protected Sandbox(HostEngine engine, DownstreamRequest downstream, DownstreamResponder responder) {
         this.engine = engine;
         this.downstream = downstream;
         this.responder = responder;
+        this.handles = new HandleTable(engine.limits().handles());
+        this.bodyBudget = new ByteBudget("buffered body bytes", engine.limits().bufferedBodyBytes(), null);
         HostRequest downstreamRequest = new HostRequest(downstream.head(), true);
         downstreamRequest.client = downstream;
         this.downstreamRequestHandle = handles.add(downstreamRequest);
@@ -373,6 +385,54 @@ public class Sandbox implements Hostcalls, UncaughtListener {
         downstreamRequestHandle = handles.add(r);
         downstreamBodyHandle = handles.add(downstream.body());
         return new int[] {downstreamRequestHandle, downstreamBodyHandle};
+    }
+
+    // ---- limits (ExecutionLimits): open handles, buffered bodies, counts reported per request
+
+    /**
+     * Whether the open handles have reached {@link ExecutionLimits#handles()}; the first time, the refusal is noted
+     * in the usage. A hostcall that would open a handle answers {@code limitexceeded} when this is true.
+     */
+    boolean handlesFull() {
+        if (!handles.full()) {
+            return false;
+        }
+        refuse("a hostcall was refused a new handle: the program holds " + handles.size()
+                + " open handles, the local server's limit (limits.handles)");
+        return true;
+    }
+
+    /** Notes a refusal for the usage (each different sentence once). */
+    void refuse(String why) {
+        if (refusals.size() < 16 && !refusals.contains(why)) {
+            refusals.add(why);
+        }
+    }
+
+    /** Counts a backend request for the usage. */
+    void countBackendRequest() {
+        backendRequests++;
+    }
+
+    /** Counts a dictionary or config store lookup for the usage. */
+    void countDictionaryLookup() {
+        dictionaryLookups++;
+    }
+
+    /** What the program holds in bodies nobody has read, against {@link ExecutionLimits#bufferedBodyBytes()}. */
+    ByteBudget bodyBudget() {
+        return bodyBudget;
+    }
+
+    /**
+     * What this execution used so far: backend requests, dictionary lookups, dynamic backends on the engine, and
+     * what the host refused because of a limit. CPU time and memory are the door's to add.
+     *
+     * @return the usage
+     */
+    public ResourceUsage usage() {
+        return new ResourceUsage(
+                backendRequests, dictionaryLookups, engine.dynamicBackendCount(), null, -1, List.copyOf(refusals));
     }
 
     /**

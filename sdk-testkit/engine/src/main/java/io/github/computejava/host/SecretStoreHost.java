@@ -35,6 +35,9 @@ final class SecretStoreHost implements FastlySecretStore {
     /** {@code open}: {@code none} for an unknown store. */
     @Override
     public int open(byte[] name, int[] out) {
+        if (sandbox.handlesFull()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
         Map<String, byte[]> store = sandbox.engine().secretStore(Buffers.utf8(name));
         if (store == null) {
             return FastlyStatus.NONE;
@@ -46,6 +49,9 @@ final class SecretStoreHost implements FastlySecretStore {
     /** {@code get}: {@code none} for an unknown secret. */
     @Override
     public int get(int store, byte[] name, int[] out) {
+        if (sandbox.handlesFull()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
         SecretStoreHandle s = handles.get(store, SecretStoreHandle.class);
         if (s == null) {
             return FastlyStatus.BADF;
@@ -70,6 +76,9 @@ final class SecretStoreHost implements FastlySecretStore {
     /** {@code from_bytes}: a secret made by the program. */
     @Override
     public int fromBytes(byte[] plaintext, int[] out) {
+        if (sandbox.handlesFull()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
         out[0] = handles.add(new Secret(plaintext.clone()));
         return FastlyStatus.OK;
     }

@@ -92,6 +92,9 @@ class HttpCacheHostTest {
                 FastlyStatus.OK,
                 s.httpCache().transactionInsertAndStreamBack(handle, prepared[0], mask, o, writeBody, fresh));
         assertEquals(FastlyStatus.BADF, s.httpCache().transactionAbandon(handle), "the obligation was met");
+        // the inserted response stays usable (Fastly's JS SDK edits it afterwards); the stored copy is not edited
+        assertEquals(
+                FastlyStatus.OK, s.httpResp().headerInsert(prepared[0], "X-Edited-After".getBytes(), "yes".getBytes()));
         assertEquals(FastlyStatus.OK, s.httpBody().append(writeBody[0], respBody[0]));
         assertEquals(FastlyStatus.OK, s.httpBody().close(writeBody[0]));
         int[] found = new int[1];
@@ -99,6 +102,10 @@ class HttpCacheHostTest {
         assertEquals(FastlyStatus.OK, s.httpCache().getFoundResponse(fresh[0], 1, found, foundBody));
         byte[] buf = new byte[16];
         int[] n = new int[1];
+        assertEquals(
+                FastlyStatus.NONE,
+                s.httpResp().headerValueGet(found[0], "X-Edited-After".getBytes(), buf, buf.length, n),
+                "the stored copy has the head as inserted");
         assertEquals(FastlyStatus.OK, s.httpBody().read(foundBody[0], buf, 0, buf.length, n));
         assertEquals("body", new String(buf, 0, n[0], StandardCharsets.UTF_8));
         assertEquals(FastlyStatus.OK, s.httpCache().close(fresh[0]));

@@ -2,14 +2,17 @@ package io.github.computejava.server;
 
 import io.github.computejava.host.BodyBuffer;
 import io.github.computejava.host.BodyPump;
+import io.github.computejava.host.ByteBudget;
 import io.github.computejava.host.DownstreamExchange;
 import io.github.computejava.host.DownstreamRequest;
 import io.github.computejava.host.DownstreamResponder;
 import io.github.computejava.host.DownstreamSource;
+import io.github.computejava.host.ExecutionLimits;
 import io.github.computejava.host.HeaderList;
 import io.github.computejava.host.HostEngine;
 import io.github.computejava.host.Origin;
 import io.github.computejava.host.RequestHead;
+import io.github.computejava.host.ResourceUsage;
 import io.github.computejava.host.ResponseHead;
 import io.github.computejava.host.Sandbox;
 import io.github.computejava.host.backend.JettyOrigin;
@@ -26,20 +29,24 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpField;
@@ -89,9 +96,23 @@ public final class LocalServer implements AutoCloseable {
     private final InetSocketAddress address;
     private final Origin origin;
     private final Server jetty;
-    private final ThreadPoolExecutor guests;
+    private final ExecutorService guests;
+    private final Admission admission;
     private final ReuseQueue reuse;
     private final AtomicLong requestIds = new AtomicLong();
+    private final ExecutionLimits limits;
+    private final ByteBudget memoryBudget;
+    private final Set<RunningInstance> running = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService watch;
+    private final Duration headerTimeout;
+    private final Map<org.eclipse.jetty.io.Connection, HeaderClock> headerClocks = new ConcurrentHashMap<>();
+    private final Duration healthInterval;
+    private final Consumer<String> onFatal;
+    private final String healthToken = Long.toHexString(new java.security.SecureRandom().nextLong());
+    private final boolean exposeRequestIds;
+    private final Map<String, CompletableFuture<ResourceUsage>> usages = new ConcurrentHashMap<>();
+    private volatile boolean fatal;
+    private volatile int boundPort;
     private ServerConnector connector;
 
     private LocalServer(Builder b) {
@@ -111,15 +132,33 @@ public final class LocalServer implements AutoCloseable {
                                 })
                 .downstreamSource(reuse)
                 .build();
+        this.limits = engine.limits();
+        // refused before anything listens: a program whose memory cannot start within the heap limit
+        program.checkHeap(limits.heapBytes());
+        long budget = b.memoryBudget > 0
+                ? b.memoryBudget
+                : defaultMemoryBudget(engine.cacheStore().capacityBytes());
+        this.memoryBudget = new ByteBudget("memory for programs", budget, null);
+        this.headerTimeout = b.headerTimeout;
+        this.healthInterval = b.healthInterval;
+        this.onFatal = b.onFatal != null ? b.onFatal : why -> log.error("error: " + why);
+        this.exposeRequestIds = b.exposeRequestIds;
         AtomicInteger threadIds = new AtomicInteger();
-        this.guests =
-                new ThreadPoolExecutor(0, b.maxConcurrentGuests, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-                    // Chicory runs Wasm calls on the Java stack: give programs room for deep recursion
-                    Thread t = new Thread(null, r, "compute-guest-" + threadIds.incrementAndGet(), 8L << 20);
-                    t.setDaemon(true);
-                    return t;
-                });
-        QueuedThreadPool threads = new QueuedThreadPool(Math.max(16, b.maxConcurrentGuests + 8));
+        // the admission below bounds how many run at once; this pool only provides their threads
+        this.guests = Executors.newCachedThreadPool(r -> {
+            // Chicory runs Wasm calls on the Java stack: give programs room for deep recursion
+            Thread t = new Thread(null, r, "compute-guest-" + threadIds.incrementAndGet(), 8L << 20);
+            t.setDaemon(true);
+            return t;
+        });
+        this.watch = Executors.newScheduledThreadPool(1, r -> {
+            Thread t = new Thread(r, "compute-watch");
+            t.setDaemon(true);
+            return t;
+        });
+        this.admission = new Admission(b.maxConcurrentGuests, b.maxConcurrentGuests, b.queueTimeout);
+        // a thread per request waiting for its program (running or queued), and room for the 503s beyond them
+        QueuedThreadPool threads = new QueuedThreadPool(Math.max(16, 2 * b.maxConcurrentGuests + 16));
         threads.setName("compute-http");
         this.jetty = new Server(threads);
     }
@@ -152,6 +191,19 @@ public final class LocalServer implements AutoCloseable {
         connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setHost(address.getHostString());
         connector.setPort(address.getPort());
+        if (!headerTimeout.isZero()) {
+            connector.addBean(new org.eclipse.jetty.io.Connection.Listener() {
+                @Override
+                public void onOpened(org.eclipse.jetty.io.Connection connection) {
+                    headerClocks.put(connection, new HeaderClock());
+                }
+
+                @Override
+                public void onClosed(org.eclipse.jetty.io.Connection connection) {
+                    headerClocks.remove(connection);
+                }
+            });
+        }
         jetty.addConnector(connector);
         jetty.setHandler(new ComputeHandler());
         try {
@@ -161,6 +213,27 @@ public final class LocalServer implements AutoCloseable {
         } catch (Exception e) {
             throw new IOException("cannot start the server on " + address + ": " + e.getMessage(), e);
         }
+        boundPort = connector.getLocalPort();
+        watch.scheduleWithFixedDelay(this::watchInstances, 20, 20, TimeUnit.MILLISECONDS);
+        if (!headerTimeout.isZero()) {
+            long every = Math.max(20, Math.min(1000, headerTimeout.toMillis() / 4));
+            watch.scheduleWithFixedDelay(this::closeSlowHeaders, every, every, TimeUnit.MILLISECONDS);
+        }
+        if (!healthInterval.isZero()) {
+            Thread health = new Thread(this::checkHealth, "compute-health");
+            health.setDaemon(true);
+            health.start();
+        }
+    }
+
+    /**
+     * The memory all instances together may have (their linear memories): what the JVM's heap holds beyond the
+     * cache and a reserve for the server itself, so that many hungry instances at once get failed growths and a
+     * log line instead of an OutOfMemoryError.
+     */
+    static long defaultMemoryBudget(long cacheCapacity) {
+        long heap = Runtime.getRuntime().maxMemory();
+        return Math.max(64L << 20, (long) ((heap - cacheCapacity) * 0.6));
     }
 
     /** The port the server listens on (useful after binding port 0). */
@@ -214,8 +287,34 @@ public final class LocalServer implements AutoCloseable {
         return true;
     }
 
+    /** How many instances of the program are running now (waiting in {@code next_request} included). */
+    public int runningInstances() {
+        return running.size();
+    }
+
+    /**
+     * What the instance that served a request used, once it has ended; the request is named by its id, which the
+     * server sends in the {@code compute-java-request-id} response field when built with {@link
+     * Builder#exposeRequestIds()}.
+     *
+     * @param requestId the id
+     * @return the usage when the instance ends; null for an unknown id (each id can be asked once)
+     */
+    public CompletableFuture<ResourceUsage> usage(String requestId) {
+        return usages.remove(requestId);
+    }
+
+    /** Stops accepting connections, as a server whose acceptor died would (tests of the health check). */
+    void stopAccepting() throws Exception {
+        connector.stop();
+    }
+
+    /** The response field that carries a request's id when the server exposes them (tests). */
+    public static final String REQUEST_ID_FIELD = "compute-java-request-id";
+
     @Override
     public void close() {
+        watch.shutdownNow();
         try {
             jetty.stop();
         } catch (Exception e) {
@@ -235,33 +334,66 @@ public final class LocalServer implements AutoCloseable {
 
     // ---- running the program
 
-    /** Starts a fresh instance for an exchange, or answers 503 when every guest thread is busy. */
+    /**
+     * Starts a fresh instance for an exchange, or queues it while as many instances run as allowed; one still queued
+     * after the queue timeout is answered with 503.
+     */
     private void startGuest(DownstreamExchange exchange) {
+        admission.submit(exchange);
+    }
+
+    private void launch(DownstreamExchange exchange) {
         try {
-            guests.execute(() -> runGuest(exchange));
+            guests.execute(() -> {
+                try {
+                    runGuest(exchange);
+                } finally {
+                    admission.finished();
+                }
+            });
         } catch (RejectedExecutionException e) {
-            exchange.responder()
-                    .respond(
-                            new ResponseHead(503, textHeaders()),
-                            BodyBuffer.of("The local server is running too many requests at once.\n"
-                                    .getBytes(StandardCharsets.UTF_8)),
-                            false);
+            admission.finished();
+            busy(exchange);
+        } catch (OutOfMemoryError e) {
+            admission.finished();
+            log.error("cannot start an instance: " + e);
+            busy(exchange);
         }
+    }
+
+    private static void busy(DownstreamExchange exchange) {
+        exchange.responder()
+                .respond(
+                        new ResponseHead(503, textHeaders()),
+                        BodyBuffer.of("The local server is running too many requests at once.\n"
+                                .getBytes(StandardCharsets.UTF_8)),
+                        false);
     }
 
     private void runGuest(DownstreamExchange exchange) {
         Sandbox sandbox = engine.newSandbox(exchange.request(), exchange.responder());
         String traceId = exchange.request().requestId();
         long start = System.nanoTime();
+        RunningInstance instance = new RunningInstance(
+                Thread.currentThread(),
+                exchange.responder() instanceof Responder ? (Responder) exchange.responder() : null);
+        running.add(instance);
         String failure;
+        int failureStatus = 500;
+        WasmProgram.Outcome outcome = null;
         List<String> trace = List.of();
-        try (Wasi wasi = new Wasi(engine.clock(), engine.environment(traceId), log, program.frameMap())) {
-            WasmProgram.Outcome outcome = program.run(sandbox, wasi, log);
+        try (Wasi wasi = new Wasi(
+                engine.clock(), engine.environment(traceId), log, program.frameMap(), limits.outputLineBytes())) {
+            outcome = program.run(sandbox, wasi, log, limits.heapBytes(), memoryBudget, instance::endReason);
             failure = outcome.failure;
+            failureStatus = outcome.status;
             trace = outcome.trace;
         } catch (Throwable t) {
             // a fault of the server itself: the client still gets an answer, and the server keeps serving
             failure = "the host failed: " + t;
+        } finally {
+            running.remove(instance);
+            instance.done();
         }
         try {
             if (failure == null) {
@@ -269,13 +401,117 @@ public final class LocalServer implements AutoCloseable {
             } else {
                 log.error("request " + traceId + " failed: " + failure);
                 trace.forEach(log::error);
-                sandbox.answerIfUnanswered(500, (failure + "\n").getBytes(StandardCharsets.UTF_8));
+                sandbox.answerIfUnanswered(failureStatus, (failure + "\n").getBytes(StandardCharsets.UTF_8));
             }
         } finally {
             sandbox.finish();
         }
+        ResourceUsage usage = sandbox.usage();
+        List<String> measured = new ArrayList<>();
+        if (outcome != null && outcome.heapRefusal != null) {
+            measured.add(outcome.heapRefusal);
+        }
+        usage = usage.withMeasured(
+                outcome != null && outcome.cpuMillis >= 0 ? Duration.ofMillis(outcome.cpuMillis) : null,
+                outcome != null ? outcome.heapBytes : -1,
+                measured);
+        for (String refusal : usage.refusals()) {
+            log.error("request " + traceId + ": " + refusal);
+        }
+        for (String warning : limits.warnings(usage)) {
+            log.error("request " + traceId + ": warning: " + warning + " (limits in docs/local-server.md)");
+        }
+        CompletableFuture<ResourceUsage> reported = usages.get(traceId);
+        if (reported != null) {
+            reported.complete(usage);
+        }
         log.info("request " + traceId + " completed in " + (System.nanoTime() - start) / 1_000_000L + " ms");
     }
+
+    /**
+     * Ends instances past the run-time limit, and those whose client went away once they have used more CPU than
+     * Fastly allows (Fastly would have stopped them by then, so nothing they do now could be seen there).
+     */
+    private void watchInstances() {
+        long now = System.nanoTime();
+        for (RunningInstance instance : running) {
+            if (!limits.runTime().isZero()
+                    && now - instance.startNanos > limits.runTime().toNanos()) {
+                instance.end("the local server ended the instance: it ran for "
+                        + limits.runTime().toMillis()
+                        + " ms, Fastly's limit on an instance's run time (limits.run_time_ms)");
+            } else if (instance.clientGone() && !limits.cpuTime().isZero()) {
+                long cpu = instance.cpuMillis();
+                if (cpu > limits.cpuTime().toMillis()) {
+                    instance.end("the local server ended the instance: its client went away and it has used " + cpu
+                            + " ms of CPU, past Fastly's " + limits.cpuTime().toMillis()
+                            + " ms, where Fastly would have stopped it");
+                }
+            }
+        }
+    }
+
+    /** Closes connections that have not sent a complete request head within the header timeout (slowloris). */
+    private void closeSlowHeaders() {
+        long now = System.nanoTime();
+        headerClocks.forEach((connection, clock) -> {
+            if (clock.waitingSince(now) > headerTimeout.toNanos()) {
+                headerClocks.remove(connection);
+                log.info("closing a connection that sent no complete request head within " + headerTimeout.toMillis()
+                        + " ms (limits.header_timeout_ms)");
+                connection.getEndPoint().close();
+            }
+        });
+    }
+
+    /**
+     * Asks the server for an answer every health interval, as a client would, without running the program; when
+     * several in a row go unanswered the server cannot go on, and {@code onFatal} hears why.
+     */
+    private void checkHealth() {
+        int failures = 0;
+        while (!watch.isShutdown()) {
+            try {
+                Thread.sleep(healthInterval.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (watch.isShutdown()) {
+                return;
+            }
+            String problem = probe();
+            failures = problem == null ? 0 : failures + 1;
+            if (failures >= 3 && !fatal) {
+                fatal = true;
+                onFatal.accept("the server no longer answers requests on " + uri() + " (" + problem + ")");
+                return;
+            }
+        }
+    }
+
+    private String probe() {
+        int port = boundPort;
+        String host = address.getAddress() != null && address.getAddress().isAnyLocalAddress()
+                ? InetAddress.getLoopbackAddress().getHostAddress()
+                : address.getHostString();
+        try (java.net.Socket s = new java.net.Socket()) {
+            int timeout = (int) Math.max(1000, Math.min(20_000, healthInterval.toMillis() * 4));
+            s.connect(new InetSocketAddress(host, port), timeout);
+            s.setSoTimeout(timeout);
+            s.getOutputStream()
+                    .write(("GET / HTTP/1.1\r\nHost: localhost\r\n" + HEALTH_FIELD + ": " + healthToken
+                                    + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            byte[] line = new byte[12];
+            int n = s.getInputStream().readNBytes(line, 0, line.length);
+            String status = new String(line, 0, n, StandardCharsets.US_ASCII);
+            return status.startsWith("HTTP/1.1 204") ? null : "the health probe got " + status;
+        } catch (IOException | RuntimeException e) {
+            return "the health probe failed: " + e;
+        }
+    }
+
+    private static final String HEALTH_FIELD = "compute-java-health";
 
     private static HeaderList textHeaders() {
         HeaderList h = new HeaderList();
@@ -299,10 +535,169 @@ public final class LocalServer implements AutoCloseable {
     /** Receives the program's response for one client request, on the guest's thread. */
     private static final class Responder implements DownstreamResponder {
         final CompletableFuture<Answer> answer = new CompletableFuture<>();
+        /** Set when the client is known to have gone away (a write to it failed, or its connection failed). */
+        volatile boolean clientGone;
 
         @Override
         public void respond(ResponseHead head, BodyBuffer body, boolean streaming) {
             answer.complete(new Answer(head, body, streaming));
+        }
+    }
+
+    /** An instance running on a guest thread, as the watch sees it. */
+    private static final class RunningInstance {
+        private static final java.lang.management.ThreadMXBean THREADS =
+                java.lang.management.ManagementFactory.getThreadMXBean();
+
+        final Thread thread;
+        final long startNanos = System.nanoTime();
+        final Responder first;
+        private final long cpuStart;
+        private String endReason;
+        private boolean done;
+
+        /** Made on the guest's thread. */
+        RunningInstance(Thread thread, Responder first) {
+            this.thread = thread;
+            this.first = first;
+            this.cpuStart = THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
+        }
+
+        /** Ends the instance: interrupts its thread, which Chicory checks at every loop and call. */
+        synchronized void end(String reason) {
+            if (done) {
+                return;
+            }
+            if (endReason == null) {
+                endReason = reason;
+            }
+            // again on every tick, in case a hostcall swallowed the interrupt
+            thread.interrupt();
+        }
+
+        synchronized String endReason() {
+            return endReason;
+        }
+
+        /** The instance has ended: no interrupt reaches the thread's next task (called on the guest's thread). */
+        synchronized void done() {
+            done = true;
+            Thread.interrupted();
+        }
+
+        boolean clientGone() {
+            return first != null && first.clientGone;
+        }
+
+        long cpuMillis() {
+            if (cpuStart < 0) {
+                return -1;
+            }
+            long now = THREADS.getThreadCpuTime(thread.getId());
+            return now < 0 ? -1 : (now - cpuStart) / 1_000_000L;
+        }
+    }
+
+    /**
+     * How many instances run at once: up to the maximum at once, then requests wait in a queue for a running one to
+     * end, and one that waited the queue timeout (or finds the queue full) is answered with 503.
+     */
+    private final class Admission {
+        private final int max;
+        private final int maxQueued;
+        private final Duration timeout;
+        private int active;
+        private final java.util.ArrayDeque<Queued> queue = new java.util.ArrayDeque<>();
+
+        Admission(int max, int maxQueued, Duration timeout) {
+            this.max = max;
+            this.maxQueued = maxQueued;
+            this.timeout = timeout;
+        }
+
+        void submit(DownstreamExchange exchange) {
+            boolean now = false;
+            synchronized (this) {
+                if (active < max) {
+                    active++;
+                    now = true;
+                } else if (queue.size() < maxQueued && !timeout.isZero()) {
+                    Queued q = new Queued(exchange);
+                    queue.add(q);
+                    try {
+                        q.timer = watch.schedule(() -> expire(q), timeout.toMillis(), TimeUnit.MILLISECONDS);
+                    } catch (RejectedExecutionException closing) {
+                        queue.remove(q);
+                    }
+                    if (q.timer != null) {
+                        return;
+                    }
+                }
+            }
+            if (now) {
+                launch(exchange);
+            } else {
+                log.info("request " + exchange.request().requestId() + ": " + max + " instances are running and "
+                        + queue.size() + " requests wait; answering 503");
+                busy(exchange);
+            }
+        }
+
+        /** A running instance ended: the next queued request takes its place. */
+        void finished() {
+            Queued next;
+            synchronized (this) {
+                next = queue.poll();
+                if (next == null) {
+                    active--;
+                    return;
+                }
+            }
+            next.timer.cancel(false);
+            launch(next.exchange);
+        }
+
+        private void expire(Queued q) {
+            boolean removed;
+            synchronized (this) {
+                removed = queue.remove(q);
+            }
+            if (removed) {
+                log.info("request " + q.exchange.request().requestId() + " waited " + timeout.toMillis()
+                        + " ms for one of " + max + " running instances to end; answering 503");
+                busy(q.exchange);
+            }
+        }
+    }
+
+    /** A request waiting for an instance. */
+    private static final class Queued {
+        final DownstreamExchange exchange;
+        java.util.concurrent.ScheduledFuture<?> timer;
+
+        Queued(DownstreamExchange exchange) {
+            this.exchange = exchange;
+        }
+    }
+
+    /** Whether a connection waits for a request head, and since when (the header timeout). */
+    private static final class HeaderClock {
+        private int started;
+        private int completed;
+        private long since = System.nanoTime();
+
+        synchronized void started() {
+            started++;
+        }
+
+        synchronized void completed() {
+            completed++;
+            since = System.nanoTime();
+        }
+
+        /** How long the connection has waited for a complete request head, 0 while a request is being handled. */
+        synchronized long waitingSince(long now) {
+            return started == completed ? now - since : 0;
         }
     }
 
@@ -367,12 +762,35 @@ public final class LocalServer implements AutoCloseable {
     private final class ComputeHandler extends Handler.Abstract {
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
+            if (healthToken.equals(request.getHeaders().get(HEALTH_FIELD))) {
+                response.setStatus(204);
+                callback.succeeded();
+                return true;
+            }
+            HeaderClock clock = headerClocks.get(request.getConnectionMetaData().getConnection());
+            if (clock != null) {
+                clock.started();
+            }
+            try {
+                return exchange(request, response, callback);
+            } finally {
+                if (clock != null) {
+                    clock.completed();
+                }
+            }
+        }
+
+        private boolean exchange(Request request, Response response, Callback callback) {
             long id = requestIds.incrementAndGet();
             String requestId = String.format("%032x", id);
             ClientBody clientBody = new ClientBody(Request.asInputStream(request));
             DownstreamRequest downstream = downstream(request, requestId, clientBody);
             log.info("request " + requestId + ": " + request.getMethod() + " " + request.getHttpURI());
             Responder responder = new Responder();
+            request.addFailureListener(failure -> responder.clientGone = true);
+            if (exposeRequestIds) {
+                usages.put(requestId, new CompletableFuture<>());
+            }
             DownstreamExchange exchange = new DownstreamExchange(downstream, responder);
             if (!reuse.offer(exchange)) {
                 startGuest(exchange);
@@ -411,10 +829,14 @@ public final class LocalServer implements AutoCloseable {
                         BodyBuffer.of((why + "\n").getBytes(StandardCharsets.UTF_8)),
                         false);
             }
+            if (exposeRequestIds) {
+                response.getHeaders().put(REQUEST_ID_FIELD, requestId);
+            }
             try {
                 write(request, response, answer);
                 callback.succeeded();
             } catch (Throwable t) {
+                responder.clientGone = true;
                 answer.body.discard();
                 log.error("request " + requestId + ": writing the response to the client failed: " + t);
                 callback.failed(t);
@@ -603,6 +1025,12 @@ public final class LocalServer implements AutoCloseable {
         private Origin origin;
         private ServerLog log = ServerLog.standard(0);
         private int maxConcurrentGuests = 256;
+        private Duration queueTimeout = Duration.ofSeconds(1);
+        private Duration headerTimeout = Duration.ofSeconds(10);
+        private long memoryBudget;
+        private Duration healthInterval = Duration.ZERO;
+        private Consumer<String> onFatal;
+        private boolean exposeRequestIds;
         private io.github.computejava.host.LogSink logSink;
 
         private Builder() {}
@@ -683,9 +1111,75 @@ public final class LocalServer implements AutoCloseable {
         }
 
         /**
+         * How long a request waits for a running instance to end when {@link #maxConcurrentGuests} run (default 1 s;
+         * zero answers 503 at once).
+         *
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder queueTimeout(Duration timeout) {
+            this.queueTimeout = nonNegative(timeout, "queueTimeout");
+            return this;
+        }
+
+        /**
+         * How long a connection may take to send a complete request head, from its opening or the end of its last
+         * response (default 10 s; zero for no limit). Slower connections are closed.
+         *
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder headerTimeout(Duration timeout) {
+            this.headerTimeout = nonNegative(timeout, "headerTimeout");
+            return this;
+        }
+
+        /**
+         * The bytes of linear memory all instances together may have (default: 60 % of the JVM's heap beyond the
+         * cache). A growth past it fails, as one past the heap limit does.
+         *
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder memoryBudget(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("memoryBudget: must be positive, got " + bytes);
+            }
+            this.memoryBudget = bytes;
+            return this;
+        }
+
+        /**
+         * Checks every {@code interval} that the server still answers (without running the program); after three
+         * checks in a row fail, {@code onFatal} hears why. Zero (the default) checks nothing.
+         *
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder healthCheck(Duration interval, Consumer<String> onFatal) {
+            this.healthInterval = nonNegative(interval, "interval");
+            this.onFatal = Objects.requireNonNull(onFatal, "onFatal");
+            return this;
+        }
+
+        /**
+         * Sends each request's id in the {@value #REQUEST_ID_FIELD} response field and keeps what its instance used
+         * for {@link LocalServer#usage(String)} (the testkit's Wasm door).
+         */
+        public Builder exposeRequestIds() {
+            this.exposeRequestIds = true;
+            return this;
+        }
+
+        private static Duration nonNegative(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative()) {
+                throw new IllegalArgumentException(name + ": must not be negative, got " + d);
+            }
+            return d;
+        }
+
+        /**
          * The server, not yet started.
          *
          * @throws IllegalStateException if no program was set
+         * @throws ProgramException if the program's initial memory is larger than the heap limit
          */
         public LocalServer build() {
             if (program == null) {

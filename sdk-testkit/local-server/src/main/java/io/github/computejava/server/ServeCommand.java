@@ -8,8 +8,10 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
@@ -49,6 +51,7 @@ public final class ServeCommand {
         if (System.getProperty("slf4j.internal.verbosity") == null) {
             System.setProperty("slf4j.internal.verbosity", "ERROR");
         }
+        exitOnFatalErrors(System.err);
         int status = run(args, System.out, System.err);
         if (status != 0) {
             System.exit(status);
@@ -69,6 +72,8 @@ public final class ServeCommand {
         boolean interpreter;
         boolean compileCache = true;
         final List<String> ignored = new ArrayList<>();
+        /** {@code --limit NAME=VALUE}, in order. */
+        final List<String[]> limits = new ArrayList<>();
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -121,6 +126,16 @@ public final class ServeCommand {
                         break;
                     case "--no-compile-cache":
                         o.compileCache = false;
+                        break;
+                    case "--limit":
+                        if (value == null) {
+                            value = next(args, ++i, flag);
+                        }
+                        int at = value.indexOf('=');
+                        if (at <= 0) {
+                            throw new UsageException("--limit must be NAME=VALUE, not " + value);
+                        }
+                        o.limits.add(new String[] {value.substring(0, at), value.substring(at + 1)});
                         break;
                     case "--debug":
                     case "--log-stdout":
@@ -229,7 +244,7 @@ public final class ServeCommand {
     static String usage() {
         return "Usage: " + NAME + " [serve] [-v] [-C fastly.toml] [--addr 127.0.0.1:7676]"
                 + " [--embedded-origin 127.0.0.1:7070] [--frames FILE] [--interpreter] [--no-compile-cache]"
-                + " bin/main.wasm\n"
+                + " [--limit NAME=VALUE]... bin/main.wasm\n"
                 + "       " + NAME + " trace [--frames FILE] bin/main.wasm < log\n"
                 + "       " + NAME + " --version\n"
                 + "Serves a Fastly Compute program locally (a drop-in for Fastly's Viceroy).\n";
@@ -283,10 +298,21 @@ public final class ServeCommand {
         }
         EmbeddedOrigin origin = null;
         LocalServer server = null;
+        CountDownLatch stopped = new CountDownLatch(1);
+        int[] exitStatus = {0};
         try {
             // a -C that names no file is a mistake, not a wish to serve without backends: refuse before listening,
             // as Viceroy does
             LocalServerConfig config = o.config == null ? LocalServerConfig.empty() : LocalServerConfig.read(o.config);
+            for (String[] limit : o.limits) {
+                try {
+                    config = config.withLimit(limit[0], limit[1]);
+                } catch (IllegalArgumentException e) {
+                    err.println("error: --limit: " + e.getMessage());
+                    err.print(usage());
+                    return 2;
+                }
+            }
             if (o.embeddedOrigin != null) {
                 origin = EmbeddedOrigin.start(o.embeddedOrigin);
                 log.always("Embedded origin listening on " + origin.uri());
@@ -307,12 +333,29 @@ public final class ServeCommand {
                 log.info("The program imports hostcalls this server answers with `unsupported`: "
                         + String.join(", ", unsupported));
             }
-            server = LocalServer.builder()
+            LocalServer.Builder builder = LocalServer.builder()
                     .program(program)
                     .engine(config.applyTo(HostEngine.builder()))
                     .address(o.address)
                     .log(log)
-                    .build();
+                    // a server that no longer answers exits with a message instead of looking alive
+                    .healthCheck(Duration.ofSeconds(5), why -> {
+                        log.error("error: " + why + "; exiting");
+                        exitStatus[0] = 1;
+                        stopped.countDown();
+                    });
+            // the server's own settings of [local_server.limits]
+            Map<String, Long> settings = config.limitSettings();
+            if (settings.containsKey("max_instances")) {
+                builder.maxConcurrentGuests((int) Math.min(settings.get("max_instances"), Integer.MAX_VALUE));
+            }
+            if (settings.containsKey("queue_timeout_ms")) {
+                builder.queueTimeout(Duration.ofMillis(settings.get("queue_timeout_ms")));
+            }
+            if (settings.containsKey("header_timeout_ms")) {
+                builder.headerTimeout(Duration.ofMillis(settings.get("header_timeout_ms")));
+            }
+            server = builder.build();
             server.start();
             log.always("Listening on " + server.uri());
         } catch (ProgramException | ConfigException e) {
@@ -324,19 +367,37 @@ public final class ServeCommand {
             close(server, origin);
             return 1;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
         LocalServer running = server;
         EmbeddedOrigin runningOrigin = origin;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread hook = new Thread(() -> {
             close(running, runningOrigin);
             stopped.countDown();
-        }));
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
         try {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return 0;
+        if (exitStatus[0] != 0) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            close(running, runningOrigin);
+        }
+        return exitStatus[0];
+    }
+
+    /**
+     * A thread of the server that dies of an error (a program's instance never does: its failures end that
+     * request): the server's state can no longer be trusted, so it says so and exits with status 1.
+     */
+    static void exitOnFatalErrors(PrintStream err) {
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            err.println("error: the server's thread " + thread.getName() + " failed: " + e);
+            if (e instanceof VirtualMachineError) {
+                err.println("error: the server cannot go on; exiting");
+                Runtime.getRuntime().halt(1);
+            }
+        });
     }
 
     /** {@code trace}: the log on {@code in} with its call site lines turned into Java frames. */

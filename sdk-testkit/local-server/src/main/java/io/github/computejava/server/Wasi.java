@@ -23,6 +23,9 @@ import java.util.function.Consumer;
  */
 final class Wasi implements AutoCloseable {
     private static final int ESUCCESS = 0;
+    /** WASI preview 1's errno for a pointer outside the program's memory. */
+    static final int EFAULT = 21;
+
     private static final int EINVAL = 28;
     private static final int ENOTSUP = 58;
 
@@ -33,14 +36,17 @@ final class Wasi implements AutoCloseable {
     private final GuestTraces traces;
 
     /**
+     * WASI for one instance whose output lines are printed whole up to {@code maxLineBytes} bytes (0 for any
+     * length); a longer line is cut there and says how many bytes were left out.
+     *
      * @param frames the program's frame map, or null: with it, the call site ids a program prints for an uncaught
      *     exception reach the log as Java frames
      */
-    Wasi(InstantSource clock, Map<String, String> environment, ServerLog log, FrameMap frames) {
+    Wasi(InstantSource clock, Map<String, String> environment, ServerLog log, FrameMap frames, int maxLineBytes) {
         this.clock = clock;
         this.traces = new GuestTraces(frames, log::stderr);
-        this.stdout = new LineOutput(log::stdout);
-        this.stderr = new LineOutput(traces::stderrLine);
+        this.stdout = new LineOutput(log::stdout, maxLineBytes);
+        this.stderr = new LineOutput(traces::stderrLine, maxLineBytes);
         WasiOptions.Builder options = WasiOptions.builder()
                 .withArguments(List.of("compute-app"))
                 .withStdout(stdout, false)
@@ -51,9 +57,15 @@ final class Wasi implements AutoCloseable {
         this.wasi = WasiPreview1.builder().withOptions(options.build()).build();
     }
 
-    /** The host functions, {@code clock_time_get} reading the engine's clock. */
+    /**
+     * The host functions, {@code clock_time_get} reading the engine's clock, and each answering {@code EFAULT}
+     * instead of trapping when the program passes a pointer outside its memory (as WASI says).
+     */
     HostFunction[] functions() {
         HostFunction[] functions = wasi.toHostFunctions();
+        for (int i = 0; i < functions.length; i++) {
+            functions[i] = faulting(functions[i]);
+        }
         for (int i = 0; i < functions.length; i++) {
             if (functions[i].name().equals("clock_time_get")) {
                 functions[i] = new HostFunction(
@@ -64,6 +76,9 @@ final class Wasi implements AutoCloseable {
                             int id = (int) args[0];
                             if (id == 0 || id == 1) {
                                 Instant now = clock.instant();
+                                if (!inMemory(instance, args[2], 8)) {
+                                    return new long[] {EFAULT};
+                                }
                                 instance.memory()
                                         .writeLong(
                                                 (int) args[2], now.getEpochSecond() * 1_000_000_000L + now.getNano());
@@ -81,6 +96,30 @@ final class Wasi implements AutoCloseable {
         return traces;
     }
 
+    /** A WASI function that answers {@code EFAULT} where it would trap on an access outside memory. */
+    private static HostFunction faulting(HostFunction f) {
+        if (f.name().equals("proc_exit") || f.returnTypes().size() != 1) {
+            return f;
+        }
+        return new HostFunction(f.module(), f.name(), f.functionType(), (instance, args) -> {
+            try {
+                return f.handle().apply(instance, args);
+            } catch (com.dylibso.chicory.wasm.ChicoryException e) {
+                if (e.getMessage() != null && e.getMessage().startsWith("out of bounds memory access")) {
+                    return new long[] {EFAULT};
+                }
+                throw e;
+            } catch (IndexOutOfBoundsException | NegativeArraySizeException e) {
+                return new long[] {EFAULT};
+            }
+        });
+    }
+
+    private static boolean inMemory(com.dylibso.chicory.runtime.Instance instance, long ptr, int len) {
+        long start = ptr & 0xFFFFFFFFL;
+        return start + len <= (long) instance.memory().pages() * com.dylibso.chicory.runtime.Memory.PAGE_SIZE;
+    }
+
     /** Prints the program's unfinished last lines. */
     @Override
     public void close() {
@@ -90,13 +129,19 @@ final class Wasi implements AutoCloseable {
         wasi.close();
     }
 
-    /** Collects bytes into lines and hands each complete line on. */
-    private static final class LineOutput extends OutputStream {
+    /**
+     * Collects bytes into lines and hands each complete line on; past {@code max} bytes a line's further bytes are
+     * counted, not kept, and the line says how many were left out.
+     */
+    static final class LineOutput extends OutputStream {
         private final Consumer<String> sink;
+        private final int max;
         private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+        private long dropped;
 
-        LineOutput(Consumer<String> sink) {
+        LineOutput(Consumer<String> sink, int max) {
             this.sink = sink;
+            this.max = max;
         }
 
         @Override
@@ -104,7 +149,7 @@ final class Wasi implements AutoCloseable {
             if (b == '\n') {
                 flushLine();
             } else {
-                line.write(b);
+                keep(new byte[] {(byte) b}, 0, 1);
             }
         }
 
@@ -113,18 +158,30 @@ final class Wasi implements AutoCloseable {
             int start = off;
             for (int i = off; i < off + len; i++) {
                 if (b[i] == '\n') {
-                    line.write(b, start, i - start);
+                    keep(b, start, i - start);
                     flushLine();
                     start = i + 1;
                 }
             }
-            line.write(b, start, off + len - start);
+            keep(b, start, off + len - start);
+        }
+
+        private void keep(byte[] b, int off, int len) {
+            int room = max <= 0 ? len : Math.max(0, Math.min(len, max - line.size()));
+            line.write(b, off, room);
+            dropped += len - room;
         }
 
         void flushLine() {
-            if (line.size() > 0) {
-                sink.accept(line.toString(StandardCharsets.UTF_8));
+            if (line.size() > 0 || dropped > 0) {
+                String text = line.toString(StandardCharsets.UTF_8);
+                if (dropped > 0) {
+                    text += " [line cut at " + max + " bytes: " + dropped
+                            + " more left out (limits.output_line_bytes)]";
+                }
+                sink.accept(text);
                 line.reset();
+                dropped = 0;
             }
         }
     }

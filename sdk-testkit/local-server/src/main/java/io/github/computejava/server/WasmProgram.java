@@ -2,7 +2,6 @@ package io.github.computejava.server;
 
 import com.dylibso.chicory.compiler.InterpreterFallback;
 import com.dylibso.chicory.compiler.MachineFactoryCompiler;
-import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportValues;
@@ -13,7 +12,12 @@ import com.dylibso.chicory.wasi.WasiExitException;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.Export;
+import com.dylibso.chicory.wasm.types.ExternalType;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.MemoryLimits;
 import io.github.computejava.abi.FastlyStatus;
+import io.github.computejava.host.ByteBudget;
 import io.github.computejava.host.Sandbox;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -160,6 +164,7 @@ public final class WasmProgram {
             throw new ProgramException(name + " is not a valid WebAssembly module: " + e.getMessage(), e);
         }
         List<ImportTable.Binding> bindings = imports.link(module, name);
+        checkExports(module, name);
         long start = System.nanoTime();
         Function<Instance, Machine> machines;
         if (execution == Execution.COMPILED) {
@@ -178,6 +183,69 @@ public final class WasmProgram {
         }
         long millis = (System.nanoTime() - start) / 1_000_000L;
         return new WasmProgram(name, module, bindings, machines, imports, millis, null, null);
+    }
+
+    /**
+     * Refuses a module whose {@code _start} or {@code memory} export is missing or of the wrong kind, as Fastly
+     * does at deploy time: {@code _start} must be a function without parameters or results, {@code memory} the
+     * module's own memory.
+     */
+    private static void checkExports(WasmModule module, String name) {
+        Export start = null;
+        Export memory = null;
+        for (int i = 0; i < module.exportSection().exportCount(); i++) {
+            Export e = module.exportSection().getExport(i);
+            if (e.name().equals("_start")) {
+                start = e;
+            } else if (e.name().equals("memory")) {
+                memory = e;
+            }
+        }
+        if (start == null || start.exportType() != ExternalType.FUNCTION) {
+            throw new ProgramException(name + " does not export a function named _start, which Fastly runs for each"
+                    + " request" + (start == null ? "" : " (its _start is a " + kind(start.exportType()) + ")"));
+        }
+        int imported = module.importSection().count(ExternalType.FUNCTION);
+        int local = start.index() - imported;
+        if (local >= 0 && local < module.functionSection().functionCount()) {
+            FunctionType type = module.functionSection().getFunctionType(local, module.typeSection());
+            if (!type.params().isEmpty() || !type.returns().isEmpty()) {
+                throw new ProgramException(name + ": _start must take no parameters and return nothing, as Fastly"
+                        + " calls it; it is " + type);
+            }
+        } else {
+            throw new ProgramException(name + ": _start is an imported function, not the program's own");
+        }
+        if (memory == null || memory.exportType() != ExternalType.MEMORY) {
+            throw new ProgramException(name + " does not export its linear memory as memory, which the host reads"
+                    + " and writes" + (memory == null ? "" : " (its memory is a " + kind(memory.exportType()) + ")"));
+        }
+        if (module.importSection().count(ExternalType.MEMORY) > 0) {
+            throw new ProgramException(name + " imports its memory; a Compute program defines and exports its own");
+        }
+    }
+
+    private static String kind(ExternalType type) {
+        return type.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * Refuses a program whose memory cannot start within the heap limit: its initial memory is larger.
+     *
+     * @param heapBytes the heap limit, 0 for none
+     * @throws ProgramException naming the sizes
+     */
+    void checkHeap(long heapBytes) {
+        if (heapBytes <= 0 || module.memorySection().isEmpty()) {
+            return;
+        }
+        MemoryLimits limits = module.memorySection().get().getMemory(0).limits();
+        long initial = (long) limits.initialPages() * com.dylibso.chicory.runtime.Memory.PAGE_SIZE;
+        if (initial > heapBytes) {
+            throw new ProgramException(name + " declares " + (initial >> 20) + " MiB of initial memory ("
+                    + limits.initialPages() + " pages), more than the heap limit of " + (heapBytes >> 20)
+                    + " MiB (Fastly's 128 MiB unless limits.heap_mb says otherwise)");
+        }
     }
 
     /** The program's file name. */
@@ -227,6 +295,14 @@ public final class WasmProgram {
         final String failure;
         /** The Java frames live at a trap, one line each, when the program has a frame map. */
         final List<String> trace;
+        /** The status a client that has no response yet gets for the failure: 500, or 503 when the server is full. */
+        int status = 500;
+        /** The largest linear memory the instance had, -1 before it had one. */
+        long heapBytes = -1;
+        /** Why a memory growth failed because of a bound, or null. */
+        String heapRefusal;
+        /** CPU milliseconds the instance's thread used, -1 when unknown. */
+        long cpuMillis = -1;
 
         Outcome(String failure) {
             this(failure, List.of());
@@ -244,28 +320,65 @@ public final class WasmProgram {
      * hostcall becomes the outcome's failure.
      */
     Outcome run(Sandbox sandbox, Wasi wasi, ServerLog log) {
+        return run(sandbox, wasi, log, 0, ByteBudget.unbounded("memory"), () -> null);
+    }
+
+    /**
+     * {@link #run(Sandbox, Wasi, ServerLog)} with the instance's memory capped at {@code heapLimit} bytes (0 for no
+     * cap) and drawn from {@code memoryBudget}; when the server ended the instance (its thread interrupted), {@code
+     * endReason} says why and that is the outcome's failure.
+     */
+    Outcome run(
+            Sandbox sandbox,
+            Wasi wasi,
+            ServerLog log,
+            long heapLimit,
+            ByteBudget memoryBudget,
+            java.util.function.Supplier<String> endReason) {
         Guest guest = new Guest(sandbox, log);
         guest.startClock();
+        GuestHeap[] heap = new GuestHeap[1];
         Instance[] instance = new Instance[1];
+        Outcome outcome;
         try {
-            instance[0] = instantiate(guest, wasi);
+            instance[0] = instantiate(guest, wasi, limits -> {
+                heap[0] = GuestHeap.create(limits, heapLimit, memoryBudget);
+                return heap[0];
+            });
             guest.bind(instance[0]);
             ExportFunction start = instance[0].export("_start");
             start.apply();
-            return new Outcome(null);
+            outcome = new Outcome(null);
         } catch (WasiExitException e) {
-            return e.exitCode() == 0 ? new Outcome(null) : new Outcome("the program exited with code " + e.exitCode());
+            outcome =
+                    e.exitCode() == 0 ? new Outcome(null) : new Outcome("the program exited with code " + e.exitCode());
         } catch (com.dylibso.chicory.runtime.ExecutionCompletedException e) {
-            return new Outcome(null);
+            outcome = new Outcome(null);
+        } catch (GuestHeap.OutOfBudget e) {
+            outcome = new Outcome(e.getMessage());
+            outcome.status = 503;
         } catch (StackOverflowError e) {
-            return trapped(wasi, instance[0], "the program overflowed its stack");
+            outcome = trapped(wasi, instance[0], "the program overflowed its stack");
         } catch (OutOfMemoryError e) {
-            return new Outcome("the program ran out of memory");
+            outcome = new Outcome("the program ran out of memory (the JVM's heap is full)");
         } catch (RuntimeException e) {
-            return trapped(wasi, instance[0], describe(e));
+            outcome = trapped(wasi, instance[0], describe(e));
         } finally {
             wasi.close();
+            if (heap[0] != null) {
+                heap[0].release();
+            }
         }
+        String ended = endReason.get();
+        if (ended != null) {
+            outcome = new Outcome(ended);
+        }
+        if (heap[0] != null) {
+            outcome.heapBytes = heap[0].peakBytes();
+            outcome.heapRefusal = heap[0].refusal();
+        }
+        outcome.cpuMillis = guest.cpuMillis();
+        return outcome;
     }
 
     /** A trap's outcome, with the Java frames the program's shadow stack holds. */
@@ -276,7 +389,10 @@ public final class WasmProgram {
         return new Outcome(why, trap.lines);
     }
 
-    private Instance instantiate(Guest guest, Wasi wasi) {
+    private Instance instantiate(
+            Guest guest,
+            Wasi wasi,
+            java.util.function.Function<MemoryLimits, com.dylibso.chicory.runtime.Memory> memory) {
         Map<String, HostFunction> wasiFunctions = new HashMap<>();
         for (HostFunction f : wasi.functions()) {
             wasiFunctions.put(f.name(), f);
@@ -302,7 +418,7 @@ public final class WasmProgram {
         return Instance.builder(module)
                 .withImportValues(values.build())
                 .withMachineFactory(machines)
-                .withMemoryFactory(ByteArrayMemory::new)
+                .withMemoryFactory(memory)
                 .withStart(false)
                 .build();
     }

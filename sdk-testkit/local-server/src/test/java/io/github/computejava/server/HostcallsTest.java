@@ -202,6 +202,153 @@ class HostcallsTest {
         assertEquals(FastlyStatus.BADF, g.call("fastly_async_io", "is_ready", 9999, COUNT));
     }
 
+    private static void assertReady(GuestHarness g, int handle, String kind) {
+        assertEquals(FastlyStatus.OK, g.call("fastly_async_io", "is_ready", handle, COUNT), kind);
+        assertEquals(1, g.u32(COUNT), kind + " is ready");
+        g.memory.u32(LIST, handle);
+        assertEquals(FastlyStatus.OK, g.call("fastly_async_io", "select", LIST, 1, 0, COUNT), kind);
+        assertEquals(0, g.u32(COUNT), kind + " is selected");
+    }
+
+    @Test
+    void asyncIoWaitsOnEveryHandleKindTheWitxNames() {
+        HostEngine engine = HostEngine.builder()
+                .kvStore("kv", Map.of("k", "v".getBytes(StandardCharsets.UTF_8)))
+                .build();
+        GuestHarness g = new GuestHarness(engine);
+        int zeros = 16384; // option records with every field zero
+        int key = g.put(NAME, "a key");
+
+        g.call("fastly_http_body", "new", H);
+        assertReady(g, g.u32(H), "a body");
+
+        int store = g.put(TEXT, "kv");
+        g.call("fastly_kv_store", "open", TEXT, store, H);
+        int k = g.put(TEXT + 100, "k");
+        assertEquals(FastlyStatus.OK, g.call("fastly_kv_store", "lookup", g.u32(H), TEXT + 100, k, 0, zeros, H2));
+        assertReady(g, g.u32(H2), "a KV store lookup");
+
+        assertEquals(FastlyStatus.OK, g.call("fastly_cache", "lookup", NAME, key, 0, zeros, H));
+        assertReady(g, g.u32(H), "a cache handle");
+        assertEquals(FastlyStatus.OK, g.call("fastly_cache", "transaction_lookup", NAME, key, 0, zeros, H));
+        int obligated = g.u32(H);
+        assertReady(g, obligated, "a cache handle that must insert");
+        assertEquals(FastlyStatus.OK, g.call("fastly_cache", "close", obligated));
+        int other = g.put(NAME + 100, "another key");
+        assertEquals(FastlyStatus.OK, g.call("fastly_cache", "replace", NAME + 100, other, 0, zeros, H));
+        assertReady(g, g.u32(H), "a cache replace handle");
+
+        g.call("fastly_http_req", "new", H);
+        int req = g.u32(H);
+        int uri = g.put(TEXT, "http://example.com/cached");
+        g.call("fastly_http_req", "uri_set", req, TEXT, uri);
+        assertEquals(FastlyStatus.OK, g.call("fastly_http_cache", "lookup", req, 0, zeros, H));
+        assertReady(g, g.u32(H), "an HTTP cache handle");
+
+        g.call("fastly_kv_store", "open", TEXT + 200, g.put(TEXT + 200, "kv"), H);
+        assertEquals(FastlyStatus.BADF, g.call("fastly_async_io", "is_ready", g.u32(H), COUNT), "a store is not");
+    }
+
+    @Test
+    void aBusyHandleBecomesReadyWhenTheLookupItWaitsBehindEnds() {
+        HostEngine engine = HostEngine.builder().build();
+        GuestHarness leader = new GuestHarness(engine);
+        GuestHarness follower = new GuestHarness(engine);
+        int zeros = 16384;
+        int key = leader.put(NAME, "collapsed");
+        follower.put(NAME, "collapsed");
+        assertEquals(FastlyStatus.OK, leader.call("fastly_cache", "transaction_lookup", NAME, key, 0, zeros, H));
+        int obligated = leader.u32(H);
+
+        assertEquals(
+                FastlyStatus.OK, follower.call("fastly_cache", "transaction_lookup_async", NAME, key, 0, zeros, H));
+        int busy = follower.u32(H);
+        assertEquals(FastlyStatus.OK, follower.call("fastly_async_io", "is_ready", busy, COUNT));
+        assertEquals(0, follower.u32(COUNT), "the leader holds the obligation");
+        follower.memory.u32(LIST, busy);
+        assertEquals(FastlyStatus.OK, follower.call("fastly_async_io", "select", LIST, 1, 20, COUNT));
+        assertEquals(-1, follower.u32(COUNT), "still waiting when the timeout passes");
+        follower.call("fastly_http_body", "new", H2);
+        follower.memory.u32(LIST + 4, follower.u32(H2));
+        assertEquals(FastlyStatus.OK, follower.call("fastly_async_io", "select", LIST, 2, 0, COUNT));
+        assertEquals(1, follower.u32(COUNT), "among a busy handle and a body, the body is ready");
+
+        // the leader inserts: the waiting lookup finds the object
+        int write = 20000;
+        leader.memory.u64(write, 60_000_000_000L);
+        assertEquals(FastlyStatus.OK, leader.call("fastly_cache", "transaction_insert", obligated, 0, write, H));
+        int body = leader.u32(H);
+        int v = leader.put(TEXT, "from the leader");
+        leader.call("fastly_http_body", "write", body, TEXT, v, 0, COUNT);
+        assertEquals(FastlyStatus.OK, leader.call("fastly_http_body", "close", body));
+
+        assertEquals(FastlyStatus.OK, follower.call("fastly_async_io", "select", LIST, 1, 5000, COUNT));
+        assertEquals(0, follower.u32(COUNT), "ready once the leader inserted");
+        assertEquals(FastlyStatus.OK, follower.call("fastly_cache", "cache_busy_handle_wait", busy, H));
+        int found = follower.u32(H);
+        assertEquals(FastlyStatus.OK, follower.call("fastly_cache", "get_state", found, COUNT));
+        assertEquals(0b11, follower.u32(COUNT) & 0b1011, "found and usable, no obligation");
+        assertEquals(FastlyStatus.OK, follower.call("fastly_cache", "get_body", found, 0, zeros, H2));
+        assertEquals("from the leader", readBody(follower, follower.u32(H2)));
+    }
+
+    @Test
+    void aCachedBodyIsReadyWhenBytesOrItsEndHaveArrived() {
+        GuestHarness g = new GuestHarness(HostEngine.builder().build());
+        int zeros = 16384;
+        int key = g.put(NAME, "streamed");
+        int write = 20000;
+        g.memory.u64(write, 60_000_000_000L);
+        assertEquals(FastlyStatus.OK, g.call("fastly_cache", "insert", NAME, key, 0, write, H));
+        int writer = g.u32(H);
+        assertEquals(FastlyStatus.OK, g.call("fastly_cache", "lookup", NAME, key, 0, zeros, H));
+        assertEquals(FastlyStatus.OK, g.call("fastly_cache", "get_body", g.u32(H), 0, zeros, H2));
+        int reader = g.u32(H2);
+        g.memory.u32(LIST, reader);
+        assertEquals(FastlyStatus.OK, g.call("fastly_async_io", "select", LIST, 1, 20, COUNT));
+        assertEquals(-1, g.u32(COUNT), "nothing written yet");
+
+        int v = g.put(TEXT, "first");
+        g.call("fastly_http_body", "write", writer, TEXT, v, 0, COUNT);
+        assertEquals(FastlyStatus.OK, g.call("fastly_async_io", "select", LIST, 1, 5000, COUNT));
+        assertEquals(0, g.u32(COUNT), "bytes arrived");
+        assertEquals(FastlyStatus.OK, g.call("fastly_http_body", "read", reader, BUF, 100, COUNT));
+        assertEquals("first", new String(g.bytes(BUF, g.u32(COUNT)), StandardCharsets.UTF_8));
+        g.call("fastly_async_io", "is_ready", reader, COUNT);
+        assertEquals(0, g.u32(COUNT), "read up to what was written");
+
+        g.call("fastly_http_body", "close", writer);
+        assertEquals(FastlyStatus.OK, g.call("fastly_async_io", "select", LIST, 1, 5000, COUNT));
+        assertEquals(0, g.u32(COUNT), "the end arrived");
+        assertEquals(FastlyStatus.OK, g.call("fastly_http_body", "read", reader, BUF, 100, COUNT));
+        assertEquals(0, g.u32(COUNT), "end of body");
+    }
+
+    @Test
+    void aBusyHandleTakesTheObligationTheLeaderAbandons() {
+        HostEngine engine = HostEngine.builder().build();
+        GuestHarness leader = new GuestHarness(engine);
+        GuestHarness follower = new GuestHarness(engine);
+        int zeros = 16384;
+        int key = leader.put(NAME, "abandoned");
+        follower.put(NAME, "abandoned");
+        leader.call("fastly_cache", "transaction_lookup", NAME, key, 0, zeros, H);
+        int obligated = leader.u32(H);
+        follower.call("fastly_cache", "transaction_lookup_async", NAME, key, 0, zeros, H);
+        int busy = follower.u32(H);
+        follower.call("fastly_async_io", "is_ready", busy, COUNT);
+        assertEquals(0, follower.u32(COUNT));
+
+        assertEquals(FastlyStatus.OK, leader.call("fastly_cache", "close", obligated));
+
+        follower.memory.u32(LIST, busy);
+        assertEquals(FastlyStatus.OK, follower.call("fastly_async_io", "select", LIST, 1, 5000, COUNT));
+        assertEquals(0, follower.u32(COUNT));
+        assertEquals(FastlyStatus.OK, follower.call("fastly_cache", "cache_busy_handle_wait", busy, H));
+        assertEquals(FastlyStatus.OK, follower.call("fastly_cache", "get_state", follower.u32(H), COUNT));
+        assertEquals(1 << 3, follower.u32(COUNT), "must insert: the obligation passed to the waiting lookup");
+    }
+
     @Test
     void sendDownstreamPendingAnswersWithTheResponseAndItsQueuedHeaderEdits() throws Exception {
         GuestHarness g = new GuestHarness(engineWith(this::answer));

@@ -8,20 +8,17 @@ import com.google.gson.JsonParser;
 import io.github.computejava.host.Backend;
 import io.github.computejava.host.HostEngine;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,30 +98,17 @@ class JsSdkProgramTest {
     static final ByteArrayOutputStream out = new ByteArrayOutputStream();
     final HttpClient http = HttpClient.newHttpClient();
 
-    static final String NO_COMPILER = "js-compute-runtime not found (npm install @fastly/js-compute, then put"
-            + " node_modules/.bin on the PATH or set JS_COMPUTE_RUNTIME or JS_TOOLS_DIR): skipping the JavaScript SDK"
-            + " program tests";
-
     @BeforeAll
     static void buildAndServe(@TempDir Path dir) throws Exception {
-        Optional<String> compiler = jsComputeRuntime();
+        Optional<String> compiler = JsSdk.compiler();
         if (compiler.isEmpty()) {
             // each test then reports itself skipped with this reason (an assumption failing here would abort
             // the class silently: Surefire counts no test at all)
-            System.err.println("JsSdkProgramTest: " + NO_COMPILER);
+            System.err.println("JsSdkProgramTest: " + JsSdk.NO_COMPILER);
             return;
         }
-        Path app = dir.resolve("app.js");
-        Files.writeString(app, APP);
-        wasm = dir.resolve("main.wasm");
         // --enable-http-cache: the after-send hook of /cached drives the cache through fastly_http_cache
-        Process p = new ProcessBuilder(compiler.get(), "--enable-http-cache", app.toString(), wasm.toString())
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .start();
-        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "js-compute-runtime finished");
-        assertEquals(0, p.exitValue(), "js-compute-runtime failed:\n" + log);
+        wasm = JsSdk.build(compiler.get(), dir, "main", APP, "--enable-http-cache");
 
         origin = EmbeddedOrigin.start(new InetSocketAddress("127.0.0.1", 0));
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
@@ -142,7 +126,7 @@ class JsSdkProgramTest {
 
     @BeforeEach
     void requireTheProgram() {
-        Assumptions.assumeTrue(server != null, NO_COMPILER);
+        Assumptions.assumeTrue(server != null, JsSdk.NO_COMPILER);
     }
 
     @AfterAll
@@ -153,29 +137,6 @@ class JsSdkProgramTest {
         if (origin != null) {
             origin.close();
         }
-    }
-
-    /** The compiler: $JS_COMPUTE_RUNTIME, node_modules/.bin in the project or $JS_TOOLS_DIR, or the PATH. */
-    static Optional<String> jsComputeRuntime() {
-        List<String> candidates = new ArrayList<>();
-        String explicit = System.getenv("JS_COMPUTE_RUNTIME");
-        if (explicit != null && !explicit.isBlank()) {
-            candidates.add(explicit);
-        }
-        for (Path root = Path.of("").toAbsolutePath(); root != null; root = root.getParent()) {
-            candidates.add(root.resolve("node_modules/.bin/js-compute-runtime").toString());
-        }
-        String tools = System.getenv("JS_TOOLS_DIR");
-        if (tools != null && !tools.isBlank()) {
-            candidates.add(
-                    Path.of(tools, "node_modules/.bin/js-compute-runtime").toString());
-        }
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (!dir.isEmpty()) {
-                candidates.add(Path.of(dir, "js-compute-runtime").toString());
-            }
-        }
-        return candidates.stream().filter(c -> Files.isExecutable(Path.of(c))).findFirst();
     }
 
     private HttpResponse<String> get(String path, String... headers) throws Exception {

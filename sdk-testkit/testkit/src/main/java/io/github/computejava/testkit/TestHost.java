@@ -624,6 +624,7 @@ public final class TestHost implements AutoCloseable {
                     reply.streamed(),
                     reply.complete(),
                     List.of());
+            response.usage(reply.usage());
             checkResponders(failuresBefore);
             return response;
         }
@@ -633,6 +634,7 @@ public final class TestHost implements AutoCloseable {
         List<Throwable> uncaught = new ArrayList<>();
         boolean responded = execute(p, request, capture, uncaught);
         TestResponse response = capture.toResponse(request, responded, uncaught);
+        response.usage(CompletableFuture.completedFuture(capture.usage));
         checkResponders(failuresBefore);
         return response;
     }
@@ -674,6 +676,9 @@ public final class TestHost implements AutoCloseable {
         // as Fastly's local tools: a program that ends without answering gets a 200, one that fails a 500
         sandbox.answerIfUnanswered(thrown.isEmpty() ? 200 : 500, new byte[0]);
         sandbox.finish();
+        if (responder instanceof Capture) {
+            ((Capture) responder).usage = sandbox.usage();
+        }
         uncaught.addAll(sandbox.uncaughtExceptions());
         uncaught.addAll(thrown);
         return responded;
@@ -815,6 +820,7 @@ public final class TestHost implements AutoCloseable {
 
     /** Receives the program's response, collecting a streamed body on a host thread as it is written. */
     private final class Capture implements DownstreamResponder {
+        private io.github.computejava.host.ResourceUsage usage;
         private ResponseHead head;
         private BodyBuffer body;
         private boolean streaming;

@@ -1,7 +1,12 @@
 package io.github.computejava.testkit;
 
 import io.github.computejava.fsthttp.Headers;
+import io.github.computejava.host.ResourceUsage;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The response the program sent for a {@link TestRequest}, as a client receives it: status, headers (with the
@@ -14,6 +19,8 @@ public final class TestResponse extends HttpMessage {
     private final boolean streamed;
     private final boolean complete;
     private final List<Throwable> uncaught;
+    private CompletableFuture<ResourceUsage> usage =
+            CompletableFuture.failedFuture(new IllegalStateException("no usage was recorded for this response"));
 
     TestResponse(
             String request,
@@ -77,6 +84,30 @@ public final class TestResponse extends HttpMessage {
      */
     public List<Throwable> uncaught() {
         return uncaught;
+    }
+
+    /**
+     * What the execution that answered used of Fastly's limits: backend requests and dictionary lookups through
+     * both doors, CPU time and memory when the local server ran {@code main.wasm}, and what the host refused
+     * because of a limit ({@code ExecutionLimits}). On the Wasm door this waits (up to a minute) for the instance
+     * to end, which can be after its response.
+     *
+     * @return the usage
+     * @throws IllegalStateException if the instance did not end within a minute
+     */
+    public ResourceUsage usage() {
+        try {
+            return usage.get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the instance to end", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("no usage for " + request + ": " + e, e);
+        }
+    }
+
+    void usage(CompletableFuture<ResourceUsage> usage) {
+        this.usage = usage;
     }
 
     /**

@@ -67,8 +67,15 @@ public interface WasmDoor {
      * @param body the body bytes received
      * @param streamed whether the response came with chunked framing
      * @param complete false when the body ended early (the program abandoned it)
+     * @param usage what the instance used, once it has ended
      */
-    record Reply(int status, Headers headers, byte[] body, boolean streamed, boolean complete) {}
+    record Reply(
+            int status,
+            Headers headers,
+            byte[] body,
+            boolean streamed,
+            boolean complete,
+            java.util.concurrent.CompletableFuture<io.github.computejava.host.ResourceUsage> usage) {}
 
     /**
      * A response whose body is still arriving.

@@ -101,13 +101,18 @@ public final class JettyOrigin implements Origin, AutoCloseable {
                 .method(head.method)
                 .version(HttpVersion.HTTP_1_1)
                 .idleTimeout(backend.betweenBytesTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        keepMethodCase(request, head.method);
         String host = hostHeader(backend, head);
         request.headers(h -> {
             h.remove(HttpHeader.HOST);
             h.remove(HttpHeader.ACCEPT_ENCODING);
             h.remove(HttpHeader.USER_AGENT);
             for (String[] f : forwardable(head.headers)) {
-                if (!f[0].equalsIgnoreCase("host") && !f[0].equalsIgnoreCase("content-length")) {
+                // Expect is the client's and this server's business (it answered 100 Continue itself): a backend
+                // sent it would wait to be asked for the body
+                if (!f[0].equalsIgnoreCase("host")
+                        && !f[0].equalsIgnoreCase("content-length")
+                        && !f[0].equalsIgnoreCase("expect")) {
                     h.add(f[0], f[1]);
                 }
             }
@@ -120,6 +125,9 @@ public final class JettyOrigin implements Origin, AutoCloseable {
             } catch (IOException e) {
                 throw new SendFailure(SendFailure.INTERNAL_ERROR, "the request body failed: " + e.getMessage(), e);
             }
+        } else if (length > 0) {
+            // a body of known length (the client's, passed on unchanged) keeps its Content-Length: no chunking
+            request.body(new KnownLengthContent(body.asInputStream(), length));
         } else if (length != 0) {
             request.body(new InputStreamRequestContent((String) null, body.asInputStream()));
         }
@@ -165,6 +173,48 @@ public final class JettyOrigin implements Origin, AutoCloseable {
         InputStream in = listener.getInputStream();
         pumps.execute(() -> pump(in, incoming, response));
         return new UpstreamResponse(responseHead, BodyBuffer.readingFrom(incoming));
+    }
+
+    /** A streamed request body whose length is known, so the request carries Content-Length instead of chunks. */
+    private static final class KnownLengthContent extends InputStreamRequestContent {
+        private final long length;
+
+        KnownLengthContent(InputStream in, long length) {
+            super(null, in, 16 * 1024);
+            this.length = length;
+        }
+
+        @Override
+        public long getLength() {
+            return length;
+        }
+    }
+
+    private static final java.lang.reflect.Field METHOD = methodField();
+
+    private static java.lang.reflect.Field methodField() {
+        try {
+            java.lang.reflect.Field f = org.eclipse.jetty.client.transport.HttpRequest.class.getDeclaredField("method");
+            f.setAccessible(true);
+            return f;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Sends the method as the program set it: methods are case-sensitive (RFC 9110 section 9.1), and Jetty's client
+     * upper-cases them, so a program's {@code get} would reach the backend as {@code GET}.
+     */
+    static void keepMethodCase(Request request, String method) {
+        if (method.equals(request.getMethod()) || METHOD == null) {
+            return;
+        }
+        try {
+            METHOD.set(request, method);
+        } catch (IllegalAccessException | RuntimeException e) {
+            // the method goes out upper-cased, as Jetty sends it
+        }
     }
 
     /**

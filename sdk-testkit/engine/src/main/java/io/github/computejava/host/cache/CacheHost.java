@@ -6,6 +6,7 @@ import io.github.computejava.abi.CacheReplaceOptions;
 import io.github.computejava.abi.CacheWriteOptions;
 import io.github.computejava.abi.FastlyCache;
 import io.github.computejava.abi.FastlyStatus;
+import io.github.computejava.host.AsyncItem;
 import io.github.computejava.host.BodyBuffer;
 import io.github.computejava.host.HandleTable;
 import io.github.computejava.host.HeaderList;
@@ -60,7 +61,7 @@ public final class CacheHost implements FastlyCache {
     }
 
     /** A {@code cache_handle}: a lookup's outcome and what the guest did with it since. */
-    static final class CacheHandle {
+    static final class CacheHandle implements AsyncItem {
         final CachedObject found;
         final boolean stale;
         final long hits;
@@ -84,10 +85,19 @@ public final class CacheHost implements FastlyCache {
                     lookup.obligation().orElse(null),
                     alwaysUseRange);
         }
+
+        /**
+         * Ready for {@code fastly_async_io}: the lookup completed (a transaction lookup waited for another's
+         * obligation) before the handle was returned, so it found data or chose the caller to fetch.
+         */
+        @Override
+        public boolean isReady() {
+            return true;
+        }
     }
 
     /** A {@code cache_replace_handle}: the replace and what the guest did with it since. */
-    static final class ReplaceHandle {
+    static final class ReplaceHandle implements AsyncItem {
         final Replacement replacement;
         final boolean alwaysUseRequestedRange;
         int lastBody = -1;
@@ -96,16 +106,28 @@ public final class CacheHost implements FastlyCache {
             this.replacement = replacement;
             this.alwaysUseRequestedRange = alwaysUseRange;
         }
+
+        /** The replace waited for obligations in progress before the handle was returned. */
+        @Override
+        public boolean isReady() {
+            return true;
+        }
     }
 
     /** A {@code cache_busy_handle}. */
-    static final class BusyHandle {
+    static final class BusyHandle implements AsyncItem {
         final PendingLookup pending;
         final boolean alwaysUseRequestedRange;
 
         BusyHandle(PendingLookup pending, boolean alwaysUseRange) {
             this.pending = pending;
             this.alwaysUseRequestedRange = alwaysUseRange;
+        }
+
+        /** Ready when {@code cache_busy_handle_wait} would not wait: data is there or the caller may fetch. */
+        @Override
+        public boolean isReady() {
+            return pending.isReady();
         }
     }
 
@@ -127,6 +149,9 @@ public final class CacheHost implements FastlyCache {
      */
     @Override
     public int lookup(byte[] key, int mask, CacheLookupOptions options, int[] handleOut) {
+        if (handles.full()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
         LookupArgs args = new LookupArgs();
         int status = lookupArgs(key, mask, options, args);
         if (status != FastlyStatus.OK) {
@@ -144,6 +169,9 @@ public final class CacheHost implements FastlyCache {
      */
     @Override
     public int transactionLookup(byte[] key, int mask, CacheLookupOptions options, int[] handleOut) {
+        if (handles.full()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
         LookupArgs args = new LookupArgs();
         int status = lookupArgs(key, mask, options, args);
         if (status != FastlyStatus.OK) {
@@ -166,6 +194,9 @@ public final class CacheHost implements FastlyCache {
      */
     @Override
     public int transactionLookupAsync(byte[] key, int mask, CacheLookupOptions options, int[] busyOut) {
+        if (handles.full()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
         LookupArgs args = new LookupArgs();
         int status = lookupArgs(key, mask, options, args);
         if (status != FastlyStatus.OK) {
@@ -239,6 +270,9 @@ public final class CacheHost implements FastlyCache {
      */
     @Override
     public int insert(byte[] key, int mask, CacheWriteOptions options, int[] bodyOut) {
+        if (handles.full()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
         if (key.length > CacheStore.MAX_KEY_LENGTH) {
             return FastlyStatus.INVAL;
         }
@@ -537,6 +571,9 @@ public final class CacheHost implements FastlyCache {
      */
     @Override
     public int replace(byte[] key, int mask, CacheReplaceOptions options, int[] handleOut) {
+        if (handles.full()) {
+            return FastlyStatus.LIMITEXCEEDED;
+        }
         int known = CacheReplaceOptions.MASK_REQUEST_HEADERS
                 | CacheReplaceOptions.MASK_REPLACE_STRATEGY
                 | CacheReplaceOptions.MASK_SERVICE_ID

@@ -1,5 +1,6 @@
 package io.github.computejava.host.cache;
 
+import io.github.computejava.host.AsyncItem;
 import io.github.computejava.host.BodyBuffer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -162,7 +163,20 @@ final class ObjectBody {
         }
     }
 
-    /** A stream of bytes {@code [from, to)}; {@code to < 0} reads to the end. */
+    /** How many bytes at {@code pos} a read returns without waiting; -1 when a read there would not wait for bytes. */
+    private long readableAt(long pos) {
+        synchronized (lock) {
+            if (pos < size) {
+                return size - pos;
+            }
+            return state == WRITING ? 0 : -1;
+        }
+    }
+
+    /**
+     * A stream of bytes {@code [from, to)}; {@code to < 0} reads to the end. It is an {@link AsyncItem}, so a body
+     * reading it tells {@code fastly_async_io} when a read would not wait (bytes there, or the end).
+     */
     InputStream reader(long from, long to) {
         return new Reader(from, to);
     }
@@ -190,7 +204,7 @@ final class ObjectBody {
         }
     }
 
-    private final class Reader extends InputStream {
+    private final class Reader extends InputStream implements AsyncItem {
         private long pos;
         private final long end;
 
@@ -222,6 +236,20 @@ final class ObjectBody {
                 pos += n;
             }
             return n;
+        }
+
+        @Override
+        public int available() {
+            long n = end >= 0 && pos >= end ? 0 : readableAt(pos);
+            if (end >= 0) {
+                n = Math.min(n, end - pos);
+            }
+            return (int) Math.max(0, Math.min(n, Integer.MAX_VALUE));
+        }
+
+        @Override
+        public boolean isReady() {
+            return (end >= 0 && pos >= end) || readableAt(pos) != 0;
         }
     }
 }

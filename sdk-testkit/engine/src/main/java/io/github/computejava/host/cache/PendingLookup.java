@@ -4,7 +4,7 @@ import io.github.computejava.host.HeaderList;
 
 /**
  * A collapsing lookup that has not waited yet: ready at once when it found an object or took the obligation,
- * otherwise it waits in {@link #await}.
+ * otherwise it waits in {@link #await}, and becomes ready when another lookup's obligation ends.
  */
 public final class PendingLookup {
     private final CacheStore store;
@@ -20,8 +20,22 @@ public final class PendingLookup {
         this.result = result;
     }
 
-    /** @return whether {@link #await} would return without waiting */
+    /**
+     * Whether {@link #await} would return without waiting. While another lookup holds the obligation this looks
+     * again without waiting, and keeps what it finds (an object, or the obligation, which is then this lookup's).
+     *
+     * @return whether {@link #await} would return without waiting
+     */
     public synchronized boolean isReady() {
+        if (result != null || cancelled) {
+            return true;
+        }
+        try {
+            result = store.transactionLookup(key, requestHeaders, false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
         return result != null;
     }
 

@@ -6,6 +6,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import io.github.computejava.host.AccessControlList;
 import io.github.computejava.host.Backend;
+import io.github.computejava.host.ExecutionLimits;
 import io.github.computejava.host.Geolocation;
 import io.github.computejava.host.HostEngine;
 import io.github.computejava.host.KvStore;
@@ -71,6 +72,39 @@ public final class LocalServerConfig {
     private final Map<String, Map<String, byte[]>> secretStores;
     private final Geolocation geolocation;
     private final Map<String, AccessControlList> acls;
+    private final Map<String, Long> limits;
+    private final boolean dynamicBackends;
+    private final List<String> dynamicBackendHosts;
+
+    /**
+     * The settings of {@code [local_server.limits]} (and {@code --limit NAME=VALUE}), each a whole number: the
+     * execution limits of {@link ExecutionLimits} and the server's own.
+     */
+    public static final List<String> LIMIT_NAMES = List.of(
+            "cpu_time_ms",
+            "run_time_ms",
+            "heap_mb",
+            "backend_requests",
+            "dictionary_lookups",
+            "dynamic_backends",
+            "handles",
+            "buffered_body_mb",
+            "output_line_bytes",
+            "max_instances",
+            "queue_timeout_ms",
+            "header_timeout_ms");
+
+    private LocalServerConfig(LocalServerConfig base, Map<String, Long> limits) {
+        this.backends = base.backends;
+        this.configStores = base.configStores;
+        this.kvStores = base.kvStores;
+        this.secretStores = base.secretStores;
+        this.geolocation = base.geolocation;
+        this.acls = base.acls;
+        this.limits = Collections.unmodifiableMap(limits);
+        this.dynamicBackends = base.dynamicBackends;
+        this.dynamicBackendHosts = base.dynamicBackendHosts;
+    }
 
     private LocalServerConfig(Reader r) {
         this.backends = Collections.unmodifiableMap(r.backends);
@@ -79,6 +113,9 @@ public final class LocalServerConfig {
         this.secretStores = Collections.unmodifiableMap(r.secretStores);
         this.geolocation = r.geolocation;
         this.acls = Collections.unmodifiableMap(r.acls);
+        this.limits = Collections.unmodifiableMap(r.limits);
+        this.dynamicBackends = r.dynamicBackends;
+        this.dynamicBackendHosts = List.copyOf(r.dynamicBackendHosts);
     }
 
     /** A configuration with nothing in it (no {@code fastly.toml}). */
@@ -156,6 +193,88 @@ public final class LocalServerConfig {
         return acls;
     }
 
+    /** The settings of {@code [local_server.limits]} that were given, by name (see {@link #LIMIT_NAMES}). */
+    public Map<String, Long> limitSettings() {
+        return limits;
+    }
+
+    /**
+     * This configuration with one limit changed (the command line's {@code --limit NAME=VALUE}).
+     *
+     * @param name one of {@link #LIMIT_NAMES}
+     * @param value a whole number, 0 to turn the limit off
+     * @return the changed configuration
+     * @throws IllegalArgumentException naming the setting when the name is unknown or the value is not a whole
+     *     number of 0 or more
+     */
+    public LocalServerConfig withLimit(String name, String value) {
+        if (!LIMIT_NAMES.contains(name)) {
+            throw new IllegalArgumentException("unknown limit " + name + "; the limits are " + LIMIT_NAMES);
+        }
+        long v;
+        try {
+            v = Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            v = -1;
+        }
+        if (v < 0 || (name.equals("max_instances") && v == 0)) {
+            throw new IllegalArgumentException("limit " + name + " must be a whole number of "
+                    + (name.equals("max_instances") ? "1" : "0") + " or more, not " + value);
+        }
+        Map<String, Long> changed = new LinkedHashMap<>(limits);
+        changed.put(name, v);
+        return new LocalServerConfig(this, changed);
+    }
+
+    /** The execution limits: Fastly's, changed by the settings given. */
+    public ExecutionLimits executionLimits() {
+        ExecutionLimits.Builder b = ExecutionLimits.builder();
+        limits.forEach((name, v) -> {
+            switch (name) {
+                case "cpu_time_ms":
+                    b.cpuTime(Duration.ofMillis(v));
+                    break;
+                case "run_time_ms":
+                    b.runTime(Duration.ofMillis(v));
+                    break;
+                case "heap_mb":
+                    b.heapBytes(v << 20);
+                    break;
+                case "backend_requests":
+                    b.backendRequests((int) Math.min(v, Integer.MAX_VALUE));
+                    break;
+                case "dictionary_lookups":
+                    b.dictionaryLookups((int) Math.min(v, Integer.MAX_VALUE));
+                    break;
+                case "dynamic_backends":
+                    b.dynamicBackends((int) Math.min(v, Integer.MAX_VALUE));
+                    break;
+                case "handles":
+                    b.handles((int) Math.min(v, Integer.MAX_VALUE));
+                    break;
+                case "buffered_body_mb":
+                    b.bufferedBodyBytes(v << 20);
+                    break;
+                case "output_line_bytes":
+                    b.outputLineBytes((int) Math.min(v, Integer.MAX_VALUE));
+                    break;
+                default:
+                    break;
+            }
+        });
+        return b.build();
+    }
+
+    /** Whether programs may register dynamic backends ({@code [local_server.dynamic_backends] enabled}). */
+    public boolean dynamicBackendsEnabled() {
+        return dynamicBackends;
+    }
+
+    /** The hosts dynamic backends may reach ({@code allowed_hosts}); empty for any. */
+    public List<String> dynamicBackendHosts() {
+        return dynamicBackendHosts;
+    }
+
     /**
      * Adds everything configured to an engine builder, KV stores on {@code clock}.
      *
@@ -174,6 +293,9 @@ public final class LocalServerConfig {
         secretStores.forEach(builder::secretStore);
         builder.geolocation(geolocation);
         acls.forEach(builder::acl);
+        builder.limits(executionLimits());
+        builder.allowDynamicBackends(dynamicBackends);
+        builder.dynamicBackendHosts(dynamicBackendHosts);
         return builder;
     }
 
@@ -197,6 +319,9 @@ public final class LocalServerConfig {
         final Map<String, Map<String, byte[]>> secretStores = new LinkedHashMap<>();
         Geolocation geolocation = Geolocation.DEFAULT;
         final Map<String, AccessControlList> acls = new LinkedHashMap<>();
+        final Map<String, Long> limits = new LinkedHashMap<>();
+        boolean dynamicBackends = true;
+        final List<String> dynamicBackendHosts = new java.util.ArrayList<>();
 
         Reader(Path file, Path dir, Function<String, String> environment) {
             this.file = file;
@@ -241,6 +366,51 @@ public final class LocalServerConfig {
             if (a != null) {
                 for (String name : a.keySet()) {
                     acls.put(name, acl(a, name, "local_server.acls." + name));
+                }
+            }
+            TomlTable l = table(local, "limits", "local_server.limits", false);
+            if (l != null) {
+                for (String name : l.keySet()) {
+                    String where = "local_server.limits." + name;
+                    if (!LIMIT_NAMES.contains(name)) {
+                        throw error(l, name, where + " is not a limit; the limits are " + LIMIT_NAMES);
+                    }
+                    long min = name.equals("max_instances") ? 1 : 0;
+                    if (!l.isLong(List.of(name)) || l.getLong(List.of(name)) < min) {
+                        throw error(l, name, where + " must be a whole number of " + min + " or more");
+                    }
+                    limits.put(name, l.getLong(List.of(name)));
+                }
+            }
+            TomlTable d = table(local, "dynamic_backends", "local_server.dynamic_backends", false);
+            if (d != null) {
+                String where = "local_server.dynamic_backends";
+                for (String key : d.keySet()) {
+                    if (!key.equals("enabled") && !key.equals("allowed_hosts")) {
+                        throw error(d, key, where + "." + key + " is not a setting; use enabled or allowed_hosts");
+                    }
+                }
+                if (d.contains(List.of("enabled"))) {
+                    if (!d.isBoolean(List.of("enabled"))) {
+                        throw error(d, "enabled", where + ".enabled must be true or false");
+                    }
+                    dynamicBackends = d.getBoolean(List.of("enabled"));
+                }
+                if (d.contains(List.of("allowed_hosts"))) {
+                    if (!d.isArray(List.of("allowed_hosts"))) {
+                        throw error(d, "allowed_hosts", where + ".allowed_hosts must be an array of host names");
+                    }
+                    TomlArray hosts = d.getArray(List.of("allowed_hosts"));
+                    for (int i = 0; i < hosts.size(); i++) {
+                        Object h = hosts.get(i);
+                        if (!(h instanceof String) || ((String) h).isBlank()) {
+                            throw error(
+                                    d,
+                                    "allowed_hosts",
+                                    where + ".allowed_hosts must hold host names" + " (host, host:port or *.domain)");
+                        }
+                        dynamicBackendHosts.add(((String) h).trim());
+                    }
                 }
             }
         }

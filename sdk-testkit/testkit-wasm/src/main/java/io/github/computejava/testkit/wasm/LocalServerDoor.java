@@ -105,6 +105,7 @@ public final class LocalServerDoor implements WasmDoor {
                     .output(
                             new PrintStream(new CurrentStream(false), true, StandardCharsets.UTF_8),
                             new PrintStream(new CurrentStream(true), true, StandardCharsets.UTF_8))
+                    .exposeRequestIds()
                     .build();
             // the test reads response header values exactly as the local server sent them
             HttpClientTransportOverHTTP transport = new HttpClientTransportOverHTTP();
@@ -162,11 +163,20 @@ public final class LocalServerDoor implements WasmDoor {
             }
             Headers received = new Headers();
             boolean streamed = false;
+            java.util.concurrent.CompletableFuture<io.github.computejava.host.ResourceUsage> usage = null;
             for (HttpField f : response.getHeaders()) {
+                if (f.getName().equalsIgnoreCase(LocalServer.REQUEST_ID_FIELD)) {
+                    usage = server.usage(f.getValue());
+                    continue;
+                }
                 received.add(f.getName(), f.getValue());
                 streamed |= f.getName().equalsIgnoreCase("Transfer-Encoding");
             }
-            return new Reply(response.getStatus(), received, out.toByteArray(), streamed, complete);
+            if (usage == null) {
+                usage = java.util.concurrent.CompletableFuture.failedFuture(
+                        new IllegalStateException("the local server kept no usage for this request"));
+            }
+            return new Reply(response.getStatus(), received, out.toByteArray(), streamed, complete, usage);
         }
 
         @Override
@@ -176,6 +186,11 @@ public final class LocalServerDoor implements WasmDoor {
             Response response = start(method, url, headers, body, listener, 0);
             Headers received = new Headers();
             for (HttpField f : response.getHeaders()) {
+                if (f.getName().equalsIgnoreCase(LocalServer.REQUEST_ID_FIELD)) {
+                    // what the instance used is not kept for streamed exchanges
+                    server.usage(f.getValue());
+                    continue;
+                }
                 received.add(f.getName(), f.getValue());
             }
             return new StreamedReply(response.getStatus(), received, new ZeroLengthReads(listener.getInputStream()));

@@ -1,0 +1,48 @@
+;; Writes 64 KiB at a time into a body nobody reads (at most 1024 times, 64 MiB) until a write fails, then answers
+;; with the failing status and how many writes passed (two little-endian i32s), after dropping that body.
+(module
+  ;; a request without an X-Fault header gets a normal answer, "ok", so a test can check that the server still
+  ;; serves after the fault
+  (import "fastly_http_req" "body_downstream_get" (func $n_downstream (param i32 i32) (result i32)))
+  (import "fastly_http_req" "header_value_get" (func $n_header (param i32 i32 i32 i32 i32 i32) (result i32)))
+  (import "fastly_http_resp" "new" (func $n_resp_new (param i32) (result i32)))
+  (import "fastly_http_body" "new" (func $n_body_new (param i32) (result i32)))
+  (import "fastly_http_body" "write" (func $n_body_write (param i32 i32 i32 i32 i32) (result i32)))
+  (import "fastly_http_resp" "send_downstream" (func $n_send (param i32 i32 i32) (result i32)))
+  (import "fastly_http_resp" "new" (func $resp_new (param i32) (result i32)))
+  (import "fastly_http_body" "new" (func $body_new (param i32) (result i32)))
+  (import "fastly_http_body" "write" (func $body_write (param i32 i32 i32 i32 i32) (result i32)))
+  (import "fastly_http_resp" "send_downstream" (func $send (param i32 i32 i32) (result i32)))
+  (import "fastly_http_body" "close" (func $body_close (param i32) (result i32)))
+  (memory (export "memory") 2)
+  (data (i32.const 1000) "x-fault")
+  (data (i32.const 1008) "ok")
+  (func $normal (result i32)
+    (drop (call $n_downstream (i32.const 1016) (i32.const 1020)))
+    (if (i32.eq (call $n_header (i32.load (i32.const 1016)) (i32.const 1000) (i32.const 7) (i32.const 1040)
+                  (i32.const 16) (i32.const 1024)) (i32.const 0))
+      (then (return (i32.const 0))))
+    (drop (call $n_resp_new (i32.const 1016)))
+    (drop (call $n_body_new (i32.const 1020)))
+    (drop (call $n_body_write (i32.load (i32.const 1020)) (i32.const 1008) (i32.const 2) (i32.const 0) (i32.const 1024)))
+    (drop (call $n_send (i32.load (i32.const 1016)) (i32.load (i32.const 1020)) (i32.const 0)))
+    (i32.const 1))
+  (func (export "_start")
+    (local $status i32) (local $count i32)
+    (if (call $normal) (then (return)))
+    (drop (call $body_new (i32.const 40)))
+    (block $done
+      (loop $write
+        (local.set $status
+          (call $body_write (i32.load (i32.const 40)) (i32.const 65536) (i32.const 65536) (i32.const 0) (i32.const 44)))
+        (br_if $done (i32.ne (local.get $status) (i32.const 0)))
+        (local.set $count (i32.add (local.get $count) (i32.const 1)))
+        (br_if $done (i32.ge_u (local.get $count) (i32.const 1024)))
+        (br $write)))
+    (i32.store (i32.const 16) (local.get $status))
+    (i32.store (i32.const 20) (local.get $count))
+    (drop (call $body_close (i32.load (i32.const 40))))
+    (drop (call $resp_new (i32.const 0)))
+    (drop (call $body_new (i32.const 4)))
+    (drop (call $body_write (i32.load (i32.const 4)) (i32.const 16) (i32.const 8) (i32.const 0) (i32.const 8)))
+    (drop (call $send (i32.load (i32.const 0)) (i32.load (i32.const 4)) (i32.const 0)))))

@@ -1,0 +1,40 @@
+;; Grows its memory 1 MiB at a time until refused, then answers with its size in pages (a little-endian i32).
+(module
+  ;; a request without an X-Fault header gets a normal answer, "ok", so a test can check that the server still
+  ;; serves after the fault
+  (import "fastly_http_req" "body_downstream_get" (func $n_downstream (param i32 i32) (result i32)))
+  (import "fastly_http_req" "header_value_get" (func $n_header (param i32 i32 i32 i32 i32 i32) (result i32)))
+  (import "fastly_http_resp" "new" (func $n_resp_new (param i32) (result i32)))
+  (import "fastly_http_body" "new" (func $n_body_new (param i32) (result i32)))
+  (import "fastly_http_body" "write" (func $n_body_write (param i32 i32 i32 i32 i32) (result i32)))
+  (import "fastly_http_resp" "send_downstream" (func $n_send (param i32 i32 i32) (result i32)))
+  (import "fastly_http_resp" "new" (func $resp_new (param i32) (result i32)))
+  (import "fastly_http_body" "new" (func $body_new (param i32) (result i32)))
+  (import "fastly_http_body" "write" (func $body_write (param i32 i32 i32 i32 i32) (result i32)))
+  (import "fastly_http_resp" "send_downstream" (func $send (param i32 i32 i32) (result i32)))
+  (memory (export "memory") 1)
+  (data (i32.const 1000) "x-fault")
+  (data (i32.const 1008) "ok")
+  (func $normal (result i32)
+    (drop (call $n_downstream (i32.const 1016) (i32.const 1020)))
+    (if (i32.eq (call $n_header (i32.load (i32.const 1016)) (i32.const 1000) (i32.const 7) (i32.const 1040)
+                  (i32.const 16) (i32.const 1024)) (i32.const 0))
+      (then (return (i32.const 0))))
+    (drop (call $n_resp_new (i32.const 1016)))
+    (drop (call $n_body_new (i32.const 1020)))
+    (drop (call $n_body_write (i32.load (i32.const 1020)) (i32.const 1008) (i32.const 2) (i32.const 0) (i32.const 1024)))
+    (drop (call $n_send (i32.load (i32.const 1016)) (i32.load (i32.const 1020)) (i32.const 0)))
+    (i32.const 1))
+  (func (export "_start")
+    (if (call $normal) (then (return)))
+    (block $refused
+      (loop $grow
+        (br_if $refused (i32.eq (memory.grow (i32.const 16)) (i32.const -1)))
+        ;; touch the new memory, as a program using it would
+        (i32.store (i32.sub (i32.mul (memory.size) (i32.const 65536)) (i32.const 4)) (i32.const 1))
+        (br $grow)))
+    (i32.store (i32.const 16) (memory.size))
+    (drop (call $resp_new (i32.const 0)))
+    (drop (call $body_new (i32.const 4)))
+    (drop (call $body_write (i32.load (i32.const 4)) (i32.const 16) (i32.const 4) (i32.const 0) (i32.const 8)))
+    (drop (call $send (i32.load (i32.const 0)) (i32.load (i32.const 4)) (i32.const 0)))))

@@ -1,0 +1,42 @@
+;; Prints 1 MiB of "x" to standard output without a newline, then "done" on a line of its own.
+(module
+  ;; a request without an X-Fault header gets a normal answer, "ok", so a test can check that the server still
+  ;; serves after the fault
+  (import "fastly_http_req" "body_downstream_get" (func $n_downstream (param i32 i32) (result i32)))
+  (import "fastly_http_req" "header_value_get" (func $n_header (param i32 i32 i32 i32 i32 i32) (result i32)))
+  (import "fastly_http_resp" "new" (func $n_resp_new (param i32) (result i32)))
+  (import "fastly_http_body" "new" (func $n_body_new (param i32) (result i32)))
+  (import "fastly_http_body" "write" (func $n_body_write (param i32 i32 i32 i32 i32) (result i32)))
+  (import "fastly_http_resp" "send_downstream" (func $n_send (param i32 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+  (memory (export "memory") 18)
+  (data (i32.const 16) "\ndone\n")
+  (data (i32.const 1000) "x-fault")
+  (data (i32.const 1008) "ok")
+  (func $normal (result i32)
+    (drop (call $n_downstream (i32.const 1016) (i32.const 1020)))
+    (if (i32.eq (call $n_header (i32.load (i32.const 1016)) (i32.const 1000) (i32.const 7) (i32.const 1040)
+                  (i32.const 16) (i32.const 1024)) (i32.const 0))
+      (then (return (i32.const 0))))
+    (drop (call $n_resp_new (i32.const 1016)))
+    (drop (call $n_body_new (i32.const 1020)))
+    (drop (call $n_body_write (i32.load (i32.const 1020)) (i32.const 1008) (i32.const 2) (i32.const 0) (i32.const 1024)))
+    (drop (call $n_send (i32.load (i32.const 1016)) (i32.load (i32.const 1020)) (i32.const 0)))
+    (i32.const 1))
+  (func (export "_start")
+    (local $i i32)
+    (if (call $normal) (then (return)))
+    (local.set $i (i32.const 65536))
+    (block $filled
+      (loop $fill
+        (br_if $filled (i32.ge_u (local.get $i) (i32.const 1114112)))
+        (i32.store8 (local.get $i) (i32.const 120))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $fill)))
+    ;; iovec at 0: 1 MiB from 65536
+    (i32.store (i32.const 0) (i32.const 65536))
+    (i32.store (i32.const 4) (i32.const 1048576))
+    (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))
+    (i32.store (i32.const 0) (i32.const 16))
+    (i32.store (i32.const 4) (i32.const 6))
+    (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))))

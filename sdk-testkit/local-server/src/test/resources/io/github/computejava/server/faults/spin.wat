@@ -1,0 +1,26 @@
+;; Loops forever without a hostcall: only the run-time limit ends it.
+(module
+  ;; a request without an X-Fault header gets a normal answer, "ok", so a test can check that the server still
+  ;; serves after the fault
+  (import "fastly_http_req" "body_downstream_get" (func $n_downstream (param i32 i32) (result i32)))
+  (import "fastly_http_req" "header_value_get" (func $n_header (param i32 i32 i32 i32 i32 i32) (result i32)))
+  (import "fastly_http_resp" "new" (func $n_resp_new (param i32) (result i32)))
+  (import "fastly_http_body" "new" (func $n_body_new (param i32) (result i32)))
+  (import "fastly_http_body" "write" (func $n_body_write (param i32 i32 i32 i32 i32) (result i32)))
+  (import "fastly_http_resp" "send_downstream" (func $n_send (param i32 i32 i32) (result i32)))
+  (memory (export "memory") 1)
+  (data (i32.const 1000) "x-fault")
+  (data (i32.const 1008) "ok")
+  (func $normal (result i32)
+    (drop (call $n_downstream (i32.const 1016) (i32.const 1020)))
+    (if (i32.eq (call $n_header (i32.load (i32.const 1016)) (i32.const 1000) (i32.const 7) (i32.const 1040)
+                  (i32.const 16) (i32.const 1024)) (i32.const 0))
+      (then (return (i32.const 0))))
+    (drop (call $n_resp_new (i32.const 1016)))
+    (drop (call $n_body_new (i32.const 1020)))
+    (drop (call $n_body_write (i32.load (i32.const 1020)) (i32.const 1008) (i32.const 2) (i32.const 0) (i32.const 1024)))
+    (drop (call $n_send (i32.load (i32.const 1016)) (i32.load (i32.const 1020)) (i32.const 0)))
+    (i32.const 1))
+  (func (export "_start")
+    (if (call $normal) (then (return)))
+    (loop $forever (br $forever))))
