@@ -373,6 +373,8 @@ public final class LocalServer implements AutoCloseable {
     private void runGuest(DownstreamExchange exchange) {
         Sandbox sandbox = engine.newSandbox(exchange.request(), exchange.responder());
         String traceId = exchange.request().requestId();
+        // taken before the client is answered: once it has its answer it may ask for the usage, which removes it
+        CompletableFuture<ResourceUsage> reported = usages.get(traceId);
         long start = System.nanoTime();
         RunningInstance instance = new RunningInstance(
                 Thread.currentThread(),
@@ -421,7 +423,6 @@ public final class LocalServer implements AutoCloseable {
         for (String warning : limits.warnings(usage)) {
             log.error("request " + traceId + ": warning: " + warning + " (limits in docs/local-server.md)");
         }
-        CompletableFuture<ResourceUsage> reported = usages.get(traceId);
         if (reported != null) {
             reported.complete(usage);
         }
