@@ -23,6 +23,7 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
@@ -78,10 +79,20 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class LocalServer implements AutoCloseable {
     private static final int WRITE_CHUNK = 16 * 1024;
+    /** How many client requests the engine keeps for the inspector. */
+    static final int INSPECTOR_HISTORY = 100;
+
     private static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US);
 
-    private final WasmProgram program;
+    // the program new requests run; replaceProgram swaps it while requests in flight finish on the one they started
+    private volatile WasmProgram program;
+    private volatile Instant programLoaded = Instant.now();
+    private final AtomicInteger programVersion = new AtomicInteger(1);
+    // the program the current guest thread runs, so an instance of a replaced program gets no further request
+    private static final ThreadLocal<WasmProgram> RUNNING = new ThreadLocal<>();
+    private final InetSocketAddress inspectorAddress;
+    private Inspector inspector;
     private final HostEngine engine;
     private final ServerLog log;
     private final InetSocketAddress address;
@@ -98,6 +109,10 @@ public final class LocalServer implements AutoCloseable {
         this.address = b.address;
         this.origin = b.origin != null ? b.origin : new JettyOrigin();
         this.reuse = new ReuseQueue();
+        this.inspectorAddress = b.inspectorAddress;
+        if (inspectorAddress != null) {
+            b.engine.requestHistory(INSPECTOR_HISTORY);
+        }
         this.engine = b.engine
                 .origin(origin)
                 .logSink(
@@ -156,6 +171,50 @@ public final class LocalServer implements AutoCloseable {
         } catch (Exception e) {
             throw new IOException("cannot start the server on " + address + ": " + e.getMessage(), e);
         }
+        if (inspectorAddress != null) {
+            inspector = Inspector.start(this, inspectorAddress);
+        }
+    }
+
+    /**
+     * The inspector's page, when the server was built with {@link Builder#inspector} and has started.
+     *
+     * @return the page's URL, {@code http://host:port/}
+     */
+    public Optional<URI> inspectorUri() {
+        return inspector == null ? Optional.empty() : Optional.of(inspector.uri());
+    }
+
+    /** The program new requests run. */
+    public WasmProgram program() {
+        return program;
+    }
+
+    /** When the current program started serving. */
+    Instant programLoaded() {
+        return programLoaded;
+    }
+
+    /** 1 for the program the server started with, one more for each replacement. */
+    int programVersion() {
+        return programVersion.get();
+    }
+
+    /**
+     * Serves another program from now on, without closing the listening socket, as a deploy does on Fastly:
+     * requests in flight finish on the program they started with, instances of the old program waiting for another
+     * client request ({@code serveMany}) are told there is none, and the engine (its cache, stores and backends)
+     * stays as it is.
+     *
+     * @param next the program to serve
+     * @throws NullPointerException if {@code next} is null
+     */
+    public void replaceProgram(WasmProgram next) {
+        Objects.requireNonNull(next, "next");
+        program = next;
+        programLoaded = Instant.now();
+        programVersion.incrementAndGet();
+        reuse.release();
     }
 
     /** The port the server listens on (useful after binding port 0). */
@@ -211,6 +270,9 @@ public final class LocalServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (inspector != null) {
+            inspector.close();
+        }
         try {
             jetty.stop();
         } catch (Exception e) {
@@ -249,11 +311,25 @@ public final class LocalServer implements AutoCloseable {
         String traceId = exchange.request().requestId();
         long start = System.nanoTime();
         String failure;
-        try (Wasi wasi = new Wasi(engine.clock(), engine.environment(traceId), log)) {
-            failure = program.run(sandbox, wasi, log).failure;
+        WasmProgram running = program;
+        RUNNING.set(running);
+        try (Wasi wasi = new Wasi(
+                engine.clock(),
+                engine.environment(traceId),
+                line -> {
+                    log.stdout(line);
+                    engine.programOutput(sandbox, false, line);
+                },
+                line -> {
+                    log.stderr(line);
+                    engine.programOutput(sandbox, true, line);
+                })) {
+            failure = running.run(sandbox, wasi, log).failure;
         } catch (Throwable t) {
             // a fault of the server itself: the client still gets an answer, and the server keeps serving
             failure = "the host failed: " + t;
+        } finally {
+            RUNNING.remove();
         }
         try {
             if (failure == null) {
@@ -311,7 +387,8 @@ public final class LocalServer implements AutoCloseable {
         @Override
         public CompletableFuture<Optional<DownstreamExchange>> next(Duration timeout) {
             CompletableFuture<Optional<DownstreamExchange>> f = new CompletableFuture<>();
-            if (waiting.size() >= MAX_WAITING) {
+            if (waiting.size() >= MAX_WAITING || RUNNING.get() != program) {
+                // an instance of a replaced program serves no further request
                 f.complete(Optional.empty());
                 return f;
             }
@@ -329,6 +406,14 @@ public final class LocalServer implements AutoCloseable {
 
         int waitingCount() {
             return waiting.size();
+        }
+
+        /** Tells every waiting instance that no request is coming (their program was replaced). */
+        void release() {
+            CompletableFuture<Optional<DownstreamExchange>> f;
+            while ((f = waiting.poll()) != null) {
+                f.complete(Optional.empty());
+            }
         }
 
         /** Hands an exchange to a waiting sandbox; false when none is waiting. */
@@ -595,6 +680,7 @@ public final class LocalServer implements AutoCloseable {
         private ServerLog log = ServerLog.standard(0);
         private int maxConcurrentGuests = 256;
         private io.github.computejava.host.LogSink logSink;
+        private InetSocketAddress inspectorAddress;
 
         private Builder() {}
 
@@ -622,6 +708,16 @@ public final class LocalServer implements AutoCloseable {
         /** Where to listen (default {@code 127.0.0.1:7676}; port 0 picks a free port). */
         public Builder address(InetSocketAddress address) {
             this.address = Objects.requireNonNull(address, "address");
+            return this;
+        }
+
+        /**
+         * Also serves the inspector's page on this address (port 0 picks a free port): the last requests, the
+         * cache's objects and the stores, as the engine's view shows them. The engine then records its last
+         * {@value LocalServer#INSPECTOR_HISTORY} client requests. Off unless set.
+         */
+        public Builder inspector(InetSocketAddress address) {
+            this.inspectorAddress = Objects.requireNonNull(address, "address");
             return this;
         }
 

@@ -7,22 +7,25 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * The local server's command line, compatible with Fastly's Viceroy so {@code fastly compute serve
  * --viceroy-path=...} can run it:
  *
  * <pre>
- * SERVER [serve] [-v] [-C fastly.toml] [--addr 127.0.0.1:7676] [--embedded-origin 127.0.0.1:7070] bin/main.wasm
+ * SERVER [serve] [-v] [-C fastly.toml] [--addr 127.0.0.1:7676] [--embedded-origin 127.0.0.1:7070]
+ *        [--inspect 127.0.0.1:7677] [--watch] bin/main.wasm
  * SERVER --version
  * </pre>
  *
- * <p>Prints {@code Listening on http://ADDRESS} once it serves. A {@code -C} file that is missing or malformed is an
+ * <p>Prints {@code Listening on http://ADDRESS} once it serves. {@code --inspect} serves the inspector's page on an
+ * address of its own; {@code --watch} serves {@code main.wasm} again whenever it is rewritten, and reloads the
+ * manifest when it changes. A {@code -C} file that is missing or malformed is an
  * error before anything listens. Viceroy options it does not implement ({@code
  * --profile}, {@code --debug}, pushpin, logging endpoints on stdio) are accepted with a warning.
  */
@@ -53,6 +56,8 @@ public final class ServeCommand {
         Path config;
         InetSocketAddress address = new InetSocketAddress("127.0.0.1", 7676);
         InetSocketAddress embeddedOrigin;
+        InetSocketAddress inspect;
+        boolean watch;
         Path wasm;
         boolean version;
         boolean help;
@@ -99,6 +104,15 @@ public final class ServeCommand {
                             value = next(args, ++i, flag);
                         }
                         o.embeddedOrigin = address(value, flag);
+                        break;
+                    case "--inspect":
+                        if (value == null) {
+                            value = next(args, ++i, flag);
+                        }
+                        o.inspect = address(value, flag);
+                        break;
+                    case "--watch":
+                        o.watch = true;
                         break;
                     case "--interpreter":
                         o.interpreter = true;
@@ -209,7 +223,8 @@ public final class ServeCommand {
 
     static String usage() {
         return "Usage: " + NAME + " [serve] [-v] [-C fastly.toml] [--addr 127.0.0.1:7676]"
-                + " [--embedded-origin 127.0.0.1:7070] [--interpreter] [--no-compile-cache] bin/main.wasm\n"
+                + " [--embedded-origin 127.0.0.1:7070]\n"
+                + "       [--inspect 127.0.0.1:7677] [--watch] [--interpreter] [--no-compile-cache] bin/main.wasm\n"
                 + "       " + NAME + " --version\n"
                 + "Serves a Fastly Compute program locally (a drop-in for Fastly's Viceroy).\n";
     }
@@ -240,7 +255,68 @@ public final class ServeCommand {
             out.print(usage());
             return 0;
         }
-        ServerLog log = new ServerLog(out, err, o.verbosity);
+        ServeSession session;
+        try {
+            session = start(o, new ServerLog(out, err, o.verbosity), err);
+        } catch (StartFailure f) {
+            return f.status();
+        }
+        if (o.watch) {
+            session.watchFiles();
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(session::close));
+        try {
+            session.awaitClose();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    /**
+     * Starts serving as the command line says and returns at once, for a caller that drives the server itself (the
+     * Maven plugin's {@code compute:serve}, which rebuilds the program and reloads it). {@code --watch} is left to the
+     * caller ({@link ServeSession#watchFiles()}); {@code --version} and {@code --help} are not accepted.
+     *
+     * @param args the arguments, as {@link #main}'s
+     * @param out where progress, {@code Listening on ...} and the program's output go
+     * @param err where errors go (already printed when this throws)
+     * @return the running session; close it to stop
+     * @throws StartFailure when the command line is bad (status 2) or the program or configuration cannot be used
+     *     (status 1)
+     */
+    public static ServeSession open(String[] args, PrintStream out, PrintStream err) {
+        Options o;
+        try {
+            o = Options.parse(args);
+        } catch (UsageException e) {
+            err.println("error: " + e.getMessage());
+            err.print(usage());
+            throw new StartFailure(2, e.getMessage());
+        }
+        if (o.version || o.help) {
+            throw new StartFailure(2, "--version and --help do not serve");
+        }
+        return start(o, new ServerLog(out, err, o.verbosity), err);
+    }
+
+    /** Why the server could not start: already printed; {@link #status()} is the command line's exit status. */
+    public static final class StartFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int status;
+
+        StartFailure(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+
+        /** 1 when the program or configuration cannot be used, 2 for a bad command line. */
+        public int status() {
+            return status;
+        }
+    }
+
+    private static ServeSession start(Options o, ServerLog log, PrintStream err) {
         for (String ignored : o.ignored) {
             log.error("warning: " + ignored + " is not supported by " + NAME + " and is ignored");
         }
@@ -254,10 +330,17 @@ public final class ServeCommand {
                 origin = EmbeddedOrigin.start(o.embeddedOrigin);
                 log.always("Embedded origin listening on " + origin.uri());
             }
-            WasmProgram program = WasmProgram.load(
-                    o.wasm,
-                    o.interpreter ? WasmProgram.Execution.INTERPRETED : WasmProgram.Execution.COMPILED,
-                    o.compileCache ? CompileCache.defaultDirectory() : null);
+            WasmProgram.Execution execution =
+                    o.interpreter ? WasmProgram.Execution.INTERPRETED : WasmProgram.Execution.COMPILED;
+            Path compileCache = o.compileCache ? CompileCache.defaultDirectory() : null;
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(o.wasm);
+            } catch (IOException e) {
+                throw new ProgramException("cannot read " + o.wasm + ": " + e.getMessage(), e);
+            }
+            WasmProgram program =
+                    WasmProgram.load(o.wasm.toString(), bytes, execution, AbiImports.standard(), compileCache);
             log.info("Loaded " + program.name() + " (" + program.importCount() + " imports) in "
                     + program.compileMillis() + " ms");
             List<String> unsupported = program.unsupportedImports();
@@ -265,36 +348,25 @@ public final class ServeCommand {
                 log.info("The program imports hostcalls this server answers with `unsupported`: "
                         + String.join(", ", unsupported));
             }
-            server = LocalServer.builder()
+            LocalServer.Builder builder = LocalServer.builder()
                     .program(program)
                     .engine(config.applyTo(HostEngine.builder()))
                     .address(o.address)
-                    .log(log)
-                    .build();
+                    .log(log);
+            if (o.inspect != null) {
+                builder.inspector(o.inspect);
+            }
+            server = builder.build();
             server.start();
             log.always("Listening on " + server.uri());
-        } catch (ProgramException | ConfigException e) {
+            server.inspectorUri().ifPresent(uri -> log.always("Inspector on " + uri));
+            return new ServeSession(
+                    log, o.wasm, o.config, execution, compileCache, server, origin, ServeSession.digest(bytes));
+        } catch (ProgramException | ConfigException | IOException e) {
             err.println("error: " + e.getMessage());
             close(server, origin);
-            return 1;
-        } catch (IOException e) {
-            err.println("error: " + e.getMessage());
-            close(server, origin);
-            return 1;
+            throw new StartFailure(1, e.getMessage());
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        LocalServer running = server;
-        EmbeddedOrigin runningOrigin = origin;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            close(running, runningOrigin);
-            stopped.countDown();
-        }));
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return 0;
     }
 
     private static void close(LocalServer server, EmbeddedOrigin origin) {

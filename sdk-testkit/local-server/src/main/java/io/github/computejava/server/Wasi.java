@@ -32,9 +32,14 @@ final class Wasi implements AutoCloseable {
     private final InstantSource clock;
 
     Wasi(InstantSource clock, Map<String, String> environment, ServerLog log) {
+        this(clock, environment, log::stdout, log::stderr);
+    }
+
+    /** WASI whose standard output and error lines go to {@code out} and {@code err}. */
+    Wasi(InstantSource clock, Map<String, String> environment, Consumer<String> out, Consumer<String> err) {
         this.clock = clock;
-        this.stdout = new LineOutput(log::stdout);
-        this.stderr = new LineOutput(log::stderr);
+        this.stdout = new LineOutput(out);
+        this.stderr = new LineOutput(err);
         WasiOptions.Builder options = WasiOptions.builder()
                 .withArguments(List.of("compute-app"))
                 .withStdout(stdout, false)
