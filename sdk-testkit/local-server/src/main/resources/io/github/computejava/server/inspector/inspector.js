@@ -65,7 +65,7 @@
   function drawServer(s) {
     const box = document.getElementById("server");
     box.replaceChildren(
-      "serving ", el("b", { text: s.program }), " on ", el("a", { href: s.address, text: s.address, style: "color:#fff" }),
+      "serving ", el("b", { text: s.program.split(/[\\/]/).pop(), title: s.program }), " on ", el("a", { href: s.address, text: s.address, style: "color:#fff" }),
       " · version " + s.programVersion + " since " + clock(s.programLoaded),
       " · cache " + bytes(s.cacheBytes) + " of " + bytes(s.cacheCapacity));
   }
