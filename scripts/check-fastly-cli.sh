@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Checks that Fastly's own CLI drives our local server in place of Viceroy: generates the default starter from
-# the archetype into a temporary directory, builds it, serves it with
+# Checks that Fastly's own CLI drives our local server in place of Viceroy from a project outside this
+# repository: generates the default starter from the archetype into a temporary directory, builds it with the
+# published artifacts only (the local Maven repository), serves it with the launcher its build wrote,
 #
-#   fastly compute serve --skip-build --viceroy-path=<repo>/scripts/compute-java-serve
+#   fastly compute serve --skip-build --viceroy-path=target/compute-java-serve
 #
-# requests it with curl and checks the answer. Exits 0 when the answer is right, 1 when anything fails, 2 when
-# Fastly's CLI is not found.
+# as the generated README says, requests it with curl and checks the answer. Exits 0 when the answer is right, 1
+# when anything fails, 2 when Fastly's CLI is not found.
 #
-# Prerequisites: `mvn install` of this checkout (the archetype, the SDK, the Maven plugin and the server jar);
+# Prerequisites: `mvn install` of this checkout (the archetype, the SDK and the Maven plugin);
 # Fastly's CLI, found as $FASTLY_CLI, in $JS_TOOLS_DIR (default .ci/tools, where scripts/install-js-tools.sh
 # puts it) under node_modules/.bin/fastly or node_modules/@fastly/cli-linux-x64/fastly, or on the PATH.
 # Environment: MAVEN_ARGS (extra Maven flags such as -Dmaven.repo.local=... or -o), PORT (default 7932),
@@ -38,10 +39,6 @@ if [ -z "$cli" ]; then
   echo "check-fastly-cli: Fastly's CLI not found (run scripts/install-js-tools.sh, or set FASTLY_CLI)" >&2
   exit 2
 fi
-if ! ls "$root"/sdk-testkit/local-server/target/compute-java-local-server-*-server.jar >/dev/null 2>&1; then
-  fail "the server jar is missing: run (cd $root && mvn -q install -DskipTests) first"
-fi
-
 work=$(mktemp -d)
 cli_pid=""
 cleanup() {
@@ -61,16 +58,24 @@ project=$(MAVEN_ARGS="$mvn_args" "$root/scripts/generate-starter.sh" "$work") ||
 (cd "$project" && mvn -q -B $mvn_args package -DskipTests > "$work/build.log" 2>&1) ||
   { cat "$work/build.log" >&2; fail "the starter did not build"; }
 [ -f "$project/bin/main.wasm" ] || fail "the starter's build wrote no bin/main.wasm"
+[ -x "$project/target/compute-java-serve" ] || fail "the starter's build wrote no target/compute-java-serve"
+# nothing the project holds or its build wrote may lead back into this checkout
+if grep -rlF "$root" "$project" --exclude-dir=.git > "$work/pointers.txt" 2>/dev/null; then
+  cat "$work/pointers.txt" >&2
+  fail "the generated project points into $root"
+fi
+grep -qF 'fastly compute serve --viceroy-path=target/compute-java-serve' "$project/README.md" ||
+  fail "the generated README does not say how to serve with Fastly's CLI"
 
 # --- served by Fastly's CLI through our server
 echo "check-fastly-cli: $("$cli" version 2>/dev/null | sed -n 1p)" >&2
 cd "$project"
 : > "$work/serve.log"
 if command -v setsid >/dev/null 2>&1; then
-  setsid "$cli" compute serve --skip-build --viceroy-path="$root/scripts/compute-java-serve" \
+  setsid "$cli" compute serve --skip-build --viceroy-path=target/compute-java-serve \
     --addr "127.0.0.1:$port" > "$work/serve.log" 2>&1 < /dev/null &
 else
-  "$cli" compute serve --skip-build --viceroy-path="$root/scripts/compute-java-serve" \
+  "$cli" compute serve --skip-build --viceroy-path=target/compute-java-serve \
     --addr "127.0.0.1:$port" > "$work/serve.log" 2>&1 < /dev/null &
 fi
 cli_pid=$!
@@ -96,4 +101,4 @@ if [ "$status" != "200" ] || [ "$body" != "$expected" ]; then
   cat "$work/serve.log" >&2
   fail "expected 200 \"$expected\", got $status \"$body\""
 fi
-echo "check-fastly-cli: OK: fastly compute serve --viceroy-path=scripts/compute-java-serve answered 200 \"$body\""
+echo "check-fastly-cli: OK: fastly compute serve --viceroy-path=target/compute-java-serve answered 200 \"$body\""

@@ -95,6 +95,9 @@ public final class BuildMojo extends AbstractMojo {
                     .build();
             Path pkg = new ProjectBuild(manifest.toPath(), build, packageDirectory.toPath()).run();
             getLog().info("packed " + pkg);
+            Path launcher = Path.of(project.getBuild().getDirectory(), ServerLauncher.NAME);
+            ServerLauncher.write(launcher, serverClasspath(plugin), Path.of(System.getProperty("java.home")));
+            getLog().info("wrote " + launcher + " (fastly compute serve --viceroy-path=" + launcher + ")");
         } catch (BuildException | IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (IOException e) {
@@ -110,6 +113,21 @@ public final class BuildMojo extends AbstractMojo {
                     && artifact.getArtifactHandler().isAddedToClasspath()
                     && !Artifact.SCOPE_TEST.equals(artifact.getScope())
                     && !Artifact.SCOPE_PROVIDED.equals(artifact.getScope())) {
+                paths.add(artifact.getFile().toPath());
+            }
+        }
+        return paths;
+    }
+
+    /** The local server and what it needs: this plugin's dependencies without TeaVM and the build's own tools. */
+    static List<Path> serverClasspath(PluginDescriptor plugin) {
+        List<Path> paths = new ArrayList<>();
+        for (Artifact artifact : plugin.getArtifacts()) {
+            String group = artifact.getGroupId();
+            if (artifact.getFile() != null
+                    && !group.equals("org.teavm")
+                    && !group.startsWith("org.apache.maven")
+                    && !group.equals("org.apache.commons")) {
                 paths.add(artifact.getFile().toPath());
             }
         }

@@ -1,5 +1,6 @@
 package io.github.computejava.plugin;
 
+import io.github.computejava.server.FrameMap;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -47,13 +48,15 @@ public final class ProjectBuild {
     }
 
     /**
-     * Removes a previous build's outputs: {@code main.wasm} and every {@code *.tar.gz} in the package directory.
+     * Removes a previous build's outputs: {@code main.wasm}, its frame map and every {@code *.tar.gz} in the
+     * package directory.
      * The Mojo calls it before it even checks its parameters.
      *
      * @throws IOException when a file cannot be removed
      */
     public static void removeOutputs(Path wasm, Path packageDirectory) throws IOException {
         Files.deleteIfExists(wasm);
+        Files.deleteIfExists(FrameMap.beside(wasm));
         if (!Files.isDirectory(packageDirectory)) {
             return;
         }

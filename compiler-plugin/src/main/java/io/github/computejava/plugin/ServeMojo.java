@@ -1,5 +1,6 @@
 package io.github.computejava.plugin;
 
+import io.github.computejava.server.FrameMap;
 import io.github.computejava.server.ServeCommand;
 import io.github.computejava.server.ServeSession;
 import java.io.File;
@@ -71,6 +72,13 @@ public final class ServeMojo extends AbstractMojo {
     @Parameter(property = "compute.embeddedOrigin")
     private String embeddedOrigin;
 
+    /**
+     * The program's frame map, which turns the call sites of its uncaught exceptions and traps into Java stack
+     * traces; by default the one the build writes beside {@code main.wasm}.
+     */
+    @Parameter(property = "compute.frames")
+    private File frames;
+
     /** Logs a line per request. */
     @Parameter(property = "compute.verbose", defaultValue = "false")
     private boolean verbose;
@@ -101,6 +109,13 @@ public final class ServeMojo extends AbstractMojo {
         if (embeddedOrigin != null && !embeddedOrigin.isBlank()) {
             args.add("--embedded-origin");
             args.add(embeddedOrigin.trim());
+        }
+        File map = frames != null ? frames : FrameMap.beside(wasm.toPath()).toFile();
+        if (map.isFile()) {
+            args.add("--frames");
+            args.add(map.getPath());
+        } else if (frames != null) {
+            throw new MojoFailureException("compute.frames names no file: " + frames);
         }
         if (inspect != null && !inspect.isBlank()) {
             args.add("--inspect");

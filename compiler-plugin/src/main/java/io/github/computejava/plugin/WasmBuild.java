@@ -1,6 +1,7 @@
 package io.github.computejava.plugin;
 
 import io.github.computejava.abi.AbiSignatures;
+import io.github.computejava.server.FrameMap;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -80,12 +82,19 @@ public final class WasmBuild {
         private final long size;
         private final List<ImportCheck.ModuleImport> imports;
         private final List<String> warnings;
+        private final Path frameMap;
 
-        Result(Path wasm, long size, List<ImportCheck.ModuleImport> imports, List<String> warnings) {
+        Result(Path wasm, long size, List<ImportCheck.ModuleImport> imports, List<String> warnings, Path frameMap) {
             this.wasm = wasm;
             this.size = size;
             this.imports = imports;
             this.warnings = warnings;
+            this.frameMap = frameMap;
+        }
+
+        /** The frame map written beside {@code main.wasm}, or empty when TeaVM gave none. */
+        public Optional<Path> frameMap() {
+            return Optional.ofNullable(frameMap);
         }
 
         public Path wasm() {
@@ -113,6 +122,8 @@ public final class WasmBuild {
      */
     public Result run() throws IOException {
         Files.deleteIfExists(output);
+        Path frameMap = FrameMap.beside(output);
+        Files.deleteIfExists(frameMap);
         Path teavmOut = workDirectory.resolve("teavm");
         Files.createDirectories(teavmOut);
         Path compiled = teavmOut.resolve("main.wasm");
@@ -150,9 +161,36 @@ public final class WasmBuild {
         } finally {
             Files.deleteIfExists(temp);
         }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> frames = (Map<String, Object>) result.get("frames");
+        if (frames != null) {
+            frameMap(wasm, frames).write(frameMap);
+        } else {
+            frameMap = null;
+        }
         log.accept("compiled " + mainClass + " to " + output + " (" + wasm.length + " bytes, "
                 + (System.nanoTime() - started) / 1_000_000 + " ms)");
-        return new Result(output, wasm.length, ImportCheck.imports(wasm), warnings);
+        return new Result(output, wasm.length, ImportCheck.imports(wasm), warnings, frameMap);
+    }
+
+    /** The frame map from what the compiler reported (see {@code TeaVmCompiler.frames}). */
+    private static FrameMap frameMap(byte[] wasm, Map<String, Object> frames) {
+        List<FrameMap.Method> methods = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        List<List<Object>> reported = (List<List<Object>>) frames.get("methods");
+        for (List<Object> m : reported) {
+            methods.add(
+                    new FrameMap.Method((String) m.get(0), (String) m.get(1), (String) m.get(2), (Boolean) m.get(3)));
+        }
+        @SuppressWarnings("unchecked")
+        List<int[]> callSites = (List<int[]>) frames.get("callSites");
+        return new FrameMap(
+                FrameMap.sha256(wasm),
+                methods,
+                callSites,
+                (Integer) frames.get("stackTop"),
+                (Integer) frames.get("stackBase"),
+                (Integer) frames.get("pendingException"));
     }
 
     private Map<String, Object> compile(Path teavmOut) throws IOException {

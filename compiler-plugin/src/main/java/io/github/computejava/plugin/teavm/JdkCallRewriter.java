@@ -19,7 +19,9 @@ import org.teavm.model.instructions.InvokeInstruction;
  * Redirects JDK methods that TeaVM lowers to non-WASI imports ({@code teavmMath.*}, {@code teavm.nanoTime},
  * {@code teavm.teavm_interrupt}) to the SDK's pure-Java and WASI versions, so they never reach
  * {@code main.wasm}, and {@code System.getenv}, which TeaVM answers with null (and lacks without arguments), to
- * the SDK's WASI environment reader. Applied to every class, the class library included.
+ * the SDK's WASI environment reader. TeaVM's {@code ExceptionHandling.fillStackTrace} becomes {@link
+ * CallSiteTrace#fill}, so a throwable's stack trace keeps its call site ids. Applied to every class, the class
+ * library included.
  */
 public final class JdkCallRewriter implements ClassHolderTransformer {
     static final String PURE_MATH = "io.github.computejava.internal.runtime.PureMath";
@@ -43,6 +45,12 @@ public final class JdkCallRewriter implements ClassHolderTransformer {
         ValueType string = ValueType.object("java.lang.String");
         map("java.lang.System", "getenv", ENVIRONMENT, "get", string, string);
         map("java.lang.System", "getenv", ENVIRONMENT, "all", ValueType.object("java.util.Map"));
+        map(
+                "org.teavm.runtime.ExceptionHandling",
+                "fillStackTrace",
+                CallSiteTrace.class.getName(),
+                "fill",
+                ValueType.arrayOf(ValueType.object("java.lang.StackTraceElement")));
     }
 
     private static void map(

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.teavm.callgraph.CallGraph;
 import org.teavm.callgraph.CallGraphNode;
 import org.teavm.callgraph.CallSite;
@@ -18,6 +19,8 @@ import org.teavm.model.ClassReader;
 import org.teavm.model.ClassReaderSource;
 import org.teavm.model.MethodReader;
 import org.teavm.model.MethodReference;
+import org.teavm.model.lowlevel.CallSiteDescriptor;
+import org.teavm.model.lowlevel.CallSiteLocation;
 import org.teavm.tooling.TeaVMTargetType;
 import org.teavm.tooling.TeaVMTool;
 import org.teavm.vm.TeaVMOptimizationLevel;
@@ -30,6 +33,7 @@ import org.teavm.vm.TeaVMOptimizationLevel;
 public final class TeaVmCompiler {
     private static final String IMPORT_ANNOTATION = "org.teavm.interop.Import";
     private static final int CALLER_DEPTH = 4;
+    private static final Pattern LAMBDA_CLASS = Pattern.compile("\\$lambda\\$_\\d+_\\d+$");
 
     private TeaVmCompiler() {}
 
@@ -39,8 +43,9 @@ public final class TeaVmCompiler {
      * @param args {@code mainClass}, {@code outputDirectory} (String), {@code minHeapSize}, {@code maxHeapSize}
      *     (Integer, bytes), {@code optimization} (SIMPLE, ADVANCED or FULL), {@code classLoader} (the program's
      *     classes and TeaVM's)
-     * @return {@code errors} and {@code warnings} (List of String), and {@code importSources}: for each import
-     *     as {@code module.name}, the Java method that declares it followed by its callers
+     * @return {@code errors} and {@code warnings} (List of String), {@code importSources}: for each import
+     *     as {@code module.name}, the Java method that declares it followed by its callers, and {@code frames}
+     *     (see {@link #frames}), absent when TeaVM did not expose its call sites
      */
     public static Map<String, Object> compile(Map<String, Object> args) throws Exception {
         TeaVMTool tool = new TeaVMTool();
@@ -60,7 +65,12 @@ public final class TeaVmCompiler {
         tool.setMinHeapSize((Integer) args.get("minHeapSize"));
         tool.setMaxHeapSize((Integer) args.get("maxHeapSize"));
         tool.getTransformers().add(JdkCallRewriter.class.getName());
-        tool.generate();
+        CallSitePlugin.Table callSites = CallSitePlugin.collect();
+        try {
+            tool.generate();
+        } finally {
+            CallSitePlugin.done();
+        }
 
         List<String> errors = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -77,7 +87,68 @@ public final class TeaVmCompiler {
         result.put("errors", errors);
         result.put("warnings", warnings);
         result.put("importSources", errors.isEmpty() ? importSources(tool) : Map.of());
+        if (errors.isEmpty() && callSites.found()) {
+            result.put("frames", frames(callSites));
+        } else if (errors.isEmpty()) {
+            warnings.add("no frame map: TeaVM's call sites could not be read"
+                    + (callSites.failure != null ? " (" + callSites.failure + ")" : ""));
+        }
         return result;
+    }
+
+    /**
+     * The frame map in JDK types: {@code methods}, a list of {@code [class, method, file or null, throwable
+     * construction (Boolean)]}; {@code callSites}, for each call site id an {@code int[]} of (method index, line)
+     * pairs from the innermost inlined location out; and the linear-memory addresses {@code stackTop},
+     * {@code stackBase} (of the shadow stack's pointers) and {@code pendingException}.
+     */
+    private static Map<String, Object> frames(CallSitePlugin.Table table) {
+        Map<List<Object>, Integer> methodIds = new LinkedHashMap<>();
+        List<int[]> sites = new ArrayList<>();
+        for (CallSiteDescriptor site : table.callSites()) {
+            List<CallSiteLocation> locations = new ArrayList<>();
+            for (CallSiteLocation at : site.getLocations() == null ? new CallSiteLocation[0] : site.getLocations()) {
+                // the classes TeaVM generates for lambdas, which a JVM hides from stack traces too
+                if (at.getClassName() == null
+                        || !LAMBDA_CLASS.matcher(at.getClassName()).find()) {
+                    locations.add(at);
+                }
+            }
+            int[] encoded = new int[locations.size() * 2];
+            for (int i = 0; i < locations.size(); i++) {
+                CallSiteLocation at = locations.get(i);
+                String file = at.getFileName() == null || at.getFileName().isEmpty() ? null : at.getFileName();
+                List<Object> method = new ArrayList<>();
+                method.add(at.getClassName() == null ? "" : at.getClassName());
+                method.add(at.getMethodName() == null ? "" : at.getMethodName());
+                method.add(file);
+                method.add(constructsThrowable(table, at));
+                Integer id = methodIds.get(method);
+                if (id == null) {
+                    id = methodIds.size();
+                    methodIds.put(method, id);
+                }
+                encoded[2 * i] = id;
+                encoded[2 * i + 1] = at.getLineNumber();
+            }
+            sites.add(encoded);
+        }
+        Map<String, Object> frames = new LinkedHashMap<>();
+        frames.put("methods", new ArrayList<>(methodIds.keySet()));
+        frames.put("callSites", sites);
+        frames.put("stackTop", table.stackTopAddress);
+        frames.put("stackBase", table.stackBaseAddress);
+        frames.put("pendingException", table.pendingExceptionAddress);
+        return frames;
+    }
+
+    /** Whether a location is inside the making of a throwable, which a JVM leaves out of the throwable's trace. */
+    private static boolean constructsThrowable(CallSitePlugin.Table table, CallSiteLocation at) {
+        String method = at.getMethodName();
+        if (at.getClassName() == null || !("<init>".equals(method) || "fillInStackTrace".equals(method))) {
+            return false;
+        }
+        return table.hierarchy.isSuperType("java.lang.Throwable", at.getClassName(), false);
     }
 
     /** For every reachable {@code @Import} method: its import key, mapped to the method and its callers. */

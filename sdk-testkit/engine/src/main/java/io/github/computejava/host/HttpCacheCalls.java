@@ -33,8 +33,10 @@ import java.util.Set;
  * {@code usable_if_error} when that one may stand in for a failing backend; {@code must_insert_or_update} for the
  * lookup chosen to fetch. A hit-for-pass object gives none of them: the program sends the request as it is.
  *
- * <p>Not implemented: {@code get_found_response}'s {@code transform_for_client} (a range request's 206, a
- * conditional request's 304); the stored response is returned whole.
+ * <p>{@code get_found_response} with {@code transform_for_client} answers the looked-up request as the one-call send
+ * does ({@link ReadthroughCache#answer}: a 304, a 206 or a 416 when its conditional or range headers ask for it).
+ * A 304 from the backend is prepared for storage as the stored response with its headers as first stored, its
+ * freshness (what {@code get_suggested_cache_options} suggests) taken from the 304.
  */
 final class HttpCacheCalls {
     static final int FOUND = 1;
@@ -235,12 +237,13 @@ final class HttpCacheCalls {
         CachePolicy policy = cache.policy();
         StoredResponse stored = h.meta();
         if (r.head.status == 304 && stored != null) {
-            ResponseHead merged = CachePolicy.refresh(stored.head(), r.head);
-            StorageAction action =
-                    policy.evaluate(merged, cache.now(), CacheOverride.NONE).action();
+            ResponseHead kept = stored.head();
+            StorageAction action = policy.revalidated(kept, r.head, cache.now(), CacheOverride.NONE)
+                    .action();
             handles.remove(resp);
-            HostResponse refreshed = new HostResponse(merged);
+            HostResponse refreshed = new HostResponse(kept);
             refreshed.backend = r.backend;
+            refreshed.freshnessHeaders = r.head.headers.copy();
             actionOut[0] = (action == StorageAction.INSERT ? StorageAction.UPDATE : action).code();
             respOut[0] = handles.add(refreshed);
             return FastlyStatus.OK;
@@ -263,7 +266,8 @@ final class HttpCacheCalls {
             return FastlyStatus.INVAL;
         }
         HeaderList headers = r.head.headers;
-        Freshness f = Freshness.of(headers, cache.now(), cache.policy().defaultTtl());
+        HeaderList freshnessHeaders = r.freshnessHeaders != null ? r.freshnessHeaders : headers;
+        Freshness f = Freshness.of(freshnessHeaders, cache.now(), cache.policy().defaultTtl());
         int given = 0;
         out.maxAgeNs = nanos(f.lifetimeSeconds());
         if ((mask & HttpCacheWriteOptions.INITIAL_AGE_NS) != 0) {
@@ -333,10 +337,19 @@ final class HttpCacheCalls {
         if (h.found == null) {
             return FastlyStatus.NONE;
         }
-        ResponseHead head = h.foundMeta.head();
+        ResponseHead head;
+        BodyBuffer body;
+        if (transformForClient != 0) {
+            UpstreamResponse answer = ReadthroughCache.answer(h.found, h.foundMeta, h.request, cache.now());
+            head = answer.head();
+            body = answer.body();
+        } else {
+            head = h.foundMeta.head();
+            body = ReadthroughCache.body(h.found);
+        }
         head.headers.set("Age", Long.toString(h.found.ageNanos() / 1_000_000_000L));
         respOut[0] = handles.add(new HostResponse(head));
-        bodyOut[0] = handles.add(ReadthroughCache.body(h.found));
+        bodyOut[0] = handles.add(body);
         return FastlyStatus.OK;
     }
 

@@ -68,6 +68,8 @@ public class Sandbox implements Hostcalls, UncaughtListener {
     static final class HostResponse {
         ResponseHead head;
         String backend;
+        /** For a stored response a 304 revalidated: the 304's headers, which give its freshness; else null. */
+        HeaderList freshnessHeaders;
 
         HostResponse(ResponseHead head) {
             this.head = head;

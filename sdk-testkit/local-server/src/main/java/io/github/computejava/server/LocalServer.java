@@ -16,6 +16,7 @@ import io.github.computejava.host.backend.JettyOrigin;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -159,6 +161,9 @@ public final class LocalServer implements AutoCloseable {
         // RFC 9112 3.2.2: a server must accept an absolute-form target, whose authority replaces the Host header's
         http.setHttpCompliance(
                 http.getHttpCompliance().with("absolute-form", HttpCompliance.Violation.MISMATCHED_AUTHORITY));
+        // header values reach the program as the client sent them: Jetty's header cache would otherwise hand a later
+        // request on the connection an earlier one's value that differs only in case (Vary compares values exactly)
+        http.setHeaderCacheCaseSensitive(true);
         connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setHost(address.getHostString());
         connector.setPort(address.getPort());
@@ -311,6 +316,7 @@ public final class LocalServer implements AutoCloseable {
         String traceId = exchange.request().requestId();
         long start = System.nanoTime();
         String failure;
+        List<String> trace = List.of();
         WasmProgram running = program;
         RUNNING.set(running);
         try (Wasi wasi = new Wasi(
@@ -323,8 +329,11 @@ public final class LocalServer implements AutoCloseable {
                 line -> {
                     log.stderr(line);
                     engine.programOutput(sandbox, true, line);
-                })) {
-            failure = running.run(sandbox, wasi, log).failure;
+                },
+                running.frameMap())) {
+            WasmProgram.Outcome outcome = running.run(sandbox, wasi, log);
+            failure = outcome.failure;
+            trace = outcome.trace;
         } catch (Throwable t) {
             // a fault of the server itself: the client still gets an answer, and the server keeps serving
             failure = "the host failed: " + t;
@@ -336,6 +345,10 @@ public final class LocalServer implements AutoCloseable {
                 sandbox.answerIfUnanswered(200, new byte[0]);
             } else {
                 log.error("request " + traceId + " failed: " + failure);
+                trace.forEach(log::error);
+                // the inspector lists the failure and its stack trace among the request's lines
+                engine.programOutput(sandbox, true, "the request failed: " + failure);
+                trace.forEach(line -> engine.programOutput(sandbox, true, line));
                 sandbox.answerIfUnanswered(500, (failure + "\n").getBytes(StandardCharsets.UTF_8));
             }
         } finally {
@@ -737,7 +750,17 @@ public final class LocalServer implements AutoCloseable {
             if (verbosity < 0) {
                 throw new IllegalArgumentException("verbosity: must not be negative, got " + verbosity);
             }
-            this.log = ServerLog.standard(verbosity);
+            this.log = log.withVerbosity(verbosity);
+            return this;
+        }
+
+        /**
+         * Where the server writes: progress and the program's standard output to {@code out}, errors (and the
+         * stack traces of the program's uncaught exceptions and traps) and the program's standard error to {@code
+         * err}. The default is the process's standard streams.
+         */
+        public Builder output(PrintStream out, PrintStream err) {
+            this.log = log.withStreams(Objects.requireNonNull(out, "out"), Objects.requireNonNull(err, "err"));
             return this;
         }
 

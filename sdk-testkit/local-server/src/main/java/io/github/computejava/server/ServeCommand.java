@@ -19,13 +19,20 @@ import java.util.Properties;
  *
  * <pre>
  * SERVER [serve] [-v] [-C fastly.toml] [--addr 127.0.0.1:7676] [--embedded-origin 127.0.0.1:7070]
- *        [--inspect 127.0.0.1:7677] [--watch] bin/main.wasm
+ *        [--frames bin/main.wasm.frames.json] [--inspect 127.0.0.1:7677] [--watch] bin/main.wasm
+ * SERVER trace [--frames bin/main.wasm.frames.json] bin/main.wasm &lt; log
  * SERVER --version
  * </pre>
  *
+ * <p>{@code trace} rewrites a log the program wrote elsewhere (on Fastly, where its uncaught exceptions print call
+ * site ids) with the Java frames of the build's frame map, from standard input to standard output.
+ *
+ * <p>The program's frame map (see {@link FrameMap}) is read from beside it unless {@code --frames} names another
+ * file: with it, uncaught exceptions and traps are logged as Java stack traces.
+ *
  * <p>Prints {@code Listening on http://ADDRESS} once it serves. {@code --inspect} serves the inspector's page on an
- * address of its own; {@code --watch} serves {@code main.wasm} again whenever it is rewritten, and reloads the
- * manifest when it changes. A {@code -C} file that is missing or malformed is an
+ * address of its own; {@code --watch} serves {@code main.wasm} (and its frame map) again whenever it is rewritten,
+ * and reloads the manifest when it changes. A {@code -C} file that is missing or malformed is an
  * error before anything listens. Viceroy options it does not implement ({@code
  * --profile}, {@code --debug}, pushpin, logging endpoints on stdio) are accepted with a warning.
  */
@@ -59,6 +66,8 @@ public final class ServeCommand {
         InetSocketAddress inspect;
         boolean watch;
         Path wasm;
+        Path frames;
+        boolean trace;
         boolean version;
         boolean help;
         boolean interpreter;
@@ -114,6 +123,12 @@ public final class ServeCommand {
                     case "--watch":
                         o.watch = true;
                         break;
+                    case "--frames":
+                        if (value == null) {
+                            value = next(args, ++i, flag);
+                        }
+                        o.frames = Path.of(value);
+                        break;
                     case "--interpreter":
                         o.interpreter = true;
                         break;
@@ -150,6 +165,9 @@ public final class ServeCommand {
             }
             if (!positional.isEmpty() && positional.get(0).equals("serve")) {
                 positional.remove(0);
+            } else if (!positional.isEmpty() && positional.get(0).equals("trace")) {
+                positional.remove(0);
+                o.trace = true;
             }
             if (o.version || o.help) {
                 return o;
@@ -223,8 +241,9 @@ public final class ServeCommand {
 
     static String usage() {
         return "Usage: " + NAME + " [serve] [-v] [-C fastly.toml] [--addr 127.0.0.1:7676]"
-                + " [--embedded-origin 127.0.0.1:7070]\n"
+                + " [--embedded-origin 127.0.0.1:7070] [--frames FILE]\n"
                 + "       [--inspect 127.0.0.1:7677] [--watch] [--interpreter] [--no-compile-cache] bin/main.wasm\n"
+                + "       " + NAME + " trace [--frames FILE] bin/main.wasm < log\n"
                 + "       " + NAME + " --version\n"
                 + "Serves a Fastly Compute program locally (a drop-in for Fastly's Viceroy).\n";
     }
@@ -239,6 +258,19 @@ public final class ServeCommand {
      *     bad command line
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, System.in, out, err);
+    }
+
+    /**
+     * Runs the command line, {@code trace} reading the log from {@code in}.
+     *
+     * @param args the arguments, as {@link #main}'s
+     * @param in the standard input
+     * @param out where progress, {@code Listening on ...} and the program's output go
+     * @param err where errors go
+     * @return as {@link #run(String[], PrintStream, PrintStream)}
+     */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
         Options o;
         try {
             o = Options.parse(args);
@@ -254,6 +286,9 @@ public final class ServeCommand {
         if (o.help) {
             out.print(usage());
             return 0;
+        }
+        if (o.trace) {
+            return trace(o, in, out, err);
         }
         ServeSession session;
         try {
@@ -276,7 +311,7 @@ public final class ServeCommand {
     /**
      * Starts serving as the command line says and returns at once, for a caller that drives the server itself (the
      * Maven plugin's {@code compute:serve}, which rebuilds the program and reloads it). {@code --watch} is left to the
-     * caller ({@link ServeSession#watchFiles()}); {@code --version} and {@code --help} are not accepted.
+     * caller ({@link ServeSession#watchFiles()}); {@code --version}, {@code --help} and {@code trace} are not accepted.
      *
      * @param args the arguments, as {@link #main}'s
      * @param out where progress, {@code Listening on ...} and the program's output go
@@ -294,8 +329,8 @@ public final class ServeCommand {
             err.print(usage());
             throw new StartFailure(2, e.getMessage());
         }
-        if (o.version || o.help) {
-            throw new StartFailure(2, "--version and --help do not serve");
+        if (o.version || o.help || o.trace) {
+            throw new StartFailure(2, "--version, --help and trace do not serve");
         }
         return start(o, new ServerLog(out, err, o.verbosity), err);
     }
@@ -330,6 +365,10 @@ public final class ServeCommand {
                 origin = EmbeddedOrigin.start(o.embeddedOrigin);
                 log.always("Embedded origin listening on " + origin.uri());
             }
+            if (o.frames != null && !Files.isRegularFile(o.frames)) {
+                throw new ProgramException("the frame map " + o.frames + " does not exist");
+            }
+            Path frames = o.frames != null ? o.frames : FrameMap.beside(o.wasm);
             WasmProgram.Execution execution =
                     o.interpreter ? WasmProgram.Execution.INTERPRETED : WasmProgram.Execution.COMPILED;
             Path compileCache = o.compileCache ? CompileCache.defaultDirectory() : null;
@@ -339,10 +378,10 @@ public final class ServeCommand {
             } catch (IOException e) {
                 throw new ProgramException("cannot read " + o.wasm + ": " + e.getMessage(), e);
             }
-            WasmProgram program =
-                    WasmProgram.load(o.wasm.toString(), bytes, execution, AbiImports.standard(), compileCache);
+            WasmProgram program = WasmProgram.load(o.wasm.toString(), bytes, frames, execution, compileCache);
             log.info("Loaded " + program.name() + " (" + program.importCount() + " imports) in "
-                    + program.compileMillis() + " ms");
+                    + program.compileMillis() + " ms" + (program.hasFrameMap() ? ", with its frame map" : ""));
+            program.frameMapProblem().ifPresent(problem -> log.error("warning: " + problem));
             List<String> unsupported = program.unsupportedImports();
             if (!unsupported.isEmpty()) {
                 log.info("The program imports hostcalls this server answers with `unsupported`: "
@@ -361,11 +400,33 @@ public final class ServeCommand {
             log.always("Listening on " + server.uri());
             server.inspectorUri().ifPresent(uri -> log.always("Inspector on " + uri));
             return new ServeSession(
-                    log, o.wasm, o.config, execution, compileCache, server, origin, ServeSession.digest(bytes));
+                    log, o.wasm, frames, o.config, execution, compileCache, server, origin, ServeSession.digest(bytes));
         } catch (ProgramException | ConfigException | IOException e) {
             err.println("error: " + e.getMessage());
             close(server, origin);
             throw new StartFailure(1, e.getMessage());
+        }
+    }
+
+    /** {@code trace}: the log on {@code in} with its call site lines turned into Java frames. */
+    private static int trace(Options o, InputStream in, PrintStream out, PrintStream err) {
+        Path mapFile = o.frames != null ? o.frames : FrameMap.beside(o.wasm);
+        try {
+            FrameMap map = FrameMap.read(mapFile);
+            if (!map.matches(java.nio.file.Files.readAllBytes(o.wasm))) {
+                err.println("error: " + mapFile + " was written for another build of " + o.wasm);
+                return 1;
+            }
+            GuestTraces.translate(
+                    map,
+                    new java.io.BufferedReader(
+                            new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8)),
+                    out::println);
+            out.flush();
+            return 0;
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
         }
     }
 

@@ -32,6 +32,7 @@ public final class ServeSession implements AutoCloseable {
 
     private final ServerLog log;
     private final Path wasm;
+    private final Path frames;
     private final Path manifest;
     private final WasmProgram.Execution execution;
     private final Path compileCache;
@@ -44,6 +45,7 @@ public final class ServeSession implements AutoCloseable {
     ServeSession(
             ServerLog log,
             Path wasm,
+            Path frames,
             Path manifest,
             WasmProgram.Execution execution,
             Path compileCache,
@@ -52,6 +54,7 @@ public final class ServeSession implements AutoCloseable {
             byte[] servedDigest) {
         this.log = log;
         this.wasm = wasm;
+        this.frames = frames;
         this.manifest = manifest;
         this.execution = execution;
         this.compileCache = compileCache;
@@ -81,7 +84,7 @@ public final class ServeSession implements AutoCloseable {
     }
 
     /**
-     * Reads the program file again and serves it from now on, if it differs from the one served. A file that is
+     * Reads the program file (and its frame map) again and serves it from now on, if it differs from the one served. A file that is
      * missing (a build in progress removes it first) or that cannot be loaded is reported, and the server keeps
      * serving the program it had.
      *
@@ -106,11 +109,12 @@ public final class ServeSession implements AutoCloseable {
         long started = System.nanoTime();
         WasmProgram next;
         try {
-            next = WasmProgram.load(wasm.toString(), bytes, execution, AbiImports.standard(), compileCache);
+            next = WasmProgram.load(wasm.toString(), bytes, frames, execution, compileCache);
         } catch (ProgramException e) {
             log.error("error: " + e.getMessage() + "; still serving version " + server.programVersion());
             return false;
         }
+        next.frameMapProblem().ifPresent(problem -> log.error("warning: " + problem));
         server.replaceProgram(next);
         servedDigest = digest;
         log.always("Serving " + wasm + " (version " + server.programVersion() + ", loaded in "
@@ -196,6 +200,9 @@ public final class ServeSession implements AutoCloseable {
     private FileWatcher watcher(List<Path> sources) {
         List<Path> files = new ArrayList<>(sources);
         files.add(wasm);
+        if (frames != null) {
+            files.add(frames);
+        }
         if (manifest != null) {
             files.add(manifest);
         }
@@ -219,7 +226,8 @@ public final class ServeSession implements AutoCloseable {
                 if (manifest != null && changed.remove(manifest)) {
                     reloadManifest();
                 }
-                boolean wasmChanged = changed.remove(wasm);
+                // the build writes the frame map right after main.wasm: either tells that a new program is there
+                boolean wasmChanged = changed.remove(wasm) | (frames != null && changed.remove(frames));
                 if (!changed.isEmpty() && rebuild != null) {
                     log.always("Rebuilding after a change to "
                             + String.join(

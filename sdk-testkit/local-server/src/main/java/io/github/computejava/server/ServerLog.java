@@ -27,6 +27,16 @@ final class ServerLog {
                 verbosity);
     }
 
+    /** This log at another verbosity. */
+    ServerLog withVerbosity(int verbosity) {
+        return new ServerLog(out, err, verbosity);
+    }
+
+    /** This log writing to other streams. */
+    ServerLog withStreams(PrintStream out, PrintStream err) {
+        return new ServerLog(out, err, verbosity);
+    }
+
     int verbosity() {
         return verbosity;
     }

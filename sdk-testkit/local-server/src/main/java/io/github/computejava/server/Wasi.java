@@ -30,16 +30,30 @@ final class Wasi implements AutoCloseable {
     private final LineOutput stdout;
     private final LineOutput stderr;
     private final InstantSource clock;
+    private final GuestTraces traces;
 
-    Wasi(InstantSource clock, Map<String, String> environment, ServerLog log) {
-        this(clock, environment, log::stdout, log::stderr);
+    /**
+     * @param frames the program's frame map, or null: with it, the call site ids a program prints for an uncaught
+     *     exception reach the log as Java frames
+     */
+    Wasi(InstantSource clock, Map<String, String> environment, ServerLog log, FrameMap frames) {
+        this(clock, environment, log::stdout, log::stderr, frames);
     }
 
-    /** WASI whose standard output and error lines go to {@code out} and {@code err}. */
-    Wasi(InstantSource clock, Map<String, String> environment, Consumer<String> out, Consumer<String> err) {
+    /**
+     * WASI whose standard output lines go to {@code out} and standard error lines (uncaught exceptions' call sites
+     * turned into Java frames with {@code frames}, when given) to {@code err}.
+     */
+    Wasi(
+            InstantSource clock,
+            Map<String, String> environment,
+            Consumer<String> out,
+            Consumer<String> err,
+            FrameMap frames) {
         this.clock = clock;
+        this.traces = new GuestTraces(frames, err);
         this.stdout = new LineOutput(out);
-        this.stderr = new LineOutput(err);
+        this.stderr = new LineOutput(traces::stderrLine);
         WasiOptions.Builder options = WasiOptions.builder()
                 .withArguments(List.of("compute-app"))
                 .withStdout(stdout, false)
@@ -75,11 +89,17 @@ final class Wasi implements AutoCloseable {
         return functions;
     }
 
+    /** The instance's stack traces. */
+    GuestTraces traces() {
+        return traces;
+    }
+
     /** Prints the program's unfinished last lines. */
     @Override
     public void close() {
         stdout.flushLine();
         stderr.flushLine();
+        traces.flush();
         wasi.close();
     }
 

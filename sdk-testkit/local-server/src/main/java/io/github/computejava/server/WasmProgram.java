@@ -43,6 +43,8 @@ public final class WasmProgram {
     private final Function<Instance, Machine> machines;
     private final AbiImports imports;
     private final long compileMillis;
+    private final FrameMap frameMap;
+    private final String frameMapProblem;
 
     private WasmProgram(
             String name,
@@ -50,13 +52,17 @@ public final class WasmProgram {
             List<AbiImports.Binding> bindings,
             Function<Instance, Machine> machines,
             AbiImports imports,
-            long compileMillis) {
+            long compileMillis,
+            FrameMap frameMap,
+            String frameMapProblem) {
         this.name = name;
         this.module = module;
         this.bindings = bindings;
         this.machines = machines;
         this.imports = imports;
         this.compileMillis = compileMillis;
+        this.frameMap = frameMap;
+        this.frameMapProblem = frameMapProblem;
     }
 
     /**
@@ -73,7 +79,8 @@ public final class WasmProgram {
     }
 
     /**
-     * Loads and compiles a program, keeping the compiled code in {@code compileCache} for the next start.
+     * Loads and compiles a program, keeping the compiled code in {@code compileCache} for the next start. The
+     * program's frame map is read from beside it ({@link FrameMap#beside}) when the build wrote one.
      *
      * @param file the {@code main.wasm}
      * @param execution how functions execute
@@ -83,13 +90,55 @@ public final class WasmProgram {
      *     provide
      */
     public static WasmProgram load(Path file, Execution execution, Path compileCache) {
+        return load(file, FrameMap.beside(file), execution, compileCache);
+    }
+
+    /**
+     * Loads and compiles a program with its frame map from {@code frameMap}: the uncaught exceptions and traps of
+     * a TeaVM-built program are logged as Java stack traces. A missing map is no error (the program may not have
+     * been built by compute-java); a map that does not read, or was written for another build of the module, is
+     * ignored and {@link #frameMapProblem()} says why.
+     *
+     * @param file the {@code main.wasm}
+     * @param frameMap its frame map
+     * @param execution how functions execute
+     * @param compileCache a directory for compiled programs, or null for none
+     * @return the program
+     * @throws ProgramException if the file cannot be read, is not WebAssembly, or imports what Fastly does not
+     *     provide
+     */
+    public static WasmProgram load(Path file, Path frameMap, Execution execution, Path compileCache) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new ProgramException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        return load(file.toString(), bytes, execution, AbiImports.standard(), compileCache);
+        return load(file.toString(), bytes, frameMap, execution, compileCache);
+    }
+
+    /** {@link #load(Path, Path, Execution, Path)} for a module already read (the local server reloading it). */
+    static WasmProgram load(String file, byte[] bytes, Path frameMap, Execution execution, Path compileCache) {
+        WasmProgram program = load(file, bytes, execution, AbiImports.standard(), compileCache);
+        if (frameMap == null || !Files.exists(frameMap)) {
+            return program;
+        }
+        FrameMap map = null;
+        String problem = null;
+        try {
+            map = FrameMap.read(frameMap);
+            if (!map.matches(bytes)) {
+                map = null;
+                problem = frameMap + " was written for another build of " + file + "; rebuild to get Java frames";
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            problem = "cannot read the frame map " + frameMap + ": " + e.getMessage();
+        }
+        return program.withFrameMap(map, problem);
+    }
+
+    private WasmProgram withFrameMap(FrameMap map, String problem) {
+        return new WasmProgram(name, module, bindings, machines, imports, compileMillis, map, problem);
     }
 
     /**
@@ -133,7 +182,7 @@ public final class WasmProgram {
             machines = InterpreterMachine::new;
         }
         long millis = (System.nanoTime() - start) / 1_000_000L;
-        return new WasmProgram(name, module, bindings, machines, imports, millis);
+        return new WasmProgram(name, module, bindings, machines, imports, millis, null, null);
     }
 
     /** The program's file name. */
@@ -157,6 +206,21 @@ public final class WasmProgram {
         return out;
     }
 
+    /** The frame map that turns the program's call sites into Java frames, or null. */
+    FrameMap frameMap() {
+        return frameMap;
+    }
+
+    /** Whether the program has a frame map: its uncaught exceptions and traps are logged with Java frames. */
+    public boolean hasFrameMap() {
+        return frameMap != null;
+    }
+
+    /** Why a frame map beside the program was not used, or empty. */
+    public java.util.Optional<String> frameMapProblem() {
+        return java.util.Optional.ofNullable(frameMapProblem);
+    }
+
     /** How many functions the program imports. */
     public int importCount() {
         return bindings.size();
@@ -166,9 +230,16 @@ public final class WasmProgram {
     static final class Outcome {
         /** null when the program returned normally (or exited with 0). */
         final String failure;
+        /** The Java frames live at a trap, one line each, when the program has a frame map. */
+        final List<String> trace;
 
         Outcome(String failure) {
+            this(failure, List.of());
+        }
+
+        Outcome(String failure, List<String> trace) {
             this.failure = failure;
+            this.trace = List.copyOf(trace);
         }
     }
 
@@ -180,10 +251,11 @@ public final class WasmProgram {
     Outcome run(Sandbox sandbox, Wasi wasi, ServerLog log) {
         Guest guest = new Guest(sandbox, log);
         guest.startClock();
+        Instance[] instance = new Instance[1];
         try {
-            Instance instance = instantiate(guest, wasi);
-            guest.bind(instance);
-            ExportFunction start = instance.export("_start");
+            instance[0] = instantiate(guest, wasi);
+            guest.bind(instance[0]);
+            ExportFunction start = instance[0].export("_start");
             start.apply();
             return new Outcome(null);
         } catch (WasiExitException e) {
@@ -191,14 +263,22 @@ public final class WasmProgram {
         } catch (com.dylibso.chicory.runtime.ExecutionCompletedException e) {
             return new Outcome(null);
         } catch (StackOverflowError e) {
-            return new Outcome("the program overflowed its stack");
+            return trapped(wasi, instance[0], "the program overflowed its stack");
         } catch (OutOfMemoryError e) {
             return new Outcome("the program ran out of memory");
         } catch (RuntimeException e) {
-            return new Outcome(describe(e));
+            return trapped(wasi, instance[0], describe(e));
         } finally {
             wasi.close();
         }
+    }
+
+    /** A trap's outcome, with the Java frames the program's shadow stack holds. */
+    private static Outcome trapped(Wasi wasi, Instance instance, String failure) {
+        wasi.traces().flush();
+        GuestTraces.Trap trap = wasi.traces().trap(instance == null ? null : instance.memory());
+        String why = trap.throwing ? failure + " (an exception no code caught ended the program)" : failure;
+        return new Outcome(why, trap.lines);
     }
 
     private Instance instantiate(Guest guest, Wasi wasi) {
@@ -221,7 +301,7 @@ public final class WasmProgram {
                 Hostcall hostcall = b.hostcall;
                 String where = b.module + "." + b.name;
                 values.addFunction(new HostFunction(
-                        b.module, b.name, b.type, (inst, args) -> call(guest, where, hostcall, inst, args)));
+                        b.module, b.name, b.type, (inst, args) -> call(guest, wasi, where, hostcall, inst, args)));
             }
         }
         return Instance.builder(module)
@@ -232,7 +312,10 @@ public final class WasmProgram {
                 .build();
     }
 
-    private static long[] call(Guest guest, String where, Hostcall hostcall, Instance instance, long[] args) {
+    private static long[] call(
+            Guest guest, Wasi wasi, String where, Hostcall hostcall, Instance instance, long[] args) {
+        // a trace the program printed is complete once it calls the host again
+        wasi.traces().flush();
         guest.bind(instance);
         int status;
         try {

@@ -84,6 +84,17 @@ class JettyOriginTest {
     }
 
     @Test
+    void responseHeaderValuesArriveAsSentOnAReusedConnection() throws Exception {
+        Backend b = Backend.builder("o").url(origin.uri()).build();
+        for (String value : new String[] {"max-age=300", "MAX-AGE=300", "Max-Age=300"}) {
+            UpstreamResponse r = jetty.exchange(
+                    b, get("http://client.example/cache-control/" + value + "/x"), BodyBuffer.of(new byte[0]));
+            r.body().readAll();
+            assertEquals(value, r.head().headers.first("Cache-Control"), "no case folding by a header cache");
+        }
+    }
+
+    @Test
     void streamsARequestBodyUpstreamWhileItIsWritten() throws Exception {
         Backend b = Backend.builder("o").url(origin.uri()).build();
         BodyBuffer body = new BodyBuffer();

@@ -73,4 +73,35 @@ class ServeCommandTest {
         assertTrue(errors.contains("error: " + bad + ":1"), errors);
         assertFalse(out.toString(StandardCharsets.UTF_8).contains("Listening on"), out.toString());
     }
+
+    @Test
+    void aFramesFileThatDoesNotExistIsAnErrorBeforeListening() throws Exception {
+        Path missing = dir.resolve("missing.frames.json");
+
+        int status = run(
+                "--frames",
+                missing.toString(),
+                "--addr",
+                "127.0.0.1:0",
+                "--interpreter",
+                program().toString());
+
+        assertEquals(1, status);
+        String errors = err.toString(StandardCharsets.UTF_8);
+        assertTrue(errors.contains("error: the frame map " + missing + " does not exist"), errors);
+        assertFalse(out.toString(StandardCharsets.UTF_8).contains("Listening on"), out.toString());
+    }
+
+    @Test
+    void traceRefusesAMapWrittenForAnotherModule() throws Exception {
+        Path wasm = program();
+        new FrameMap(FrameMap.sha256(new byte[] {0, 'a', 's', 'm'}), java.util.List.of(), java.util.List.of(), 0, 0, 0)
+                .write(FrameMap.beside(wasm));
+
+        int status = run("trace", wasm.toString());
+
+        assertEquals(1, status);
+        String errors = err.toString(StandardCharsets.UTF_8);
+        assertTrue(errors.contains("was written for another build of " + wasm), errors);
+    }
 }

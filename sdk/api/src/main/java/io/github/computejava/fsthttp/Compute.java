@@ -6,6 +6,7 @@ import io.github.computejava.internal.Environment;
 import io.github.computejava.internal.Host;
 import io.github.computejava.internal.HostClock;
 import io.github.computejava.internal.Statuses;
+import io.github.computejava.internal.UncaughtText;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -183,8 +184,8 @@ public final class Compute {
     }
 
     private static void reportUncaught(Throwable t) {
-        String message = t.getMessage();
-        System.err.println("Uncaught " + t.getClass().getName() + (message == null ? "" : ": " + message));
+        // one write, so the local server receives the whole trace at once
+        System.err.print(UncaughtText.of(t));
         Host.reportUncaught(t);
     }
 }

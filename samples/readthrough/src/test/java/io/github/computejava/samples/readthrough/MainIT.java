@@ -9,7 +9,7 @@ class MainIT extends ReadthroughScenarios {
     private static LocalServerDoor program;
 
     /** The program, compiled once for all tests. */
-    private static synchronized LocalServerDoor program() {
+    static synchronized LocalServerDoor program() {
         if (program == null) {
             String wasm = System.getProperty("compute.wasm", "bin/main.wasm");
             program = LocalServerDoor.load(Path.of(wasm));

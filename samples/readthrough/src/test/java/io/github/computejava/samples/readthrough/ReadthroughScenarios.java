@@ -282,7 +282,8 @@ abstract class ReadthroughScenarios {
         TestResponse revalidated = get("/doc");
         assertEquals(200, revalidated.status());
         assertEquals("body v1", revalidated.bodyText(), "the stored body, refreshed");
-        assertEquals("yes", header(revalidated, "X-Revalidated"));
+        // as on Fastly, the 304 gives the freshness; the stored headers stay as first stored
+        assertNull(header(revalidated, "X-Revalidated"));
         RecordedRequest conditional = host.backend(Main.BACKEND).lastRequest();
         assertEquals("\"v1\"", conditional.header("If-None-Match").orElse(null));
         assertEquals(lastModified, conditional.header("If-Modified-Since").orElse(null));
@@ -291,7 +292,7 @@ abstract class ReadthroughScenarios {
         TestResponse hit = get("/doc");
         assertEquals("HIT", header(hit, "X-Cache"), "fresh for the 304's 100 s");
         assertEquals("99", header(hit, "Age"));
-        assertEquals("max-age=100", header(hit, "Cache-Control"));
+        assertEquals("max-age=10", header(hit, "Cache-Control"), "the Cache-Control first stored");
         assertEquals("body v1", hit.bodyText());
         assertEquals(2, originCount());
     }

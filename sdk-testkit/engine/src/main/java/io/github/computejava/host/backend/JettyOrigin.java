@@ -41,6 +41,7 @@ import org.eclipse.jetty.client.InputStreamRequestContent;
 import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.http.HttpCookieStore;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
@@ -321,7 +322,11 @@ public final class JettyOrigin implements Origin, AutoCloseable {
                 throw new IllegalStateException("cannot build the trust store of " + backend.name() + ": " + e, e);
             }
         }
-        HttpClient client = new HttpClient();
+        // response header values reach the cache as the origin sent them, whatever came before on the connection
+        // (Jetty's header cache folds case by default; Surrogate-Control names are case-sensitive on Fastly)
+        HttpClientTransportOverHTTP transport = new HttpClientTransportOverHTTP();
+        transport.setHeaderCacheCaseSensitive(true);
+        HttpClient client = new HttpClient(transport);
         client.setSslContextFactory(tls);
         client.setConnectTimeout(backend.connectTimeout().toMillis());
         client.setFollowRedirects(false);

@@ -6,10 +6,8 @@ import io.github.computejava.host.RequestHead;
 import io.github.computejava.host.ResponseHead;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -21,12 +19,20 @@ import java.util.Set;
  * <p>Storage: only responses with status 200, 203, 300, 301, 302, 404 or 410 are stored. A response is recorded
  * as uncacheable (hit-for-pass: later requests go straight to the backend) when it sets a cookie, says
  * {@code Cache-Control: private} or {@code no-store} (or {@code Surrogate-Control: no-store}), or varies on
- * {@code *}. {@code no-cache} is ignored, as Fastly does. A TTL override replaces the lifetime of a storable
+ * {@code *}. {@code Cache-Control: no-store} gives way to a {@code Surrogate-Control: max-age}, as observed on
+ * Fastly. {@code no-cache} is ignored, as Fastly does. A TTL override replaces the lifetime of a storable
  * response only: it never makes an uncacheable response storable.
+ *
+ * <p>Revalidation: a {@code 304} refreshes the stored response's freshness from the 304's own headers (its
+ * {@code Age}, or 0) and keeps the stored headers as they were first stored ({@link #revalidated}).
  */
 public final class CachePolicy {
-    /** Fastly's lifetime for a cacheable response without freshness information. */
-    public static final Duration DEFAULT_TTL = Duration.ofSeconds(3600);
+    /**
+     * Fastly's lifetime for a cacheable response without freshness information: 2 minutes, the default of the
+     * readthrough cache's freshness table (Fastly's "Cache freshness and TTLs"). The 3600 s of Fastly's "Controlling
+     * caching" page is a VCL service's configurable fallback, which a Compute service does not have.
+     */
+    public static final Duration DEFAULT_TTL = Duration.ofSeconds(120);
 
     /** The shortest time a hit-for-pass marker lasts. */
     public static final Duration MIN_HIT_FOR_PASS = Duration.ofSeconds(120);
@@ -39,18 +45,6 @@ public final class CachePolicy {
 
     private static final List<String> CONDITIONAL_HEADERS =
             List.of("If-None-Match", "If-Modified-Since", "If-Match", "If-Unmodified-Since", "If-Range", "Range");
-
-    // RFC 9111 section 3.2: fields a 304 does not replace in the stored response
-    private static final Set<String> KEPT_ON_UPDATE = Set.of(
-            "content-length",
-            "transfer-encoding",
-            "content-encoding",
-            "connection",
-            "keep-alive",
-            "te",
-            "trailer",
-            "upgrade",
-            "proxy-connection");
 
     private final Duration defaultTtl;
 
@@ -124,7 +118,7 @@ public final class CachePolicy {
         StorageAction action = StorageAction.INSERT;
         String reason = "cacheable";
         CacheDirectives cc = CacheDirectives.parse(h.values("Cache-Control"));
-        CacheDirectives sc = CacheDirectives.parse(h.values("Surrogate-Control"));
+        CacheDirectives sc = CacheDirectives.parseCaseSensitive(h.values("Surrogate-Control"));
         if (!CACHEABLE_STATUSES.contains(response.status)) {
             action = StorageAction.DO_NOT_STORE;
             reason = "status " + response.status + " is not cacheable";
@@ -134,7 +128,7 @@ public final class CachePolicy {
         } else if (cc.has("private")) {
             action = StorageAction.RECORD_UNCACHEABLE;
             reason = "Cache-Control: private";
-        } else if (cc.has("no-store")) {
+        } else if (cc.has("no-store") && sc.seconds("max-age").isEmpty()) {
             action = StorageAction.RECORD_UNCACHEABLE;
             reason = "Cache-Control: no-store";
         } else if (sc.has("no-store")) {
@@ -240,29 +234,31 @@ public final class CachePolicy {
     }
 
     /**
-     * The stored response refreshed by a 304 (RFC 9111 section 4.3.4): the stored status and body, its headers
-     * replaced by those the 304 carries, except the framing and hop-by-hop fields.
+     * What to do with a stored response that a {@code 304} has just revalidated, as Fastly does it: the stored
+     * response stays as it was first stored (status, headers, vary rule, surrogate keys, whether it may be stored at
+     * all), and its freshness is refreshed from the 304's own headers ({@code Cache-Control},
+     * {@code Surrogate-Control}, {@code Expires}, {@code Date}), its age restarting from the 304's {@code Age}, or 0
+     * (Fastly's documentation of the {@code Age} header). Headers the 304 carries are not merged into the stored
+     * ones: {@code ETag}, {@code Content-Type}, {@code Cache-Control} and the rest stay as first stored (observed on
+     * Fastly; RFC 9111 section 4.3.4 would update them).
      *
-     * @param stored the stored response head
+     * @param stored the stored response head (kept as it is)
      * @param notModified the 304's head
-     * @return the refreshed head (a new object)
+     * @param arrival when the 304 arrived
+     * @param override the request's cache override (a TTL override applies to the refreshed freshness)
+     * @return the decision; its freshness is the 304's
      * @throws NullPointerException if an argument is null
      */
-    public static ResponseHead refresh(ResponseHead stored, ResponseHead notModified) {
-        ResponseHead merged = stored.copy();
-        List<String> replaced = new ArrayList<>();
-        for (String[] field : notModified.headers.fields()) {
-            String lower = field[0].toLowerCase(Locale.ROOT);
-            if (KEPT_ON_UPDATE.contains(lower)) {
-                continue;
-            }
-            if (!replaced.contains(lower)) {
-                merged.headers.remove(field[0]);
-                replaced.add(lower);
-            }
-            merged.headers.append(field[0], field[1]);
+    public Decision revalidated(
+            ResponseHead stored, ResponseHead notModified, Instant arrival, CacheOverride override) {
+        Objects.requireNonNull(notModified, "notModified");
+        Decision kept = evaluate(stored, arrival, override);
+        Freshness refreshed = Freshness.of(notModified.headers, arrival, defaultTtl);
+        if (kept.action() == StorageAction.INSERT) {
+            refreshed = applyOverride(refreshed, override);
         }
-        return merged;
+        return new Decision(
+                kept.action(), kept.reason(), refreshed, kept.varyNames(), kept.surrogateKeys(), kept.sensitive());
     }
 
     /**

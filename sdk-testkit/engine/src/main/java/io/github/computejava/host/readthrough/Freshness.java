@@ -12,11 +12,18 @@ import java.util.OptionalLong;
  * already had when it arrived, and the stale-while-revalidate and stale-if-error periods. All in whole seconds.
  *
  * <p>The freshness lifetime comes from the first of these present (Fastly's order of preference):
- * {@code Surrogate-Control: max-age}, {@code Cache-Control: s-maxage}, {@code Cache-Control: max-age}, then
- * {@code Expires} minus {@code Date} (minus the arrival time when {@code Date} is missing or invalid); with none
- * of them, a default lifetime. An invalid {@code max-age} or {@code Expires} makes the response stale at once
- * (RFC 9111 sections 4.2.1 and 5.3). The response is fresh while its age, starting from {@code Age} (the first
- * member of the field; an invalid value is ignored, RFC 9111 section 5.1), is below the lifetime.
+ * {@code Surrogate-Control: max-age} (directive names case-sensitive), {@code Cache-Control: s-maxage},
+ * {@code Cache-Control: max-age}, then {@code Expires} minus {@code Date} (minus the arrival time when
+ * {@code Date} is missing or invalid); with none of them, a default lifetime. Delta-seconds count their leading
+ * digits and a quoted one is ignored ({@link CacheDirectives#seconds}); an invalid {@code Expires} makes the
+ * response stale at once (RFC 9111 section 5.3), and one that misses the HTTP-date form only by a one-digit day or
+ * hour or by extra spaces is read as the date it names ({@link HttpDates#parseLenient}).
+ *
+ * <p>The response is fresh while its age is below the lifetime. The age starts from {@code Age}: the leading
+ * digits of the first member of the field ({@code 7200.0} and {@code 7200;foo=bar} are 7200); a negative
+ * {@code Age} makes the response stale on arrival; anything else that does not start with a digit is ignored.
+ * With {@code Expires}-based freshness the age starts at 0 whatever {@code Age} says, as Fastly's documentation of
+ * the {@code Age} header states.
  */
 public final class Freshness {
     /** Where the freshness lifetime came from. */
@@ -78,7 +85,7 @@ public final class Freshness {
         Objects.requireNonNull(headers, "headers");
         Objects.requireNonNull(arrival, "arrival");
         Objects.requireNonNull(defaultLifetime, "defaultLifetime");
-        CacheDirectives surrogate = CacheDirectives.parse(headers.values("Surrogate-Control"));
+        CacheDirectives surrogate = CacheDirectives.parseCaseSensitive(headers.values("Surrogate-Control"));
         CacheDirectives cacheControl = CacheDirectives.parse(headers.values("Cache-Control"));
 
         long lifetime;
@@ -102,35 +109,65 @@ public final class Freshness {
         }
         long swr = firstOf(surrogate, cacheControl, "stale-while-revalidate");
         long sie = firstOf(surrogate, cacheControl, "stale-if-error");
-        return new Freshness(Math.max(lifetime, 0), age(headers), swr, sie, source);
+        lifetime = Math.max(lifetime, 0);
+        long age;
+        if (source == Source.EXPIRES) {
+            age = 0; // Fastly initialises the age of an Expires-based object to zero whatever Age says
+        } else if (ageIsNegative(headers)) {
+            age = lifetime; // stale on arrival
+        } else {
+            age = age(headers);
+        }
+        return new Freshness(lifetime, age, swr, sie, source);
     }
 
     /**
-     * The {@code Age} header's value: the first member of the first line, if it is valid delta-seconds.
+     * The {@code Age} header's value: the leading digits of the first member of the first line.
      *
      * @param headers response headers
-     * @return the age in seconds; 0 when absent or invalid
+     * @return the age in seconds; 0 when absent, negative, or not starting with a digit
      * @throws NullPointerException if {@code headers} is null
      */
     public static long age(HeaderList headers) {
+        String member = firstAgeMember(headers);
+        return member == null ? 0 : CacheDirectives.deltaSeconds(member);
+    }
+
+    /**
+     * Whether the {@code Age} header is negative (its first member starts with {@code -} and a digit), which
+     * makes a response stale on arrival.
+     *
+     * @param headers response headers
+     * @return true for a negative age
+     * @throws NullPointerException if {@code headers} is null
+     */
+    public static boolean ageIsNegative(HeaderList headers) {
+        String member = firstAgeMember(headers);
+        return member != null
+                && member.length() > 1
+                && member.charAt(0) == '-'
+                && member.charAt(1) >= '0'
+                && member.charAt(1) <= '9';
+    }
+
+    private static String firstAgeMember(HeaderList headers) {
         String first = headers.first("Age");
         if (first == null) {
-            return 0;
+            return null;
         }
         int comma = first.indexOf(',');
-        String member = (comma < 0 ? first : first.substring(0, comma)).trim();
-        return CacheDirectives.deltaSeconds(member);
+        return (comma < 0 ? first : first.substring(0, comma)).trim();
     }
 
     private static long expiresLifetime(HeaderList headers, Instant arrival) {
-        Optional<Instant> expires = HttpDates.parse(firstMember(headers.first("Expires")), arrival);
+        Optional<Instant> expires = HttpDates.parseLenient(firstMember(headers.first("Expires")), arrival);
         if (expires.isEmpty()) {
             return 0; // an invalid date, such as "0", is in the past
         }
         String dateField = headers.first("Date");
         Instant date = dateField == null
                 ? arrival
-                : HttpDates.parse(dateField, arrival).orElse(arrival);
+                : HttpDates.parseLenient(dateField, arrival).orElse(arrival);
         long seconds = Duration.between(date, expires.get()).getSeconds();
         return Math.max(0, Math.min(seconds, CacheDirectives.MAX_DELTA_SECONDS));
     }

@@ -4,6 +4,8 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,6 +15,9 @@ import java.util.Optional;
  * obsolete RFC 850 ({@code Sunday, 06-Nov-94 08:49:37 GMT}) and asctime ({@code Sun Nov  6 08:49:37 1994}) forms
  * a recipient must accept. Day and month names are matched case-insensitively and the day name is not checked
  * against the date; anything else that is not one of the three forms is rejected. Parsing never throws.
+ *
+ * <p>{@link #parseLenient} also reads the near misses Fastly reads as the date they name when it computes freshness
+ * (observed on Fastly, see docs/caching.md): a one-digit day or hour, and extra spaces.
  */
 public final class HttpDates {
     private static final String[] MONTHS = {
@@ -53,6 +58,69 @@ public final class HttpDates {
             return Optional.empty();
         }
         return Optional.empty();
+    }
+
+    /**
+     * Parses an HTTP-date, or a near miss of the IMF-fixdate or RFC 850 form: the day name (and its comma) may be
+     * missing, runs of spaces count as one, the day and the hour may have one digit, the RFC 850 parts may be
+     * separated by spaces instead of dashes; the zone must still be {@code GMT} (RFC 9111 section 4.2 says a cache
+     * should consider any other zone invalid).
+     *
+     * @param value the field value
+     * @param now the current time (see {@link #parse})
+     * @return the instant, or empty when {@code value} is neither an HTTP-date nor such a near miss
+     * @throws NullPointerException if an argument is null
+     */
+    public static Optional<Instant> parseLenient(String value, Instant now) {
+        Optional<Instant> strict = parse(value, now);
+        if (strict.isPresent()) {
+            return strict;
+        }
+        String[] tokens = value.replace(',', ' ').replace('-', ' ').trim().split("[ \\t]+");
+        List<String> parts = new ArrayList<>(List.of(tokens));
+        try {
+            int at = 0;
+            if (parts.size() == 6) {
+                String day = parts.get(0).toLowerCase(Locale.ROOT);
+                if (indexOf(DAYS, day) < 0 && indexOf(LONG_DAYS, day) < 0) {
+                    return Optional.empty();
+                }
+                at = 1;
+            } else if (parts.size() != 5) {
+                return Optional.empty();
+            }
+            int day = number(parts.get(at), 1, 2);
+            int month = indexOf(MONTHS, parts.get(at + 1));
+            String yearText = parts.get(at + 2);
+            int year = number(yearText, 2, 4);
+            if (yearText.length() == 3) {
+                return Optional.empty();
+            }
+            if (yearText.length() == 2) {
+                int thisYear = LocalDateTime.ofInstant(now, ZoneOffset.UTC).getYear();
+                year = thisYear - Math.floorMod(thisYear, 100) + year;
+                if (year > thisYear + 50) {
+                    year -= 100;
+                }
+            }
+            String[] time = parts.get(at + 3).split(":", -1);
+            if (month < 0 || time.length != 3 || !parts.get(at + 4).equalsIgnoreCase("GMT")) {
+                return Optional.empty();
+            }
+            int second = number(time[2], 2, 2);
+            return Optional.of(LocalDateTime.of(
+                            year, month + 1, day, number(time[0], 1, 2), number(time[1], 2, 2), Math.min(second, 59))
+                    .toInstant(ZoneOffset.UTC));
+        } catch (DateTimeException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static int number(String s, int minDigits, int maxDigits) {
+        if (s.length() < minDigits || s.length() > maxDigits) {
+            throw new NumberFormatException("not " + minDigits + " to " + maxDigits + " digits: " + s);
+        }
+        return digits(s, 0, s.length());
     }
 
     // "Sun, 06 Nov 1994 08:49:37 GMT"

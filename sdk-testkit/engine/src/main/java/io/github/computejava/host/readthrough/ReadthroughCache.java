@@ -43,7 +43,12 @@ import java.util.concurrent.RejectedExecutionException;
  * response is inserted as soon as its head arrives and its body streams into the store while the client and the
  * waiters read it; an uncacheable one is recorded as hit-for-pass or handed to the next waiter. A stale response
  * within its stale-while-revalidate period is served while one background task revalidates it; one within its
- * stale-if-error period stands in for a backend that fails or answers 5xx.
+ * stale-if-error period stands in for a backend that fails or answers 5xx; a 304 refreshes its freshness and keeps its
+ * headers ({@link CachePolicy#revalidated}).
+ *
+ * <p>The backend is asked for the whole response, without the client's conditional and range headers; every stored
+ * response then answers its client's request with {@link ClientAnswer}: whole, 304, 206 or 416. docs/caching.md lists
+ * every rule with its source.
  */
 public final class ReadthroughCache {
     private static final int COPY_CHUNK = 16 * 1024;
@@ -143,7 +148,7 @@ public final class ReadthroughCache {
                         .withCacheOutcome(meta == null ? CacheOutcome.PASS : CacheOutcome.HIT_FOR_PASS);
             }
             lookup.obligation().ifPresent(o -> revalidateInBackground(o, backend, request, override));
-            return fromObject(found.get(), meta, request, true, lookup.hits())
+            return fromObject(found.get(), meta, request, true, lookup.hits(), now())
                     .withCacheOutcome(lookup.isStale() ? CacheOutcome.STALE : CacheOutcome.HIT);
         }
         Obligation obligation = lookup.obligation().orElseThrow(() -> new IllegalStateException("no obligation"));
@@ -199,7 +204,7 @@ public final class ReadthroughCache {
         } catch (SendFailure | RuntimeException e) {
             if (stale != null && withinStaleIfError(stale, staleMeta)) {
                 obligation.release();
-                return fromObject(stale, staleMeta, request, true, stale.recordHit())
+                return fromObject(stale, staleMeta, request, true, stale.recordHit(), now())
                         .withCacheOutcome(CacheOutcome.STALE);
             }
             obligation.release();
@@ -213,7 +218,7 @@ public final class ReadthroughCache {
         if (head.status >= 500 && stale != null && withinStaleIfError(stale, staleMeta)) {
             response.body().discard();
             obligation.release();
-            return fromObject(stale, staleMeta, request, true, stale.recordHit())
+            return fromObject(stale, staleMeta, request, true, stale.recordHit(), now())
                     .withCacheOutcome(CacheOutcome.STALE);
         }
         CachePolicy.Decision decision = policy.evaluate(head, clock.instant(), override);
@@ -228,7 +233,7 @@ public final class ReadthroughCache {
                 return passOn(response, request).withCacheOutcome(CacheOutcome.MISS);
             }
             copyInBackground(response.body(), writer);
-            return fromObject(writer.object(), meta(writer.object()), request, false, 0)
+            return fromObject(writer.object(), meta(writer.object()), request, false, 0, now())
                     .withCacheOutcome(CacheOutcome.MISS);
         }
         if (decision.action() == StorageAction.RECORD_UNCACHEABLE) {
@@ -239,7 +244,10 @@ public final class ReadthroughCache {
         return passOn(response, request).withCacheOutcome(CacheOutcome.MISS);
     }
 
-    /** A 304 answered a revalidation: refresh the stored response and serve its body. */
+    /**
+     * A 304 answered a revalidation: the stored response, its headers as first stored, is kept with the freshness
+     * the 304 gives it, and serves the client.
+     */
     private UpstreamResponse revalidated(
             Obligation obligation,
             CachedObject stale,
@@ -248,12 +256,12 @@ public final class ReadthroughCache {
             RequestHead request,
             CacheOverride override) {
         notModified.body().discard();
-        ResponseHead merged = CachePolicy.refresh(staleMeta.head(), notModified.head());
-        CachePolicy.Decision decision = policy.evaluate(merged, clock.instant(), override);
+        ResponseHead kept = staleMeta.head();
+        CachePolicy.Decision decision = policy.revalidated(kept, notModified.head(), clock.instant(), override);
         if (decision.action() == StorageAction.INSERT) {
             try {
-                CachedObject updated = obligation.update(writeOptions(decision, merged, -1));
-                return fromObject(updated, meta(updated), request, false, 0);
+                CachedObject updated = obligation.update(writeOptions(decision, kept, -1));
+                return fromObject(updated, meta(updated), request, false, 0, now());
             } catch (CacheLimitException e) {
                 obligation.release();
             }
@@ -262,7 +270,7 @@ public final class ReadthroughCache {
         } else {
             obligation.release();
         }
-        return fromObject(stale, StoredResponse.of(merged, staleMeta.staleIfErrorNanos()), request, false, 0);
+        return fromObject(stale, staleMeta, request, false, 0, now());
     }
 
     private static UpstreamResponse passOn(UpstreamResponse response, RequestHead request) {
@@ -322,30 +330,67 @@ public final class ReadthroughCache {
     }
 
     /**
-     * The response a stored object gives the program: its head with {@code Age}, {@code X-Cache} and
-     * {@code X-Cache-Hits} (surrogate headers removed unless the request debugs), and its body as it is stored
-     * or still arriving (none for a HEAD request).
+     * The response a stored object gives the program: what {@link #answer} makes of it for the request, its head
+     * with {@code Age}, {@code X-Cache} and {@code X-Cache-Hits} (surrogate headers removed unless the request
+     * debugs).
      *
      * @param object the object
      * @param meta its metadata
      * @param request the program's request
      * @param hit whether to report a hit
      * @param hits the hit count to report
+     * @param now the current time
      * @return the response
      */
     public static UpstreamResponse fromObject(
-            CachedObject object, StoredResponse meta, RequestHead request, boolean hit, long hits) {
-        ResponseHead head = meta.head();
-        CachePolicy.prepareForClient(head.headers, request.headers, hit, hits, object.ageNanos() / 1_000_000_000L);
+            CachedObject object, StoredResponse meta, RequestHead request, boolean hit, long hits, Instant now) {
+        UpstreamResponse answer = answer(object, meta, request, now);
+        CachePolicy.prepareForClient(
+                answer.head().headers, request.headers, hit, hits, object.ageNanos() / 1_000_000_000L);
+        return answer;
+    }
+
+    /**
+     * What a stored object answers a request with ({@link ClientAnswer}): the stored response, a 304 when the
+     * request's conditional headers match it, a 206 with the requested slice of its body, or a 416. A HEAD request
+     * gets no body, but the length a GET would get (RFC 9110 section 8.6) once the stored body's length is known.
+     * The body is read as it is stored or still arriving.
+     *
+     * @param object the object
+     * @param meta its metadata
+     * @param request the request
+     * @param now the current time
+     * @return the response (headers as stored, plus what the answer needs)
+     */
+    public static UpstreamResponse answer(CachedObject object, StoredResponse meta, RequestHead request, Instant now) {
+        ResponseHead stored = meta.head();
+        long length = object.length();
+        ClientAnswer answer = ClientAnswer.evaluate(request.method, request.headers, stored, length, now);
+        ResponseHead head = answer.head(stored, length);
+        if (answer.isBodiless()) {
+            return new UpstreamResponse(head, BodyBuffer.of(new byte[0]));
+        }
         if ("HEAD".equals(request.method)) {
-            // no body, but the length a GET would get (RFC 9110 §8.6), once the stored body's length is known
-            long length = object.length();
             if (length >= 0) {
                 head.headers.set("Content-Length", Long.toString(length));
             }
             return new UpstreamResponse(head, BodyBuffer.of(new byte[0]));
         }
+        if (answer.kind() == ClientAnswer.Kind.PARTIAL) {
+            return new UpstreamResponse(head, slice(object, answer.first(), answer.last()));
+        }
         return new UpstreamResponse(head, body(object));
+    }
+
+    private static BodyBuffer slice(CachedObject object, long first, long last) {
+        try {
+            InputStream in = object.openBody(first, last, true);
+            return BodyBuffer.fromStream(in, last - first + 1);
+        } catch (IOException e) {
+            BodyBuffer b = new BodyBuffer();
+            b.abandon();
+            return b;
+        }
     }
 
     /**

@@ -30,8 +30,39 @@ class CacheDirectivesTest {
     void quotedArgumentsAreUnquotedAndMayHoldCommas() {
         CacheDirectives d = CacheDirectives.parse("private=\"Set-Cookie, X-Foo\", max-age=\"7\", x=\"a\\\"b\"");
         assertEquals(Optional.of("Set-Cookie, X-Foo"), d.argument("private"));
-        assertEquals(OptionalLong.of(7), d.seconds("max-age"));
+        assertEquals(Optional.of("7"), d.argument("max-age"));
         assertEquals(Optional.of("a\"b"), d.argument("x"));
+    }
+
+    @Test
+    void aQuotedDeltaSecondsIsIgnoredAsFastlyIgnoresIt() {
+        // observed on Fastly: max-age="3600" is not a max-age (RFC 9111 section 5.2 would accept it)
+        CacheDirectives d = CacheDirectives.parse("max-age=\"3600\", s-maxage=\"60\"");
+        assertTrue(d.has("max-age"));
+        assertEquals(OptionalLong.empty(), d.seconds("max-age"));
+        assertEquals(OptionalLong.empty(), d.seconds("s-maxage"));
+    }
+
+    @Test
+    void deltaSecondsCountTheirLeadingDigitsAsFastlyDoes() {
+        assertEquals(
+                OptionalLong.of(3600), CacheDirectives.parse("max-age=3600a").seconds("max-age"));
+        assertEquals(
+                OptionalLong.of(3600), CacheDirectives.parse("max-age=3600.5").seconds("max-age"));
+        assertEquals(
+                OptionalLong.of(3600), CacheDirectives.parse("max-age=3600.0").seconds("max-age"));
+        assertEquals(OptionalLong.of(1), CacheDirectives.parse("max-age=1.5").seconds("max-age"));
+    }
+
+    @Test
+    void surrogateControlNamesAreCaseSensitive() {
+        CacheDirectives d = CacheDirectives.parseCaseSensitive(List.of("MaX-aGe=60, no-store"));
+        assertFalse(d.has("max-age"));
+        assertEquals(OptionalLong.empty(), d.seconds("max-age"));
+        assertEquals(OptionalLong.of(60), d.seconds("MaX-aGe"));
+        assertTrue(d.has("no-store"));
+        assertFalse(d.has("NO-STORE"));
+        assertEquals(List.of("MaX-aGe", "no-store"), d.names());
     }
 
     @Test
@@ -53,7 +84,7 @@ class CacheDirectivesTest {
         assertEquals(OptionalLong.of(0), CacheDirectives.parse("max-age=abc").seconds("max-age"));
         assertEquals(OptionalLong.of(0), CacheDirectives.parse("max-age").seconds("max-age"));
         assertEquals(OptionalLong.of(0), CacheDirectives.parse("max-age=").seconds("max-age"));
-        assertEquals(OptionalLong.of(0), CacheDirectives.parse("max-age=1.5").seconds("max-age"));
+        assertEquals(OptionalLong.of(0), CacheDirectives.parse("max-age=.5").seconds("max-age"));
         assertEquals(OptionalLong.empty(), CacheDirectives.parse("public").seconds("max-age"));
     }
 

@@ -178,32 +178,41 @@ class CachePolicyTest {
     }
 
     @Test
-    void a304RefreshesHeadersButKeepsStatusAndFraming() {
+    void a304RefreshesFreshnessFromItsOwnHeadersAndKeepsTheStoredResponse() {
         ResponseHead stored = new ResponseHead(
                 200,
                 Headers.of(
                         "Content-Type", "text/plain",
-                        "Content-Length", "5",
                         "Cache-Control", "max-age=10",
                         "ETag", "\"v1\"",
-                        "X-Multi", "1",
-                        "X-Multi", "2"));
+                        "Surrogate-Key", "page",
+                        "Vary", "Accept-Language"));
         ResponseHead notModified = new ResponseHead(
                 304,
                 Headers.of(
-                        "Cache-Control", "max-age=99",
-                        "Content-Length", "0",
-                        "X-Multi", "3",
-                        "X-Multi", "4",
-                        "X-New", "yes"));
-        ResponseHead merged = CachePolicy.refresh(stored, notModified);
-        assertEquals(200, merged.status);
-        assertEquals("max-age=99", merged.headers.first("Cache-Control"));
-        assertEquals("5", merged.headers.first("Content-Length"));
-        assertEquals("text/plain", merged.headers.first("Content-Type"));
-        assertEquals(List.of("3", "4"), merged.headers.values("X-Multi"));
-        assertEquals("yes", merged.headers.first("X-New"));
+                        "Cache-Control", "max-age=99, stale-while-revalidate=7",
+                        "ETag", "\"v2\"",
+                        "Surrogate-Key", "other",
+                        "Age", "4"));
+        CachePolicy.Decision d = CachePolicy.fastly().revalidated(stored, notModified, NOW, CacheOverride.NONE);
+        assertEquals(StorageAction.INSERT, d.action());
+        assertEquals(99, d.freshness().lifetimeSeconds(), "the 304's max-age");
+        assertEquals(4, d.freshness().initialAgeSeconds(), "the 304's Age");
+        assertEquals(7, d.freshness().staleWhileRevalidateSeconds());
+        assertEquals("page", d.surrogateKeys(), "the stored response's keys");
+        assertEquals(List.of("accept-language"), d.varyNames());
         assertEquals("max-age=10", stored.headers.first("Cache-Control"), "the stored head is not changed");
+
+        CachePolicy.Decision noAge = CachePolicy.fastly()
+                .revalidated(
+                        stored,
+                        new ResponseHead(304, Headers.of("Cache-Control", "max-age=5")),
+                        NOW,
+                        CacheOverride.NONE);
+        assertEquals(0, noAge.freshness().initialAgeSeconds(), "without Age the age restarts at 0");
+        CachePolicy.Decision overridden = CachePolicy.fastly()
+                .revalidated(stored, notModified, NOW, new CacheOverride(CacheOverride.TTL, 30, 0, null));
+        assertEquals(30, overridden.freshness().remainingSeconds(), "a TTL override still applies");
     }
 
     @Test

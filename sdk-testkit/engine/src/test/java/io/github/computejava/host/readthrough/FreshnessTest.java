@@ -96,9 +96,58 @@ class FreshnessTest {
     @Test
     void anInvalidAgeIsIgnoredAndAListUsesItsFirstMember() {
         assertEquals(0, of("Age", "abc").initialAgeSeconds());
-        assertEquals(0, of("Age", "-3").initialAgeSeconds());
         assertEquals(12, of("Age", "12, 40").initialAgeSeconds());
         assertEquals(12, of("Age", "12", "Age", "40").initialAgeSeconds());
+    }
+
+    @Test
+    void anAgeCountsItsLeadingDigitsAsFastlyDoes() {
+        assertEquals(7200, of("Cache-Control", "max-age=9000", "Age", "7200.0").initialAgeSeconds());
+        assertEquals(
+                7200, of("Cache-Control", "max-age=9000", "Age", "7200;foo=bar").initialAgeSeconds());
+    }
+
+    @Test
+    void aNegativeAgeMakesTheResponseStaleOnArrival() {
+        Freshness f = of("Cache-Control", "max-age=600", "Age", "-3");
+        assertEquals(600, f.lifetimeSeconds());
+        assertFalse(f.freshOnArrival());
+        assertEquals(0, f.remainingSeconds());
+    }
+
+    @Test
+    void withExpiresBasedFreshnessTheAgeStartsAtZero() {
+        // Fastly's documentation of the Age header: Expires-based freshness ignores the origin's Age
+        Freshness f =
+                of("Date", "Sun, 01 Mar 2026 12:00:00 GMT", "Expires", "Sun, 01 Mar 2026 12:10:00 GMT", "Age", "100");
+        assertEquals(600, f.lifetimeSeconds());
+        assertEquals(0, f.initialAgeSeconds());
+        assertEquals(600, f.remainingSeconds());
+        assertEquals(
+                0, of("Expires", "Sun, 01 Mar 2026 12:10:00 GMT", "Age", "-5").initialAgeSeconds());
+    }
+
+    @Test
+    void anExpiresThatMissesTheDateFormOnlyByItsSpacingOrAOneDigitHourIsRead() {
+        assertEquals(3600, of("Expires", "Sun, 01 Mar 2026 13:00:00 GMT").lifetimeSeconds());
+        assertEquals(3600, of("Expires", "Sun,  01 Mar 2026   13:00:00  GMT").lifetimeSeconds());
+        assertEquals(60, of("Expires", "Sun, 01 Mar 2026 12:01:00 GMT").lifetimeSeconds());
+        assertEquals(
+                7 * 60,
+                of("Date", "Sun, 01 Mar 2026 9:00:00 GMT", "Expires", "Sun, 01 Mar 2026 9:07:00 GMT")
+                        .lifetimeSeconds());
+        assertEquals(
+                600,
+                of("Expires", "Sun, 01 Mar 2026 12:10:00 GMT", "Expires", "Sun, 01 Mar 2026 15:00:00 GMT")
+                        .lifetimeSeconds(),
+                "the first of repeated lines");
+    }
+
+    @Test
+    void surrogateControlDirectivesAreCaseSensitive() {
+        Freshness f = of("Surrogate-Control", "MaX-aGe=300", "Cache-Control", "max-age=20");
+        assertEquals(20, f.lifetimeSeconds());
+        assertEquals(Freshness.Source.MAX_AGE, f.source());
     }
 
     @Test

@@ -19,6 +19,23 @@ class HttpDatesTest {
     }
 
     @Test
+    void theLenientReadingTakesNearMissesAsTheDateTheyName() {
+        Instant nine = Instant.parse("1994-11-06T09:49:37Z");
+        assertEquals(Optional.of(nine), HttpDates.parseLenient("Sun, 06 Nov 1994 9:49:37 GMT", NOW), "one-digit hour");
+        assertEquals(Optional.of(EXAMPLE), HttpDates.parseLenient("Sun, 6 Nov 1994 08:49:37 GMT", NOW));
+        assertEquals(Optional.of(EXAMPLE), HttpDates.parseLenient("Sun,  06 Nov  1994 08:49:37   GMT", NOW));
+        assertEquals(Optional.of(EXAMPLE), HttpDates.parseLenient("06 Nov 1994 08:49:37 GMT", NOW), "no day name");
+        assertEquals(Optional.of(EXAMPLE), HttpDates.parseLenient("Sunday, 6-Nov-94 08:49:37 GMT", NOW));
+        assertEquals(Optional.of(EXAMPLE), HttpDates.parseLenient("Sun Nov  6 08:49:37 1994", NOW), "strict forms too");
+        assertTrue(HttpDates.parse("Sun, 06 Nov 1994 9:49:37 GMT", NOW).isEmpty(), "not for the strict reading");
+        assertTrue(HttpDates.parseLenient("Sun, 06 Nov 1994 08:49:37 CET", NOW).isEmpty(), "GMT only");
+        assertTrue(HttpDates.parseLenient("Sun, 06 Nov 994 08:49:37 GMT", NOW).isEmpty());
+        assertTrue(HttpDates.parseLenient("Sun, 32 Nov 1994 08:49:37 GMT", NOW).isEmpty());
+        assertTrue(HttpDates.parseLenient("0", NOW).isEmpty());
+        assertTrue(HttpDates.parseLenient("", NOW).isEmpty());
+    }
+
+    @Test
     void namesAreCaseInsensitiveAndSurroundingSpaceIsIgnored() {
         assertEquals(Optional.of(EXAMPLE), HttpDates.parse("  sun, 06 NOV 1994 08:49:37 GMT ", NOW));
     }

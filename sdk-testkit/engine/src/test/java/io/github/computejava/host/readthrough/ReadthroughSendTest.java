@@ -97,11 +97,11 @@ class ReadthroughSendTest {
     }
 
     @Test
-    void theDefaultTtlIsAnHour() {
+    void theDefaultTtlIsTwoMinutes() {
         h.origin((r, b) -> reply(404, "not here"));
         h.get("http://example.com/a");
         h.settle();
-        h.advanceSeconds(3599);
+        h.advanceSeconds(119);
         Harness.Reply hit = h.get("http://example.com/a");
         assertEquals(404, hit.status);
         assertEquals("HIT", hit.header("X-Cache"));
@@ -111,11 +111,13 @@ class ReadthroughSendTest {
 
     @Test
     void theDefaultTtlIsConfigurable() {
-        try (Harness short2 = new Harness(HostEngine.builder().readthroughDefaultTtl(Duration.ofSeconds(120)))) {
+        try (Harness short2 = new Harness(HostEngine.builder().readthroughDefaultTtl(Duration.ofSeconds(30)))) {
             short2.origin((r, b) -> reply(200, "x"));
             short2.get("http://example.com/a");
             short2.settle();
-            short2.advanceSeconds(120);
+            short2.advanceSeconds(29);
+            assertEquals("HIT", short2.get("http://example.com/a").header("X-Cache"));
+            short2.advanceSeconds(1);
             assertEquals("MISS", short2.get("http://example.com/a").header("X-Cache"));
         }
     }

@@ -11,8 +11,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -22,6 +25,7 @@ import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.http.HttpField;
 
 /**
@@ -97,8 +101,15 @@ public final class LocalServerDoor implements WasmDoor {
                     .origin(origin)
                     .logSink(logs)
                     .address(new InetSocketAddress("127.0.0.1", 0))
+                    // as on the JVM door, where the program's output goes to System.out and System.err
+                    .output(
+                            new PrintStream(new CurrentStream(false), true, StandardCharsets.UTF_8),
+                            new PrintStream(new CurrentStream(true), true, StandardCharsets.UTF_8))
                     .build();
-            this.client = new HttpClient();
+            // the test reads response header values exactly as the local server sent them
+            HttpClientTransportOverHTTP transport = new HttpClientTransportOverHTTP();
+            transport.setHeaderCacheCaseSensitive(true);
+            this.client = new HttpClient(transport);
             client.setFollowRedirects(false);
             client.setUserAgentField(null);
             // as many concurrent requests as the server runs guests, not the client's default of 64 per server
@@ -168,6 +179,30 @@ public final class LocalServerDoor implements WasmDoor {
                 received.add(f.getName(), f.getValue());
             }
             return new StreamedReply(response.getStatus(), received, new ZeroLengthReads(listener.getInputStream()));
+        }
+
+        /** Writes to whatever {@code System.out} or {@code System.err} is at the time, as a test may replace them. */
+        private static final class CurrentStream extends OutputStream {
+            private final boolean err;
+
+            CurrentStream(boolean err) {
+                this.err = err;
+            }
+
+            @Override
+            public void write(int b) {
+                (err ? System.err : System.out).write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                (err ? System.err : System.out).write(b, off, len);
+            }
+
+            @Override
+            public void flush() {
+                (err ? System.err : System.out).flush();
+            }
         }
 
         /**
