@@ -313,7 +313,7 @@ public class Sandbox implements Hostcalls, UncaughtListener {
         if (e == null) {
             return FastlyStatus.BADF;
         }
-        engine.log(e.name, new String(msg, off, len, java.nio.charset.StandardCharsets.UTF_8));
+        engine.log(this, e.name, new String(msg, off, len, java.nio.charset.StandardCharsets.UTF_8));
         nwrittenOut[0] = len;
         return FastlyStatus.OK;
     }
@@ -1400,7 +1400,7 @@ public class Sandbox implements Hostcalls, UncaughtListener {
      */
     int[] acceptDownstream(DownstreamExchange exchange) {
         downstream = exchange.request();
-        responder = exchange.responder();
+        responder = engine.traced(downstream, exchange.responder());
         responded = false;
         HostRequest r = new HostRequest(downstream.head(), true);
         r.client = downstream;
