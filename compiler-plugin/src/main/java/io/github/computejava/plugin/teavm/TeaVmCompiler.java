@@ -41,7 +41,8 @@ public final class TeaVmCompiler {
      * Compiles {@code mainClass} to {@code outputDirectory/main.wasm} for WASI.
      *
      * @param args {@code mainClass}, {@code outputDirectory} (String), {@code minHeapSize}, {@code maxHeapSize}
-     *     (Integer, bytes), {@code optimization} (SIMPLE, ADVANCED or FULL)
+     *     (Integer, bytes), {@code optimization} (SIMPLE, ADVANCED or FULL), {@code classLoader} (the program's
+     *     classes and TeaVM's)
      * @return {@code errors} and {@code warnings} (List of String), {@code importSources}: for each import
      *     as {@code module.name}, the Java method that declares it followed by its callers, and {@code frames}
      *     (see {@link #frames}), absent when TeaVM did not expose its call sites
@@ -56,7 +57,9 @@ public final class TeaVmCompiler {
         }
         tool.setTargetDirectory(out);
         tool.setTargetFileName("main.wasm");
-        tool.setClassLoader(TeaVmCompiler.class.getClassLoader());
+        // the program's class loader (its classes, then TeaVM's), or this one when the build gives none
+        ClassLoader program = (ClassLoader) args.get("classLoader");
+        tool.setClassLoader(program != null ? program : TeaVmCompiler.class.getClassLoader());
         tool.setOptimizationLevel(TeaVMOptimizationLevel.valueOf((String) args.get("optimization")));
         tool.setObfuscated(true);
         tool.setMinHeapSize((Integer) args.get("minHeapSize"));

@@ -3,6 +3,7 @@ package io.github.computejava.host;
 import io.github.computejava.host.cache.CacheStore;
 import io.github.computejava.host.readthrough.CachePolicy;
 import io.github.computejava.host.readthrough.ReadthroughCache;
+import io.github.computejava.host.view.LogLine;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Collections;
@@ -31,7 +32,7 @@ public final class HostEngine implements AutoCloseable {
     private final ExecutorService async;
     private final ExecutorService cacheWriters;
     private volatile boolean dynamicBackendsAllowed = true;
-    private final java.util.List<String> dynamicBackendHosts;
+    private volatile java.util.List<String> dynamicBackendHosts;
     private final java.util.concurrent.atomic.AtomicInteger dynamicBackendCount =
             new java.util.concurrent.atomic.AtomicInteger();
     private final ExecutionLimits limits;
@@ -39,10 +40,12 @@ public final class HostEngine implements AutoCloseable {
     private final ReadthroughCache readthrough;
     private final Map<String, KvStore> kvStores;
     private final Map<String, Map<String, byte[]>> secretStores;
-    private final Geolocation geolocation;
+    private volatile Geolocation geolocation;
     private final DownstreamSource downstreamSource;
     private final RateCounters rateCounters;
     private final Map<String, AccessControlList> acls;
+    private final RequestJournal journal;
+    private final EngineView view;
 
     private HostEngine(Builder b) {
         this.clock = b.clock;
@@ -84,6 +87,8 @@ public final class HostEngine implements AutoCloseable {
                 (backend, head, body, override) -> origin.exchange(backend, head, body, override),
                 async,
                 clock);
+        this.journal = b.requestHistory > 0 ? new RequestJournal(clock, b.requestHistory) : null;
+        this.view = new EngineView(this, journal);
     }
 
     public static Builder builder() {
@@ -92,7 +97,22 @@ public final class HostEngine implements AutoCloseable {
 
     /** A sandbox for one client request. */
     public Sandbox newSandbox(DownstreamRequest request, DownstreamResponder responder) {
-        return new Sandbox(this, request, responder);
+        return new Sandbox(this, request, traced(request, responder));
+    }
+
+    /** The responder for a client request, noting its answer when the engine records requests. */
+    DownstreamResponder traced(DownstreamRequest request, DownstreamResponder responder) {
+        return journal == null ? responder : journal.begin(request, responder);
+    }
+
+    /**
+     * A read-only look inside the engine: its last client requests (see {@link Builder#requestHistory}), the cache's
+     * objects, the stores and the backends.
+     *
+     * @return the engine's view
+     */
+    public EngineView view() {
+        return view;
     }
 
     public InstantSource clock() {
@@ -192,8 +212,26 @@ public final class HostEngine implements AutoCloseable {
         return true;
     }
 
-    void log(String endpoint, String line) {
+    void log(Sandbox sandbox, String endpoint, String line) {
+        if (journal != null) {
+            journal.log(sandbox.downstream().requestId(), LogLine.Source.ENDPOINT, endpoint, line);
+        }
         logSink.write(endpoint, line);
+    }
+
+    /**
+     * Notes a line the program of a sandbox wrote to its standard output or error, for {@link #view()}: the local
+     * server's door hands the program's output over here (it prints it too).
+     *
+     * @param sandbox the sandbox whose program wrote it (its current client request gets the line)
+     * @param stderr whether it went to standard error
+     * @param line the line, without its newline
+     */
+    public void programOutput(Sandbox sandbox, boolean stderr, String line) {
+        if (journal != null) {
+            journal.log(
+                    sandbox.downstream().requestId(), stderr ? LogLine.Source.STDERR : LogLine.Source.STDOUT, "", line);
+        }
     }
 
     /** The environment variables a program sees, with a trace id for the given sandbox number. */
@@ -206,10 +244,30 @@ public final class HostEngine implements AutoCloseable {
     /**
      * Sends a request to a backend on behalf of a sandbox, through the readthrough cache: the one hook where
      * Fastly's caching of {@code send} happens, for both doors.
+     *
+     * @param requestId the id of the client request the sandbox serves (for the recorded requests)
      */
-    UpstreamResponse send(Backend backend, RequestHead head, BodyBuffer body, CacheOverride override)
+    UpstreamResponse send(String requestId, Backend backend, RequestHead head, BodyBuffer body, CacheOverride override)
             throws SendFailure {
-        return readthrough.send(backend, head, body, override);
+        if (journal == null) {
+            return readthrough.send(backend, head, body, override);
+        }
+        RequestJournal.Call call = journal.backendRequest(requestId, backend, head);
+        if (!head.bypassReadthrough && override != CacheOverride.UNCACHED) {
+            try {
+                journal.nameKey(ReadthroughCache.key(head), head.uri);
+            } catch (IllegalArgumentException e) {
+                // a malformed key override: the send fails on it below
+            }
+        }
+        try {
+            UpstreamResponse response = readthrough.send(backend, head, body, override);
+            call.answered(response);
+            return response;
+        } catch (SendFailure | RuntimeException e) {
+            call.failed(e.getMessage());
+            throw e;
+        }
     }
 
     /**
@@ -221,10 +279,15 @@ public final class HostEngine implements AutoCloseable {
         return readthrough;
     }
 
-    /** {@link #send} on another thread; the sandbox abandons it when the program never waits for it. */
-    AsyncSend sendAsync(Backend backend, RequestHead head, BodyBuffer body, CacheOverride override) {
+    /**
+     * {@link #send} on another thread; the sandbox abandons it when the program never waits for it.
+     *
+     * @param requestId the id of the client request the sandbox serves now (it may serve another by the time the
+     *     send runs)
+     */
+    AsyncSend sendAsync(String requestId, Backend backend, RequestHead head, BodyBuffer body, CacheOverride override) {
         AsyncSend send = new AsyncSend();
-        async.execute(() -> send.run(() -> send(backend, head, body, override)));
+        async.execute(() -> send.run(() -> send(requestId, backend, head, body, override)));
         return send;
     }
 
@@ -332,6 +395,57 @@ public final class HostEngine implements AutoCloseable {
         acls.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(acl, "acl"));
     }
 
+    // ---- what the view reads
+
+    Map<String, Map<String, String>> configStores() {
+        return Collections.unmodifiableMap(configStores);
+    }
+
+    Map<String, KvStore> kvStores() {
+        return Collections.unmodifiableMap(kvStores);
+    }
+
+    Map<String, Map<String, byte[]>> secretStores() {
+        return Collections.unmodifiableMap(secretStores);
+    }
+
+    // ---- a new configuration while serving
+
+    /**
+     * Replaces the engine's definitions with those of {@code definitions}, as a deploy of a new service
+     * configuration does, while the engine keeps serving: backends (those programs registered at run time stay),
+     * config, KV and secret stores (KV stores start again from their seeds), geolocation data, ACLs and the dynamic
+     * backend settings. The execution limits stay as the engine started with them. The cache,
+     * the clock, the origin, the log sink and the recorded requests stay. A definition that exists before and after
+     * is never missing in between; requests in flight may see either.
+     *
+     * @param definitions a builder holding the new definitions (its other settings are ignored)
+     * @throws NullPointerException if {@code definitions} is null
+     */
+    public void redefine(Builder definitions) {
+        Objects.requireNonNull(definitions, "definitions");
+        Map<String, Backend> nextBackends = new LinkedHashMap<>(definitions.backends);
+        backends.putAll(nextBackends);
+        backends.entrySet().removeIf(e -> !e.getValue().dynamic() && !nextBackends.containsKey(e.getKey()));
+        configStores.putAll(definitions.configStores);
+        configStores.keySet().retainAll(definitions.configStores.keySet());
+        Map<String, KvStore> kv = new LinkedHashMap<>(definitions.kvStores);
+        definitions.kvSeeds.forEach((name, entries) -> {
+            KvStore store = new KvStore(clock);
+            entries.forEach((k, v) -> store.insert(k, v, KvStore.InsertMode.OVERWRITE, null, null, null));
+            kv.put(name, store);
+        });
+        kvStores.putAll(kv);
+        kvStores.keySet().retainAll(kv.keySet());
+        secretStores.putAll(definitions.secretStores);
+        secretStores.keySet().retainAll(definitions.secretStores.keySet());
+        acls.putAll(definitions.acls);
+        acls.keySet().retainAll(definitions.acls.keySet());
+        geolocation = definitions.geolocation;
+        dynamicBackendsAllowed = definitions.dynamicBackendsAllowed;
+        dynamicBackendHosts = java.util.List.copyOf(definitions.dynamicBackendHosts);
+    }
+
     /** Builds a {@link HostEngine}. */
     public static final class Builder {
         private InstantSource clock = InstantSource.system();
@@ -353,6 +467,7 @@ public final class HostEngine implements AutoCloseable {
         private ExecutionLimits limits = ExecutionLimits.DEFAULT;
         private boolean dynamicBackendsAllowed = true;
         private final java.util.List<String> dynamicBackendHosts = new java.util.ArrayList<>();
+        private int requestHistory;
 
         private Builder() {
             environment.put("FASTLY_CACHE_GENERATION", "0");
@@ -509,6 +624,20 @@ public final class HostEngine implements AutoCloseable {
                 }
                 dynamicBackendHosts.add(h.trim());
             }
+            return this;
+        }
+
+        /**
+         * Has the engine record its last {@code count} client requests (status, backend requests with their cache
+         * outcome, log lines) for {@link HostEngine#view()}; 0, the default, records none.
+         *
+         * @throws IllegalArgumentException if {@code count} is negative
+         */
+        public Builder requestHistory(int count) {
+            if (count < 0) {
+                throw new IllegalArgumentException("count: must not be negative, got " + count);
+            }
+            this.requestHistory = count;
             return this;
         }
 

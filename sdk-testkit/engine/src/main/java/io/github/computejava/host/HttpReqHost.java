@@ -288,7 +288,12 @@ final class HttpReqHost implements FastlyHttpReq {
         sandbox.countBackendRequest();
         try {
             UpstreamResponse response = sandbox.engine()
-                    .send(target, r.head.copy(), b, uncached ? CacheOverride.UNCACHED : r.cacheOverride);
+                    .send(
+                            sandbox.downstream().requestId(),
+                            target,
+                            r.head.copy(),
+                            b,
+                            uncached ? CacheOverride.UNCACHED : r.cacheOverride);
             response = decompress(response, r.autoDecompress);
             respOut[0] = handles.add(responseFrom(response, target.name()));
             respBodyOut[0] = handles.add(response.body());
@@ -330,7 +335,8 @@ final class HttpReqHost implements FastlyHttpReq {
         }
         CacheOverride override = uncached ? CacheOverride.UNCACHED : r.cacheOverride;
         sandbox.countBackendRequest();
-        AsyncSend send = sandbox.engine().sendAsync(target, r.head.copy(), b, override);
+        AsyncSend send =
+                sandbox.engine().sendAsync(sandbox.downstream().requestId(), target, r.head.copy(), b, override);
         PendingRequest pending = new PendingRequest(send, target.name());
         pending.autoDecompress = r.autoDecompress;
         pendingOut[0] = handles.add(pending);

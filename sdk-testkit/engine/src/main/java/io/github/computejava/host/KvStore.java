@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -261,6 +262,22 @@ public final class KvStore {
         page.add("data", data);
         page.add("meta", meta);
         return Optional.of(page.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The live keys, in order, with the size of each value: what the local server's inspector lists.
+     *
+     * @return key to value length in bytes
+     */
+    public Map<String, Integer> keySizes() {
+        Instant now = clock.instant();
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Entry> e : entries.entrySet()) {
+            if (!e.getValue().expiredAt(now)) {
+                out.put(e.getKey(), e.getValue().value.length);
+            }
+        }
+        return out;
     }
 
     /** How many live keys the store holds. */

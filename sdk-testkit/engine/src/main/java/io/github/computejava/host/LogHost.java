@@ -44,7 +44,7 @@ final class LogHost implements FastlyLog {
         if (e == null) {
             return FastlyStatus.BADF;
         }
-        engine.log(e.name, new String(msg, off, len, StandardCharsets.UTF_8));
+        engine.log(sandbox, e.name, new String(msg, off, len, StandardCharsets.UTF_8));
         nwrittenOut[0] = len;
         return FastlyStatus.OK;
     }

@@ -378,7 +378,7 @@ public class Sandbox implements Hostcalls, UncaughtListener {
      */
     int[] acceptDownstream(DownstreamExchange exchange) {
         downstream = exchange.request();
-        responder = exchange.responder();
+        responder = engine.traced(downstream, exchange.responder());
         responded = false;
         HostRequest r = new HostRequest(downstream.head(), true);
         r.client = downstream;

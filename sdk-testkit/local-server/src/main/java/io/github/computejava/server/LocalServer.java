@@ -27,6 +27,7 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -87,10 +88,20 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class LocalServer implements AutoCloseable {
     private static final int WRITE_CHUNK = 16 * 1024;
+    /** How many client requests the engine keeps for the inspector. */
+    static final int INSPECTOR_HISTORY = 100;
+
     private static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US);
 
-    private final WasmProgram program;
+    // the program new requests run; replaceProgram swaps it while requests in flight finish on the one they started
+    private volatile WasmProgram program;
+    private volatile Instant programLoaded = Instant.now();
+    private final AtomicInteger programVersion = new AtomicInteger(1);
+    // the program the current guest thread runs, so an instance of a replaced program gets no further request
+    private static final ThreadLocal<WasmProgram> RUNNING = new ThreadLocal<>();
+    private final InetSocketAddress inspectorAddress;
+    private Inspector inspector;
     private final HostEngine engine;
     private final ServerLog log;
     private final InetSocketAddress address;
@@ -121,6 +132,10 @@ public final class LocalServer implements AutoCloseable {
         this.address = b.address;
         this.origin = b.origin != null ? b.origin : new JettyOrigin();
         this.reuse = new ReuseQueue();
+        this.inspectorAddress = b.inspectorAddress;
+        if (inspectorAddress != null) {
+            b.engine.requestHistory(INSPECTOR_HISTORY);
+        }
         this.engine = b.engine
                 .origin(origin)
                 .logSink(
@@ -224,6 +239,9 @@ public final class LocalServer implements AutoCloseable {
             health.setDaemon(true);
             health.start();
         }
+        if (inspectorAddress != null) {
+            inspector = Inspector.start(this, inspectorAddress);
+        }
     }
 
     /**
@@ -234,6 +252,47 @@ public final class LocalServer implements AutoCloseable {
     static long defaultMemoryBudget(long cacheCapacity) {
         long heap = Runtime.getRuntime().maxMemory();
         return Math.max(64L << 20, (long) ((heap - cacheCapacity) * 0.6));
+    }
+
+    /**
+     * The inspector's page, when the server was built with {@link Builder#inspector} and has started.
+     *
+     * @return the page's URL, {@code http://host:port/}
+     */
+    public Optional<URI> inspectorUri() {
+        return inspector == null ? Optional.empty() : Optional.of(inspector.uri());
+    }
+
+    /** The program new requests run. */
+    public WasmProgram program() {
+        return program;
+    }
+
+    /** When the current program started serving. */
+    Instant programLoaded() {
+        return programLoaded;
+    }
+
+    /** 1 for the program the server started with, one more for each replacement. */
+    int programVersion() {
+        return programVersion.get();
+    }
+
+    /**
+     * Serves another program from now on, without closing the listening socket, as a deploy does on Fastly:
+     * requests in flight finish on the program they started with, instances of the old program waiting for another
+     * client request ({@code serveMany}) are told there is none, and the engine (its cache, stores and backends)
+     * stays as it is.
+     *
+     * @param next the program to serve
+     * @throws NullPointerException if {@code next} is null
+     */
+    public void replaceProgram(WasmProgram next) {
+        Objects.requireNonNull(next, "next");
+        program = next;
+        programLoaded = Instant.now();
+        programVersion.incrementAndGet();
+        reuse.release();
     }
 
     /** The port the server listens on (useful after binding port 0). */
@@ -315,6 +374,9 @@ public final class LocalServer implements AutoCloseable {
     @Override
     public void close() {
         watch.shutdownNow();
+        if (inspector != null) {
+            inspector.close();
+        }
         try {
             jetty.stop();
         } catch (Exception e) {
@@ -384,9 +446,22 @@ public final class LocalServer implements AutoCloseable {
         int failureStatus = 500;
         WasmProgram.Outcome outcome = null;
         List<String> trace = List.of();
+        WasmProgram serving = program;
+        RUNNING.set(serving);
         try (Wasi wasi = new Wasi(
-                engine.clock(), engine.environment(traceId), log, program.frameMap(), limits.outputLineBytes())) {
-            outcome = program.run(sandbox, wasi, log, limits.heapBytes(), memoryBudget, instance::endReason);
+                engine.clock(),
+                engine.environment(traceId),
+                line -> {
+                    log.stdout(line);
+                    engine.programOutput(sandbox, false, line);
+                },
+                line -> {
+                    log.stderr(line);
+                    engine.programOutput(sandbox, true, line);
+                },
+                serving.frameMap(),
+                limits.outputLineBytes())) {
+            outcome = serving.run(sandbox, wasi, log, limits.heapBytes(), memoryBudget, instance::endReason);
             failure = outcome.failure;
             failureStatus = outcome.status;
             trace = outcome.trace;
@@ -396,6 +471,7 @@ public final class LocalServer implements AutoCloseable {
         } finally {
             running.remove(instance);
             instance.done();
+            RUNNING.remove();
         }
         try {
             if (failure == null) {
@@ -403,6 +479,9 @@ public final class LocalServer implements AutoCloseable {
             } else {
                 log.error("request " + traceId + " failed: " + failure);
                 trace.forEach(log::error);
+                // the inspector lists the failure and its stack trace among the request's lines
+                engine.programOutput(sandbox, true, "the request failed: " + failure);
+                trace.forEach(line -> engine.programOutput(sandbox, true, line));
                 sandbox.answerIfUnanswered(failureStatus, (failure + "\n").getBytes(StandardCharsets.UTF_8));
             }
         } finally {
@@ -716,7 +795,8 @@ public final class LocalServer implements AutoCloseable {
         @Override
         public CompletableFuture<Optional<DownstreamExchange>> next(Duration timeout) {
             CompletableFuture<Optional<DownstreamExchange>> f = new CompletableFuture<>();
-            if (waiting.size() >= MAX_WAITING) {
+            if (waiting.size() >= MAX_WAITING || RUNNING.get() != program) {
+                // an instance of a replaced program serves no further request
                 f.complete(Optional.empty());
                 return f;
             }
@@ -734,6 +814,14 @@ public final class LocalServer implements AutoCloseable {
 
         int waitingCount() {
             return waiting.size();
+        }
+
+        /** Tells every waiting instance that no request is coming (their program was replaced). */
+        void release() {
+            CompletableFuture<Optional<DownstreamExchange>> f;
+            while ((f = waiting.poll()) != null) {
+                f.complete(Optional.empty());
+            }
         }
 
         /** Hands an exchange to a waiting sandbox; false when none is waiting. */
@@ -1033,6 +1121,7 @@ public final class LocalServer implements AutoCloseable {
         private Consumer<String> onFatal;
         private boolean exposeRequestIds;
         private io.github.computejava.host.LogSink logSink;
+        private InetSocketAddress inspectorAddress;
 
         private Builder() {}
 
@@ -1060,6 +1149,16 @@ public final class LocalServer implements AutoCloseable {
         /** Where to listen (default {@code 127.0.0.1:7676}; port 0 picks a free port). */
         public Builder address(InetSocketAddress address) {
             this.address = Objects.requireNonNull(address, "address");
+            return this;
+        }
+
+        /**
+         * Also serves the inspector's page on this address (port 0 picks a free port): the last requests, the
+         * cache's objects and the stores, as the engine's view shows them. The engine then records its last
+         * {@value LocalServer#INSPECTOR_HISTORY} client requests. Off unless set.
+         */
+        public Builder inspector(InetSocketAddress address) {
+            this.inspectorAddress = Objects.requireNonNull(address, "address");
             return this;
         }
 

@@ -7,13 +7,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * The local server's command line, compatible with Fastly's Viceroy so {@code fastly compute serve
@@ -21,7 +21,7 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * SERVER [serve] [-v] [-C fastly.toml] [--addr 127.0.0.1:7676] [--embedded-origin 127.0.0.1:7070]
- *        [--frames bin/main.wasm.frames.json] bin/main.wasm
+ *        [--frames bin/main.wasm.frames.json] [--inspect 127.0.0.1:7677] [--watch] bin/main.wasm
  * SERVER trace [--frames bin/main.wasm.frames.json] bin/main.wasm &lt; log
  * SERVER --version
  * </pre>
@@ -32,7 +32,9 @@ import java.util.concurrent.CountDownLatch;
  * <p>The program's frame map (see {@link FrameMap}) is read from beside it unless {@code --frames} names another
  * file: with it, uncaught exceptions and traps are logged as Java stack traces.
  *
- * <p>Prints {@code Listening on http://ADDRESS} once it serves. A {@code -C} file that is missing or malformed is an
+ * <p>Prints {@code Listening on http://ADDRESS} once it serves. {@code --inspect} serves the inspector's page on an
+ * address of its own; {@code --watch} serves {@code main.wasm} (and its frame map) again whenever it is rewritten,
+ * and reloads the manifest when it changes. A {@code -C} file that is missing or malformed is an
  * error before anything listens. Viceroy options it does not implement ({@code
  * --profile}, {@code --debug}, pushpin, logging endpoints on stdio) are accepted with a warning.
  */
@@ -64,6 +66,8 @@ public final class ServeCommand {
         Path config;
         InetSocketAddress address = new InetSocketAddress("127.0.0.1", 7676);
         InetSocketAddress embeddedOrigin;
+        InetSocketAddress inspect;
+        boolean watch;
         Path wasm;
         Path frames;
         boolean trace;
@@ -114,6 +118,15 @@ public final class ServeCommand {
                             value = next(args, ++i, flag);
                         }
                         o.embeddedOrigin = address(value, flag);
+                        break;
+                    case "--inspect":
+                        if (value == null) {
+                            value = next(args, ++i, flag);
+                        }
+                        o.inspect = address(value, flag);
+                        break;
+                    case "--watch":
+                        o.watch = true;
                         break;
                     case "--frames":
                         if (value == null) {
@@ -243,8 +256,8 @@ public final class ServeCommand {
 
     static String usage() {
         return "Usage: " + NAME + " [serve] [-v] [-C fastly.toml] [--addr 127.0.0.1:7676]"
-                + " [--embedded-origin 127.0.0.1:7070] [--frames FILE] [--interpreter] [--no-compile-cache]"
-                + " [--limit NAME=VALUE]... bin/main.wasm\n"
+                + " [--embedded-origin 127.0.0.1:7070] [--frames FILE] [--limit NAME=VALUE]...\n"
+                + "       [--inspect 127.0.0.1:7677] [--watch] [--interpreter] [--no-compile-cache] bin/main.wasm\n"
                 + "       " + NAME + " trace [--frames FILE] bin/main.wasm < log\n"
                 + "       " + NAME + " --version\n"
                 + "Serves a Fastly Compute program locally (a drop-in for Fastly's Viceroy).\n";
@@ -292,14 +305,75 @@ public final class ServeCommand {
         if (o.trace) {
             return trace(o, in, out, err);
         }
-        ServerLog log = new ServerLog(out, err, o.verbosity);
+        ServeSession session;
+        try {
+            session = start(o, new ServerLog(out, err, o.verbosity), err);
+        } catch (StartFailure f) {
+            return f.status();
+        }
+        if (o.watch) {
+            session.watchFiles();
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(session::close));
+        try {
+            session.awaitClose();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return session.exitStatus();
+    }
+
+    /**
+     * Starts serving as the command line says and returns at once, for a caller that drives the server itself (the
+     * Maven plugin's {@code compute:serve}, which rebuilds the program and reloads it). {@code --watch} is left to the
+     * caller ({@link ServeSession#watchFiles()}); {@code --version}, {@code --help} and {@code trace} are not accepted.
+     *
+     * @param args the arguments, as {@link #main}'s
+     * @param out where progress, {@code Listening on ...} and the program's output go
+     * @param err where errors go (already printed when this throws)
+     * @return the running session; close it to stop
+     * @throws StartFailure when the command line is bad (status 2) or the program or configuration cannot be used
+     *     (status 1)
+     */
+    public static ServeSession open(String[] args, PrintStream out, PrintStream err) {
+        Options o;
+        try {
+            o = Options.parse(args);
+        } catch (UsageException e) {
+            err.println("error: " + e.getMessage());
+            err.print(usage());
+            throw new StartFailure(2, e.getMessage());
+        }
+        if (o.version || o.help || o.trace) {
+            throw new StartFailure(2, "--version, --help and trace do not serve");
+        }
+        return start(o, new ServerLog(out, err, o.verbosity), err);
+    }
+
+    /** Why the server could not start: already printed; {@link #status()} is the command line's exit status. */
+    public static final class StartFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int status;
+
+        StartFailure(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+
+        /** 1 when the program or configuration cannot be used, 2 for a bad command line. */
+        public int status() {
+            return status;
+        }
+    }
+
+    private static ServeSession start(Options o, ServerLog log, PrintStream err) {
         for (String ignored : o.ignored) {
             log.error("warning: " + ignored + " is not supported by " + NAME + " and is ignored");
         }
         EmbeddedOrigin origin = null;
         LocalServer server = null;
-        CountDownLatch stopped = new CountDownLatch(1);
-        int[] exitStatus = {0};
+        java.util.concurrent.atomic.AtomicReference<ServeSession> session =
+                new java.util.concurrent.atomic.AtomicReference<>();
         try {
             // a -C that names no file is a mistake, not a wish to serve without backends: refuse before listening,
             // as Viceroy does
@@ -310,21 +384,27 @@ public final class ServeCommand {
                 } catch (IllegalArgumentException e) {
                     err.println("error: --limit: " + e.getMessage());
                     err.print(usage());
-                    return 2;
+                    throw new StartFailure(2, e.getMessage());
                 }
             }
             if (o.embeddedOrigin != null) {
                 origin = EmbeddedOrigin.start(o.embeddedOrigin);
                 log.always("Embedded origin listening on " + origin.uri());
             }
-            if (o.frames != null && !java.nio.file.Files.isRegularFile(o.frames)) {
+            if (o.frames != null && !Files.isRegularFile(o.frames)) {
                 throw new ProgramException("the frame map " + o.frames + " does not exist");
             }
-            WasmProgram program = WasmProgram.load(
-                    o.wasm,
-                    o.frames != null ? o.frames : FrameMap.beside(o.wasm),
-                    o.interpreter ? WasmProgram.Execution.INTERPRETED : WasmProgram.Execution.COMPILED,
-                    o.compileCache ? CompileCache.defaultDirectory() : null);
+            Path frames = o.frames != null ? o.frames : FrameMap.beside(o.wasm);
+            WasmProgram.Execution execution =
+                    o.interpreter ? WasmProgram.Execution.INTERPRETED : WasmProgram.Execution.COMPILED;
+            Path compileCache = o.compileCache ? CompileCache.defaultDirectory() : null;
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(o.wasm);
+            } catch (IOException e) {
+                throw new ProgramException("cannot read " + o.wasm + ": " + e.getMessage(), e);
+            }
+            WasmProgram program = WasmProgram.load(o.wasm.toString(), bytes, frames, execution, compileCache);
             log.info("Loaded " + program.name() + " (" + program.importCount() + " imports) in "
                     + program.compileMillis() + " ms" + (program.hasFrameMap() ? ", with its frame map" : ""));
             program.frameMapProblem().ifPresent(problem -> log.error("warning: " + problem));
@@ -338,11 +418,12 @@ public final class ServeCommand {
                     .engine(config.applyTo(HostEngine.builder()))
                     .address(o.address)
                     .log(log)
-                    // a server that no longer answers exits with a message instead of looking alive
+                    // a server that no longer answers ends its session with a message instead of looking alive
                     .healthCheck(Duration.ofSeconds(5), why -> {
-                        log.error("error: " + why + "; exiting");
-                        exitStatus[0] = 1;
-                        stopped.countDown();
+                        ServeSession running = session.get();
+                        if (running != null) {
+                            running.fail(why);
+                        }
                     });
             // the server's own settings of [local_server.limits]
             Map<String, Long> settings = config.limitSettings();
@@ -355,35 +436,29 @@ public final class ServeCommand {
             if (settings.containsKey("header_timeout_ms")) {
                 builder.headerTimeout(Duration.ofMillis(settings.get("header_timeout_ms")));
             }
+            if (o.inspect != null) {
+                builder.inspector(o.inspect);
+            }
             server = builder.build();
             server.start();
             log.always("Listening on " + server.uri());
-        } catch (ProgramException | ConfigException e) {
+            server.inspectorUri().ifPresent(uri -> log.always("Inspector on " + uri));
+            session.set(new ServeSession(
+                    log,
+                    o.wasm,
+                    frames,
+                    o.config,
+                    execution,
+                    compileCache,
+                    server,
+                    origin,
+                    ServeSession.digest(bytes)));
+            return session.get();
+        } catch (ProgramException | ConfigException | IOException e) {
             err.println("error: " + e.getMessage());
             close(server, origin);
-            return 1;
-        } catch (IOException e) {
-            err.println("error: " + e.getMessage());
-            close(server, origin);
-            return 1;
+            throw new StartFailure(1, e.getMessage());
         }
-        LocalServer running = server;
-        EmbeddedOrigin runningOrigin = origin;
-        Thread hook = new Thread(() -> {
-            close(running, runningOrigin);
-            stopped.countDown();
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (exitStatus[0] != 0) {
-            Runtime.getRuntime().removeShutdownHook(hook);
-            close(running, runningOrigin);
-        }
-        return exitStatus[0];
     }
 
     /**

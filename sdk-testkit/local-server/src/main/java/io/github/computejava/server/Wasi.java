@@ -43,9 +43,24 @@ final class Wasi implements AutoCloseable {
      *     exception reach the log as Java frames
      */
     Wasi(InstantSource clock, Map<String, String> environment, ServerLog log, FrameMap frames, int maxLineBytes) {
+        this(clock, environment, log::stdout, log::stderr, frames, maxLineBytes);
+    }
+
+    /**
+     * WASI whose standard output lines go to {@code out} and standard error lines (uncaught exceptions' call sites
+     * turned into Java frames with {@code frames}, when given) to {@code err}, each line whole up to {@code
+     * maxLineBytes} bytes (0 for any length).
+     */
+    Wasi(
+            InstantSource clock,
+            Map<String, String> environment,
+            Consumer<String> out,
+            Consumer<String> err,
+            FrameMap frames,
+            int maxLineBytes) {
         this.clock = clock;
-        this.traces = new GuestTraces(frames, log::stderr);
-        this.stdout = new LineOutput(log::stdout, maxLineBytes);
+        this.traces = new GuestTraces(frames, err);
+        this.stdout = new LineOutput(out, maxLineBytes);
         this.stderr = new LineOutput(traces::stderrLine, maxLineBytes);
         WasiOptions.Builder options = WasiOptions.builder()
                 .withArguments(List.of("compute-app"))

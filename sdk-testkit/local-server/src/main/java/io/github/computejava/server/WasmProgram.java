@@ -118,7 +118,12 @@ public final class WasmProgram {
         } catch (IOException e) {
             throw new ProgramException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        WasmProgram program = load(file.toString(), bytes, execution, ImportTable.standard(), compileCache);
+        return load(file.toString(), bytes, frameMap, execution, compileCache);
+    }
+
+    /** {@link #load(Path, Path, Execution, Path)} for a module already read (the local server reloading it). */
+    static WasmProgram load(String file, byte[] bytes, Path frameMap, Execution execution, Path compileCache) {
+        WasmProgram program = load(file, bytes, execution, ImportTable.standard(), compileCache);
         if (frameMap == null || !Files.exists(frameMap)) {
             return program;
         }

@@ -346,4 +346,67 @@ final class TestPrograms {
         });
         return a.build();
     }
+
+    /**
+     * Logs {@code "<label> proxying"} to the endpoint {@code requests} and {@code "<label> on stdout"} to standard
+     * output, then sends the client request to the backend {@code origin} (through the readthrough cache) and passes
+     * its response on: a caching proxy whose answers name which program gave them.
+     */
+    static byte[] loggingProxy(String label) {
+        WasmAssembler a = new WasmAssembler();
+        Calls calls = new Calls(a);
+        int send = a.importFunction("fastly_http_req", "send", 6, true);
+        int endpointGet = a.importFunction("fastly_log", "endpoint_get", 3, true);
+        int logWrite = a.importFunction("fastly_log", "write", 4, true);
+        int fdWrite = a.importFunction("wasi_snapshot_preview1", "fd_write", 4, true);
+        byte[] endpoint = "requests".getBytes(StandardCharsets.UTF_8);
+        byte[] backend = "origin".getBytes(StandardCharsets.UTF_8);
+        byte[] logLine = (label + " proxying").getBytes(StandardCharsets.UTF_8);
+        byte[] stdoutLine = (label + " on stdout\n").getBytes(StandardCharsets.UTF_8);
+        int endpointAt = TEXT;
+        int backendAt = TEXT + 64;
+        int logAt = TEXT + 128;
+        int stdoutAt = TEXT + 256;
+        int iovec = TEXT + 384;
+        a.memoryPages(2);
+        a.data(endpointAt, endpoint);
+        a.data(backendAt, backend);
+        a.data(logAt, logLine);
+        a.data(stdoutAt, stdoutLine);
+        a.data(iovec, new byte[] {(byte) stdoutAt, (byte) (stdoutAt >> 8), 0, 0, (byte) stdoutLine.length, 0, 0, 0});
+        a.start(0, c -> {
+            c.i32(REQ).i32(REQ_BODY).call(calls.downstreamGet).drop();
+            c.i32(endpointAt)
+                    .i32(endpoint.length)
+                    .i32(SCRATCH)
+                    .call(endpointGet)
+                    .drop();
+            c.i32(SCRATCH)
+                    .load()
+                    .i32(logAt)
+                    .i32(logLine.length)
+                    .i32(COUNT)
+                    .call(logWrite)
+                    .drop();
+            c.i32(1).i32(iovec).i32(1).i32(COUNT).call(fdWrite).drop();
+            c.i32(REQ)
+                    .load()
+                    .i32(REQ_BODY)
+                    .load()
+                    .i32(backendAt)
+                    .i32(backend.length)
+                    .i32(RESP)
+                    .i32(BODY)
+                    .call(send)
+                    .drop();
+            c.i32(RESP)
+                    .load()
+                    .i32(BODY)
+                    .load()
+                    .i32(0)
+                    .call(calls.sendDownstream)
+                    .drop();
+        });
+        return a.build();
+    }
 }

@@ -107,7 +107,7 @@ public final class TestHost implements AutoCloseable {
                 lines.add(line);
             }
         };
-        HostEngine.Builder engineBuilder = HostEngine.builder().clock(clock);
+        HostEngine.Builder engineBuilder = HostEngine.builder().clock(clock).requestHistory(b.requestHistory);
         if (b.manifest != null) {
             b.manifest.applyTo(engineBuilder, clock);
         }
@@ -888,6 +888,7 @@ public final class TestHost implements AutoCloseable {
         private Path wasmFile;
         private LocalServerConfig manifest;
         private final Map<InetAddress, JsonObject> geolocation = new LinkedHashMap<>();
+        private int requestHistory;
 
         private Builder() {}
 
@@ -1015,6 +1016,23 @@ public final class TestHost implements AutoCloseable {
          */
         public Builder httpOrigin(Origin origin) {
             this.httpOrigin = Objects.requireNonNull(origin, "origin");
+            return this;
+        }
+
+        /**
+         * Has the engine record the last {@code count} client requests, for {@code engine().view().requests()}:
+         * each with its status, its backend requests and what the cache did with each, and its log lines, as the
+         * local server's inspector shows them. None are recorded by default.
+         *
+         * @param count how many requests to keep
+         * @return this builder
+         * @throws IllegalArgumentException if {@code count} is negative
+         */
+        public Builder requestHistory(int count) {
+            if (count < 0) {
+                throw new IllegalArgumentException("count: must not be negative, got " + count);
+            }
+            this.requestHistory = count;
             return this;
         }
 

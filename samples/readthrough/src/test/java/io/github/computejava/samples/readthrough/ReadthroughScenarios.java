@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.computejava.fsthttp.SendErrorKind;
+import io.github.computejava.host.view.CacheEntry;
+import io.github.computejava.host.view.RequestTrace;
 import io.github.computejava.testkit.MockResponse;
 import io.github.computejava.testkit.RecordedRequest;
 import io.github.computejava.testkit.Responder;
@@ -49,7 +51,9 @@ abstract class ReadthroughScenarios {
 
     @BeforeEach
     void start() {
-        host = open(TestHost.builder().clock(new VirtualClock(Instant.parse("2026-03-01T12:00:00Z"))));
+        host = open(TestHost.builder()
+                .clock(new VirtualClock(Instant.parse("2026-03-01T12:00:00Z")))
+                .requestHistory(20));
     }
 
     @AfterEach
@@ -94,6 +98,42 @@ abstract class ReadthroughScenarios {
             b.header(headers[i], headers[i + 1]);
         }
         return b.build();
+    }
+
+    @Test
+    void theEngineViewShowsWhatTheCacheDidWithEachSendAndWhatItHolds() throws Exception {
+        origin(r -> answer(
+                200,
+                "v" + version.get(),
+                "Cache-Control",
+                r.path().startsWith("/private") ? "private" : "max-age=60",
+                "Surrogate-Key",
+                "page"));
+        get("/page");
+        settle();
+        get("/page");
+        get("/pass/page");
+        get("/private");
+        get("/private");
+
+        List<String> outcomes = new ArrayList<>();
+        for (RequestTrace r : host.engine().view().requests()) {
+            assertEquals(200, r.status());
+            outcomes.add(r.url().replaceFirst("^https?://[^/]+", "") + " "
+                    + r.backendRequests().get(0).cacheOutcome().orElseThrow().label());
+        }
+        assertEquals(
+                List.of("/private hit-for-pass", "/private MISS", "/pass/page PASS", "/page HIT", "/page MISS"),
+                outcomes);
+        Map<String, CacheEntry> cached = new TreeMap<>();
+        for (CacheEntry e : host.engine().view().cacheObjects()) {
+            cached.put(e.label().replaceFirst("^https?://[^/]+", ""), e);
+        }
+        assertEquals(List.of("/page", "/private"), List.copyOf(cached.keySet()));
+        assertEquals(Duration.ofSeconds(60), cached.get("/page").ttl());
+        assertEquals(List.of("page"), cached.get("/page").surrogateKeys());
+        assertEquals(1, cached.get("/page").hits());
+        assertTrue(cached.get("/private").hitForPass());
     }
 
     @Test

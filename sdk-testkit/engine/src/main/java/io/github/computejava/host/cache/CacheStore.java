@@ -7,6 +7,7 @@ import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -491,6 +492,36 @@ public final class CacheStore {
         lock.lock();
         try {
             return lru.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * One stored object and its namespace, as {@link #entries()} lists them.
+     *
+     * @param namespace the namespace it is stored in
+     * @param object the object
+     */
+    public record Entry(CacheNamespace namespace, CachedObject object) {}
+
+    /**
+     * Every stored object (each variant of each key, in every namespace), most recently used first: what the local
+     * server's inspector lists. Reading it counts no hit and changes no order.
+     *
+     * @return the objects
+     */
+    public List<Entry> entries() {
+        lock.lock();
+        try {
+            List<Entry> out = new ArrayList<>(lru.size());
+            for (Map.Entry<CachedObject, Slot> e : lru.entrySet()) {
+                if (e.getValue().present == e.getKey()) {
+                    out.add(new Entry(e.getValue().entry.key.namespace, e.getKey()));
+                }
+            }
+            Collections.reverse(out);
+            return out;
         } finally {
             lock.unlock();
         }

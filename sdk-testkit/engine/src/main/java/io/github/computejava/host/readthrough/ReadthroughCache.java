@@ -125,10 +125,11 @@ public final class ReadthroughCache {
         if (request.bypassReadthrough || override == CacheOverride.UNCACHED) {
             // the HTTP cache API's own backend request (its transaction is the lookup), or send_v3/send_async_v2,
             // which bypass every cache and add no X-Cache
-            return upstream.exchange(backend, request, body, override);
+            return upstream.exchange(backend, request, body, override)
+                    .withCacheOutcome(request.bypassReadthrough ? CacheOutcome.MISS : CacheOutcome.PASS);
         }
         if (override.pass() || !CachePolicy.isRequestCacheable(request.method)) {
-            return pass(backend, request, body, override);
+            return pass(backend, request, body, override).withCacheOutcome(CacheOutcome.PASS);
         }
         byte[] key = keyOrFail(request);
         CacheLookup lookup;
@@ -143,10 +144,12 @@ public final class ReadthroughCache {
             StoredResponse meta = meta(found.get());
             if (meta == null || meta.isHitForPass()) {
                 lookup.obligation().ifPresent(Obligation::release);
-                return pass(backend, request, body, override);
+                return pass(backend, request, body, override)
+                        .withCacheOutcome(meta == null ? CacheOutcome.PASS : CacheOutcome.HIT_FOR_PASS);
             }
             lookup.obligation().ifPresent(o -> revalidateInBackground(o, backend, request, override));
-            return fromObject(found.get(), meta, request, true, lookup.hits(), now());
+            return fromObject(found.get(), meta, request, true, lookup.hits(), now())
+                    .withCacheOutcome(lookup.isStale() ? CacheOutcome.STALE : CacheOutcome.HIT);
         }
         Obligation obligation = lookup.obligation().orElseThrow(() -> new IllegalStateException("no obligation"));
         return fill(obligation, backend, request, body, override);
@@ -201,19 +204,22 @@ public final class ReadthroughCache {
         } catch (SendFailure | RuntimeException e) {
             if (stale != null && withinStaleIfError(stale, staleMeta)) {
                 obligation.release();
-                return fromObject(stale, staleMeta, request, true, stale.recordHit(), now());
+                return fromObject(stale, staleMeta, request, true, stale.recordHit(), now())
+                        .withCacheOutcome(CacheOutcome.STALE);
             }
             obligation.release();
             throw e;
         }
         ResponseHead head = response.head();
         if (head.status == 304 && staleMeta != null) {
-            return revalidated(obligation, stale, staleMeta, response, request, override);
+            return revalidated(obligation, stale, staleMeta, response, request, override)
+                    .withCacheOutcome(CacheOutcome.REVALIDATED);
         }
         if (head.status >= 500 && stale != null && withinStaleIfError(stale, staleMeta)) {
             response.body().discard();
             obligation.release();
-            return fromObject(stale, staleMeta, request, true, stale.recordHit(), now());
+            return fromObject(stale, staleMeta, request, true, stale.recordHit(), now())
+                    .withCacheOutcome(CacheOutcome.STALE);
         }
         CachePolicy.Decision decision = policy.evaluate(head, clock.instant(), override);
         if (decision.action() == StorageAction.INSERT) {
@@ -224,17 +230,18 @@ public final class ReadthroughCache {
             } catch (CacheLimitException e) {
                 // the key has all the vary rules it may have: this response is passed on, not stored
                 obligation.release();
-                return passOn(response, request);
+                return passOn(response, request).withCacheOutcome(CacheOutcome.MISS);
             }
             copyInBackground(response.body(), writer);
-            return fromObject(writer.object(), meta(writer.object()), request, false, 0, now());
+            return fromObject(writer.object(), meta(writer.object()), request, false, 0, now())
+                    .withCacheOutcome(CacheOutcome.MISS);
         }
         if (decision.action() == StorageAction.RECORD_UNCACHEABLE) {
             recordUncacheable(obligation, seconds(decision.hitForPassSeconds()), decision.varyNames());
         } else {
             obligation.release();
         }
-        return passOn(response, request);
+        return passOn(response, request).withCacheOutcome(CacheOutcome.MISS);
     }
 
     /**
