@@ -2,7 +2,7 @@ package io.github.computejava.internal;
 
 import io.github.computejava.abi.Hostcalls;
 import io.github.computejava.abi.UncaughtListener;
-import io.github.computejava.internal.wasm.HostcallsWasm;
+import io.github.computejava.internal.guest.HostcallsWasm;
 import org.teavm.interop.PlatformMarker;
 
 /**

@@ -1,4 +1,4 @@
-package io.github.computejava.internal.wasm;
+package io.github.computejava.internal.guest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -29,8 +29,9 @@ class GuestBindingsTest {
             Class<?> module = accessor.getReturnType();
             Object binding = accessor.invoke(HostcallsWasm.INSTANCE);
             assertTrue(module.isInstance(binding), accessor.getName());
-            String expected = module.getSimpleName().replaceFirst("^Fastly", "") + "Wasm";
-            assertEquals(expected, binding.getClass().getSimpleName(), accessor.getName());
+            String expected = module.getSimpleName().replaceFirst("^Fastly", "") + "Guest";
+            assertEquals("Wasm", binding.getClass().getSimpleName(), accessor.getName());
+            assertEquals(expected, binding.getClass().getEnclosingClass().getSimpleName(), accessor.getName());
         }
     }
 

@@ -1,4 +1,4 @@
-package io.github.computejava.internal.wasm;
+package io.github.computejava.internal.guest;
 
 import io.github.computejava.abi.FastlyAbi;
 import io.github.computejava.abi.FastlyAcl;
@@ -24,7 +24,7 @@ import io.github.computejava.abi.WasiPreview1;
 import org.teavm.interop.StaticInit;
 
 /**
- * The ABI inside {@code main.wasm}: each module's imports, bound by its {@code <Module>Wasm} class. TeaVM keeps
+ * The ABI inside {@code main.wasm}: each module's imports, bound by the {@code Wasm} class of its {@code <Module>Guest}. TeaVM keeps
  * only the bindings a program calls. Every one of these classes is {@link StaticInit}: its one instance is made
  * when the program starts, so reaching a module costs no initialization check at a call site and TeaVM folds
  * {@code Host.calls().httpReq().methodGet(...)} into the import call itself.
@@ -38,101 +38,101 @@ public final class HostcallsWasm implements Hostcalls {
 
     @Override
     public FastlyAbi abi() {
-        return AbiWasm.INSTANCE;
+        return AbiGuest.Wasm.INSTANCE;
     }
 
     @Override
     public FastlyHttpBody httpBody() {
-        return HttpBodyWasm.INSTANCE;
+        return HttpBodyGuest.Wasm.INSTANCE;
     }
 
     @Override
     public FastlyLog log() {
-        return LogWasm.INSTANCE;
+        return LogGuest.Wasm.INSTANCE;
     }
 
     @Override
     public FastlyHttpReq httpReq() {
-        return HttpReqWasm.INSTANCE;
+        return HttpReqGuest.Wasm.INSTANCE;
     }
 
     @Override
     public FastlyHttpDownstream httpDownstream() {
-        return HttpDownstreamWasm.INSTANCE;
+        return HttpDownstreamGuest.Wasm.INSTANCE;
     }
 
     @Override
     public FastlyHttpResp httpResp() {
-        return HttpRespWasm.INSTANCE;
+        return HttpRespGuest.Wasm.INSTANCE;
     }
 
     @Override
     public FastlyDictionary dictionary() {
-        return DictionaryWasm.INSTANCE;
+        return DictionaryGuest.Wasm.INSTANCE;
     }
 
     @Override
     public FastlyGeo geo() {
-        return GeoWasm.INSTANCE;
+        return GeoGuest.Wasm.INSTANCE;
     }
 
     @Override
     public FastlyErl erl() {
-        return ErlWasm.INSTANCE;
+        return ErlGuest.Wasm.INSTANCE;
     }
 
     @Override
     public FastlyObjectStore objectStore() {
-        return ObjectStoreWasm.INSTANCE;
+        return ObjectStoreGuest.Wasm.INSTANCE;
     }
 
     @Override
     public FastlyKvStore kvStore() {
-        return KvStoreWasm.INSTANCE;
+        return KvStoreGuest.Wasm.INSTANCE;
     }
 
     @Override
     public FastlySecretStore secretStore() {
-        return SecretStoreWasm.INSTANCE;
+        return SecretStoreGuest.Wasm.INSTANCE;
     }
 
     @Override
     public FastlyBackend backend() {
-        return BackendWasm.INSTANCE;
+        return BackendGuest.Wasm.INSTANCE;
     }
 
     @Override
     public FastlyAsyncIo asyncIo() {
-        return AsyncIoWasm.INSTANCE;
+        return AsyncIoGuest.Wasm.INSTANCE;
     }
 
     @Override
     public FastlyPurge purge() {
-        return PurgeWasm.INSTANCE;
+        return PurgeGuest.Wasm.INSTANCE;
     }
 
     @Override
     public FastlyConfigStore configStore() {
-        return ConfigStoreWasm.INSTANCE;
+        return ConfigStoreGuest.Wasm.INSTANCE;
     }
 
     @Override
     public FastlyCache cache() {
-        return CacheWasm.INSTANCE;
+        return CacheGuest.Wasm.INSTANCE;
     }
 
     @Override
     public FastlyHttpCache httpCache() {
-        return HttpCacheWasm.INSTANCE;
+        return HttpCacheGuest.Wasm.INSTANCE;
     }
 
     @Override
     public FastlyAcl acl() {
-        return AclWasm.INSTANCE;
+        return AclGuest.Wasm.INSTANCE;
     }
 
     @Override
     public WasiPreview1 wasi() {
-        return WasiPreview1Wasm.INSTANCE;
+        return WasiPreview1Guest.Wasm.INSTANCE;
     }
 }

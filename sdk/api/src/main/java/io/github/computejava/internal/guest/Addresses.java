@@ -1,4 +1,4 @@
-package io.github.computejava.internal.wasm;
+package io.github.computejava.internal.guest;
 
 import org.teavm.interop.Address;
 

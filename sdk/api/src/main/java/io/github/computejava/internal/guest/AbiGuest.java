@@ -1,0 +1,34 @@
+package io.github.computejava.internal.guest;
+
+import io.github.computejava.abi.FastlyAbi;
+import org.teavm.interop.Import;
+import org.teavm.interop.StaticInit;
+
+/**
+ * The {@code fastly_abi} module as the SDK's public API uses it: {@link Wasm}, its imports inside {@code
+ * main.wasm}, and (as the typed layer grows) the typed calls over them.
+ */
+public final class AbiGuest {
+    private AbiGuest() {}
+
+    /**
+     * The {@code fastly_abi} hostcalls inside {@code main.wasm}: one binding per function, which passes its arrays' data
+     * addresses to the import. An array's address is taken in the call itself, so no allocation can move it in between.
+     */
+    @StaticInit
+    public static final class Wasm implements FastlyAbi {
+        /** The one instance; the imports are static. */
+        public static final Wasm INSTANCE = new Wasm();
+
+        private Wasm() {}
+
+        // init(abi_version: u64) -> status
+        @Import(module = "fastly_abi", name = "init")
+        private static native int initImport(long abiVersion);
+
+        @Override
+        public int init(long abiVersion) {
+            return initImport(abiVersion);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package io.github.computejava.internal.guest;
+
+import static io.github.computejava.internal.guest.Addresses.aligned;
+import static io.github.computejava.internal.guest.Addresses.at;
+
+import io.github.computejava.abi.FastlyHttpBody;
+import org.teavm.interop.Address;
+import org.teavm.interop.Import;
+import org.teavm.interop.StaticInit;
+
+/**
+ * The {@code fastly_http_body} module as the SDK's public API uses it: {@link Wasm}, its imports inside {@code
+ * main.wasm}, and (as the typed layer grows) the typed calls over them.
+ */
+public final class HttpBodyGuest {
+    private HttpBodyGuest() {}
+
+    /**
+     * The {@code fastly_http_body} hostcalls inside {@code main.wasm}: one binding per function, which passes its arrays' data
+     * addresses to the import. An array's address is taken in the call itself, so no allocation can move it in between.
+     */
+    @StaticInit
+    public static final class Wasm implements FastlyHttpBody {
+        /** The one instance; the imports are static. */
+        public static final Wasm INSTANCE = new Wasm();
+
+        private Wasm() {}
+
+        // append(dest: body_handle, src: body_handle) -> status
+        @Import(module = "fastly_http_body", name = "append")
+        private static native int appendImport(int dest, int src);
+
+        @Override
+        public int append(int dest, int src) {
+            return appendImport(dest, src);
+        }
+
+        // new() -> (status, body_handle)
+        @Import(module = "fastly_http_body", name = "new")
+        private static native int newImport(Address bodyOut);
+
+        @Override
+        public int new_(int[] bodyOut) {
+            return newImport(Address.ofData(bodyOut));
+        }
+
+        // read(h: body_handle, buf: ptr u8, buf_len: usize) -> (status, num_bytes)
+        @Import(module = "fastly_http_body", name = "read")
+        private static native int readImport(int body, Address buf, int len, Address nreadOut);
+
+        @Override
+        public int read(int body, byte[] buf, int off, int len, int[] nreadOut) {
+            return readImport(body, at(buf, off), len, Address.ofData(nreadOut));
+        }
+
+        // write(h: body_handle, buf: list u8, end: body_write_end) -> (status, num_bytes)
+        @Import(module = "fastly_http_body", name = "write")
+        private static native int writeImport(int body, Address buf, int len, int end, Address nwrittenOut);
+
+        @Override
+        public int write(int body, byte[] buf, int off, int len, int end, int[] nwrittenOut) {
+            return writeImport(body, at(buf, off), len, end, Address.ofData(nwrittenOut));
+        }
+
+        // close(h: body_handle) -> status
+        @Import(module = "fastly_http_body", name = "close")
+        private static native int closeImport(int body);
+
+        @Override
+        public int close(int body) {
+            return closeImport(body);
+        }
+
+        // abandon(h: body_handle) -> status
+        @Import(module = "fastly_http_body", name = "abandon")
+        private static native int abandonImport(int body);
+
+        @Override
+        public int abandon(int body) {
+            return abandonImport(body);
+        }
+
+        // trailer_append(h: body_handle, name: list u8, value: list u8) -> status
+        @Import(module = "fastly_http_body", name = "trailer_append")
+        private static native int trailerAppendImport(int body, Address name, int nameLen, Address value, int valueLen);
+
+        @Override
+        public int trailerAppend(int body, byte[] name, byte[] value) {
+            return trailerAppendImport(body, Address.ofData(name), name.length, Address.ofData(value), value.length);
+        }
+
+        // trailer_names_get(h, buf: ptr char8, buf_len: usize, cursor: multi_value_cursor, ending_cursor_out: ptr s64,
+        //   nwritten_out: ptr usize) -> status
+        @Import(module = "fastly_http_body", name = "trailer_names_get")
+        private static native int trailerNamesGetImport(
+                int body, Address buf, int len, int cursor, Address endingCursorOut, Address nwrittenOut);
+
+        @Override
+        public int trailerNamesGet(
+                int body, byte[] buf, int len, int cursor, long[] endingCursorOut, int[] nwrittenOut) {
+            long[] endingCursorOutSlot = new long[2];
+            int status = trailerNamesGetImport(
+                    body, Address.ofData(buf), len, cursor, aligned(endingCursorOutSlot), Address.ofData(nwrittenOut));
+            endingCursorOut[0] = aligned(endingCursorOutSlot).getLong();
+            return status;
+        }
+
+        // trailer_value_get(h, name: list u8, value: ptr char8, value_max_len: usize, nwritten_out: ptr usize) ->
+        // status
+        @Import(module = "fastly_http_body", name = "trailer_value_get")
+        private static native int trailerValueGetImport(
+                int body, Address name, int nameLen, Address buf, int len, Address nwrittenOut);
+
+        @Override
+        public int trailerValueGet(int body, byte[] name, byte[] buf, int len, int[] nwrittenOut) {
+            return trailerValueGetImport(
+                    body, Address.ofData(name), name.length, Address.ofData(buf), len, Address.ofData(nwrittenOut));
+        }
+
+        // trailer_values_get(h, name: list u8, buf, buf_len, cursor, ending_cursor_out, nwritten_out) -> status
+        @Import(module = "fastly_http_body", name = "trailer_values_get")
+        private static native int trailerValuesGetImport(
+                int body,
+                Address name,
+                int nameLen,
+                Address buf,
+                int len,
+                int cursor,
+                Address endingCursorOut,
+                Address nwrittenOut);
+
+        @Override
+        public int trailerValuesGet(
+                int body, byte[] name, byte[] buf, int len, int cursor, long[] endingCursorOut, int[] nwrittenOut) {
+            long[] endingCursorOutSlot = new long[2];
+            int status = trailerValuesGetImport(
+                    body,
+                    Address.ofData(name),
+                    name.length,
+                    Address.ofData(buf),
+                    len,
+                    cursor,
+                    aligned(endingCursorOutSlot),
+                    Address.ofData(nwrittenOut));
+            endingCursorOut[0] = aligned(endingCursorOutSlot).getLong();
+            return status;
+        }
+
+        // known_length(h: body_handle) -> (status, body_length u64)
+        @Import(module = "fastly_http_body", name = "known_length")
+        private static native int knownLengthImport(int body, Address lengthOut);
+
+        @Override
+        public int knownLength(int body, long[] lengthOut) {
+            long[] slot = new long[2];
+            int status = knownLengthImport(body, aligned(slot));
+            lengthOut[0] = aligned(slot).getLong();
+            return status;
+        }
+    }
+}

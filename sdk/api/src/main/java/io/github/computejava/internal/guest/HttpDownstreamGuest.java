@@ -1,0 +1,404 @@
+package io.github.computejava.internal.guest;
+
+import static io.github.computejava.internal.guest.Addresses.aligned;
+
+import io.github.computejava.abi.FastlyHttpDownstream;
+import org.teavm.interop.Address;
+import org.teavm.interop.Import;
+import org.teavm.interop.StaticInit;
+
+/**
+ * The {@code fastly_http_downstream} module as the SDK's public API uses it: {@link Wasm}, its imports inside {@code
+ * main.wasm}, and (as the typed layer grows) the typed calls over them.
+ */
+public final class HttpDownstreamGuest {
+    private HttpDownstreamGuest() {}
+
+    /**
+     * The {@code fastly_http_downstream} hostcalls inside {@code main.wasm}: one binding per function, which passes its arrays' data
+     * addresses to the import. An array's address is taken in the call itself, so no allocation can move it in between.
+     */
+    @StaticInit
+    public static final class Wasm implements FastlyHttpDownstream {
+        /** The one instance; the imports are static. */
+        public static final Wasm INSTANCE = new Wasm();
+
+        private Wasm() {}
+
+        // next_request(options_mask: next_request_options_mask, options: ptr next_request_options)
+        //   -> (status, request_promise_handle); the record's one field, timeout_ms (u64), is passed by value
+        @Import(module = "fastly_http_downstream", name = "next_request")
+        private static native int nextRequestImport(int mask, Address options, Address promiseOut);
+
+        @Override
+        public int nextRequest(int mask, long timeoutMs, int[] promiseOut) {
+            // next_request_options holds a u64: 8-aligned inside a long[2]
+            long[] record = new long[2];
+            Address options = aligned(record);
+            options.putLong(timeoutMs);
+            return nextRequestImport(mask, options, Address.ofData(promiseOut));
+        }
+
+        // next_request_wait(handle: request_promise_handle) -> (status, request_handle, body_handle)
+        @Import(module = "fastly_http_downstream", name = "next_request_wait")
+        private static native int nextRequestWaitImport(int promise, Address reqOut, Address bodyOut);
+
+        @Override
+        public int nextRequestWait(int promise, int[] reqOut, int[] bodyOut) {
+            return nextRequestWaitImport(promise, Address.ofData(reqOut), Address.ofData(bodyOut));
+        }
+
+        // next_request_abandon(handle: request_promise_handle) -> status
+        @Import(module = "fastly_http_downstream", name = "next_request_abandon")
+        private static native int nextRequestAbandonImport(int promise);
+
+        @Override
+        public int nextRequestAbandon(int promise) {
+            return nextRequestAbandonImport(promise);
+        }
+
+        // downstream_original_header_names(req, buf: ptr char8, buf_len: usize, cursor: multi_value_cursor,
+        //   ending_cursor_out: ptr s64, nwritten_out: ptr usize) -> status
+        @Import(module = "fastly_http_downstream", name = "downstream_original_header_names")
+        private static native int downstreamOriginalHeaderNamesImport(
+                int req, Address buf, int len, int cursor, Address endingCursorOut, Address nwrittenOut);
+
+        @Override
+        public int downstreamOriginalHeaderNames(
+                int req, byte[] buf, int len, int cursor, long[] endingCursorOut, int[] nwrittenOut) {
+            long[] endingCursorOutSlot = new long[2];
+            int status = downstreamOriginalHeaderNamesImport(
+                    req, Address.ofData(buf), len, cursor, aligned(endingCursorOutSlot), Address.ofData(nwrittenOut));
+            endingCursorOut[0] = aligned(endingCursorOutSlot).getLong();
+            return status;
+        }
+
+        // downstream_original_header_count(req) -> (status, header_count u32)
+        @Import(module = "fastly_http_downstream", name = "downstream_original_header_count")
+        private static native int downstreamOriginalHeaderCountImport(int req, Address countOut);
+
+        @Override
+        public int downstreamOriginalHeaderCount(int req, int[] countOut) {
+            return downstreamOriginalHeaderCountImport(req, Address.ofData(countOut));
+        }
+
+        // downstream_client_ip_addr(req, addr_octets_out: ptr char8 [16]) -> (status, num_bytes)
+        @Import(module = "fastly_http_downstream", name = "downstream_client_ip_addr")
+        private static native int downstreamClientIpAddrImport(int req, Address octets, Address nwrittenOut);
+
+        @Override
+        public int downstreamClientIpAddr(int req, byte[] octets16, int[] nwrittenOut) {
+            return downstreamClientIpAddrImport(req, Address.ofData(octets16), Address.ofData(nwrittenOut));
+        }
+
+        // downstream_server_ip_addr(req, addr_octets_out: ptr char8 [16]) -> (status, num_bytes)
+        @Import(module = "fastly_http_downstream", name = "downstream_server_ip_addr")
+        private static native int downstreamServerIpAddrImport(int req, Address octets16, Address nwrittenOut);
+
+        @Override
+        public int downstreamServerIpAddr(int req, byte[] octets16, int[] nwrittenOut) {
+            return downstreamServerIpAddrImport(req, Address.ofData(octets16), Address.ofData(nwrittenOut));
+        }
+
+        // downstream_client_h2_fingerprint(req, h2fp_out: ptr char8, h2fp_max_len: usize, nwritten_out: ptr usize) ->
+        // status
+        @Import(module = "fastly_http_downstream", name = "downstream_client_h2_fingerprint")
+        private static native int downstreamClientH2FingerprintImport(
+                int req, Address buf, int len, Address nwrittenOut);
+
+        @Override
+        public int downstreamClientH2Fingerprint(int req, byte[] buf, int len, int[] nwrittenOut) {
+            return downstreamClientH2FingerprintImport(req, Address.ofData(buf), len, Address.ofData(nwrittenOut));
+        }
+
+        // downstream_client_request_id(req, reqid_out: ptr char8, reqid_max_len: usize, nwritten_out: ptr usize) ->
+        // status
+        @Import(module = "fastly_http_downstream", name = "downstream_client_request_id")
+        private static native int downstreamClientRequestIdImport(int req, Address buf, int len, Address nwrittenOut);
+
+        @Override
+        public int downstreamClientRequestId(int req, byte[] buf, int len, int[] nwrittenOut) {
+            return downstreamClientRequestIdImport(req, Address.ofData(buf), len, Address.ofData(nwrittenOut));
+        }
+
+        // downstream_client_oh_fingerprint(req, ohfp_out: ptr char8, ohfp_max_len: usize, nwritten_out: ptr usize) ->
+        // status
+        @Import(module = "fastly_http_downstream", name = "downstream_client_oh_fingerprint")
+        private static native int downstreamClientOhFingerprintImport(
+                int req, Address buf, int len, Address nwrittenOut);
+
+        @Override
+        public int downstreamClientOhFingerprint(int req, byte[] buf, int len, int[] nwrittenOut) {
+            return downstreamClientOhFingerprintImport(req, Address.ofData(buf), len, Address.ofData(nwrittenOut));
+        }
+
+        // downstream_client_ddos_detected(req) -> (status, ddos_detected u32)
+        @Import(module = "fastly_http_downstream", name = "downstream_client_ddos_detected")
+        private static native int downstreamClientDdosDetectedImport(int req, Address out);
+
+        @Override
+        public int downstreamClientDdosDetected(int req, int[] out) {
+            return downstreamClientDdosDetectedImport(req, Address.ofData(out));
+        }
+
+        // downstream_tls_cipher_openssl_name(req, cipher_out: ptr char8, cipher_max_len: usize, nwritten_out: ptr
+        // usize) ->
+        // status
+        @Import(module = "fastly_http_downstream", name = "downstream_tls_cipher_openssl_name")
+        private static native int downstreamTlsCipherOpensslNameImport(
+                int req, Address buf, int len, Address nwrittenOut);
+
+        @Override
+        public int downstreamTlsCipherOpensslName(int req, byte[] buf, int len, int[] nwrittenOut) {
+            return downstreamTlsCipherOpensslNameImport(req, Address.ofData(buf), len, Address.ofData(nwrittenOut));
+        }
+
+        // downstream_tls_protocol(req, protocol_out: ptr char8, protocol_max_len: usize, nwritten_out: ptr usize) ->
+        // status
+        @Import(module = "fastly_http_downstream", name = "downstream_tls_protocol")
+        private static native int downstreamTlsProtocolImport(int req, Address buf, int len, Address nwrittenOut);
+
+        @Override
+        public int downstreamTlsProtocol(int req, byte[] buf, int len, int[] nwrittenOut) {
+            return downstreamTlsProtocolImport(req, Address.ofData(buf), len, Address.ofData(nwrittenOut));
+        }
+
+        // downstream_tls_client_hello(req, chello_out: ptr char8, chello_max_len: usize, nwritten_out: ptr usize) ->
+        // status
+        @Import(module = "fastly_http_downstream", name = "downstream_tls_client_hello")
+        private static native int downstreamTlsClientHelloImport(int req, Address buf, int len, Address nwrittenOut);
+
+        @Override
+        public int downstreamTlsClientHello(int req, byte[] buf, int len, int[] nwrittenOut) {
+            return downstreamTlsClientHelloImport(req, Address.ofData(buf), len, Address.ofData(nwrittenOut));
+        }
+
+        // downstream_tls_raw_client_certificate(req, raw_client_cert_out: ptr char8, raw_client_cert_max_len: usize,
+        // nwritten_out: ptr usize) -> status
+        @Import(module = "fastly_http_downstream", name = "downstream_tls_raw_client_certificate")
+        private static native int downstreamTlsRawClientCertificateImport(
+                int req, Address buf, int len, Address nwrittenOut);
+
+        @Override
+        public int downstreamTlsRawClientCertificate(int req, byte[] buf, int len, int[] nwrittenOut) {
+            return downstreamTlsRawClientCertificateImport(req, Address.ofData(buf), len, Address.ofData(nwrittenOut));
+        }
+
+        // downstream_tls_client_cert_verify_result(req) -> (status, client_cert_verify_result)
+        @Import(module = "fastly_http_downstream", name = "downstream_tls_client_cert_verify_result")
+        private static native int downstreamTlsClientCertVerifyResultImport(int req, Address out);
+
+        @Override
+        public int downstreamTlsClientCertVerifyResult(int req, int[] out) {
+            return downstreamTlsClientCertVerifyResultImport(req, Address.ofData(out));
+        }
+
+        // downstream_tls_client_servername(req, tls_sni_out: ptr char8, tls_sni_max_len: usize, nwritten_out: ptr
+        // usize) ->
+        // status
+        @Import(module = "fastly_http_downstream", name = "downstream_tls_client_servername")
+        private static native int downstreamTlsClientServernameImport(
+                int req, Address buf, int len, Address nwrittenOut);
+
+        @Override
+        public int downstreamTlsClientServername(int req, byte[] buf, int len, int[] nwrittenOut) {
+            return downstreamTlsClientServernameImport(req, Address.ofData(buf), len, Address.ofData(nwrittenOut));
+        }
+
+        // downstream_tls_ja3_md5(req, cja3_md5_out: ptr char8 [16]) -> (status, num_bytes)
+        @Import(module = "fastly_http_downstream", name = "downstream_tls_ja3_md5")
+        private static native int downstreamTlsJa3Md5Import(int req, Address out16, Address nwrittenOut);
+
+        @Override
+        public int downstreamTlsJa3Md5(int req, byte[] out16, int[] nwrittenOut) {
+            return downstreamTlsJa3Md5Import(req, Address.ofData(out16), Address.ofData(nwrittenOut));
+        }
+
+        // downstream_tls_ja4(req, ja4_out: ptr char8, ja4_max_len: usize, nwritten_out: ptr usize) -> status
+        @Import(module = "fastly_http_downstream", name = "downstream_tls_ja4")
+        private static native int downstreamTlsJa4Import(int req, Address buf, int len, Address nwrittenOut);
+
+        @Override
+        public int downstreamTlsJa4(int req, byte[] buf, int len, int[] nwrittenOut) {
+            return downstreamTlsJa4Import(req, Address.ofData(buf), len, Address.ofData(nwrittenOut));
+        }
+
+        // downstream_compliance_region(req, region_out: ptr char8, region_max_len: usize, nwritten_out: ptr usize) ->
+        // status
+        @Import(module = "fastly_http_downstream", name = "downstream_compliance_region")
+        private static native int downstreamComplianceRegionImport(int req, Address buf, int len, Address nwrittenOut);
+
+        @Override
+        public int downstreamComplianceRegion(int req, byte[] buf, int len, int[] nwrittenOut) {
+            return downstreamComplianceRegionImport(req, Address.ofData(buf), len, Address.ofData(nwrittenOut));
+        }
+
+        // fastly_key_is_valid(req) -> (status, is_valid u32)
+        @Import(module = "fastly_http_downstream", name = "fastly_key_is_valid")
+        private static native int fastlyKeyIsValidImport(int req, Address out);
+
+        @Override
+        public int fastlyKeyIsValid(int req, int[] out) {
+            return fastlyKeyIsValidImport(req, Address.ofData(out));
+        }
+
+        // downstream_bot_analyzed(req) -> (status, bot_analyzed u32)
+        @Import(module = "fastly_http_downstream", name = "downstream_bot_analyzed")
+        private static native int downstreamBotAnalyzedImport(int req, Address out);
+
+        @Override
+        public int downstreamBotAnalyzed(int req, int[] out) {
+            return downstreamBotAnalyzedImport(req, Address.ofData(out));
+        }
+
+        // downstream_bot_detected(req) -> (status, bot_detected u32)
+        @Import(module = "fastly_http_downstream", name = "downstream_bot_detected")
+        private static native int downstreamBotDetectedImport(int req, Address out);
+
+        @Override
+        public int downstreamBotDetected(int req, int[] out) {
+            return downstreamBotDetectedImport(req, Address.ofData(out));
+        }
+
+        // downstream_bot_name(req, bot_name_out: ptr char8, bot_name_max_len: usize, nwritten_out: ptr usize) -> status
+        @Import(module = "fastly_http_downstream", name = "downstream_bot_name")
+        private static native int downstreamBotNameImport(int req, Address buf, int len, Address nwrittenOut);
+
+        @Override
+        public int downstreamBotName(int req, byte[] buf, int len, int[] nwrittenOut) {
+            return downstreamBotNameImport(req, Address.ofData(buf), len, Address.ofData(nwrittenOut));
+        }
+
+        // downstream_bot_category(req, bot_category_out: ptr char8, bot_category_max_len: usize, nwritten_out: ptr
+        // usize)
+        // -> status
+        @Import(module = "fastly_http_downstream", name = "downstream_bot_category")
+        private static native int downstreamBotCategoryImport(int req, Address buf, int len, Address nwrittenOut);
+
+        @Override
+        public int downstreamBotCategory(int req, byte[] buf, int len, int[] nwrittenOut) {
+            return downstreamBotCategoryImport(req, Address.ofData(buf), len, Address.ofData(nwrittenOut));
+        }
+
+        // downstream_bot_category_kind(req) -> (status, bot_category_kind u32)
+        @Import(module = "fastly_http_downstream", name = "downstream_bot_category_kind")
+        private static native int downstreamBotCategoryKindImport(int req, Address out);
+
+        @Override
+        public int downstreamBotCategoryKind(int req, int[] out) {
+            return downstreamBotCategoryKindImport(req, Address.ofData(out));
+        }
+
+        // downstream_bot_verified(req) -> (status, bot_verified u32)
+        @Import(module = "fastly_http_downstream", name = "downstream_bot_verified")
+        private static native int downstreamBotVerifiedImport(int req, Address out);
+
+        @Override
+        public int downstreamBotVerified(int req, int[] out) {
+            return downstreamBotVerifiedImport(req, Address.ofData(out));
+        }
+
+        // downstream_resvpnproxy_is_anonymous(req) -> (status, resvpnproxy_is_anonymous u32)
+        @Import(module = "fastly_http_downstream", name = "downstream_resvpnproxy_is_anonymous")
+        private static native int downstreamResvpnproxyIsAnonymousImport(int req, Address out);
+
+        @Override
+        public int downstreamResvpnproxyIsAnonymous(int req, int[] out) {
+            return downstreamResvpnproxyIsAnonymousImport(req, Address.ofData(out));
+        }
+
+        // downstream_resvpnproxy_is_anonymous_vpn(req) -> (status, resvpnproxy_is_anonymous_vpn u32)
+        @Import(module = "fastly_http_downstream", name = "downstream_resvpnproxy_is_anonymous_vpn")
+        private static native int downstreamResvpnproxyIsAnonymousVpnImport(int req, Address out);
+
+        @Override
+        public int downstreamResvpnproxyIsAnonymousVpn(int req, int[] out) {
+            return downstreamResvpnproxyIsAnonymousVpnImport(req, Address.ofData(out));
+        }
+
+        // downstream_resvpnproxy_is_hosting_provider(req) -> (status, resvpnproxy_is_hosting_provider u32)
+        @Import(module = "fastly_http_downstream", name = "downstream_resvpnproxy_is_hosting_provider")
+        private static native int downstreamResvpnproxyIsHostingProviderImport(int req, Address out);
+
+        @Override
+        public int downstreamResvpnproxyIsHostingProvider(int req, int[] out) {
+            return downstreamResvpnproxyIsHostingProviderImport(req, Address.ofData(out));
+        }
+
+        // downstream_resvpnproxy_is_proxy_over_vpn(req) -> (status, resvpnproxy_is_proxy_over_vpn u32)
+        @Import(module = "fastly_http_downstream", name = "downstream_resvpnproxy_is_proxy_over_vpn")
+        private static native int downstreamResvpnproxyIsProxyOverVpnImport(int req, Address out);
+
+        @Override
+        public int downstreamResvpnproxyIsProxyOverVpn(int req, int[] out) {
+            return downstreamResvpnproxyIsProxyOverVpnImport(req, Address.ofData(out));
+        }
+
+        // downstream_resvpnproxy_is_public_proxy(req) -> (status, resvpnproxy_is_public_proxy u32)
+        @Import(module = "fastly_http_downstream", name = "downstream_resvpnproxy_is_public_proxy")
+        private static native int downstreamResvpnproxyIsPublicProxyImport(int req, Address out);
+
+        @Override
+        public int downstreamResvpnproxyIsPublicProxy(int req, int[] out) {
+            return downstreamResvpnproxyIsPublicProxyImport(req, Address.ofData(out));
+        }
+
+        // downstream_resvpnproxy_is_relay_proxy(req) -> (status, resvpnproxy_is_relay_proxy u32)
+        @Import(module = "fastly_http_downstream", name = "downstream_resvpnproxy_is_relay_proxy")
+        private static native int downstreamResvpnproxyIsRelayProxyImport(int req, Address out);
+
+        @Override
+        public int downstreamResvpnproxyIsRelayProxy(int req, int[] out) {
+            return downstreamResvpnproxyIsRelayProxyImport(req, Address.ofData(out));
+        }
+
+        // downstream_resvpnproxy_is_residential_proxy(req) -> (status, resvpnproxy_is_residential_proxy u32)
+        @Import(module = "fastly_http_downstream", name = "downstream_resvpnproxy_is_residential_proxy")
+        private static native int downstreamResvpnproxyIsResidentialProxyImport(int req, Address out);
+
+        @Override
+        public int downstreamResvpnproxyIsResidentialProxy(int req, int[] out) {
+            return downstreamResvpnproxyIsResidentialProxyImport(req, Address.ofData(out));
+        }
+
+        // downstream_resvpnproxy_is_smart_dns_proxy(req) -> (status, resvpnproxy_is_smart_dns_proxy u32)
+        @Import(module = "fastly_http_downstream", name = "downstream_resvpnproxy_is_smart_dns_proxy")
+        private static native int downstreamResvpnproxyIsSmartDnsProxyImport(int req, Address out);
+
+        @Override
+        public int downstreamResvpnproxyIsSmartDnsProxy(int req, int[] out) {
+            return downstreamResvpnproxyIsSmartDnsProxyImport(req, Address.ofData(out));
+        }
+
+        // downstream_resvpnproxy_is_tor_exit_node(req) -> (status, resvpnproxy_is_tor_exit_node u32)
+        @Import(module = "fastly_http_downstream", name = "downstream_resvpnproxy_is_tor_exit_node")
+        private static native int downstreamResvpnproxyIsTorExitNodeImport(int req, Address out);
+
+        @Override
+        public int downstreamResvpnproxyIsTorExitNode(int req, int[] out) {
+            return downstreamResvpnproxyIsTorExitNodeImport(req, Address.ofData(out));
+        }
+
+        // downstream_resvpnproxy_is_vpn_datacenter(req) -> (status, resvpnproxy_is_vpn_datacenter u32)
+        @Import(module = "fastly_http_downstream", name = "downstream_resvpnproxy_is_vpn_datacenter")
+        private static native int downstreamResvpnproxyIsVpnDatacenterImport(int req, Address out);
+
+        @Override
+        public int downstreamResvpnproxyIsVpnDatacenter(int req, int[] out) {
+            return downstreamResvpnproxyIsVpnDatacenterImport(req, Address.ofData(out));
+        }
+
+        // downstream_resvpnproxy_vpn_service_name(req, vpn_service_name_out: ptr char8, vpn_service_name_max_len:
+        // usize,
+        // nwritten_out: ptr usize) -> status
+        @Import(module = "fastly_http_downstream", name = "downstream_resvpnproxy_vpn_service_name")
+        private static native int downstreamResvpnproxyVpnServiceNameImport(
+                int req, Address buf, int len, Address nwrittenOut);
+
+        @Override
+        public int downstreamResvpnproxyVpnServiceName(int req, byte[] buf, int len, int[] nwrittenOut) {
+            return downstreamResvpnproxyVpnServiceNameImport(
+                    req, Address.ofData(buf), len, Address.ofData(nwrittenOut));
+        }
+    }
+}

@@ -1,0 +1,673 @@
+package io.github.computejava.internal.guest;
+
+import static io.github.computejava.internal.guest.Addresses.aligned;
+import static io.github.computejava.internal.guest.Addresses.orEmpty;
+
+import io.github.computejava.abi.DynamicBackendRecord;
+import io.github.computejava.abi.FastlyHttpReq;
+import org.teavm.interop.Address;
+import org.teavm.interop.Import;
+import org.teavm.interop.StaticInit;
+
+/**
+ * The {@code fastly_http_req} module as the SDK's public API uses it: {@link Wasm}, its imports inside {@code
+ * main.wasm}, and (as the typed layer grows) the typed calls over them.
+ */
+public final class HttpReqGuest {
+    private HttpReqGuest() {}
+
+    /**
+     * The {@code fastly_http_req} hostcalls inside {@code main.wasm}: one binding per function, which passes its arrays' data
+     * addresses to the import. An array's address is taken in the call itself, so no allocation can move it in between.
+     */
+    @StaticInit
+    public static final class Wasm implements FastlyHttpReq {
+        /** The one instance; the imports are static. */
+        public static final Wasm INSTANCE = new Wasm();
+
+        private Wasm() {}
+
+        // body_downstream_get() -> (status, request_handle, body_handle)
+        @Import(module = "fastly_http_req", name = "body_downstream_get")
+        private static native int bodyDownstreamGetImport(Address reqOut, Address bodyOut);
+
+        @Override
+        public int bodyDownstreamGet(int[] reqOut, int[] bodyOut) {
+            return bodyDownstreamGetImport(Address.ofData(reqOut), Address.ofData(bodyOut));
+        }
+
+        // cache_override_set(h: request_handle, tag: cache_override_tag, ttl: u32, stale_while_revalidate: u32) ->
+        // status
+        @Import(module = "fastly_http_req", name = "cache_override_set")
+        private static native int cacheOverrideSetImport(int req, int tag, int ttl, int staleWhileRevalidate);
+
+        @Override
+        public int cacheOverrideSet(int req, int tag, int ttl, int staleWhileRevalidate) {
+            return cacheOverrideSetImport(req, tag, ttl, staleWhileRevalidate);
+        }
+
+        // cache_override_v2_set(h, tag: cache_override_tag, ttl: u32, stale_while_revalidate: u32, sk: list u8) ->
+        // status
+        @Import(module = "fastly_http_req", name = "cache_override_v2_set")
+        private static native int cacheOverrideV2SetImport(int req, int tag, int ttl, int swr, Address sk, int skLen);
+
+        @Override
+        public int cacheOverrideV2Set(int req, int tag, int ttl, int staleWhileRevalidate, byte[] surrogateKey) {
+            return cacheOverrideV2SetImport(
+                    req, tag, ttl, staleWhileRevalidate, Address.ofData(surrogateKey), surrogateKey.length);
+        }
+
+        // downstream_client_ip_addr(addr_octets_out: ptr char8 [16]) -> (status, num_bytes)
+        @Import(module = "fastly_http_req", name = "downstream_client_ip_addr")
+        private static native int downstreamClientIpAddrImport(Address octets16, Address nwrittenOut);
+
+        @Override
+        public int downstreamClientIpAddr(byte[] octets16, int[] nwrittenOut) {
+            return downstreamClientIpAddrImport(Address.ofData(octets16), Address.ofData(nwrittenOut));
+        }
+
+        // downstream_server_ip_addr(addr_octets_out: ptr char8 [16]) -> (status, num_bytes)
+        @Import(module = "fastly_http_req", name = "downstream_server_ip_addr")
+        private static native int downstreamServerIpAddrImport(Address octets16, Address nwrittenOut);
+
+        @Override
+        public int downstreamServerIpAddr(byte[] octets16, int[] nwrittenOut) {
+            return downstreamServerIpAddrImport(Address.ofData(octets16), Address.ofData(nwrittenOut));
+        }
+
+        // downstream_client_h2_fingerprint(h2fp_out: ptr char8, h2fp_max_len: usize, nwritten_out: ptr usize) -> status
+        @Import(module = "fastly_http_req", name = "downstream_client_h2_fingerprint")
+        private static native int downstreamClientH2FingerprintImport(Address buf, int len, Address nwrittenOut);
+
+        @Override
+        public int downstreamClientH2Fingerprint(byte[] buf, int len, int[] nwrittenOut) {
+            return downstreamClientH2FingerprintImport(Address.ofData(buf), len, Address.ofData(nwrittenOut));
+        }
+
+        // downstream_client_request_id(reqid_out: ptr char8, reqid_max_len: usize, nwritten_out: ptr usize) -> status
+        @Import(module = "fastly_http_req", name = "downstream_client_request_id")
+        private static native int downstreamClientRequestIdImport(Address buf, int len, Address nwrittenOut);
+
+        @Override
+        public int downstreamClientRequestId(byte[] buf, int len, int[] nwrittenOut) {
+            return downstreamClientRequestIdImport(Address.ofData(buf), len, Address.ofData(nwrittenOut));
+        }
+
+        // downstream_client_oh_fingerprint(ohfp_out: ptr char8, ohfp_max_len: usize, nwritten_out: ptr usize) -> status
+        @Import(module = "fastly_http_req", name = "downstream_client_oh_fingerprint")
+        private static native int downstreamClientOhFingerprintImport(Address buf, int len, Address nwrittenOut);
+
+        @Override
+        public int downstreamClientOhFingerprint(byte[] buf, int len, int[] nwrittenOut) {
+            return downstreamClientOhFingerprintImport(Address.ofData(buf), len, Address.ofData(nwrittenOut));
+        }
+
+        // downstream_client_ddos_detected() -> (status, ddos_detected u32)
+        @Import(module = "fastly_http_req", name = "downstream_client_ddos_detected")
+        private static native int downstreamClientDdosDetectedImport(Address out);
+
+        @Override
+        public int downstreamClientDdosDetected(int[] out) {
+            return downstreamClientDdosDetectedImport(Address.ofData(out));
+        }
+
+        // downstream_tls_cipher_openssl_name(cipher_out: ptr char8, cipher_max_len: usize, nwritten_out) -> status
+        @Import(module = "fastly_http_req", name = "downstream_tls_cipher_openssl_name")
+        private static native int downstreamTlsCipherOpensslNameImport(Address buf, int len, Address nwrittenOut);
+
+        @Override
+        public int downstreamTlsCipherOpensslName(byte[] buf, int len, int[] nwrittenOut) {
+            return downstreamTlsCipherOpensslNameImport(Address.ofData(buf), len, Address.ofData(nwrittenOut));
+        }
+
+        // downstream_tls_protocol(protocol_out: ptr char8, protocol_max_len: usize, nwritten_out) -> status
+        @Import(module = "fastly_http_req", name = "downstream_tls_protocol")
+        private static native int downstreamTlsProtocolImport(Address buf, int len, Address nwrittenOut);
+
+        @Override
+        public int downstreamTlsProtocol(byte[] buf, int len, int[] nwrittenOut) {
+            return downstreamTlsProtocolImport(Address.ofData(buf), len, Address.ofData(nwrittenOut));
+        }
+
+        // downstream_tls_client_hello(chello_out: ptr char8, chello_max_len: usize, nwritten_out) -> status
+        @Import(module = "fastly_http_req", name = "downstream_tls_client_hello")
+        private static native int downstreamTlsClientHelloImport(Address buf, int len, Address nwrittenOut);
+
+        @Override
+        public int downstreamTlsClientHello(byte[] buf, int len, int[] nwrittenOut) {
+            return downstreamTlsClientHelloImport(Address.ofData(buf), len, Address.ofData(nwrittenOut));
+        }
+
+        // downstream_tls_raw_client_certificate(raw_client_cert_out, raw_client_cert_max_len, nwritten_out) -> status
+        @Import(module = "fastly_http_req", name = "downstream_tls_raw_client_certificate")
+        private static native int downstreamTlsRawClientCertificateImport(Address buf, int len, Address nwrittenOut);
+
+        @Override
+        public int downstreamTlsRawClientCertificate(byte[] buf, int len, int[] nwrittenOut) {
+            return downstreamTlsRawClientCertificateImport(Address.ofData(buf), len, Address.ofData(nwrittenOut));
+        }
+
+        // downstream_tls_client_cert_verify_result() -> (status, client_cert_verify_result)
+        @Import(module = "fastly_http_req", name = "downstream_tls_client_cert_verify_result")
+        private static native int downstreamTlsClientCertVerifyResultImport(Address out);
+
+        @Override
+        public int downstreamTlsClientCertVerifyResult(int[] out) {
+            return downstreamTlsClientCertVerifyResultImport(Address.ofData(out));
+        }
+
+        // downstream_tls_ja3_md5(cja3_md5_out: ptr char8 [16]) -> (status, num_bytes)
+        @Import(module = "fastly_http_req", name = "downstream_tls_ja3_md5")
+        private static native int downstreamTlsJa3Md5Import(Address out16, Address nwrittenOut);
+
+        @Override
+        public int downstreamTlsJa3Md5(byte[] out16, int[] nwrittenOut) {
+            return downstreamTlsJa3Md5Import(Address.ofData(out16), Address.ofData(nwrittenOut));
+        }
+
+        // downstream_tls_ja4(ja4_out: ptr char8, ja4_max_len: usize, nwritten_out: ptr usize) -> status
+        @Import(module = "fastly_http_req", name = "downstream_tls_ja4")
+        private static native int downstreamTlsJa4Import(Address buf, int len, Address nwrittenOut);
+
+        @Override
+        public int downstreamTlsJa4(byte[] buf, int len, int[] nwrittenOut) {
+            return downstreamTlsJa4Import(Address.ofData(buf), len, Address.ofData(nwrittenOut));
+        }
+
+        // downstream_compliance_region(region_out: ptr char8, region_max_len: usize, nwritten_out: ptr usize) -> status
+        @Import(module = "fastly_http_req", name = "downstream_compliance_region")
+        private static native int downstreamComplianceRegionImport(Address buf, int len, Address nwrittenOut);
+
+        @Override
+        public int downstreamComplianceRegion(byte[] buf, int len, int[] nwrittenOut) {
+            return downstreamComplianceRegionImport(Address.ofData(buf), len, Address.ofData(nwrittenOut));
+        }
+
+        // new() -> (status, request_handle)
+        @Import(module = "fastly_http_req", name = "new")
+        private static native int newImport(Address reqOut);
+
+        @Override
+        public int new_(int[] reqOut) {
+            return newImport(Address.ofData(reqOut));
+        }
+
+        // header_names_get(h, buf: ptr char8, buf_len: usize, cursor: multi_value_cursor, ending_cursor_out: ptr s64,
+        //   nwritten_out: ptr usize) -> status
+        @Import(module = "fastly_http_req", name = "header_names_get")
+        private static native int headerNamesGetImport(
+                int req, Address buf, int len, int cursor, Address endingCursorOut, Address nwrittenOut);
+
+        @Override
+        public int headerNamesGet(int req, byte[] buf, int len, int cursor, long[] endingCursorOut, int[] nwrittenOut) {
+            long[] slot = new long[2];
+            int status = headerNamesGetImport(
+                    req, Address.ofData(buf), len, cursor, aligned(slot), Address.ofData(nwrittenOut));
+            endingCursorOut[0] = aligned(slot).getLong();
+            return status;
+        }
+
+        // original_header_names_get(buf, buf_len, cursor, ending_cursor_out, nwritten_out) -> status
+        @Import(module = "fastly_http_req", name = "original_header_names_get")
+        private static native int originalHeaderNamesGetImport(
+                Address buf, int len, int cursor, Address endingCursorOut, Address nwrittenOut);
+
+        @Override
+        public int originalHeaderNamesGet(byte[] buf, int len, int cursor, long[] endingCursorOut, int[] nwrittenOut) {
+            long[] endingCursorOutSlot = new long[2];
+            int status = originalHeaderNamesGetImport(
+                    Address.ofData(buf), len, cursor, aligned(endingCursorOutSlot), Address.ofData(nwrittenOut));
+            endingCursorOut[0] = aligned(endingCursorOutSlot).getLong();
+            return status;
+        }
+
+        // original_header_count() -> (status, header_count u32)
+        @Import(module = "fastly_http_req", name = "original_header_count")
+        private static native int originalHeaderCountImport(Address countOut);
+
+        @Override
+        public int originalHeaderCount(int[] countOut) {
+            return originalHeaderCountImport(Address.ofData(countOut));
+        }
+
+        // header_value_get(h, name: list u8, value: ptr char8, value_max_len: usize, nwritten_out: ptr usize) -> status
+        @Import(module = "fastly_http_req", name = "header_value_get")
+        private static native int headerValueGetImport(
+                int req, Address name, int nameLen, Address buf, int len, Address nwrittenOut);
+
+        @Override
+        public int headerValueGet(int req, byte[] name, byte[] buf, int len, int[] nwrittenOut) {
+            return headerValueGetImport(
+                    req, Address.ofData(name), name.length, Address.ofData(buf), len, Address.ofData(nwrittenOut));
+        }
+
+        // header_values_get(h, name: list u8, buf, buf_len, cursor, ending_cursor_out, nwritten_out) -> status
+        @Import(module = "fastly_http_req", name = "header_values_get")
+        private static native int headerValuesGetImport(
+                int req,
+                Address name,
+                int nameLen,
+                Address buf,
+                int len,
+                int cursor,
+                Address endingCursorOut,
+                Address nwrittenOut);
+
+        @Override
+        public int headerValuesGet(
+                int req, byte[] name, byte[] buf, int len, int cursor, long[] endingCursorOut, int[] nwrittenOut) {
+            long[] slot = new long[2];
+            int status = headerValuesGetImport(
+                    req,
+                    Address.ofData(name),
+                    name.length,
+                    Address.ofData(buf),
+                    len,
+                    cursor,
+                    aligned(slot),
+                    Address.ofData(nwrittenOut));
+            endingCursorOut[0] = aligned(slot).getLong();
+            return status;
+        }
+
+        // header_values_set(h, name: list u8, values: list char8 (each value NUL-terminated)) -> status
+        @Import(module = "fastly_http_req", name = "header_values_set")
+        private static native int headerValuesSetImport(
+                int req, Address name, int nameLen, Address values, int valuesLen);
+
+        @Override
+        public int headerValuesSet(int req, byte[] name, byte[] values, int valuesLen) {
+            return headerValuesSetImport(req, Address.ofData(name), name.length, Address.ofData(values), valuesLen);
+        }
+
+        // header_insert(h, name: list u8, value: list u8) -> status
+        @Import(module = "fastly_http_req", name = "header_insert")
+        private static native int headerInsertImport(int req, Address name, int nameLen, Address value, int valueLen);
+
+        @Override
+        public int headerInsert(int req, byte[] name, byte[] value) {
+            return headerInsertImport(req, Address.ofData(name), name.length, Address.ofData(value), value.length);
+        }
+
+        // header_append(h, name: list u8, value: list u8) -> status
+        @Import(module = "fastly_http_req", name = "header_append")
+        private static native int headerAppendImport(int req, Address name, int nameLen, Address value, int valueLen);
+
+        @Override
+        public int headerAppend(int req, byte[] name, byte[] value) {
+            return headerAppendImport(req, Address.ofData(name), name.length, Address.ofData(value), value.length);
+        }
+
+        // header_remove(h, name: list u8) -> status
+        @Import(module = "fastly_http_req", name = "header_remove")
+        private static native int headerRemoveImport(int req, Address name, int nameLen);
+
+        @Override
+        public int headerRemove(int req, byte[] name) {
+            return headerRemoveImport(req, Address.ofData(name), name.length);
+        }
+
+        // method_get(h, buf: ptr char8, buf_len: usize, nwritten_out: ptr usize) -> status
+        @Import(module = "fastly_http_req", name = "method_get")
+        private static native int methodGetImport(int req, Address buf, int len, Address nwrittenOut);
+
+        @Override
+        public int methodGet(int req, byte[] buf, int len, int[] nwrittenOut) {
+            return methodGetImport(req, Address.ofData(buf), len, Address.ofData(nwrittenOut));
+        }
+
+        // method_set(h, method: string) -> status
+        @Import(module = "fastly_http_req", name = "method_set")
+        private static native int methodSetImport(int req, Address method, int len);
+
+        @Override
+        public int methodSet(int req, byte[] method) {
+            return methodSetImport(req, Address.ofData(method), method.length);
+        }
+
+        // uri_get(h, buf: ptr char8, buf_len: usize, nwritten_out: ptr usize) -> status
+        @Import(module = "fastly_http_req", name = "uri_get")
+        private static native int uriGetImport(int req, Address buf, int len, Address nwrittenOut);
+
+        @Override
+        public int uriGet(int req, byte[] buf, int len, int[] nwrittenOut) {
+            return uriGetImport(req, Address.ofData(buf), len, Address.ofData(nwrittenOut));
+        }
+
+        // uri_set(h, uri: string) -> status
+        @Import(module = "fastly_http_req", name = "uri_set")
+        private static native int uriSetImport(int req, Address uri, int len);
+
+        @Override
+        public int uriSet(int req, byte[] uri) {
+            return uriSetImport(req, Address.ofData(uri), uri.length);
+        }
+
+        // version_get(h) -> (status, http_version)
+        @Import(module = "fastly_http_req", name = "version_get")
+        private static native int versionGetImport(int req, Address versionOut);
+
+        @Override
+        public int versionGet(int req, int[] versionOut) {
+            return versionGetImport(req, Address.ofData(versionOut));
+        }
+
+        // version_set(h, version: http_version) -> status
+        @Import(module = "fastly_http_req", name = "version_set")
+        private static native int versionSetImport(int req, int version);
+
+        @Override
+        public int versionSet(int req, int version) {
+            return versionSetImport(req, version);
+        }
+
+        // send(h, b: body_handle, backend: string) -> (status, response_handle, body_handle)
+        @Import(module = "fastly_http_req", name = "send")
+        private static native int sendImport(
+                int req, int body, Address backend, int backendLen, Address respOut, Address respBodyOut);
+
+        @Override
+        public int send(int req, int body, byte[] backend, int[] respOut, int[] respBodyOut) {
+            return sendImport(
+                    req,
+                    body,
+                    Address.ofData(backend),
+                    backend.length,
+                    Address.ofData(respOut),
+                    Address.ofData(respBodyOut));
+        }
+
+        // send_v2(h, b: body_handle, backend: string, error_detail: ptr send_error_detail)
+        //   -> (status, response_handle, body_handle)
+        @Import(module = "fastly_http_req", name = "send_v2")
+        private static native int sendV2Import(
+                int req,
+                int body,
+                Address backend,
+                int backendLen,
+                Address errorDetail,
+                Address respOut,
+                Address bodyOut);
+
+        @Override
+        public int sendV2(int req, int body, byte[] backend, byte[] errorDetail, int[] respOut, int[] respBodyOut) {
+            return sendV2Import(
+                    req,
+                    body,
+                    Address.ofData(backend),
+                    backend.length,
+                    Address.ofData(errorDetail),
+                    Address.ofData(respOut),
+                    Address.ofData(respBodyOut));
+        }
+
+        // send_v3(h, b: body_handle, backend: string, error_detail: ptr send_error_detail)
+        //   -> (status, response_handle, body_handle); no caching of any form
+        @Import(module = "fastly_http_req", name = "send_v3")
+        private static native int sendV3Import(
+                int req,
+                int body,
+                Address backend,
+                int backendLen,
+                Address errorDetail,
+                Address respOut,
+                Address respBodyOut);
+
+        @Override
+        public int sendV3(int req, int body, byte[] backend, byte[] errorDetail, int[] respOut, int[] respBodyOut) {
+            return sendV3Import(
+                    req,
+                    body,
+                    Address.ofData(backend),
+                    backend.length,
+                    Address.ofData(errorDetail),
+                    Address.ofData(respOut),
+                    Address.ofData(respBodyOut));
+        }
+
+        // send_async(h, b: body_handle, backend: string) -> (status, pending_request_handle)
+        @Import(module = "fastly_http_req", name = "send_async")
+        private static native int sendAsyncImport(
+                int req, int body, Address backend, int backendLen, Address pendingOut);
+
+        @Override
+        public int sendAsync(int req, int body, byte[] backend, int[] pendingOut) {
+            return sendAsyncImport(req, body, Address.ofData(backend), backend.length, Address.ofData(pendingOut));
+        }
+
+        // send_async_v2(h, b: body_handle, backend: string, streaming: u32) -> (status, pending_request_handle)
+        @Import(module = "fastly_http_req", name = "send_async_v2")
+        private static native int sendAsyncV2Import(
+                int req, int body, Address backend, int backendLen, int streaming, Address pendingOut);
+
+        @Override
+        public int sendAsyncV2(int req, int body, byte[] backend, int streaming, int[] pendingOut) {
+            return sendAsyncV2Import(
+                    req, body, Address.ofData(backend), backend.length, streaming, Address.ofData(pendingOut));
+        }
+
+        // send_async_streaming(h, b: body_handle, backend: string) -> (status, pending_request_handle)
+        @Import(module = "fastly_http_req", name = "send_async_streaming")
+        private static native int sendAsyncStreamingImport(
+                int req, int body, Address backend, int backendLen, Address pendingOut);
+
+        @Override
+        public int sendAsyncStreaming(int req, int body, byte[] backend, int[] pendingOut) {
+            return sendAsyncStreamingImport(
+                    req, body, Address.ofData(backend), backend.length, Address.ofData(pendingOut));
+        }
+
+        // pending_req_header_insert(h: pending_request_handle, name: list u8, value: list u8,
+        //   target: pending_response_kind) -> status
+        @Import(module = "fastly_http_req", name = "pending_req_header_insert")
+        private static native int pendingReqHeaderInsertImport(
+                int pending, Address name, int nameLen, Address value, int valueLen, int target);
+
+        @Override
+        public int pendingReqHeaderInsert(int pending, byte[] name, byte[] value, int target) {
+            return pendingReqHeaderInsertImport(
+                    pending, Address.ofData(name), name.length, Address.ofData(value), value.length, target);
+        }
+
+        // pending_req_header_append(h: pending_request_handle, name: list u8, value: list u8,
+        //   target: pending_response_kind) -> status
+        @Import(module = "fastly_http_req", name = "pending_req_header_append")
+        private static native int pendingReqHeaderAppendImport(
+                int pending, Address name, int nameLen, Address value, int valueLen, int target);
+
+        @Override
+        public int pendingReqHeaderAppend(int pending, byte[] name, byte[] value, int target) {
+            return pendingReqHeaderAppendImport(
+                    pending, Address.ofData(name), name.length, Address.ofData(value), value.length, target);
+        }
+
+        // pending_req_header_remove(h: pending_request_handle, name: list u8, target: pending_response_kind) -> status
+        @Import(module = "fastly_http_req", name = "pending_req_header_remove")
+        private static native int pendingReqHeaderRemoveImport(int pending, Address name, int nameLen, int target);
+
+        @Override
+        public int pendingReqHeaderRemove(int pending, byte[] name, int target) {
+            return pendingReqHeaderRemoveImport(pending, Address.ofData(name), name.length, target);
+        }
+
+        // pending_req_poll(h: pending_request_handle) -> (status, is_done, response_handle, body_handle)
+        @Import(module = "fastly_http_req", name = "pending_req_poll")
+        private static native int pendingReqPollImport(
+                int pending, Address isDoneOut, Address respOut, Address respBodyOut);
+
+        @Override
+        public int pendingReqPoll(int pending, int[] isDoneOut, int[] respOut, int[] respBodyOut) {
+            return pendingReqPollImport(
+                    pending, Address.ofData(isDoneOut), Address.ofData(respOut), Address.ofData(respBodyOut));
+        }
+
+        // pending_req_poll_v2(h: pending_request_handle, error_detail: ptr send_error_detail)
+        //   -> (status, is_done, response_handle, body_handle)
+        @Import(module = "fastly_http_req", name = "pending_req_poll_v2")
+        private static native int pendingReqPollV2Import(
+                int pending, Address errorDetail, Address isDoneOut, Address respOut, Address respBodyOut);
+
+        @Override
+        public int pendingReqPollV2(
+                int pending, byte[] errorDetail, int[] isDoneOut, int[] respOut, int[] respBodyOut) {
+            return pendingReqPollV2Import(
+                    pending,
+                    Address.ofData(errorDetail),
+                    Address.ofData(isDoneOut),
+                    Address.ofData(respOut),
+                    Address.ofData(respBodyOut));
+        }
+
+        // pending_req_wait(h: pending_request_handle) -> (status, response_handle, body_handle)
+        @Import(module = "fastly_http_req", name = "pending_req_wait")
+        private static native int pendingReqWaitImport(int pending, Address respOut, Address respBodyOut);
+
+        @Override
+        public int pendingReqWait(int pending, int[] respOut, int[] respBodyOut) {
+            return pendingReqWaitImport(pending, Address.ofData(respOut), Address.ofData(respBodyOut));
+        }
+
+        // pending_req_wait_v2(h: pending_request_handle, error_detail: ptr send_error_detail)
+        //   -> (status, response_handle, body_handle)
+        @Import(module = "fastly_http_req", name = "pending_req_wait_v2")
+        private static native int pendingReqWaitV2Import(
+                int pending, Address errorDetail, Address respOut, Address bodyOut);
+
+        @Override
+        public int pendingReqWaitV2(int pending, byte[] errorDetail, int[] respOut, int[] respBodyOut) {
+            return pendingReqWaitV2Import(
+                    pending, Address.ofData(errorDetail), Address.ofData(respOut), Address.ofData(respBodyOut));
+        }
+
+        // pending_req_select(hs: list pending_request_handle) -> (status, done_idx, response_handle, body_handle)
+        @Import(module = "fastly_http_req", name = "pending_req_select")
+        private static native int pendingReqSelectImport(
+                Address pendings, int pendingsLen, Address doneIdxOut, Address respOut, Address respBodyOut);
+
+        @Override
+        public int pendingReqSelect(int[] pendings, int[] doneIdxOut, int[] respOut, int[] respBodyOut) {
+            return pendingReqSelectImport(
+                    Address.ofData(pendings),
+                    pendings.length,
+                    Address.ofData(doneIdxOut),
+                    Address.ofData(respOut),
+                    Address.ofData(respBodyOut));
+        }
+
+        // pending_req_select_v2(hs: list pending_request_handle, error_detail: ptr send_error_detail)
+        //   -> (status, done_idx, response_handle, body_handle)
+        @Import(module = "fastly_http_req", name = "pending_req_select_v2")
+        private static native int pendingReqSelectV2Import(
+                Address pendings,
+                int pendingsLen,
+                Address errorDetail,
+                Address doneIdxOut,
+                Address respOut,
+                Address respBodyOut);
+
+        @Override
+        public int pendingReqSelectV2(
+                int[] pendings, byte[] errorDetail, int[] doneIdxOut, int[] respOut, int[] respBodyOut) {
+            return pendingReqSelectV2Import(
+                    Address.ofData(pendings),
+                    pendings.length,
+                    Address.ofData(errorDetail),
+                    Address.ofData(doneIdxOut),
+                    Address.ofData(respOut),
+                    Address.ofData(respBodyOut));
+        }
+
+        // fastly_key_is_valid() -> (status, is_valid u32)
+        @Import(module = "fastly_http_req", name = "fastly_key_is_valid")
+        private static native int fastlyKeyIsValidImport(Address out);
+
+        @Override
+        public int fastlyKeyIsValid(int[] out) {
+            return fastlyKeyIsValidImport(Address.ofData(out));
+        }
+
+        // close(h: request_handle) -> status
+        @Import(module = "fastly_http_req", name = "close")
+        private static native int closeImport(int req);
+
+        @Override
+        public int close(int req) {
+            return closeImport(req);
+        }
+
+        // auto_decompress_response_set(h, encodings: content_encodings) -> status
+        @Import(module = "fastly_http_req", name = "auto_decompress_response_set")
+        private static native int autoDecompressResponseSetImport(int req, int encodings);
+
+        @Override
+        public int autoDecompressResponseSet(int req, int encodings) {
+            return autoDecompressResponseSetImport(req, encodings);
+        }
+
+        // framing_headers_mode_set(h, mode: framing_headers_mode) -> status
+        @Import(module = "fastly_http_req", name = "framing_headers_mode_set")
+        private static native int framingHeadersModeSetImport(int req, int mode);
+
+        @Override
+        public int framingHeadersModeSet(int req, int mode) {
+            return framingHeadersModeSetImport(req, mode);
+        }
+
+        // register_dynamic_backend(name_prefix: string, target: string, backend_config_mask: backend_config_options,
+        //   backend_configuration: ptr dynamic_backend_config) -> status
+        @Import(module = "fastly_http_req", name = "register_dynamic_backend")
+        private static native int registerDynamicBackendImport(
+                Address name, int nameLen, Address target, int targetLen, int mask, Address config);
+
+        @Override
+        public int registerDynamicBackend(byte[] namePrefix, byte[] target, int mask, DynamicBackendRecord config) {
+            // allocate everything first: no allocation may happen between taking the addresses and the call
+            byte[] record = new byte[DynamicBackendRecord.SIZE];
+            byte[] hostOverride = orEmpty(config.hostOverride);
+            byte[] certHostname = orEmpty(config.certHostname);
+            byte[] caCert = orEmpty(config.caCert);
+            byte[] ciphers = orEmpty(config.ciphers);
+            byte[] sniHostname = orEmpty(config.sniHostname);
+            byte[] clientCertificate = orEmpty(config.clientCertificate);
+            putString(record, DynamicBackendRecord.OFF_HOST_OVERRIDE, hostOverride);
+            DynamicBackendRecord.putU32(record, DynamicBackendRecord.OFF_CONNECT_TIMEOUT_MS, config.connectTimeoutMs);
+            DynamicBackendRecord.putU32(
+                    record, DynamicBackendRecord.OFF_FIRST_BYTE_TIMEOUT_MS, config.firstByteTimeoutMs);
+            DynamicBackendRecord.putU32(
+                    record, DynamicBackendRecord.OFF_BETWEEN_BYTES_TIMEOUT_MS, config.betweenBytesTimeoutMs);
+            DynamicBackendRecord.putU32(record, DynamicBackendRecord.OFF_SSL_MIN_VERSION, config.sslMinVersion);
+            DynamicBackendRecord.putU32(record, DynamicBackendRecord.OFF_SSL_MAX_VERSION, config.sslMaxVersion);
+            putString(record, DynamicBackendRecord.OFF_CERT_HOSTNAME, certHostname);
+            putString(record, DynamicBackendRecord.OFF_CA_CERT, caCert);
+            putString(record, DynamicBackendRecord.OFF_CIPHERS, ciphers);
+            putString(record, DynamicBackendRecord.OFF_SNI_HOSTNAME, sniHostname);
+            putString(record, DynamicBackendRecord.OFF_CLIENT_CERTIFICATE, clientCertificate);
+            DynamicBackendRecord.putU32(record, DynamicBackendRecord.OFF_CLIENT_KEY, config.clientKey);
+            DynamicBackendRecord.putU32(
+                    record, DynamicBackendRecord.OFF_HTTP_KEEPALIVE_TIME_MS, config.httpKeepaliveTimeMs);
+            DynamicBackendRecord.putU32(
+                    record, DynamicBackendRecord.OFF_TCP_KEEPALIVE_ENABLE, config.tcpKeepaliveEnable);
+            DynamicBackendRecord.putU32(
+                    record, DynamicBackendRecord.OFF_TCP_KEEPALIVE_INTERVAL_SECS, config.tcpKeepaliveIntervalSecs);
+            DynamicBackendRecord.putU32(
+                    record, DynamicBackendRecord.OFF_TCP_KEEPALIVE_PROBES, config.tcpKeepaliveProbes);
+            DynamicBackendRecord.putU32(
+                    record, DynamicBackendRecord.OFF_TCP_KEEPALIVE_TIME_SECS, config.tcpKeepaliveTimeSecs);
+            DynamicBackendRecord.putU32(record, DynamicBackendRecord.OFF_MAX_CONNECTIONS, config.maxConnections);
+            DynamicBackendRecord.putU32(record, DynamicBackendRecord.OFF_MAX_USE, config.maxUse);
+            DynamicBackendRecord.putU32(record, DynamicBackendRecord.OFF_MAX_LIFETIME_MS, config.maxLifetimeMs);
+            return registerDynamicBackendImport(
+                    Address.ofData(namePrefix),
+                    namePrefix.length,
+                    Address.ofData(target),
+                    target.length,
+                    mask,
+                    Address.ofData(record));
+        }
+
+        private static void putString(byte[] record, int off, byte[] value) {
+            DynamicBackendRecord.putU32(record, off, Address.ofData(value).toInt());
+            DynamicBackendRecord.putU32(record, off + 4, value.length);
+        }
+    }
+}

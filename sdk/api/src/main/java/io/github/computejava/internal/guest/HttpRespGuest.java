@@ -1,0 +1,233 @@
+package io.github.computejava.internal.guest;
+
+import static io.github.computejava.internal.guest.Addresses.aligned;
+
+import io.github.computejava.abi.FastlyHttpResp;
+import org.teavm.interop.Address;
+import org.teavm.interop.Import;
+import org.teavm.interop.StaticInit;
+
+/**
+ * The {@code fastly_http_resp} module as the SDK's public API uses it: {@link Wasm}, its imports inside {@code
+ * main.wasm}, and (as the typed layer grows) the typed calls over them.
+ */
+public final class HttpRespGuest {
+    private HttpRespGuest() {}
+
+    /**
+     * The {@code fastly_http_resp} hostcalls inside {@code main.wasm}: one binding per function, which passes its arrays' data
+     * addresses to the import. An array's address is taken in the call itself, so no allocation can move it in between.
+     */
+    @StaticInit
+    public static final class Wasm implements FastlyHttpResp {
+        /** The one instance; the imports are static. */
+        public static final Wasm INSTANCE = new Wasm();
+
+        private Wasm() {}
+
+        // new() -> (status, response_handle)
+        @Import(module = "fastly_http_resp", name = "new")
+        private static native int newImport(Address respOut);
+
+        @Override
+        public int new_(int[] respOut) {
+            return newImport(Address.ofData(respOut));
+        }
+
+        // header_names_get(h, buf: ptr char8, buf_len: usize, cursor: multi_value_cursor, ending_cursor_out: ptr s64,
+        //   nwritten_out: ptr usize) -> status
+        @Import(module = "fastly_http_resp", name = "header_names_get")
+        private static native int headerNamesGetImport(
+                int resp, Address buf, int len, int cursor, Address endingCursorOut, Address nwrittenOut);
+
+        @Override
+        public int headerNamesGet(
+                int resp, byte[] buf, int len, int cursor, long[] endingCursorOut, int[] nwrittenOut) {
+            long[] slot = new long[2];
+            int status = headerNamesGetImport(
+                    resp, Address.ofData(buf), len, cursor, aligned(slot), Address.ofData(nwrittenOut));
+            endingCursorOut[0] = aligned(slot).getLong();
+            return status;
+        }
+
+        // header_value_get(h, name: list u8, value: ptr char8, value_max_len: usize, nwritten_out: ptr usize) -> status
+        @Import(module = "fastly_http_resp", name = "header_value_get")
+        private static native int headerValueGetImport(
+                int resp, Address name, int nameLen, Address buf, int len, Address nwrittenOut);
+
+        @Override
+        public int headerValueGet(int resp, byte[] name, byte[] buf, int len, int[] nwrittenOut) {
+            return headerValueGetImport(
+                    resp, Address.ofData(name), name.length, Address.ofData(buf), len, Address.ofData(nwrittenOut));
+        }
+
+        // header_values_get(h, name: list u8, buf, buf_len, cursor, ending_cursor_out, nwritten_out) -> status
+        @Import(module = "fastly_http_resp", name = "header_values_get")
+        private static native int headerValuesGetImport(
+                int resp,
+                Address name,
+                int nameLen,
+                Address buf,
+                int len,
+                int cursor,
+                Address endingCursorOut,
+                Address nwrittenOut);
+
+        @Override
+        public int headerValuesGet(
+                int resp, byte[] name, byte[] buf, int len, int cursor, long[] endingCursorOut, int[] nwrittenOut) {
+            long[] slot = new long[2];
+            int status = headerValuesGetImport(
+                    resp,
+                    Address.ofData(name),
+                    name.length,
+                    Address.ofData(buf),
+                    len,
+                    cursor,
+                    aligned(slot),
+                    Address.ofData(nwrittenOut));
+            endingCursorOut[0] = aligned(slot).getLong();
+            return status;
+        }
+
+        // header_values_set(h, name: list u8, values: list char8 (each value NUL-terminated)) -> status
+        @Import(module = "fastly_http_resp", name = "header_values_set")
+        private static native int headerValuesSetImport(
+                int resp, Address name, int nameLen, Address values, int valuesLen);
+
+        @Override
+        public int headerValuesSet(int resp, byte[] name, byte[] values, int valuesLen) {
+            return headerValuesSetImport(resp, Address.ofData(name), name.length, Address.ofData(values), valuesLen);
+        }
+
+        // header_insert(h, name: list u8, value: list u8) -> status
+        @Import(module = "fastly_http_resp", name = "header_insert")
+        private static native int headerInsertImport(int resp, Address name, int nameLen, Address value, int valueLen);
+
+        @Override
+        public int headerInsert(int resp, byte[] name, byte[] value) {
+            return headerInsertImport(resp, Address.ofData(name), name.length, Address.ofData(value), value.length);
+        }
+
+        // header_append(h, name: list u8, value: list u8) -> status
+        @Import(module = "fastly_http_resp", name = "header_append")
+        private static native int headerAppendImport(int resp, Address name, int nameLen, Address value, int valueLen);
+
+        @Override
+        public int headerAppend(int resp, byte[] name, byte[] value) {
+            return headerAppendImport(resp, Address.ofData(name), name.length, Address.ofData(value), value.length);
+        }
+
+        // header_remove(h, name: list u8) -> status
+        @Import(module = "fastly_http_resp", name = "header_remove")
+        private static native int headerRemoveImport(int resp, Address name, int nameLen);
+
+        @Override
+        public int headerRemove(int resp, byte[] name) {
+            return headerRemoveImport(resp, Address.ofData(name), name.length);
+        }
+
+        // version_get(h) -> (status, http_version)
+        @Import(module = "fastly_http_resp", name = "version_get")
+        private static native int versionGetImport(int resp, Address versionOut);
+
+        @Override
+        public int versionGet(int resp, int[] versionOut) {
+            return versionGetImport(resp, Address.ofData(versionOut));
+        }
+
+        // version_set(h, version: http_version) -> status
+        @Import(module = "fastly_http_resp", name = "version_set")
+        private static native int versionSetImport(int resp, int version);
+
+        @Override
+        public int versionSet(int resp, int version) {
+            return versionSetImport(resp, version);
+        }
+
+        // send_downstream(h, b: body_handle, streaming: u32) -> status
+        @Import(module = "fastly_http_resp", name = "send_downstream")
+        private static native int sendDownstreamImport(int resp, int body, int streaming);
+
+        @Override
+        public int sendDownstream(int resp, int body, int streaming) {
+            return sendDownstreamImport(resp, body, streaming);
+        }
+
+        // send_downstream_pending(handle: pending_request_handle) -> status
+        @Import(module = "fastly_http_resp", name = "send_downstream_pending")
+        private static native int sendDownstreamPendingImport(int pending);
+
+        @Override
+        public int sendDownstreamPending(int pending) {
+            return sendDownstreamPendingImport(pending);
+        }
+
+        // status_get(h) -> (status, http_status u16)
+        @Import(module = "fastly_http_resp", name = "status_get")
+        private static native int statusGetImport(int resp, Address statusOut);
+
+        @Override
+        public int statusGet(int resp, int[] statusOut) {
+            // the host writes a u16; clear the high half first
+            statusOut[0] = 0;
+            return statusGetImport(resp, Address.ofData(statusOut));
+        }
+
+        // status_set(h, status: http_status u16) -> status
+        @Import(module = "fastly_http_resp", name = "status_set")
+        private static native int statusSetImport(int resp, int status);
+
+        @Override
+        public int statusSet(int resp, int status) {
+            return statusSetImport(resp, status);
+        }
+
+        // close(h: response_handle) -> status
+        @Import(module = "fastly_http_resp", name = "close")
+        private static native int closeImport(int resp);
+
+        @Override
+        public int close(int resp) {
+            return closeImport(resp);
+        }
+
+        // framing_headers_mode_set(h, mode: framing_headers_mode) -> status
+        @Import(module = "fastly_http_resp", name = "framing_headers_mode_set")
+        private static native int framingHeadersModeSetImport(int resp, int mode);
+
+        @Override
+        public int framingHeadersModeSet(int resp, int mode) {
+            return framingHeadersModeSetImport(resp, mode);
+        }
+
+        // http_keepalive_mode_set(h, mode: http_keepalive_mode) -> status
+        @Import(module = "fastly_http_resp", name = "http_keepalive_mode_set")
+        private static native int httpKeepaliveModeSetImport(int resp, int mode);
+
+        @Override
+        public int httpKeepaliveModeSet(int resp, int mode) {
+            return httpKeepaliveModeSetImport(resp, mode);
+        }
+
+        // get_addr_dest_ip(h, addr_octets_out: ptr char8 [16]) -> (status, num_bytes)
+        @Import(module = "fastly_http_resp", name = "get_addr_dest_ip")
+        private static native int getAddrDestIpImport(int resp, Address octets16, Address nwrittenOut);
+
+        @Override
+        public int getAddrDestIp(int resp, byte[] octets16, int[] nwrittenOut) {
+            return getAddrDestIpImport(resp, Address.ofData(octets16), Address.ofData(nwrittenOut));
+        }
+
+        // get_addr_dest_port(h) -> (status, port u16)
+        @Import(module = "fastly_http_resp", name = "get_addr_dest_port")
+        private static native int getAddrDestPortImport(int resp, Address portOut);
+
+        @Override
+        public int getAddrDestPort(int resp, int[] portOut) {
+            // the host writes a u16; clear the high half first
+            portOut[0] = 0;
+            return getAddrDestPortImport(resp, Address.ofData(portOut));
+        }
+    }
+}
