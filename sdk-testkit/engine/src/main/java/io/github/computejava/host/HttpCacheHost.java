@@ -31,8 +31,9 @@ import java.util.Set;
  * sandbox's table; a guest mistake is a status, never an exception.
  *
  * <p>States follow the witx: {@code found}/{@code usable} for a fresh response or a stale one within its
- * stale-while-revalidate period; {@code found}/{@code stale} alone for an expired response kept for revalidation;
- * {@code usable_if_error} when that one may stand in for a failing backend; {@code must_insert_or_update} for the
+ * stale-while-revalidate period, the only responses {@code get_found_response} returns; {@code stale} alone (not
+ * {@code found}) for an expired response kept for revalidation; {@code usable_if_error} when that one may stand in
+ * for a failing backend; {@code must_insert_or_update} for the
  * lookup chosen to fetch. A hit-for-pass object gives none of them: the program sends the request as it is.
  *
  * <p>{@code get_found_response} with {@code transform_for_client} answers the looked-up request as the one-call send
@@ -208,7 +209,9 @@ final class HttpCacheHost implements FastlyHttpCache {
                 state |= CacheLookupState.USABLE_IF_ERROR;
             }
         } else if (h.existing != null) {
-            state |= CacheLookupState.FOUND | CacheLookupState.STALE;
+            // an expired object offered for revalidation is not found: found means a response the program may use
+            // (get_found_response has none), so an SDK that labels a refetch by it says MISS, as on Fastly
+            state |= CacheLookupState.STALE;
             if (h.obligation != null && ReadthroughCache.withinStaleIfError(h.existing, h.existingMeta)) {
                 state |= CacheLookupState.USABLE_IF_ERROR;
             }

@@ -207,11 +207,9 @@ class HttpCacheHostTest {
         Sandbox next = sandbox();
         int handle = lookup(next, request(next, "GET", "http://example.com/a"));
         assertEquals(
-                CacheLookupState.FOUND
-                        | CacheLookupState.STALE
-                        | CacheLookupState.MUST_INSERT_OR_UPDATE
-                        | CacheLookupState.USABLE_IF_ERROR,
-                state(next, handle));
+                CacheLookupState.STALE | CacheLookupState.MUST_INSERT_OR_UPDATE | CacheLookupState.USABLE_IF_ERROR,
+                state(next, handle),
+                "not found: there is no response to use unless the backend fails");
         int[] resp = new int[1];
         int[] body = new int[1];
         assertEquals(FastlyStatus.NONE, next.httpCache().getFoundResponse(handle, 0, resp, body), "not usable yet");
@@ -238,6 +236,31 @@ class HttpCacheHostTest {
                 FastlyStatus.OK,
                 next.httpResp().headerValuesGet(resp[0], "Age".getBytes(), buf, buf.length, 0, cursor, age));
         assertEquals("70\0", new String(buf, 0, age[0], StandardCharsets.ISO_8859_1));
+        next.finish();
+    }
+
+    @Test
+    void anExpiredObjectOfferedForRevalidationIsNotFound() throws Exception {
+        fill(guest);
+        now.updateAndGet(t -> t.plusSeconds(100)); // past max-age and its stale-if-error
+        Sandbox next = sandbox();
+        int handle = lookup(next, request(next, "GET", "http://example.com/a"));
+        int state = state(next, handle);
+        assertEquals(CacheLookupState.STALE | CacheLookupState.MUST_INSERT_OR_UPDATE, state);
+        assertEquals(0, state & (CacheLookupState.FOUND | CacheLookupState.USABLE), "found means usable");
+        int[] resp = new int[1];
+        int[] body = new int[1];
+        assertEquals(FastlyStatus.NONE, next.httpCache().getFoundResponse(handle, 0, resp, body));
+        int[] backendReq = new int[1];
+        assertEquals(FastlyStatus.OK, next.httpCache().getSuggestedBackendRequest(handle, backendReq));
+        byte[] buf = new byte[16];
+        int[] n = new int[1];
+        long[] cursor = new long[1];
+        assertEquals(
+                FastlyStatus.OK,
+                next.httpReq()
+                        .headerValuesGet(backendReq[0], "If-None-Match".getBytes(), buf, buf.length, 0, cursor, n));
+        assertEquals("\"e\"\0", new String(buf, 0, n[0], StandardCharsets.ISO_8859_1), "still offered to revalidate");
         next.finish();
     }
 

@@ -421,6 +421,19 @@ abstract class JsSdkCachePaths {
     }
 
     @Test
+    void aRefetchOfAnExpiredObjectIsAMiss() throws Exception {
+        // max-age=0: stored, and expired at once; the next fetch goes to the origin again
+        String path = enc("/expired?cc=" + enc("max-age=0"));
+        HttpResponse<String> first = get("/fetch?path=" + path);
+        assertEquals("/expired#1", body(first));
+        assertEquals("MISS", header(first, "x-cache"));
+        HttpResponse<String> second = get("/fetch?path=" + path);
+        assertEquals("/expired#2", body(second));
+        assertEquals("MISS", header(second, "x-cache"), "the object was refetched, not served from the cache");
+        assertEquals(2, origin.requests("/expired"));
+    }
+
+    @Test
     void aTtlOverrideStoresWhatTheOriginMarkedStale() throws Exception {
         String path = enc("/ttl?cc=" + enc("max-age=0"));
         HttpResponse<String> first = get("/fetch?mode=ttl&ttl=60&path=" + path);
