@@ -1,5 +1,6 @@
 package io.github.computejava.host;
 
+import io.github.computejava.abi.HttpToken;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -120,20 +121,7 @@ public final class HeaderList {
 
     /** Whether {@code name} is an HTTP token (RFC 9110). */
     public static boolean isValidName(String name) {
-        if (name.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            boolean ok = c >= 'a' && c <= 'z'
-                    || c >= 'A' && c <= 'Z'
-                    || c >= '0' && c <= '9'
-                    || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
+        return HttpToken.isToken(name);
     }
 
     /** Whether {@code value} is a legal field value: no CR, LF or NUL, nothing above one byte. */

@@ -319,7 +319,7 @@ public final class Cookie {
             return false;
         }
         for (int i = 0; i < name.length(); i++) {
-            if (!Headers.isTokenChar(name.charAt(i))) {
+            if (!Text.isTokenChar(name.charAt(i))) {
                 return false;
             }
         }

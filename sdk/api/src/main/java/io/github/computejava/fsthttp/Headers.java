@@ -295,7 +295,7 @@ public final class Headers {
             throw new IllegalArgumentException("name: a header name cannot be empty");
         }
         for (int i = 0, n = name.length(); i < n; i++) {
-            if (!isTokenChar(name.charAt(i))) {
+            if (!Text.isTokenChar(name.charAt(i))) {
                 throw new IllegalArgumentException(
                         "name: '" + name + "' is not a valid header name (character " + i + " is not allowed)");
             }
@@ -312,32 +312,5 @@ public final class Headers {
             }
         }
         return value;
-    }
-
-    /** RFC 9110 token characters. */
-    static boolean isTokenChar(char c) {
-        if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
-            return true;
-        }
-        switch (c) {
-            case '!':
-            case '#':
-            case '$':
-            case '%':
-            case '&':
-            case '\'':
-            case '*':
-            case '+':
-            case '-':
-            case '.':
-            case '^':
-            case '_':
-            case '`':
-            case '|':
-            case '~':
-                return true;
-            default:
-                return false;
-        }
     }
 }

@@ -595,7 +595,7 @@ public final class Request {
             throw new IllegalArgumentException("method: must not be empty");
         }
         for (int i = 0; i < method.length(); i++) {
-            if (!Headers.isTokenChar(method.charAt(i))) {
+            if (!Text.isTokenChar(method.charAt(i))) {
                 throw new IllegalArgumentException("method: '" + method + "' is not a valid HTTP method");
             }
         }

@@ -1,5 +1,7 @@
 package io.github.computejava.internal;
 
+import io.github.computejava.abi.HttpToken;
+
 /**
  * Byte/string conversions without the JDK charset machinery, which is large once compiled to Wasm.
  *
@@ -162,5 +164,15 @@ public final class Text {
             }
         }
         return new String(chars);
+    }
+
+    /** Whether {@code c} may appear in an RFC 9110 token (header names, methods): {@link HttpToken#isTokenChar}. */
+    public static boolean isTokenChar(char c) {
+        return HttpToken.isTokenChar(c);
+    }
+
+    /** Whether {@code s} is a non-empty RFC 9110 token: {@link HttpToken#isToken}. */
+    public static boolean isToken(String s) {
+        return HttpToken.isToken(s);
     }
 }

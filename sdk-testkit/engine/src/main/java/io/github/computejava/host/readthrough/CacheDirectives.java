@@ -1,5 +1,6 @@
 package io.github.computejava.host.readthrough;
 
+import io.github.computejava.abi.HttpToken;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -185,7 +186,7 @@ public final class CacheDirectives {
         while (i < n) {
             i = skipSpace(line, i);
             int nameStart = i;
-            while (i < n && isTokenChar(line.charAt(i))) {
+            while (i < n && HttpToken.isTokenChar(line.charAt(i))) {
                 i++;
             }
             String name = line.substring(nameStart, i);
@@ -215,7 +216,7 @@ public final class CacheDirectives {
                     argument = sb.toString();
                 } else {
                     int start = i;
-                    while (i < n && isTokenChar(line.charAt(i))) {
+                    while (i < n && HttpToken.isTokenChar(line.charAt(i))) {
                         i++;
                     }
                     argument = line.substring(start, i);
@@ -260,13 +261,6 @@ public final class CacheDirectives {
             i++;
         }
         return i;
-    }
-
-    private static boolean isTokenChar(char c) {
-        return c >= 'a' && c <= 'z'
-                || c >= 'A' && c <= 'Z'
-                || c >= '0' && c <= '9'
-                || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
     }
 
     @Override

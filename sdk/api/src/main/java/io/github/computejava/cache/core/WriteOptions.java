@@ -1,6 +1,7 @@
 package io.github.computejava.cache.core;
 
 import io.github.computejava.fsthttp.Headers;
+import io.github.computejava.internal.Text;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -170,7 +171,7 @@ public final class WriteOptions {
         public Builder varyBy(String... headerNames) {
             for (String name : headerNames) {
                 Objects.requireNonNull(name, "headerNames");
-                if (!isToken(name)) {
+                if (!Text.isToken(name)) {
                     throw new IllegalArgumentException("varyBy: '" + name + "' is not a header name");
                 }
                 varyBy.add(name);
@@ -328,22 +329,5 @@ public final class WriteOptions {
                         "surrogate key: character " + (int) c + " at " + i + " is not graphic ASCII");
             }
         }
-    }
-
-    static boolean isToken(String name) {
-        if (name.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            boolean ok = c >= 'a' && c <= 'z'
-                    || c >= 'A' && c <= 'Z'
-                    || c >= '0' && c <= '9'
-                    || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
     }
 }
