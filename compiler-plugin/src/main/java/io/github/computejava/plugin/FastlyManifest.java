@@ -1,12 +1,10 @@
 package io.github.computejava.plugin;
 
-import java.io.IOException;
+import io.github.computejava.host.config.ConfigException;
+import io.github.computejava.host.config.FastlyToml;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
-import org.tomlj.Toml;
-import org.tomlj.TomlParseError;
-import org.tomlj.TomlParseResult;
 
 /** The parts of a project's {@code fastly.toml} the build needs, validated. */
 public final class FastlyManifest {
@@ -19,7 +17,8 @@ public final class FastlyManifest {
     }
 
     /**
-     * Reads and checks a manifest.
+     * Reads and checks a manifest, through the engine's reader of {@code fastly.toml} (the one the local server
+     * and the testkit use).
      *
      * @throws BuildException when the file is missing, is not valid TOML, or lacks a usable {@code name}
      */
@@ -28,29 +27,16 @@ public final class FastlyManifest {
             throw new BuildException("No fastly.toml at " + file + ": a Compute project needs one (see the"
                     + " README for a minimal manifest)");
         }
-        TomlParseResult toml;
+        FastlyToml toml;
         try {
-            toml = Toml.parse(file);
-        } catch (IOException e) {
-            throw new BuildException("Cannot read " + file + ": " + e.getMessage(), e);
+            toml = FastlyToml.read(file);
+        } catch (ConfigException e) {
+            throw new BuildException(e.getMessage(), e);
         }
-        if (toml.hasErrors()) {
-            TomlParseError first = toml.errors().get(0);
-            throw new BuildException(file + " is not valid TOML: " + first.toString());
-        }
-        Object name = toml.get("name");
-        if (!(name instanceof String) || ((String) name).isBlank()) {
-            throw new BuildException(file + " must set name = \"...\" (it names the package pkg/<name>.tar.gz)");
-        }
-        Object version = toml.get("manifest_version");
-        if (version != null && !(version instanceof Long)) {
-            throw new BuildException(file + ": manifest_version must be an integer");
-        }
-        Object language = toml.get("language");
-        if (language != null && !(language instanceof String)) {
-            throw new BuildException(file + ": language must be a string");
-        }
-        return new FastlyManifest(file, (String) name);
+        String name = toml.name()
+                .orElseThrow(() ->
+                        new BuildException(file + " must set name = \"...\" (it names the package pkg/<name>.tar.gz)"));
+        return new FastlyManifest(file, name);
     }
 
     public Path file() {

@@ -15,7 +15,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -23,18 +22,15 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
-import org.tomlj.Toml;
 import org.tomlj.TomlArray;
-import org.tomlj.TomlParseError;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlPosition;
 import org.tomlj.TomlTable;
 
 /**
- * The {@code [local_server]} section of a {@code fastly.toml}, in the formats Fastly's CLI documents: backends,
+ * The {@code [local_server]} section of a {@code fastly.toml} (read by {@link FastlyToml}), in the formats Fastly's CLI documents: backends,
  * config stores (also called dictionaries), KV stores (also called object stores), secret stores,
  * geolocation and ACLs. Files named in it are read relative to the {@code fastly.toml}'s directory. {@link
  * #applyTo(HostEngine.Builder)} seeds an engine with it.
@@ -141,19 +137,12 @@ public final class LocalServerConfig {
      * @throws ConfigException naming the file, line and problem
      */
     public static LocalServerConfig read(Path file, Function<String, String> environment) {
-        Objects.requireNonNull(file, "file");
-        TomlParseResult toml;
-        try {
-            toml = Toml.parse(file);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException(file + ": no such file", e);
-        } catch (IOException e) {
-            throw new ConfigException(file + ": cannot be read: " + e.getMessage(), e);
-        }
-        if (toml.hasErrors()) {
-            TomlParseError first = toml.errors().get(0);
-            throw new ConfigException(file + ":" + at(first.position()) + ": " + first.getMessage());
-        }
+        return FastlyToml.read(file).localServer(environment);
+    }
+
+    /** The section of a parsed {@link FastlyToml}. */
+    static LocalServerConfig of(FastlyToml manifest, TomlParseResult toml, Function<String, String> environment) {
+        Path file = manifest.file();
         Path dir = file.toAbsolutePath().getParent();
         Reader r = new Reader(file, dir, environment);
         TomlTable local = r.table(toml, "local_server", "local_server", true);
@@ -305,7 +294,7 @@ public final class LocalServerConfig {
     }
 
     private static String at(TomlPosition p) {
-        return p == null ? "?" : p.line() + ":" + p.column();
+        return FastlyToml.at(p);
     }
 
     /** Reads the section, collecting what it finds. */
