@@ -1,5 +1,6 @@
 package io.github.computejava.host;
 
+import io.github.computejava.abi.FastlyHttpReq;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -29,8 +30,8 @@ final class AsyncSend {
     void run(Exchange exchange) {
         synchronized (this) {
             if (abandoned) {
-                future.completeExceptionally(
-                        new SendFailure(SendFailure.INTERNAL_ERROR, "the program ended before the request was sent"));
+                future.completeExceptionally(new SendFailure(
+                        FastlyHttpReq.SEND_ERROR_TAG_INTERNAL_ERROR, "the program ended before the request was sent"));
                 return;
             }
             runner = Thread.currentThread();
@@ -42,7 +43,7 @@ final class AsyncSend {
         } catch (SendFailure f) {
             failure = f;
         } catch (RuntimeException e) {
-            failure = new SendFailure(SendFailure.INTERNAL_ERROR, e.toString(), e);
+            failure = new SendFailure(FastlyHttpReq.SEND_ERROR_TAG_INTERNAL_ERROR, e.toString(), e);
         }
         synchronized (this) {
             runner = null;

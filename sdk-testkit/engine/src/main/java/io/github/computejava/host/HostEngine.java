@@ -1,5 +1,6 @@
 package io.github.computejava.host;
 
+import io.github.computejava.abi.FastlyHttpReq;
 import io.github.computejava.host.cache.CacheStore;
 import io.github.computejava.host.readthrough.CachePolicy;
 import io.github.computejava.host.readthrough.ReadthroughCache;
@@ -450,7 +451,8 @@ public final class HostEngine implements AutoCloseable {
     public static final class Builder {
         private InstantSource clock = InstantSource.system();
         private Origin origin = (backend, request, body) -> {
-            throw new SendFailure(SendFailure.DESTINATION_UNAVAILABLE, "no origin is configured for " + backend);
+            throw new SendFailure(
+                    FastlyHttpReq.SEND_ERROR_TAG_DESTINATION_UNAVAILABLE, "no origin is configured for " + backend);
         };
         private final Map<String, Backend> backends = new LinkedHashMap<>();
         private final Map<String, Map<String, String>> configStores = new LinkedHashMap<>();

@@ -277,7 +277,7 @@ final class HttpReqHost implements FastlyHttpReq {
         }
         Backend target = sandbox.engine().backend(Buffers.latin1(backend));
         if (target == null) {
-            SendErrorDetails.write(errorDetail, SendFailure.DESTINATION_NOT_FOUND);
+            SendErrorDetails.write(errorDetail, FastlyHttpReq.SEND_ERROR_TAG_DESTINATION_NOT_FOUND);
             return FastlyStatus.INVAL;
         }
         handles.remove(req);
@@ -297,7 +297,7 @@ final class HttpReqHost implements FastlyHttpReq {
             response = decompress(response, r.autoDecompress);
             respOut[0] = handles.add(responseFrom(response, target.name()));
             respBodyOut[0] = handles.add(response.body());
-            SendErrorDetails.write(errorDetail, SendFailure.OK);
+            SendErrorDetails.write(errorDetail, FastlyHttpReq.SEND_ERROR_TAG_OK);
             return FastlyStatus.OK;
         } catch (SendFailure f) {
             SendErrorDetails.write(errorDetail, f);
@@ -620,19 +620,19 @@ final class HttpReqHost implements FastlyHttpReq {
             UpstreamResponse response = decompress(p.future.get(), p.autoDecompress);
             respOut[0] = handles.add(responseFrom(response, p.backend));
             respBodyOut[0] = handles.add(response.body());
-            SendErrorDetails.write(errorDetail, SendFailure.OK);
+            SendErrorDetails.write(errorDetail, FastlyHttpReq.SEND_ERROR_TAG_OK);
             return FastlyStatus.OK;
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof SendFailure) {
                 SendErrorDetails.write(errorDetail, (SendFailure) cause);
             } else {
-                SendErrorDetails.write(errorDetail, SendFailure.INTERNAL_ERROR);
+                SendErrorDetails.write(errorDetail, FastlyHttpReq.SEND_ERROR_TAG_INTERNAL_ERROR);
             }
             return FastlyStatus.ERROR;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            SendErrorDetails.write(errorDetail, SendFailure.INTERNAL_ERROR);
+            SendErrorDetails.write(errorDetail, FastlyHttpReq.SEND_ERROR_TAG_INTERNAL_ERROR);
             return FastlyStatus.ERROR;
         }
     }

@@ -2,6 +2,7 @@ package io.github.computejava.host;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.github.computejava.abi.FastlyKvStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,25 +28,31 @@ public final class KvStore {
     /** The outcome of a KV operation, numbered as the ABI's {@code kv_error}. */
     public enum Outcome {
         /** Not set. */
-        UNINITIALIZED,
+        UNINITIALIZED(FastlyKvStore.KV_ERROR_UNINITIALIZED),
         /** Success. */
-        OK,
+        OK(FastlyKvStore.KV_ERROR_OK),
         /** A malformed key or argument. */
-        BAD_REQUEST,
+        BAD_REQUEST(FastlyKvStore.KV_ERROR_BAD_REQUEST),
         /** No such key. */
-        NOT_FOUND,
+        NOT_FOUND(FastlyKvStore.KV_ERROR_NOT_FOUND),
         /** A generation or add-mode precondition failed. */
-        PRECONDITION_FAILED,
+        PRECONDITION_FAILED(FastlyKvStore.KV_ERROR_PRECONDITION_FAILED),
         /** A value or key over its limit. */
-        PAYLOAD_TOO_LARGE,
+        PAYLOAD_TOO_LARGE(FastlyKvStore.KV_ERROR_PAYLOAD_TOO_LARGE),
         /** The store failed. */
-        INTERNAL_ERROR,
+        INTERNAL_ERROR(FastlyKvStore.KV_ERROR_INTERNAL_ERROR),
         /** Rate limited. */
-        TOO_MANY_REQUESTS;
+        TOO_MANY_REQUESTS(FastlyKvStore.KV_ERROR_TOO_MANY_REQUESTS);
 
-        /** The {@code kv_error} code. */
+        private final int code;
+
+        Outcome(int code) {
+            this.code = code;
+        }
+
+        /** The {@code kv_error} code ({@link FastlyKvStore}'s {@code KV_ERROR_*}). */
         public int code() {
-            return ordinal();
+            return code;
         }
     }
 

@@ -1,39 +1,13 @@
 package io.github.computejava.host;
 
+import io.github.computejava.abi.FastlyHttpReq;
+
 /**
  * A backend request that failed before a response arrived. {@link #tag()} is the {@code send_error_detail_tag}
- * the guest sees.
+ * the guest sees, one of {@link FastlyHttpReq}'s {@code SEND_ERROR_TAG_*}.
  */
 public final class SendFailure extends Exception {
     private static final long serialVersionUID = 1L;
-
-    /** {@code send_error_detail_tag.ok}: no failure (written on success). */
-    public static final int OK = 1;
-
-    public static final int DNS_TIMEOUT = 2;
-    public static final int DNS_ERROR = 3;
-    public static final int DESTINATION_NOT_FOUND = 4;
-    public static final int DESTINATION_UNAVAILABLE = 5;
-    public static final int DESTINATION_IP_UNROUTABLE = 6;
-    public static final int CONNECTION_REFUSED = 7;
-    public static final int CONNECTION_TERMINATED = 8;
-    public static final int CONNECTION_TIMEOUT = 9;
-    public static final int CONNECTION_LIMIT_REACHED = 10;
-    public static final int TLS_CERTIFICATE_ERROR = 11;
-    public static final int TLS_CONFIGURATION_ERROR = 12;
-    public static final int HTTP_INCOMPLETE_RESPONSE = 13;
-    public static final int HTTP_RESPONSE_HEADER_SECTION_TOO_LARGE = 14;
-    public static final int HTTP_RESPONSE_BODY_TOO_LARGE = 15;
-    public static final int HTTP_RESPONSE_TIMEOUT = 16;
-    public static final int HTTP_RESPONSE_STATUS_INVALID = 17;
-    public static final int HTTP_UPGRADE_FAILED = 18;
-    public static final int HTTP_PROTOCOL_ERROR = 19;
-    public static final int HTTP_REQUEST_CACHE_KEY_INVALID = 20;
-    public static final int HTTP_REQUEST_URI_INVALID = 21;
-    public static final int INTERNAL_ERROR = 22;
-    public static final int TLS_ALERT_RECEIVED = 23;
-    public static final int TLS_PROTOCOL_ERROR = 24;
-    public static final int H2_ERROR = 25;
 
     private final int tag;
     private int dnsRcode = -1;
@@ -66,7 +40,7 @@ public final class SendFailure extends Exception {
      * @param infoCode the extended DNS error info code (u16), or -1
      */
     public static SendFailure dnsError(int rcode, int infoCode, String message) {
-        SendFailure f = new SendFailure(DNS_ERROR, message);
+        SendFailure f = new SendFailure(FastlyHttpReq.SEND_ERROR_TAG_DNS_ERROR, message);
         f.dnsRcode = checkU16(rcode, "rcode");
         f.dnsInfoCode = checkU16(infoCode, "infoCode");
         return f;
@@ -78,7 +52,7 @@ public final class SendFailure extends Exception {
      * @param alertId the TLS alert description, 0..255, or -1
      */
     public static SendFailure tlsAlert(int alertId, String message) {
-        SendFailure f = new SendFailure(TLS_ALERT_RECEIVED, message);
+        SendFailure f = new SendFailure(FastlyHttpReq.SEND_ERROR_TAG_TLS_ALERT_RECEIVED, message);
         if (alertId < -1 || alertId > 0xFF) {
             throw new IllegalArgumentException("alertId: a TLS alert id is 0..255, got " + alertId);
         }
@@ -93,7 +67,7 @@ public final class SendFailure extends Exception {
      * @param code the error code, 0..2^32-1
      */
     public static SendFailure h2Error(int frame, long code, String message) {
-        SendFailure f = new SendFailure(H2_ERROR, message);
+        SendFailure f = new SendFailure(FastlyHttpReq.SEND_ERROR_TAG_H2_ERROR, message);
         if (frame < 0 || frame > 0xFF) {
             throw new IllegalArgumentException("frame: an HTTP/2 frame type is 0..255, got " + frame);
         }

@@ -3,6 +3,7 @@ package io.github.computejava.host;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.computejava.abi.FastlyHttpReq;
 import io.github.computejava.abi.FastlyStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -94,9 +95,9 @@ class UnwaitedSendTest {
                 new CountDownLatch(1).await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 interrupted.countDown();
-                throw new SendFailure(SendFailure.INTERNAL_ERROR, "aborted", e);
+                throw new SendFailure(FastlyHttpReq.SEND_ERROR_TAG_INTERNAL_ERROR, "aborted", e);
             }
-            throw new SendFailure(SendFailure.HTTP_RESPONSE_TIMEOUT, "no answer");
+            throw new SendFailure(FastlyHttpReq.SEND_ERROR_TAG_HTTP_RESPONSE_TIMEOUT, "no answer");
         };
         Sandbox sandbox = sendAsyncAndReturn("http://example.com/slow");
         assertTrue(started.await(5, TimeUnit.SECONDS));

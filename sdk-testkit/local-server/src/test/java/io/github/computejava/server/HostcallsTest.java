@@ -3,6 +3,7 @@ package io.github.computejava.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.computejava.abi.FastlyHttpReq;
 import io.github.computejava.abi.FastlyStatus;
 import io.github.computejava.host.Backend;
 import io.github.computejava.host.BodyBuffer;
@@ -55,7 +56,7 @@ class HostcallsTest {
 
     private UpstreamResponse answer(Backend backend, RequestHead head, BodyBuffer body) throws SendFailure {
         if (backend.name().equals("broken")) {
-            throw new SendFailure(SendFailure.CONNECTION_REFUSED, "refused");
+            throw new SendFailure(FastlyHttpReq.SEND_ERROR_TAG_CONNECTION_REFUSED, "refused");
         }
         if (backend.name().equals("slow")) {
             try {
@@ -150,12 +151,12 @@ class HostcallsTest {
         assertEquals(FastlyStatus.OK, g.call("fastly_async_io", "select", LIST, 1, 0, COUNT));
         assertEquals(
                 FastlyStatus.ERROR, g.call("fastly_http_req", "pending_req_poll_v2", polledV2, DETAIL, COUNT, H, H2));
-        assertEquals(SendFailure.CONNECTION_REFUSED, g.u32(DETAIL));
+        assertEquals(FastlyHttpReq.SEND_ERROR_TAG_CONNECTION_REFUSED, g.u32(DETAIL));
         int selectedV2 = sendAsync(g, "broken");
         g.memory.u32(LIST, selectedV2);
         assertEquals(
                 FastlyStatus.ERROR, g.call("fastly_http_req", "pending_req_select_v2", LIST, 1, DETAIL, COUNT, H, H2));
-        assertEquals(SendFailure.CONNECTION_REFUSED, g.u32(DETAIL));
+        assertEquals(FastlyHttpReq.SEND_ERROR_TAG_CONNECTION_REFUSED, g.u32(DETAIL));
     }
 
     @Test
@@ -169,7 +170,7 @@ class HostcallsTest {
         int status = g.call("fastly_http_req", "send_v2", req, g.u32(H2), NAME, len, DETAIL, H, H2);
 
         assertEquals(FastlyStatus.ERROR, status);
-        assertEquals(SendFailure.CONNECTION_REFUSED, g.u32(DETAIL));
+        assertEquals(FastlyHttpReq.SEND_ERROR_TAG_CONNECTION_REFUSED, g.u32(DETAIL));
 
         g.call("fastly_http_req", "new", H);
         g.call("fastly_http_body", "new", H2);
@@ -177,7 +178,7 @@ class HostcallsTest {
         assertEquals(
                 FastlyStatus.INVAL,
                 g.call("fastly_http_req", "send_v2", g.u32(H), g.u32(H2), NAME, unknown, DETAIL, H, H2));
-        assertEquals(SendFailure.DESTINATION_NOT_FOUND, g.u32(DETAIL));
+        assertEquals(FastlyHttpReq.SEND_ERROR_TAG_DESTINATION_NOT_FOUND, g.u32(DETAIL));
     }
 
     @Test

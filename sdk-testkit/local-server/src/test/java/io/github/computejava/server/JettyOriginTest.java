@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.github.computejava.abi.FastlyHttpReq;
 import io.github.computejava.host.Backend;
 import io.github.computejava.host.BodyBuffer;
 import io.github.computejava.host.HeaderList;
@@ -140,7 +141,7 @@ class JettyOriginTest {
 
         SendFailure f = assertThrows(SendFailure.class, () -> jetty.exchange(b, head, BodyBuffer.readingFrom(body)));
 
-        assertEquals(SendFailure.INTERNAL_ERROR, f.tag(), f.getMessage());
+        assertEquals(FastlyHttpReq.SEND_ERROR_TAG_INTERNAL_ERROR, f.tag(), f.getMessage());
         assertTrue(f.getMessage().contains("request body"), f.getMessage());
         client.join();
     }
@@ -156,7 +157,7 @@ class JettyOriginTest {
         SendFailure f = assertThrows(
                 SendFailure.class, () -> jetty.exchange(b, get("http://x/delay/3000"), BodyBuffer.of(new byte[0])));
 
-        assertEquals(SendFailure.HTTP_RESPONSE_TIMEOUT, f.tag());
+        assertEquals(FastlyHttpReq.SEND_ERROR_TAG_HTTP_RESPONSE_TIMEOUT, f.tag());
         assertTrue((System.nanoTime() - start) / 1_000_000L < 2500, "gave up at the first-byte timeout");
     }
 
@@ -172,7 +173,7 @@ class JettyOriginTest {
         SendFailure f =
                 assertThrows(SendFailure.class, () -> jetty.exchange(b, get("http://x/"), BodyBuffer.of(new byte[0])));
 
-        assertEquals(SendFailure.CONNECTION_REFUSED, f.tag());
+        assertEquals(FastlyHttpReq.SEND_ERROR_TAG_CONNECTION_REFUSED, f.tag());
     }
 
     @Test
@@ -182,7 +183,7 @@ class JettyOriginTest {
         SendFailure f =
                 assertThrows(SendFailure.class, () -> jetty.exchange(b, get("http://x/"), BodyBuffer.of(new byte[0])));
 
-        assertEquals(SendFailure.DNS_ERROR, f.tag());
+        assertEquals(FastlyHttpReq.SEND_ERROR_TAG_DNS_ERROR, f.tag());
     }
 
     @Test
@@ -195,7 +196,8 @@ class JettyOriginTest {
                 assertThrows(SendFailure.class, () -> jetty.exchange(b, get("http://x/"), BodyBuffer.of(new byte[0])));
 
         assertTrue(
-                f.tag() == SendFailure.TLS_PROTOCOL_ERROR || f.tag() == SendFailure.TLS_CERTIFICATE_ERROR,
+                f.tag() == FastlyHttpReq.SEND_ERROR_TAG_TLS_PROTOCOL_ERROR
+                        || f.tag() == FastlyHttpReq.SEND_ERROR_TAG_TLS_CERTIFICATE_ERROR,
                 "tag " + f.tag() + ": " + f.getMessage());
     }
 
@@ -271,7 +273,7 @@ class JettyOriginTest {
             SendFailure f = assertThrows(
                     SendFailure.class, () -> jetty.exchange(b, get("http://x/"), BodyBuffer.of(new byte[0])));
 
-            assertEquals(SendFailure.HTTP_RESPONSE_HEADER_SECTION_TOO_LARGE, f.tag(), f.getMessage());
+            assertEquals(FastlyHttpReq.SEND_ERROR_TAG_HTTP_RESPONSE_HEADER_SECTION_TOO_LARGE, f.tag(), f.getMessage());
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.computejava.testkit;
 
+import io.github.computejava.abi.FastlyHttpReq;
 import io.github.computejava.fsthttp.CacheOptions;
 import io.github.computejava.fsthttp.Headers;
 import io.github.computejava.fsthttp.SendErrorKind;
@@ -63,7 +64,7 @@ final class TestOrigin implements Origin {
         TestBackend script = host.script(backend.name());
         RecordedRequest recorded = host.record(backend.name(), sent, bytes, cacheOptions(override), script);
         if (!complete) {
-            throw new SendFailure(SendFailure.CONNECTION_TERMINATED, "the request body was abandoned");
+            throw new SendFailure(FastlyHttpReq.SEND_ERROR_TAG_CONNECTION_TERMINATED, "the request body was abandoned");
         }
         MockResponse answer;
         try {
@@ -71,7 +72,8 @@ final class TestOrigin implements Origin {
         } catch (Throwable t) {
             host.responderFailed(backend.name(), t);
             throw new SendFailure(
-                    SendFailure.INTERNAL_ERROR, "the responder of backend '" + backend.name() + "' threw " + t);
+                    FastlyHttpReq.SEND_ERROR_TAG_INTERNAL_ERROR,
+                    "the responder of backend '" + backend.name() + "' threw " + t);
         }
         if (answer == null) {
             if (backend.url().isPresent()) {
@@ -100,7 +102,7 @@ final class TestOrigin implements Origin {
             if (delay.compareTo(timeout) > 0) {
                 host.clock().advance(timeout);
                 throw new SendFailure(
-                        SendFailure.HTTP_RESPONSE_TIMEOUT,
+                        FastlyHttpReq.SEND_ERROR_TAG_HTTP_RESPONSE_TIMEOUT,
                         "backend '" + backend.name() + "' took longer than its first-byte timeout of " + timeout);
             }
             host.clock().advance(delay);
@@ -122,7 +124,7 @@ final class TestOrigin implements Origin {
                 streamed = answer.streamedBody().get().attach();
             } catch (IllegalStateException e) {
                 host.responderFailed(backend.name(), new AssertionError(e.getMessage(), e));
-                throw new SendFailure(SendFailure.INTERNAL_ERROR, e.getMessage());
+                throw new SendFailure(FastlyHttpReq.SEND_ERROR_TAG_INTERNAL_ERROR, e.getMessage());
             }
             // the program owns a body reading from the one the test writes, as from a real origin's connection
             return new UpstreamResponse(new ResponseHead(answer.status(), headers), BodyBuffer.readingFrom(streamed));

@@ -1,5 +1,6 @@
 package io.github.computejava.host.backend;
 
+import io.github.computejava.abi.FastlyHttpReq;
 import io.github.computejava.host.Backend;
 import io.github.computejava.host.BodyBuffer;
 import io.github.computejava.host.HeaderList;
@@ -87,14 +88,16 @@ public final class JettyOrigin implements Origin, AutoCloseable {
     @Override
     public UpstreamResponse exchange(Backend backend, RequestHead head, BodyBuffer body) throws SendFailure {
         if (backend.url().isEmpty()) {
-            throw new SendFailure(SendFailure.DESTINATION_NOT_FOUND, "backend " + backend.name() + " has no URL");
+            throw new SendFailure(
+                    FastlyHttpReq.SEND_ERROR_TAG_DESTINATION_NOT_FOUND, "backend " + backend.name() + " has no URL");
         }
         URI base = backend.url().get();
         URI target;
         try {
             target = target(base, head.uri);
         } catch (IllegalArgumentException e) {
-            throw new SendFailure(SendFailure.HTTP_REQUEST_URI_INVALID, "invalid request URI " + head.uri, e);
+            throw new SendFailure(
+                    FastlyHttpReq.SEND_ERROR_TAG_HTTP_REQUEST_URI_INVALID, "invalid request URI " + head.uri, e);
         }
         HttpClient client = client(backend);
         Request request = client.newRequest(target)
@@ -123,7 +126,8 @@ public final class JettyOrigin implements Origin, AutoCloseable {
             try {
                 request.body(new BytesRequestContent((String) null, body.readAll()));
             } catch (IOException e) {
-                throw new SendFailure(SendFailure.INTERNAL_ERROR, "the request body failed: " + e.getMessage(), e);
+                throw new SendFailure(
+                        FastlyHttpReq.SEND_ERROR_TAG_INTERNAL_ERROR, "the request body failed: " + e.getMessage(), e);
             }
         } else if (length > 0) {
             // a body of known length (the client's, passed on unchanged) keeps its Content-Length: no chunking
@@ -139,13 +143,14 @@ public final class JettyOrigin implements Origin, AutoCloseable {
         } catch (TimeoutException e) {
             request.abort(e);
             throw new SendFailure(
-                    SendFailure.HTTP_RESPONSE_TIMEOUT,
+                    FastlyHttpReq.SEND_ERROR_TAG_HTTP_RESPONSE_TIMEOUT,
                     "no response from backend " + backend.name() + " within "
                             + backend.firstByteTimeout().toMillis() + " ms");
         } catch (InterruptedException e) {
             request.abort(e);
             Thread.currentThread().interrupt();
-            throw new SendFailure(SendFailure.INTERNAL_ERROR, "interrupted while waiting for " + backend.name(), e);
+            throw new SendFailure(
+                    FastlyHttpReq.SEND_ERROR_TAG_INTERNAL_ERROR, "interrupted while waiting for " + backend.name(), e);
         } catch (ExecutionException e) {
             throw failure(backend, e.getCause());
         }
@@ -237,7 +242,7 @@ public final class JettyOrigin implements Origin, AutoCloseable {
 
     private static SendFailure headerSectionTooLarge(Backend backend, long bytes) {
         return new SendFailure(
-                SendFailure.HTTP_RESPONSE_HEADER_SECTION_TOO_LARGE,
+                FastlyHttpReq.SEND_ERROR_TAG_HTTP_RESPONSE_HEADER_SECTION_TOO_LARGE,
                 "backend " + backend.name() + " answered with "
                         + (bytes < 0 ? "more than " + HEADER_SECTION_LIMIT : bytes)
                         + " bytes of header fields; the limit is " + HEADER_SECTION_LIMIT + " (69 KB)");
@@ -439,7 +444,7 @@ public final class JettyOrigin implements Origin, AutoCloseable {
             if (t instanceof BodyBuffer.BodyAbandonedException) {
                 // the request body's source failed (a client's malformed body, say): not the backend's doing
                 return new SendFailure(
-                        SendFailure.INTERNAL_ERROR,
+                        FastlyHttpReq.SEND_ERROR_TAG_INTERNAL_ERROR,
                         "the request body for backend " + backend.name() + " failed before it was sent in full: "
                                 + t.getMessage(),
                         cause);
@@ -448,38 +453,42 @@ public final class JettyOrigin implements Origin, AutoCloseable {
         for (Throwable t = cause; t != null; t = t.getCause()) {
             String message = String.valueOf(t.getMessage());
             if (t instanceof UnknownHostException) {
-                return new SendFailure(SendFailure.DNS_ERROR, what + "unknown host " + message, cause);
+                return new SendFailure(FastlyHttpReq.SEND_ERROR_TAG_DNS_ERROR, what + "unknown host " + message, cause);
             }
             if (t instanceof NoRouteToHostException) {
-                return new SendFailure(SendFailure.DESTINATION_IP_UNROUTABLE, what + message, cause);
+                return new SendFailure(FastlyHttpReq.SEND_ERROR_TAG_DESTINATION_IP_UNROUTABLE, what + message, cause);
             }
             if (t instanceof ConnectException) {
-                return new SendFailure(SendFailure.CONNECTION_REFUSED, what + "connection refused", cause);
+                return new SendFailure(
+                        FastlyHttpReq.SEND_ERROR_TAG_CONNECTION_REFUSED, what + "connection refused", cause);
             }
             if (t instanceof SocketTimeoutException || message.contains("Connect Timeout")) {
-                return new SendFailure(SendFailure.CONNECTION_TIMEOUT, what + "connect timeout", cause);
+                return new SendFailure(
+                        FastlyHttpReq.SEND_ERROR_TAG_CONNECTION_TIMEOUT, what + "connect timeout", cause);
             }
             if ((t instanceof SSLHandshakeException || t instanceof SSLPeerUnverifiedException)
                     && hasCertificateProblem(t)) {
-                return new SendFailure(SendFailure.TLS_CERTIFICATE_ERROR, what + message, cause);
+                return new SendFailure(FastlyHttpReq.SEND_ERROR_TAG_TLS_CERTIFICATE_ERROR, what + message, cause);
             }
             if (t instanceof SSLException) {
-                return new SendFailure(SendFailure.TLS_PROTOCOL_ERROR, what + message, cause);
+                return new SendFailure(FastlyHttpReq.SEND_ERROR_TAG_TLS_PROTOCOL_ERROR, what + message, cause);
             }
             if (t instanceof TimeoutException) {
-                return new SendFailure(SendFailure.HTTP_RESPONSE_TIMEOUT, what + message, cause);
+                return new SendFailure(FastlyHttpReq.SEND_ERROR_TAG_HTTP_RESPONSE_TIMEOUT, what + message, cause);
             }
             if (t instanceof HttpResponseException || t instanceof org.eclipse.jetty.http.BadMessageException) {
-                return new SendFailure(SendFailure.HTTP_PROTOCOL_ERROR, what + message, cause);
+                return new SendFailure(FastlyHttpReq.SEND_ERROR_TAG_HTTP_PROTOCOL_ERROR, what + message, cause);
             }
             if (t instanceof EofException || t instanceof ClosedChannelException) {
-                return new SendFailure(SendFailure.CONNECTION_TERMINATED, what + "connection closed", cause);
+                return new SendFailure(
+                        FastlyHttpReq.SEND_ERROR_TAG_CONNECTION_TERMINATED, what + "connection closed", cause);
             }
         }
         if (cause instanceof IOException) {
-            return new SendFailure(SendFailure.CONNECTION_TERMINATED, what + cause.getMessage(), cause);
+            return new SendFailure(
+                    FastlyHttpReq.SEND_ERROR_TAG_CONNECTION_TERMINATED, what + cause.getMessage(), cause);
         }
-        return new SendFailure(SendFailure.INTERNAL_ERROR, what + cause, cause);
+        return new SendFailure(FastlyHttpReq.SEND_ERROR_TAG_INTERNAL_ERROR, what + cause, cause);
     }
 
     private static boolean hasCertificateProblem(Throwable t) {

@@ -1,5 +1,6 @@
 package io.github.computejava.host.readthrough;
 
+import io.github.computejava.abi.FastlyHttpReq;
 import io.github.computejava.host.Backend;
 import io.github.computejava.host.BodyBuffer;
 import io.github.computejava.host.CacheOverride;
@@ -137,7 +138,8 @@ public final class ReadthroughCache {
             lookup = store.transactionLookup(CacheNamespace.READTHROUGH, key, request.headers);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SendFailure(SendFailure.INTERNAL_ERROR, "interrupted while waiting for the cache", e);
+            throw new SendFailure(
+                    FastlyHttpReq.SEND_ERROR_TAG_INTERNAL_ERROR, "interrupted while waiting for the cache", e);
         }
         Optional<CachedObject> found = lookup.found();
         if (found.isPresent()) {
@@ -170,7 +172,7 @@ public final class ReadthroughCache {
         try {
             return key(request);
         } catch (IllegalArgumentException e) {
-            throw new SendFailure(SendFailure.HTTP_REQUEST_CACHE_KEY_INVALID, e.getMessage());
+            throw new SendFailure(FastlyHttpReq.SEND_ERROR_TAG_HTTP_REQUEST_CACHE_KEY_INVALID, e.getMessage());
         }
     }
 

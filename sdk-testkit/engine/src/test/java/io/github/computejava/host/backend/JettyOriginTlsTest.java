@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.computejava.abi.FastlyHttpReq;
 import io.github.computejava.host.Backend;
 import io.github.computejava.host.BodyBuffer;
 import io.github.computejava.host.HeaderList;
@@ -164,7 +165,7 @@ class JettyOriginTlsTest {
 
         SendFailure f = assertThrows(SendFailure.class, () -> send(b));
 
-        assertEquals(SendFailure.TLS_CERTIFICATE_ERROR, f.tag(), f.getMessage());
+        assertEquals(FastlyHttpReq.SEND_ERROR_TAG_TLS_CERTIFICATE_ERROR, f.tag(), f.getMessage());
     }
 
     @Test
@@ -177,7 +178,7 @@ class JettyOriginTlsTest {
         Backend byIp = LocalServerConfig.read(toml).backends().get("byip");
 
         SendFailure mismatch = assertThrows(SendFailure.class, () -> send(byIp));
-        assertEquals(SendFailure.TLS_CERTIFICATE_ERROR, mismatch.tag(), mismatch.getMessage());
+        assertEquals(FastlyHttpReq.SEND_ERROR_TAG_TLS_CERTIFICATE_ERROR, mismatch.tag(), mismatch.getMessage());
 
         Backend withCertHost = byIp.toBuilder().certHost("localhost").build();
         assertTrue(body(withCertHost).startsWith("secure "));

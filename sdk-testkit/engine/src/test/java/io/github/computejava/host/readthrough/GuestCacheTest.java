@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.github.computejava.abi.FastlyHttpReq;
 import io.github.computejava.fsthttp.CacheOptions;
 import io.github.computejava.fsthttp.CandidateResponse;
 import io.github.computejava.host.SendFailure;
@@ -324,7 +325,7 @@ class GuestCacheTest {
         h.settle();
         h.advanceSeconds(60);
         h.origin((r, b) -> {
-            throw new SendFailure(SendFailure.CONNECTION_REFUSED, "down");
+            throw new SendFailure(FastlyHttpReq.SEND_ERROR_TAG_CONNECTION_REFUSED, "down");
         });
         Harness.Reply r = h.get("http://example.com/a");
         assertEquals("good", r.body);

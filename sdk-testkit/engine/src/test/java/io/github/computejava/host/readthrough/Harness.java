@@ -1,5 +1,6 @@
 package io.github.computejava.host.readthrough;
 
+import io.github.computejava.abi.FastlyHttpReq;
 import io.github.computejava.fsthttp.CacheOptions;
 import io.github.computejava.fsthttp.Compute;
 import io.github.computejava.fsthttp.Handler;
@@ -80,7 +81,7 @@ final class Harness implements AutoCloseable {
                     try {
                         bytes = body.readAll();
                     } catch (IOException e) {
-                        throw new SendFailure(SendFailure.INTERNAL_ERROR, e.toString(), e);
+                        throw new SendFailure(FastlyHttpReq.SEND_ERROR_TAG_INTERNAL_ERROR, e.toString(), e);
                     }
                     synchronized (originRequests) {
                         originRequests.add(request.copy());

@@ -4,6 +4,7 @@ import static io.github.computejava.host.readthrough.Harness.reply;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.computejava.abi.FastlyHttpReq;
 import io.github.computejava.host.Backend;
 import io.github.computejava.host.BodyBuffer;
 import io.github.computejava.host.CacheOverride;
@@ -76,7 +77,7 @@ class ReadthroughConcurrencyTest {
             if (calls.incrementAndGet() == 1) {
                 firstArrived.countDown();
                 await(fail);
-                throw new SendFailure(SendFailure.CONNECTION_TERMINATED, "origin went away");
+                throw new SendFailure(FastlyHttpReq.SEND_ERROR_TAG_CONNECTION_TERMINATED, "origin went away");
             }
             return reply(200, "second try", "Cache-Control", "max-age=60");
         });
@@ -128,7 +129,7 @@ class ReadthroughConcurrencyTest {
             try {
                 together.await(10, TimeUnit.SECONDS); // only passes if all n are at the origin at once
             } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
-                throw new SendFailure(SendFailure.INTERNAL_ERROR, "requests were serialized: " + e);
+                throw new SendFailure(FastlyHttpReq.SEND_ERROR_TAG_INTERNAL_ERROR, "requests were serialized: " + e);
             }
             return reply(200, "private", "Cache-Control", "private");
         });

@@ -4,6 +4,7 @@ import static io.github.computejava.host.readthrough.Harness.reply;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.github.computejava.abi.FastlyHttpReq;
 import io.github.computejava.fsthttp.CacheOptions;
 import io.github.computejava.host.HeaderList;
 import io.github.computejava.host.HostEngine;
@@ -327,7 +328,7 @@ class ReadthroughSendTest {
     @Test
     void aFailedSendWithoutStaleContentIsAnError() {
         h.origin((r, b) -> {
-            throw new SendFailure(SendFailure.CONNECTION_REFUSED, "refused");
+            throw new SendFailure(FastlyHttpReq.SEND_ERROR_TAG_CONNECTION_REFUSED, "refused");
         });
         Harness.Reply r = h.get("http://example.com/a");
         assertEquals(500, r.status, "the handler's uncaught send error becomes a 500");

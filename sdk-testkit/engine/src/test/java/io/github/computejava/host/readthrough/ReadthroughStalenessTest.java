@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.computejava.abi.FastlyHttpReq;
 import io.github.computejava.fsthttp.CacheOptions;
 import io.github.computejava.host.SendFailure;
 import java.time.Duration;
@@ -168,7 +169,7 @@ class ReadthroughStalenessTest {
         h.settle();
         h.advanceSeconds(30);
         h.origin((r, b) -> {
-            throw new SendFailure(SendFailure.CONNECTION_REFUSED, "down");
+            throw new SendFailure(FastlyHttpReq.SEND_ERROR_TAG_CONNECTION_REFUSED, "down");
         });
         Harness.Reply stale = h.get("http://example.com/a");
         assertEquals(200, stale.status);
