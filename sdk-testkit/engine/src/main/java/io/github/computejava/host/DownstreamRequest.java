@@ -12,6 +12,7 @@ public final class DownstreamRequest {
     private static final AtomicLong IDS = new AtomicLong();
     private final HeaderList originalHeaders;
     private final String requestId;
+    private volatile String clientBodyFailure;
 
     /**
      * @param clientAddress the client's IP, 4 or 16 octets
@@ -39,6 +40,28 @@ public final class DownstreamRequest {
     /** The header fields as the client sent them, before the program changed any. */
     public HeaderList originalHeaders() {
         return originalHeaders.copy();
+    }
+
+    /**
+     * Notes that the client's body could not be read to its end (malformed framing, a broken connection): the door
+     * calls it when its read fails, before the program sees the failure. Whatever the program answers then, the
+     * engine answers the client 400, as the fault is the client's. The first failure noted is kept.
+     *
+     * @param why what went wrong, completing "the client's request body ..." ({@code is malformed: ...})
+     * @throws NullPointerException if {@code why} is null
+     */
+    public void clientBodyFailed(String why) {
+        Objects.requireNonNull(why, "why");
+        synchronized (this) {
+            if (clientBodyFailure == null) {
+                clientBodyFailure = why;
+            }
+        }
+    }
+
+    /** What went wrong with the client's body, if its read failed (see {@link #clientBodyFailed}). */
+    public java.util.Optional<String> clientBodyFailure() {
+        return java.util.Optional.ofNullable(clientBodyFailure);
     }
 
     /** The request's id. */

@@ -8,4 +8,13 @@ public interface DownstreamResponder {
      * the body; read it until it ends.
      */
     void respond(ResponseHead head, BodyBuffer body, boolean streaming);
+
+    /**
+     * Called just before {@link #respond} when the engine answers the client in place of what the program sent (a
+     * host rule: the client's body failed, the response's header section is over Fastly's limit), with the
+     * sentence saying why, for the door's log. The default ignores it.
+     *
+     * @param why what was refused and the answer given instead
+     */
+    default void refused(String why) {}
 }

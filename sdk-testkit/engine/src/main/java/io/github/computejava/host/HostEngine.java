@@ -85,7 +85,8 @@ public final class HostEngine implements AutoCloseable {
         this.readthrough = new ReadthroughCache(
                 cacheStore,
                 CachePolicy.withDefaultTtl(b.defaultTtl),
-                (backend, head, body, override) -> origin.exchange(backend, head, body, override),
+                (backend, head, body, override) ->
+                        withinLimits(backend, origin.exchange(backend, head, body, override)),
                 async,
                 clock);
         this.journal = b.requestHistory > 0 ? new RequestJournal(clock, b.requestHistory) : null;
@@ -99,6 +100,48 @@ public final class HostEngine implements AutoCloseable {
     /** A sandbox for one client request. */
     public Sandbox newSandbox(DownstreamRequest request, DownstreamResponder responder) {
         return new Sandbox(this, request, traced(request, responder));
+    }
+
+    /**
+     * Serves one client request, the lifecycle both doors share: a sandbox for it, the program run on it, then the
+     * answer for a client the program did not answer (an empty 200 after a normal end; after a failure its status
+     * with the failure's text, the failure and its trace also noted among the request's lines in {@link #view()}),
+     * and the sandbox finished (see {@link Sandbox#finish}). A door's own fault while running ({@code run}
+     * throwing) is a 500 naming it, and the engine keeps serving.
+     *
+     * @param request the client request
+     * @param responder where the client's answer goes
+     * @param run runs the program on the sandbox
+     * @return the finished sandbox, for its usage and what the program threw
+     * @throws NullPointerException if an argument is null
+     */
+    public Sandbox serve(DownstreamRequest request, DownstreamResponder responder, ProgramEnd.Run run) {
+        Objects.requireNonNull(run, "run");
+        Sandbox sandbox =
+                newSandbox(Objects.requireNonNull(request, "request"), Objects.requireNonNull(responder, "responder"));
+        ProgramEnd end;
+        try {
+            end = run.run(sandbox);
+        } catch (Throwable t) {
+            end = ProgramEnd.failed(500, "the host failed: " + t, java.util.List.of());
+        }
+        try {
+            if (!end.isFailure()) {
+                sandbox.answerIfUnanswered(200, new byte[0]);
+            } else {
+                programOutput(sandbox, true, "the request failed: " + end.failure());
+                for (String line : end.trace()) {
+                    programOutput(sandbox, true, line);
+                }
+                byte[] text = end.failure().isEmpty()
+                        ? new byte[0]
+                        : (end.failure() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                sandbox.answerIfUnanswered(end.status(), text);
+            }
+        } finally {
+            sandbox.finish();
+        }
+        return sandbox;
     }
 
     /** The responder for a client request, noting its answer when the engine records requests. */
@@ -269,6 +312,21 @@ public final class HostEngine implements AutoCloseable {
             call.failed(e.getMessage());
             throw e;
         }
+    }
+
+    /**
+     * A backend's response under the host's rules, whatever origin gave it: a header section over Fastly's limit
+     * ({@link HeaderSection}) is the send error {@code http_response_header_section_too_large}.
+     */
+    private static UpstreamResponse withinLimits(Backend backend, UpstreamResponse response) throws SendFailure {
+        long bytes = HeaderSection.bytes(response.head().headers);
+        if (HeaderSection.tooLarge(bytes)) {
+            response.body().discard();
+            throw new SendFailure(
+                    FastlyHttpReq.SEND_ERROR_TAG_HTTP_RESPONSE_HEADER_SECTION_TOO_LARGE,
+                    HeaderSection.describe("the response of backend " + backend.name(), bytes));
+        }
+        return response;
     }
 
     /**

@@ -114,7 +114,7 @@ final class HttpRespHost implements FastlyHttpResp {
             handles.remove(body);
             b.close();
         }
-        sandbox.responder().respond(r.head, b, streaming != 0);
+        sandbox.respondToClient(r.head, b, streaming != 0);
         return FastlyStatus.OK;
     }
 
@@ -218,7 +218,7 @@ final class HttpRespHost implements FastlyHttpResp {
                 HttpReqHost.applyEdit(head.headers, edit[1], edit[2], edit[3]);
             }
         }
-        sandbox.responder().respond(head, body, false);
+        sandbox.respondToClient(head, body, false);
         return FastlyStatus.OK;
     }
 

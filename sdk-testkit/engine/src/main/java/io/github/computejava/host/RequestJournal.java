@@ -55,9 +55,17 @@ final class RequestJournal {
             }
         }
         Trace t = trace;
-        return (head, body, streaming) -> {
-            t.answered(head.status, clock.instant());
-            responder.respond(head, body, streaming);
+        return new DownstreamResponder() {
+            @Override
+            public void respond(ResponseHead head, BodyBuffer body, boolean streaming) {
+                t.answered(head.status, clock.instant());
+                responder.respond(head, body, streaming);
+            }
+
+            @Override
+            public void refused(String why) {
+                responder.refused(why);
+            }
         };
     }
 

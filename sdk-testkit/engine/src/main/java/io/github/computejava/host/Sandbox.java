@@ -1,5 +1,7 @@
 package io.github.computejava.host;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import io.github.computejava.abi.FastlyAbi;
 import io.github.computejava.abi.FastlyAcl;
 import io.github.computejava.abi.FastlyAsyncIo;
@@ -367,8 +369,39 @@ public class Sandbox implements Hostcalls, UncaughtListener {
         return downstreamRequestHandle;
     }
 
-    DownstreamResponder responder() {
-        return responder;
+    /**
+     * Sends the client its answer (the program's response, or the one for a program that sent none), under the
+     * host's rules on it: a client whose body failed gets a 400 whatever the program answered (the fault is the client's), and a response whose header section is over
+     * Fastly's limit ({@link HeaderSection}) a 500; either way the door hears why ({@link
+     * DownstreamResponder#refused}) and the program's body is dropped.
+     */
+    void respondToClient(ResponseHead head, BodyBuffer body, boolean streaming) {
+        String bodyFailure = downstream.clientBodyFailure().orElse(null);
+        if (bodyFailure != null) {
+            String why = "the client's request body " + bodyFailure;
+            replace(body, why + "; answering 400", 400, "Bad request: " + why);
+            return;
+        }
+        long headerBytes = HeaderSection.bytes(head.headers);
+        if (HeaderSection.tooLarge(headerBytes)) {
+            String why = HeaderSection.describe("the program's response", headerBytes);
+            replace(body, why, 500, why);
+            return;
+        }
+        responder.respond(head, body, streaming);
+    }
+
+    private void replace(BodyBuffer programBody, String why, int status, String text) {
+        refuse(why);
+        responder.refused(why);
+        programBody.discard();
+        responder.respond(new ResponseHead(status, textHeaders()), BodyBuffer.of((text + "\n").getBytes(UTF_8)), false);
+    }
+
+    private static HeaderList textHeaders() {
+        HeaderList headers = new HeaderList();
+        headers.append("Content-Type", "text/plain; charset=utf-8");
+        return headers;
     }
 
     /**
@@ -447,11 +480,10 @@ public class Sandbox implements Hostcalls, UncaughtListener {
         if (!markResponded()) {
             return false;
         }
-        HeaderList headers = new HeaderList();
-        if (body.length > 0) {
-            headers.append("Content-Type", "text/plain; charset=utf-8");
-        }
-        responder.respond(new ResponseHead(status, headers), BodyBuffer.of(body), false);
+        respondToClient(
+                new ResponseHead(status, body.length > 0 ? textHeaders() : new HeaderList()),
+                BodyBuffer.of(body),
+                false);
         return true;
     }
 

@@ -3,7 +3,7 @@ package io.github.computejava.server;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.github.computejava.host.backend.JettyOrigin;
+import io.github.computejava.host.HeaderSection;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -56,8 +56,8 @@ public final class EmbeddedOrigin implements AutoCloseable {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         // Fastly's header limits, as the local server has: a program may forward what its client sent
-        http.setRequestHeaderSize(JettyOrigin.HEADER_SECTION_LIMIT);
-        http.setResponseHeaderSize(JettyOrigin.HEADER_SECTION_LIMIT);
+        http.setRequestHeaderSize(HeaderSection.LIMIT);
+        http.setResponseHeaderSize(HeaderSection.LIMIT);
         this.connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setHost(address.getHostString());
         connector.setPort(address.getPort());

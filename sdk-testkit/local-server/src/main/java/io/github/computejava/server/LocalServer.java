@@ -9,8 +9,10 @@ import io.github.computejava.host.DownstreamResponder;
 import io.github.computejava.host.DownstreamSource;
 import io.github.computejava.host.ExecutionLimits;
 import io.github.computejava.host.HeaderList;
+import io.github.computejava.host.HeaderSection;
 import io.github.computejava.host.HostEngine;
 import io.github.computejava.host.Origin;
+import io.github.computejava.host.ProgramEnd;
 import io.github.computejava.host.RequestHead;
 import io.github.computejava.host.ResourceUsage;
 import io.github.computejava.host.ResponseHead;
@@ -195,8 +197,8 @@ public final class LocalServer implements AutoCloseable {
         // the response's Date is the program's (often its origin's); one is added when it has none
         http.setSendDateHeader(false);
         // Fastly's limits on header sections: 69 KB each way (the response's with room for the fields added here)
-        http.setRequestHeaderSize(JettyOrigin.HEADER_SECTION_LIMIT);
-        http.setMaxResponseHeaderSize(JettyOrigin.HEADER_SECTION_LIMIT + 1024);
+        http.setRequestHeaderSize(HeaderSection.LIMIT);
+        http.setMaxResponseHeaderSize(HeaderSection.LIMIT + 1024);
         // RFC 9112 3.2.2: a server must accept an absolute-form target, whose authority replaces the Host header's
         http.setHttpCompliance(
                 http.getHttpCompliance().with("absolute-form", HttpCompliance.Violation.MISMATCHED_AUTHORITY));
@@ -433,7 +435,6 @@ public final class LocalServer implements AutoCloseable {
     }
 
     private void runGuest(DownstreamExchange exchange) {
-        Sandbox sandbox = engine.newSandbox(exchange.request(), exchange.responder());
         String traceId = exchange.request().requestId();
         // taken before the client is answered: once it has its answer it may ask for the usage, which removes it
         CompletableFuture<ResourceUsage> reported = usages.get(traceId);
@@ -442,51 +443,47 @@ public final class LocalServer implements AutoCloseable {
                 Thread.currentThread(),
                 exchange.responder() instanceof Responder ? (Responder) exchange.responder() : null);
         running.add(instance);
-        String failure;
-        int failureStatus = 500;
-        WasmProgram.Outcome outcome = null;
-        List<String> trace = List.of();
+        WasmProgram.Outcome[] ran = new WasmProgram.Outcome[1];
         WasmProgram serving = program;
-        RUNNING.set(serving);
-        try (Wasi wasi = new Wasi(
-                engine.clock(),
-                engine.environment(traceId),
-                line -> {
-                    log.stdout(line);
-                    engine.programOutput(sandbox, false, line);
-                },
-                line -> {
-                    log.stderr(line);
-                    engine.programOutput(sandbox, true, line);
-                },
-                serving.frameMap(),
-                limits.outputLineBytes())) {
-            outcome = serving.run(sandbox, wasi, log, limits.heapBytes(), memoryBudget, instance::endReason);
-            failure = outcome.failure;
-            failureStatus = outcome.status;
-            trace = outcome.trace;
-        } catch (Throwable t) {
-            // a fault of the server itself: the client still gets an answer, and the server keeps serving
-            failure = "the host failed: " + t;
-        } finally {
-            running.remove(instance);
-            instance.done();
-            RUNNING.remove();
-        }
-        try {
-            if (failure == null) {
-                sandbox.answerIfUnanswered(200, new byte[0]);
-            } else {
-                log.error("request " + traceId + " failed: " + failure);
-                trace.forEach(log::error);
-                // the inspector lists the failure and its stack trace among the request's lines
-                engine.programOutput(sandbox, true, "the request failed: " + failure);
-                trace.forEach(line -> engine.programOutput(sandbox, true, line));
-                sandbox.answerIfUnanswered(failureStatus, (failure + "\n").getBytes(StandardCharsets.UTF_8));
+        // the engine runs the request's lifecycle: the answer for a client the program left unanswered, the finish
+        Sandbox sandbox = engine.serve(exchange.request(), exchange.responder(), s -> {
+            String failure;
+            int failureStatus = 500;
+            List<String> trace = List.of();
+            RUNNING.set(serving);
+            try (Wasi wasi = new Wasi(
+                    engine.clock(),
+                    engine.environment(traceId),
+                    line -> {
+                        log.stdout(line);
+                        engine.programOutput(s, false, line);
+                    },
+                    line -> {
+                        log.stderr(line);
+                        engine.programOutput(s, true, line);
+                    },
+                    serving.frameMap(),
+                    limits.outputLineBytes())) {
+                ran[0] = serving.run(s, wasi, log, limits.heapBytes(), memoryBudget, instance::endReason);
+                failure = ran[0].failure;
+                failureStatus = ran[0].status;
+                trace = ran[0].trace;
+            } catch (Throwable t) {
+                // a fault of the server itself: the client still gets an answer, and the server keeps serving
+                failure = "the host failed: " + t;
+            } finally {
+                running.remove(instance);
+                instance.done();
+                RUNNING.remove();
             }
-        } finally {
-            sandbox.finish();
-        }
+            if (failure == null) {
+                return ProgramEnd.normal();
+            }
+            log.error("request " + traceId + " failed: " + failure);
+            trace.forEach(log::error);
+            return ProgramEnd.failed(failureStatus, failure, trace);
+        });
+        WasmProgram.Outcome outcome = ran[0];
         ResourceUsage usage = sandbox.usage();
         List<String> measured = new ArrayList<>();
         if (outcome != null && outcome.heapRefusal != null) {
@@ -618,9 +615,21 @@ public final class LocalServer implements AutoCloseable {
         /** Set when the client is known to have gone away (a write to it failed, or its connection failed). */
         volatile boolean clientGone;
 
+        private final java.util.function.Consumer<String> log;
+
+        /** @param log where the engine's refusals of the program's answer go (the server's log) */
+        Responder(java.util.function.Consumer<String> log) {
+            this.log = log;
+        }
+
         @Override
         public void respond(ResponseHead head, BodyBuffer body, boolean streaming) {
             answer.complete(new Answer(head, body, streaming));
+        }
+
+        @Override
+        public void refused(String why) {
+            log.accept(why);
         }
     }
 
@@ -874,8 +883,9 @@ public final class LocalServer implements AutoCloseable {
             String requestId = String.format("%032x", id);
             ClientBody clientBody = new ClientBody(Request.asInputStream(request));
             DownstreamRequest downstream = downstream(request, requestId, clientBody);
+            clientBody.reportTo(downstream);
             log.info("request " + requestId + ": " + request.getMethod() + " " + request.getHttpURI());
-            Responder responder = new Responder();
+            Responder responder = new Responder(why -> log.error("request " + requestId + ": " + why));
             request.addFailureListener(failure -> responder.clientGone = true);
             if (exposeRequestIds) {
                 usages.put(requestId, new CompletableFuture<>());
@@ -894,29 +904,6 @@ public final class LocalServer implements AutoCloseable {
             } catch (ExecutionException e) {
                 callback.failed(e.getCause());
                 return true;
-            }
-            IOException bodyFailure = clientBody.failure;
-            if (bodyFailure != null) {
-                // the client's fault, not the program's nor a backend's: whatever the program answered to its
-                // failed read, the client learns that its request was bad
-                String why = "the client's request body " + describe(bodyFailure);
-                log.error("request " + requestId + ": " + why + "; answering 400");
-                answer.body.discard();
-                answer = new Answer(
-                        new ResponseHead(400, textHeaders()),
-                        BodyBuffer.of(("Bad request: " + why + "\n").getBytes(StandardCharsets.UTF_8)),
-                        false);
-            }
-            long headerBytes = JettyOrigin.headerSectionBytes(answer.head.headers);
-            if (headerBytes > JettyOrigin.HEADER_SECTION_LIMIT) {
-                String why = "the program's response has " + headerBytes + " bytes of header fields; the limit is "
-                        + JettyOrigin.HEADER_SECTION_LIMIT + " (69 KB)";
-                log.error("request " + requestId + ": " + why);
-                answer.body.discard();
-                answer = new Answer(
-                        new ResponseHead(500, textHeaders()),
-                        BodyBuffer.of((why + "\n").getBytes(StandardCharsets.UTF_8)),
-                        false);
             }
             if (exposeRequestIds) {
                 response.getHeaders().put(REQUEST_ID_FIELD, requestId);
@@ -1071,10 +1058,28 @@ public final class LocalServer implements AutoCloseable {
      * program sees the failure, so the answer to the client can tell it).
      */
     private static final class ClientBody extends FilterInputStream {
-        volatile IOException failure;
+        private volatile IOException failure;
+        private volatile DownstreamRequest reported;
 
         ClientBody(InputStream in) {
             super(in);
+        }
+
+        /** Tells the engine through {@code request} when (or if already) a read fails: it answers the client 400. */
+        void reportTo(DownstreamRequest request) {
+            reported = request;
+            IOException f = failure;
+            if (f != null) {
+                request.clientBodyFailed(describe(f));
+            }
+        }
+
+        private void failed(IOException e) {
+            failure = e;
+            DownstreamRequest r = reported;
+            if (r != null) {
+                r.clientBodyFailed(describe(e));
+            }
         }
 
         @Override
@@ -1089,11 +1094,11 @@ public final class LocalServer implements AutoCloseable {
             try {
                 return super.read(b, off, len);
             } catch (IOException e) {
-                failure = e;
+                failed(e);
                 throw e;
             } catch (RuntimeException e) {
                 IOException io = new IOException(e.getMessage(), e);
-                failure = io;
+                failed(io);
                 throw io;
             }
         }

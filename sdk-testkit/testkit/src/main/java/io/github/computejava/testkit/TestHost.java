@@ -20,6 +20,7 @@ import io.github.computejava.host.HostEngine;
 import io.github.computejava.host.KvStore;
 import io.github.computejava.host.LogSink;
 import io.github.computejava.host.Origin;
+import io.github.computejava.host.ProgramEnd;
 import io.github.computejava.host.RequestHead;
 import io.github.computejava.host.ResponseHead;
 import io.github.computejava.host.Sandbox;
@@ -659,29 +660,32 @@ public final class TestHost implements AutoCloseable {
     /** Runs the program for one request; returns whether it answered, and adds what it threw to {@code uncaught}. */
     private boolean execute(Program p, TestRequest request, DownstreamResponder responder, List<Throwable> uncaught) {
         RequestHead head = new RequestHead(request.method(), request.url(), toHeaderList(request));
-        Sandbox sandbox = engine.newSandbox(
+        List<Throwable> thrown = new ArrayList<>();
+        boolean[] responded = new boolean[1];
+        // the engine runs the request's lifecycle: a 200 for a program that ends without answering, a 500 for one
+        // that fails, the finish
+        Sandbox sandbox = engine.serve(
                 new DownstreamRequest(
                         head, BodyBuffer.of(request.rawBody()), request.rawClientAddress(), new byte[] {127, 0, 0, 1}),
-                responder);
-        List<Throwable> thrown = new ArrayList<>();
-        Hostcalls previous = Host.attach(sandbox);
-        try {
-            p.main(NO_ARGS);
-        } catch (Throwable t) {
-            thrown.add(t);
-        } finally {
-            Host.attach(previous);
-        }
-        boolean responded = sandbox.responded();
-        // as Fastly's local tools: a program that ends without answering gets a 200, one that fails a 500
-        sandbox.answerIfUnanswered(thrown.isEmpty() ? 200 : 500, new byte[0]);
-        sandbox.finish();
+                responder,
+                s -> {
+                    Hostcalls previous = Host.attach(s);
+                    try {
+                        p.main(NO_ARGS);
+                    } catch (Throwable t) {
+                        thrown.add(t);
+                    } finally {
+                        Host.attach(previous);
+                        responded[0] = s.responded();
+                    }
+                    return thrown.isEmpty() ? ProgramEnd.normal() : ProgramEnd.failed(500, "", List.of());
+                });
         if (responder instanceof Capture) {
             ((Capture) responder).usage = sandbox.usage();
         }
         uncaught.addAll(sandbox.uncaughtExceptions());
         uncaught.addAll(thrown);
-        return responded;
+        return responded[0];
     }
 
     StreamingResponse runStreaming(TestRequest request) {

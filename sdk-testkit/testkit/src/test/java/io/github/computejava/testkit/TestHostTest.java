@@ -187,6 +187,44 @@ class TestHostTest {
     }
 
     @Test
+    void aScriptedBackendsHeaderSectionOver69KbIsASendError(TestHost host) {
+        // the engine's limit applies to what any origin returns, a scripted backend too
+        String big = "v".repeat(40 * 1024);
+        host.backend("wide")
+                .respond(MockResponse.builder()
+                        .header("X-A", big)
+                        .header("X-B", big)
+                        .body("ok")
+                        .build());
+        host.handler((request, response) -> response.send(request.send("wide")));
+
+        TestResponse response = host.get("/").send();
+
+        response.assertThat().hasStatus(500).threw(SendErrorException.class);
+        assertEquals(
+                SendErrorKind.HTTP_RESPONSE_HEADER_SECTION_TOO_LARGE,
+                ((SendErrorException) response.uncaught().get(0)).kind());
+    }
+
+    @Test
+    void aProgramsResponseWithAHeaderSectionOver69KbBecomesA500(TestHost host) {
+        String big = "v".repeat(40 * 1024);
+        host.handler((request, response) -> {
+            response.headers().set("X-A", big);
+            response.headers().set("X-B", big);
+            response.write("too wide");
+        });
+
+        TestResponse response = host.get("/").send();
+
+        response.assertThat().hasStatus(500);
+        assertTrue(
+                response.bodyText().contains("bytes of header fields; the limit is 70656 (69 KB)"),
+                response.bodyText());
+        assertTrue(response.usage().refusals().get(0).startsWith("the program's response has "));
+    }
+
+    @Test
     void anUncaughtSendErrorBecomesA500AndIsReported(TestHost host) {
         host.backend("down").fail(SendErrorKind.CONNECTION_TIMEOUT);
         host.handler((request, response) -> response.send(request.send("down")));

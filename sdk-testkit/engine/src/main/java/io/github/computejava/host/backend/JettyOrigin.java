@@ -4,6 +4,7 @@ import io.github.computejava.abi.FastlyHttpReq;
 import io.github.computejava.host.Backend;
 import io.github.computejava.host.BodyBuffer;
 import io.github.computejava.host.HeaderList;
+import io.github.computejava.host.HeaderSection;
 import io.github.computejava.host.Origin;
 import io.github.computejava.host.RequestHead;
 import io.github.computejava.host.ResponseHead;
@@ -71,9 +72,6 @@ public final class JettyOrigin implements Origin, AutoCloseable {
             "upgrade",
             "proxy-authenticate",
             "proxy-authorization");
-
-    /** Fastly's limit on a request's or a response's header section: 69 KB. */
-    public static final int HEADER_SECTION_LIMIT = 69 * 1024;
 
     private final Map<String, HttpClient> clients = new ConcurrentHashMap<>();
     private final ExecutorService pumps = Executors.newCachedThreadPool(r -> {
@@ -154,14 +152,6 @@ public final class JettyOrigin implements Origin, AutoCloseable {
         } catch (ExecutionException e) {
             throw failure(backend, e.getCause());
         }
-        long headerBytes = 0;
-        for (HttpField f : response.getHeaders()) {
-            headerBytes += fieldBytes(f.getName(), f.getValue());
-        }
-        if (headerBytes > HEADER_SECTION_LIMIT) {
-            response.abort(new IOException("response header section too large"));
-            throw headerSectionTooLarge(backend, headerBytes);
-        }
         ResponseHead responseHead = new ResponseHead(response.getStatus(), new HeaderList());
         responseHead.version = response.getVersion() == HttpVersion.HTTP_1_0 ? 1 : 2;
         for (HttpField f : response.getHeaders()) {
@@ -222,30 +212,12 @@ public final class JettyOrigin implements Origin, AutoCloseable {
         }
     }
 
-    /**
-     * The bytes header fields take on the wire, as Fastly's 69 KB limit counts them: name, ": ", value, CRLF each.
-     *
-     * @param headers the fields
-     * @return their size in bytes
-     */
-    public static long headerSectionBytes(HeaderList headers) {
-        long n = 0;
-        for (String[] f : headers.fields()) {
-            n += fieldBytes(f[0], f[1]);
-        }
-        return n;
-    }
-
-    private static long fieldBytes(String name, String value) {
-        return name.length() + value.length() + 4L;
-    }
-
-    private static SendFailure headerSectionTooLarge(Backend backend, long bytes) {
+    /** A response head beyond the client's own bound, far over the limit the engine applies ({@link HeaderSection}). */
+    private static SendFailure headerSectionTooLarge(Backend backend) {
         return new SendFailure(
                 FastlyHttpReq.SEND_ERROR_TAG_HTTP_RESPONSE_HEADER_SECTION_TOO_LARGE,
-                "backend " + backend.name() + " answered with "
-                        + (bytes < 0 ? "more than " + HEADER_SECTION_LIMIT : bytes)
-                        + " bytes of header fields; the limit is " + HEADER_SECTION_LIMIT + " (69 KB)");
+                "backend " + backend.name() + " answered with more than " + 16 * HeaderSection.LIMIT
+                        + " bytes of header fields; the limit is " + HeaderSection.LIMIT + " (69 KB)");
     }
 
     /** Copies the response body, then its trailers, into the incoming body. */
@@ -388,9 +360,9 @@ public final class JettyOrigin implements Origin, AutoCloseable {
         client.setUserAgentField(null);
         client.setHttpCookieStore(new HttpCookieStore.Empty());
         client.getContentDecoderFactories().clear();
-        client.setMaxRequestHeadersSize(HEADER_SECTION_LIMIT);
-        // the 69 KB limit on responses is checked in exchange(), with its own send error; this bounds the memory
-        client.setMaxResponseHeadersSize(16 * HEADER_SECTION_LIMIT);
+        client.setMaxRequestHeadersSize(HeaderSection.LIMIT);
+        // the engine applies the 69 KB limit to every backend's response (HostEngine); this bounds the memory
+        client.setMaxResponseHeadersSize(16 * HeaderSection.LIMIT);
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("compute-origin");
         threads.setDaemon(true);
@@ -437,7 +409,7 @@ public final class JettyOrigin implements Origin, AutoCloseable {
                 + backend.url().map(URI::toString).orElse("?") + "): ";
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (String.valueOf(t.getMessage()).contains("Response Header Bytes Too Large")) {
-                return headerSectionTooLarge(backend, -1); // beyond the client's own bound (Jetty wraps it)
+                return headerSectionTooLarge(backend); // beyond the client's own bound (Jetty wraps it)
             }
         }
         for (Throwable t = cause; t != null; t = t.getCause()) {
