@@ -114,6 +114,7 @@ class CollapsingConcurrencyTest {
         int waiters = 16;
         AtomicInteger loads = new AtomicInteger();
         CountDownLatch holderHasIt = new CountDownLatch(1);
+        CountDownLatch fail = new CountDownLatch(1);
         Future<Exception> holder = pool.submit(() -> {
             try {
                 Guest.run(
@@ -121,7 +122,7 @@ class CollapsingConcurrencyTest {
                         () -> SimpleCache.getOrSet("flaky", () -> {
                             loads.incrementAndGet();
                             holderHasIt.countDown();
-                            sleep(200); // the waiters queue up meanwhile
+                            await(fail); // the waiters queue up meanwhile
                             throw new IllegalStateException("origin timed out");
                         }));
                 return null;
@@ -141,8 +142,16 @@ class CollapsingConcurrencyTest {
                 }
             }));
         }
-        for (String s : runAll(tasks)) {
-            assertEquals("recovered", s);
+        List<Future<String>> results = new ArrayList<>();
+        for (Callable<String> task : tasks) {
+            results.add(pool.submit(task));
+        }
+        assertTrue(
+                engine.cacheStore().awaitWaitingLookups(waiters, Duration.ofSeconds(TIMEOUT_SECONDS)),
+                "every waiter queues behind the holder");
+        fail.countDown();
+        for (Future<String> f : results) {
+            assertEquals("recovered", f.get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
         }
         assertEquals(
                 "origin timed out",
@@ -169,8 +178,10 @@ class CollapsingConcurrencyTest {
             }
         }));
         assertTrue(waiting.await(TIMEOUT_SECONDS, TimeUnit.SECONDS));
-        Thread.sleep(100);
-        assertFalse(waiter.isDone(), "the waiter waits for the holder");
+        assertTrue(
+                engine.cacheStore().awaitWaitingLookups(1, Duration.ofSeconds(TIMEOUT_SECONDS)),
+                "the waiter waits for the holder");
+        assertFalse(waiter.isDone());
         holder.finish();
         assertTrue(waiter.get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
     }
@@ -239,6 +250,17 @@ class CollapsingConcurrencyTest {
 
     private Sandbox sandbox() {
         return LoopbackClient.sandbox(engine, "http://example.com/");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the test did not release the latch");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void sleep(long millis) {

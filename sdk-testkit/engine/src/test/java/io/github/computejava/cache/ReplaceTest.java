@@ -148,8 +148,10 @@ class ReplaceTest {
                     "w", ReplaceOptions.builder().strategy(ReplaceStrategy.WAIT).build());
             return read(replace.existing().orElseThrow().body());
         }));
-        Thread.sleep(100);
-        assertFalse(replacer.isDone(), "a WAIT replace waits for the holder");
+        assertTrue(
+                engine.cacheStore().awaitWaitingLookups(1, Duration.ofSeconds(30)),
+                "a WAIT replace waits for the holder");
+        assertFalse(replacer.isDone());
         release.countDown();
         assertEquals("from holder", replacer.get(30, TimeUnit.SECONDS));
         holder.get(30, TimeUnit.SECONDS);

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BrokenBarrierException;
@@ -55,7 +56,9 @@ class ReadthroughConcurrencyTest {
         for (int i = 0; i < 100; i++) {
             replies.add(clients.submit(() -> h.get("http://example.com/popular")));
         }
-        Thread.sleep(200); // let most clients reach the cache before the origin answers
+        assertTrue(
+                h.engine.cacheStore().awaitWaitingLookups(99, Duration.ofSeconds(30)),
+                "the other 99 clients wait behind the first one's fetch");
         go.countDown();
         int misses = 0;
         for (Future<Harness.Reply> f : replies) {
@@ -87,8 +90,10 @@ class ReadthroughConcurrencyTest {
         for (int i = 0; i < 10; i++) {
             waiters.add(clients.submit(() -> h.get("http://example.com/a")));
         }
-        Thread.sleep(100);
-        assertEquals(1, h.originCount(), "the waiters wait for the first fetch");
+        assertTrue(
+                h.engine.cacheStore().awaitWaitingLookups(10, Duration.ofSeconds(10)),
+                "the waiters wait for the first fetch");
+        assertEquals(1, h.originCount());
         fail.countDown();
         assertEquals(500, first.get(10, TimeUnit.SECONDS).status);
         for (Future<Harness.Reply> w : waiters) {
@@ -100,8 +105,10 @@ class ReadthroughConcurrencyTest {
     @Test
     void aSlowOriginDoesNotHoldUpHitsOnOtherObjects() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch slowArrived = new CountDownLatch(1);
         h.origin((r, b) -> {
             if (r.uri.endsWith("/slow")) {
+                slowArrived.countDown();
                 await(release);
             }
             return reply(200, r.uri, "Cache-Control", "max-age=60");
@@ -109,7 +116,7 @@ class ReadthroughConcurrencyTest {
         h.get("http://example.com/fast");
         h.settle();
         Future<Harness.Reply> slow = clients.submit(() -> h.get("http://example.com/slow"));
-        Thread.sleep(50);
+        assertTrue(slowArrived.await(10, TimeUnit.SECONDS), "the slow fetch holds its object's obligation");
         Future<Harness.Reply> hit = clients.submit(() -> h.get("http://example.com/fast"));
         Future<Harness.Reply> otherMiss = clients.submit(() -> h.get("http://example.com/other"));
         assertEquals("HIT", hit.get(5, TimeUnit.SECONDS).header("X-Cache"));
@@ -147,14 +154,22 @@ class ReadthroughConcurrencyTest {
     void uncacheableResponsesWithoutHitForPassWakeOneWaiterAtATime() throws Exception {
         AtomicInteger concurrent = new AtomicInteger();
         AtomicInteger maxConcurrent = new AtomicInteger();
+        AtomicInteger fetches = new AtomicInteger();
         h.origin((r, b) -> {
             maxConcurrent.accumulateAndGet(concurrent.incrementAndGet(), Math::max);
             try {
-                Thread.sleep(20);
+                // each fetch answers only once every client not yet served waits behind it: woken all at once,
+                // they would fetch side by side and this wait would time out
+                int behind = 5 - fetches.incrementAndGet();
+                if (!h.engine.cacheStore().awaitWaitingLookups(behind, Duration.ofSeconds(10))) {
+                    throw new SendFailure(
+                            FastlyHttpReq.SEND_ERROR_TAG_INTERNAL_ERROR, "the other clients did not wait in turn");
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } finally {
+                concurrent.decrementAndGet();
             }
-            concurrent.decrementAndGet();
             return reply(503, "busy");
         });
         List<Future<Harness.Reply>> replies = new ArrayList<>();
