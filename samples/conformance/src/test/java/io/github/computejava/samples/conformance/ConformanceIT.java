@@ -17,7 +17,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ConformanceIT {
     private static Path mainWasm() {
-        Path wasm = Path.of(System.getProperty("conformance.wasm", "bin/main.wasm"));
+        Path wasm = Path.of("bin/main.wasm");
         assertTrue(Files.isRegularFile(wasm), wasm + " is missing: run `mvn verify` so `package` builds it first");
         return wasm;
     }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The sample's story through the testkit's {@link TestHost}, run through a door by a subclass: {@link MainTest}
- * (the program in-process) and {@link MainWasmTest} (the built main.wasm on the local server).
+ * (the program in-process) and {@link MainIT} (the built main.wasm on the local server).
  */
 abstract class CoreCacheStory {
     /** The longest any step waits for another thread; a correct run never comes near it. */

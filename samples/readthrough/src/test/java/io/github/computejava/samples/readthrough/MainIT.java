@@ -11,8 +11,7 @@ class MainIT extends ReadthroughScenarios {
     /** The program, compiled once for all tests. */
     static synchronized LocalServerDoor program() {
         if (program == null) {
-            String wasm = System.getProperty("compute.wasm", "bin/main.wasm");
-            program = LocalServerDoor.load(Path.of(wasm));
+            program = LocalServerDoor.load(Path.of("bin/main.wasm"));
         }
         return program;
     }

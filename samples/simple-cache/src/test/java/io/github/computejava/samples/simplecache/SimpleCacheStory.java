@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The sample's stories through the testkit's {@link TestHost}, run through each door by a subclass: {@link
- * MainTest} (the program in-process) and {@link MainWasmTest} (the built main.wasm on the local server). Every
+ * MainTest} (the program in-process) and {@link MainIT} (the built main.wasm on the local server). Every
  * page build is a request to the scripted origin, so the tests count builds from outside the program.
  */
 abstract class SimpleCacheStory {

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The built main.wasm on the local server (run after package), which hands a new client request to an instance
+ * The built main.wasm on the local server (Failsafe runs it after package), which hands a new client request to an instance
  * waiting in {@code next_request} before starting a fresh one. Before each request the test waits until the
  * local server has the instances it expects waiting, so which instance answers never depends on timing.
  */
-class MainWasmTest {
+class MainIT {
     /** The longest any step waits; a correct run never comes near it. */
     private static final Duration WAIT = Duration.ofSeconds(30);
 

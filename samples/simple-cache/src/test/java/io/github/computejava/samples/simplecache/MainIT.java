@@ -1,14 +1,14 @@
-package io.github.computejava.samples.corecache;
+package io.github.computejava.samples.simplecache;
 
 import io.github.computejava.testkit.TestHost;
 import io.github.computejava.testkit.wasm.LocalServerDoor;
 import java.nio.file.Path;
 
 /**
- * The same stories through the Wasm door: the built main.wasm on the local server (run after package), every
- * request on a fresh instance.
+ * The same stories through the Wasm door: the built main.wasm on the local server (Failsafe runs it after package), every
+ * request on a fresh instance, so nothing the program keeps in memory carries over between requests.
  */
-class MainWasmTest extends CoreCacheStory {
+class MainIT extends SimpleCacheStory {
     private static LocalServerDoor program;
 
     /** The program, compiled once for all tests. */

@@ -1,14 +1,14 @@
-package io.github.computejava.samples.simplecache;
+package io.github.computejava.samples.corecache;
 
 import io.github.computejava.testkit.TestHost;
 import io.github.computejava.testkit.wasm.LocalServerDoor;
 import java.nio.file.Path;
 
 /**
- * The same stories through the Wasm door: the built main.wasm on the local server (run after package), every
- * request on a fresh instance, so nothing the program keeps in memory carries over between requests.
+ * The same stories through the Wasm door: the built main.wasm on the local server (Failsafe runs it after package), every
+ * request on a fresh instance.
  */
-class MainWasmTest extends SimpleCacheStory {
+class MainIT extends CoreCacheStory {
     private static LocalServerDoor program;
 
     /** The program, compiled once for all tests. */
