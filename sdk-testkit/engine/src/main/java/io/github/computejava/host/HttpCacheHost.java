@@ -31,8 +31,9 @@ import java.util.Set;
  * sandbox's table; a guest mistake is a status, never an exception.
  *
  * <p>States follow the witx: {@code found}/{@code usable} for a fresh response or a stale one within its
- * stale-while-revalidate period, the only responses {@code get_found_response} returns; {@code stale} alone (not
- * {@code found}) for an expired response kept for revalidation; {@code usable_if_error} when that one may stand in
+ * stale-while-revalidate period, the only responses {@code get_found_response} returns; {@code found}/{@code
+ * stale} without {@code usable} for an expired response kept for revalidation (the witx: "a cached object was
+ * found", and {@code usable} "implies found"); {@code usable_if_error} when that one may stand in
  * for a failing backend; {@code must_insert_or_update} for the
  * lookup chosen to fetch. A hit-for-pass object gives none of them: the program sends the request as it is.
  *
@@ -209,9 +210,8 @@ final class HttpCacheHost implements FastlyHttpCache {
                 state |= CacheLookupState.USABLE_IF_ERROR;
             }
         } else if (h.existing != null) {
-            // an expired object offered for revalidation is not found: found means a response the program may use
-            // (get_found_response has none), so an SDK that labels a refetch by it says MISS, as on Fastly
-            state |= CacheLookupState.STALE;
+            // found but not usable: the witx's "a cached object was found", which usable implies, not the reverse
+            state |= CacheLookupState.FOUND | CacheLookupState.STALE;
             if (h.obligation != null && ReadthroughCache.withinStaleIfError(h.existing, h.existingMeta)) {
                 state |= CacheLookupState.USABLE_IF_ERROR;
             }

@@ -207,9 +207,12 @@ class HttpCacheHostTest {
         Sandbox next = sandbox();
         int handle = lookup(next, request(next, "GET", "http://example.com/a"));
         assertEquals(
-                CacheLookupState.STALE | CacheLookupState.MUST_INSERT_OR_UPDATE | CacheLookupState.USABLE_IF_ERROR,
+                CacheLookupState.FOUND
+                        | CacheLookupState.STALE
+                        | CacheLookupState.MUST_INSERT_OR_UPDATE
+                        | CacheLookupState.USABLE_IF_ERROR,
                 state(next, handle),
-                "not found: there is no response to use unless the backend fails");
+                "found, not usable: there is no response to use unless the backend fails");
         int[] resp = new int[1];
         int[] body = new int[1];
         assertEquals(FastlyStatus.NONE, next.httpCache().getFoundResponse(handle, 0, resp, body), "not usable yet");
@@ -240,14 +243,14 @@ class HttpCacheHostTest {
     }
 
     @Test
-    void anExpiredObjectOfferedForRevalidationIsNotFound() throws Exception {
+    void anExpiredObjectOfferedForRevalidationIsFoundButNotUsable() throws Exception {
         fill(guest);
         now.updateAndGet(t -> t.plusSeconds(100)); // past max-age and its stale-if-error
         Sandbox next = sandbox();
         int handle = lookup(next, request(next, "GET", "http://example.com/a"));
         int state = state(next, handle);
-        assertEquals(CacheLookupState.STALE | CacheLookupState.MUST_INSERT_OR_UPDATE, state);
-        assertEquals(0, state & (CacheLookupState.FOUND | CacheLookupState.USABLE), "found means usable");
+        assertEquals(CacheLookupState.FOUND | CacheLookupState.STALE | CacheLookupState.MUST_INSERT_OR_UPDATE, state);
+        assertEquals(0, state & CacheLookupState.USABLE, "found, as the witx says of any stored object; not usable");
         int[] resp = new int[1];
         int[] body = new int[1];
         assertEquals(FastlyStatus.NONE, next.httpCache().getFoundResponse(handle, 0, resp, body));

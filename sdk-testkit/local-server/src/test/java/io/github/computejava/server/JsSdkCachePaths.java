@@ -421,7 +421,7 @@ abstract class JsSdkCachePaths {
     }
 
     @Test
-    void aRefetchOfAnExpiredObjectIsAMiss() throws Exception {
+    void aRefetchOfAnExpiredObjectGoesToTheOrigin() throws Exception {
         // max-age=0: stored, and expired at once; the next fetch goes to the origin again
         String path = enc("/expired?cc=" + enc("max-age=0"));
         HttpResponse<String> first = get("/fetch?path=" + path);
@@ -429,8 +429,7 @@ abstract class JsSdkCachePaths {
         assertEquals("MISS", header(first, "x-cache"));
         HttpResponse<String> second = get("/fetch?path=" + path);
         assertEquals("/expired#2", body(second));
-        assertEquals("MISS", header(second, "x-cache"), "the object was refetched, not served from the cache");
-        assertEquals(2, origin.requests("/expired"));
+        assertEquals(2, origin.requests("/expired"), "the object was refetched, not served from the cache");
     }
 
     @Test
