@@ -34,7 +34,6 @@ class PublicPackagesImportNoAbiTest {
             // HttpBodyGuest, HttpDownstreamGuest, AsyncIoGuest, BackendGuest and HttpCacheGuest after that work
             "fsthttp",
             // not yet on the typed layer
-            "acl",
             "cache/core",
             "cache/simple",
             "configstore",
