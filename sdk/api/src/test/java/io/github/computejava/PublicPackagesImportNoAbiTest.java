@@ -37,7 +37,6 @@ class PublicPackagesImportNoAbiTest {
             "cache/core",
             "cache/simple",
             "configstore",
-            "erl",
             "kvstore",
             "log",
             "purge",
