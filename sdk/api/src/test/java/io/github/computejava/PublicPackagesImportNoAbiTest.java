@@ -39,7 +39,6 @@ class PublicPackagesImportNoAbiTest {
             "configstore",
             "kvstore",
             "log",
-            "purge",
             "secretstore");
 
     private static final Pattern ABI = Pattern.compile("io\\.github\\.computejava\\.abi\\b");
