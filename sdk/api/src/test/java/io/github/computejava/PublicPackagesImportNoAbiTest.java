@@ -36,7 +36,6 @@ class PublicPackagesImportNoAbiTest {
             // not yet on the typed layer
             "cache/core",
             "cache/simple",
-            "configstore",
             "kvstore",
             "log",
             "secretstore");
