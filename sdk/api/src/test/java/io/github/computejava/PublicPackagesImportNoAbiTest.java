@@ -37,8 +37,7 @@ class PublicPackagesImportNoAbiTest {
             "cache/core",
             "cache/simple",
             "kvstore",
-            "log",
-            "secretstore");
+            "log");
 
     private static final Pattern ABI = Pattern.compile("io\\.github\\.computejava\\.abi\\b");
     private static final Pattern HOST_CALLS = Pattern.compile("\\bHost\\s*\\.\\s*calls\\s*\\(");
