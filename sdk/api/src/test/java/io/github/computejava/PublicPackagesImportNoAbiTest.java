@@ -36,8 +36,7 @@ class PublicPackagesImportNoAbiTest {
             // not yet on the typed layer
             "cache/core",
             "cache/simple",
-            "kvstore",
-            "log");
+            "kvstore");
 
     private static final Pattern ABI = Pattern.compile("io\\.github\\.computejava\\.abi\\b");
     private static final Pattern HOST_CALLS = Pattern.compile("\\bHost\\s*\\.\\s*calls\\s*\\(");

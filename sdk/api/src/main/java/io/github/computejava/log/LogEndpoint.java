@@ -1,11 +1,9 @@
 package io.github.computejava.log;
 
-import io.github.computejava.abi.FastlyStatus;
-import io.github.computejava.abi.Hostcalls;
-import io.github.computejava.internal.Host;
-import io.github.computejava.internal.Statuses;
 import io.github.computejava.internal.Text;
+import io.github.computejava.internal.guest.LogGuest;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A real-time log endpoint of the service (Fastly's log streaming): each {@link #log(String)} is one log line.
@@ -16,13 +14,11 @@ import java.util.Objects;
  * }</pre>
  */
 public final class LogEndpoint {
-    private final Hostcalls calls;
-    private final int handle;
+    private final LogGuest.Endpoint endpoint;
     private final String name;
 
-    private LogEndpoint(Hostcalls calls, int handle, String name) {
-        this.calls = calls;
-        this.handle = handle;
+    private LogEndpoint(LogGuest.Endpoint endpoint, String name) {
+        this.endpoint = endpoint;
         this.name = name;
     }
 
@@ -40,14 +36,11 @@ public final class LogEndpoint {
         if (name.isEmpty()) {
             throw new IllegalArgumentException("name: a log endpoint name cannot be empty");
         }
-        Hostcalls calls = Host.calls();
-        int[] out = new int[1];
-        int status = calls.log().endpointGet(Text.utf8(name), out);
-        if (status == FastlyStatus.INVAL) {
+        Optional<LogGuest.Endpoint> endpoint = LogGuest.open(name);
+        if (endpoint.isEmpty()) {
             throw new IllegalArgumentException("name: '" + name + "' is not a valid log endpoint name");
         }
-        Statuses.check(status, "fastly_log.endpoint_get");
-        return new LogEndpoint(calls, out[0], name);
+        return new LogEndpoint(endpoint.get(), name);
     }
 
     /**
@@ -68,8 +61,7 @@ public final class LogEndpoint {
      */
     public void log(String message) {
         byte[] bytes = Text.utf8(Objects.requireNonNull(message, "message"));
-        int[] n = new int[1];
-        Statuses.check(calls.log().write(handle, bytes, 0, bytes.length, n), "fastly_log.write");
+        endpoint.write(bytes, 0, bytes.length);
     }
 
     @Override
