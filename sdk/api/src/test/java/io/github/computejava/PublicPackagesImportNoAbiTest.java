@@ -35,8 +35,7 @@ class PublicPackagesImportNoAbiTest {
             "fsthttp",
             // not yet on the typed layer
             "cache/core",
-            "cache/simple",
-            "kvstore");
+            "cache/simple");
 
     private static final Pattern ABI = Pattern.compile("io\\.github\\.computejava\\.abi\\b");
     private static final Pattern HOST_CALLS = Pattern.compile("\\bHost\\s*\\.\\s*calls\\s*\\(");
