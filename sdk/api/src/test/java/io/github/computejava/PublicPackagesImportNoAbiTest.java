@@ -34,7 +34,6 @@ class PublicPackagesImportNoAbiTest {
             // HttpBodyGuest, HttpDownstreamGuest, AsyncIoGuest, BackendGuest and HttpCacheGuest after that work
             "fsthttp",
             // not yet on the typed layer
-            "cache/core",
             "cache/simple");
 
     private static final Pattern ABI = Pattern.compile("io\\.github\\.computejava\\.abi\\b");
