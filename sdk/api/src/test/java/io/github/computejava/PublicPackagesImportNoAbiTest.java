@@ -32,9 +32,7 @@ class PublicPackagesImportNoAbiTest {
             // fsthttp's requests, responses, bodies, backends and HTTP cache are being reworked (async sends,
             // streamed bodies, response cache facts, client info); it moves onto HttpReqGuest, HttpRespGuest,
             // HttpBodyGuest, HttpDownstreamGuest, AsyncIoGuest, BackendGuest and HttpCacheGuest after that work
-            "fsthttp",
-            // not yet on the typed layer
-            "cache/simple");
+            "fsthttp");
 
     private static final Pattern ABI = Pattern.compile("io\\.github\\.computejava\\.abi\\b");
     private static final Pattern HOST_CALLS = Pattern.compile("\\bHost\\s*\\.\\s*calls\\s*\\(");
