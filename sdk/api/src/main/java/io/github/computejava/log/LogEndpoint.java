@@ -2,15 +2,21 @@ package io.github.computejava.log;
 
 import io.github.computejava.internal.Text;
 import io.github.computejava.internal.guest.LogGuest;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * A real-time log endpoint of the service (Fastly's log streaming): each {@link #log(String)} is one log line.
+ * {@link #writer()} offers the endpoint as a {@link Writer}, for code that logs through one.
  *
  * <pre>{@code
  * LogEndpoint access = LogEndpoint.open("access");
  * access.log(request.method() + " " + request.path());
+ *
+ * PrintWriter out = new PrintWriter(LogEndpoint.open("debug").writer());
+ * out.println("cache miss for " + request.path()); // one line
  * }</pre>
  */
 public final class LogEndpoint {
@@ -62,6 +68,20 @@ public final class LogEndpoint {
     public void log(String message) {
         byte[] bytes = Text.utf8(Objects.requireNonNull(message, "message"));
         endpoint.write(bytes, 0, bytes.length);
+    }
+
+    /**
+     * The endpoint as a {@link Writer} of UTF-8 log lines. Each line ends at a newline ({@code \n}, a {@code \r}
+     * before it dropped): the text up to it is one {@link #log(String)}, so {@code "a\n\nb\n"} logs {@code a}, an
+     * empty line and {@code b}. {@link Writer#flush()} logs the text written since the last line end as a line of
+     * its own (nothing when there is none), and {@link Writer#close()} flushes, after which writing is an {@link
+     * IOException}. The writer holds no more than the current line; it is not thread-safe beyond {@link Writer}'s
+     * lock.
+     *
+     * @return a new writer over this endpoint
+     */
+    public Writer writer() {
+        return new LineWriter(this);
     }
 
     @Override

@@ -1,0 +1,80 @@
+package io.github.computejava.log;
+
+import io.github.computejava.ComputeException;
+import java.io.IOException;
+import java.io.Writer;
+
+/** {@link LogEndpoint#writer()}: buffers the current line and logs it at its newline, or when flushed. */
+final class LineWriter extends Writer {
+    private final LogEndpoint endpoint;
+    private final StringBuilder line = new StringBuilder();
+    private boolean closed;
+
+    LineWriter(LogEndpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    public void write(char[] cbuf, int off, int len) throws IOException {
+        if (off < 0 || len < 0 || len > cbuf.length - off) {
+            throw new IndexOutOfBoundsException("off " + off + ", len " + len + ", length " + cbuf.length);
+        }
+        synchronized (lock) {
+            checkOpen();
+            int start = off;
+            int end = off + len;
+            for (int i = off; i < end; i++) {
+                if (cbuf[i] == '\n') {
+                    line.append(cbuf, start, i - start);
+                    int n = line.length();
+                    if (n > 0 && line.charAt(n - 1) == '\r') {
+                        line.setLength(n - 1);
+                    }
+                    emit();
+                    start = i + 1;
+                }
+            }
+            line.append(cbuf, start, end - start);
+        }
+    }
+
+    @Override
+    public void flush() throws IOException {
+        synchronized (lock) {
+            checkOpen();
+            if (line.length() > 0) {
+                emit();
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            try {
+                flush();
+            } finally {
+                closed = true;
+            }
+        }
+    }
+
+    private void emit() throws IOException {
+        String text = line.toString();
+        line.setLength(0);
+        try {
+            endpoint.log(text);
+        } catch (ComputeException e) {
+            throw new IOException("logging to " + endpoint.name() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void checkOpen() throws IOException {
+        if (closed) {
+            throw new IOException("the log writer of " + endpoint.name() + " is closed");
+        }
+    }
+}
