@@ -45,11 +45,11 @@ public final class Acl {
         if (name.isEmpty()) {
             throw new IllegalArgumentException("name: an ACL name cannot be empty");
         }
-        Optional<AclGuest.Handle> acl = AclGuest.open(name);
-        if (acl.isEmpty()) {
+        AclGuest.Handle acl = AclGuest.open(name);
+        if (acl == null) {
             throw new AclNotFoundException(name);
         }
-        return new Acl(acl.get(), name);
+        return new Acl(acl, name);
     }
 
     /**
@@ -102,8 +102,8 @@ public final class Acl {
     }
 
     private Optional<AclEntry> lookupOctets(byte[] octets) {
-        Optional<String> json = acl.lookup(octets);
-        return json.isPresent() ? Optional.of(fromJson(json.get())) : Optional.empty();
+        String json = acl.lookup(octets);
+        return json == null ? Optional.empty() : Optional.of(fromJson(json));
     }
 
     /** Reads the host's JSON answer {@code {"action": "...", "prefix": "..."}} (package-private for tests). */

@@ -36,11 +36,11 @@ public final class ConfigStore {
         if (name.isEmpty()) {
             throw new IllegalArgumentException("name: a config store name cannot be empty");
         }
-        Optional<ConfigStoreGuest.Store> store = ConfigStoreGuest.open(name);
-        if (store.isEmpty()) {
+        ConfigStoreGuest.Store store = ConfigStoreGuest.open(name);
+        if (store == null) {
             throw new StoreNotFoundException("config store", name);
         }
-        return new ConfigStore(store.get(), name);
+        return new ConfigStore(store, name);
     }
 
     /**

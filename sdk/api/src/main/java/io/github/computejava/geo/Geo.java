@@ -71,8 +71,8 @@ public final class Geo {
     }
 
     private static Optional<Geo> lookupOctets(byte[] octets) {
-        Optional<String> json = GeoGuest.lookup(octets);
-        return json.isPresent() ? Optional.of(fromJson(json.get())) : Optional.empty();
+        String json = GeoGuest.lookup(octets);
+        return json == null ? Optional.empty() : Optional.of(fromJson(json));
     }
 
     /** Reads the host's JSON answer (package-private for tests). */

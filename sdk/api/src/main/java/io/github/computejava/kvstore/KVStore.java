@@ -45,11 +45,11 @@ public final class KVStore {
         if (name.isEmpty()) {
             throw new IllegalArgumentException("name: a KV store name cannot be empty");
         }
-        Optional<KvStoreGuest.Store> store = KvStoreGuest.open(name);
-        if (store.isEmpty()) {
+        KvStoreGuest.Store store = KvStoreGuest.open(name);
+        if (store == null) {
             throw new StoreNotFoundException("KV store", name);
         }
-        return new KVStore(store.get(), name);
+        return new KVStore(store, name);
     }
 
     /**

@@ -4,7 +4,10 @@ import io.github.computejava.ComputeException;
 import java.io.IOException;
 import java.io.Writer;
 
-/** {@link LogEndpoint#writer()}: buffers the current line and logs it at its newline, or when flushed. */
+/**
+ * {@link LogEndpoint#writer()}: buffers the current line and logs it at its newline, or when flushed. Like the
+ * SDK's other streams it takes no lock: one request's program runs on one thread.
+ */
 final class LineWriter extends Writer {
     private final LogEndpoint endpoint;
     private final StringBuilder line = new StringBuilder();
@@ -19,46 +22,40 @@ final class LineWriter extends Writer {
         if (off < 0 || len < 0 || len > cbuf.length - off) {
             throw new IndexOutOfBoundsException("off " + off + ", len " + len + ", length " + cbuf.length);
         }
-        synchronized (lock) {
-            checkOpen();
-            int start = off;
-            int end = off + len;
-            for (int i = off; i < end; i++) {
-                if (cbuf[i] == '\n') {
-                    line.append(cbuf, start, i - start);
-                    int n = line.length();
-                    if (n > 0 && line.charAt(n - 1) == '\r') {
-                        line.setLength(n - 1);
-                    }
-                    emit();
-                    start = i + 1;
+        checkOpen();
+        int start = off;
+        int end = off + len;
+        for (int i = off; i < end; i++) {
+            if (cbuf[i] == '\n') {
+                line.append(cbuf, start, i - start);
+                int n = line.length();
+                if (n > 0 && line.charAt(n - 1) == '\r') {
+                    line.setLength(n - 1);
                 }
+                emit();
+                start = i + 1;
             }
-            line.append(cbuf, start, end - start);
         }
+        line.append(cbuf, start, end - start);
     }
 
     @Override
     public void flush() throws IOException {
-        synchronized (lock) {
-            checkOpen();
-            if (line.length() > 0) {
-                emit();
-            }
+        checkOpen();
+        if (line.length() > 0) {
+            emit();
         }
     }
 
     @Override
     public void close() throws IOException {
-        synchronized (lock) {
-            if (closed) {
-                return;
-            }
-            try {
-                flush();
-            } finally {
-                closed = true;
-            }
+        if (closed) {
+            return;
+        }
+        try {
+            flush();
+        } finally {
+            closed = true;
         }
     }
 

@@ -5,7 +5,6 @@ import io.github.computejava.internal.guest.LogGuest;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A real-time log endpoint of the service (Fastly's log streaming): each {@link #log(String)} is one log line.
@@ -42,11 +41,11 @@ public final class LogEndpoint {
         if (name.isEmpty()) {
             throw new IllegalArgumentException("name: a log endpoint name cannot be empty");
         }
-        Optional<LogGuest.Endpoint> endpoint = LogGuest.open(name);
-        if (endpoint.isEmpty()) {
+        LogGuest.Endpoint endpoint = LogGuest.open(name);
+        if (endpoint == null) {
             throw new IllegalArgumentException("name: '" + name + "' is not a valid log endpoint name");
         }
-        return new LogEndpoint(endpoint.get(), name);
+        return new LogEndpoint(endpoint, name);
     }
 
     /**
@@ -75,8 +74,7 @@ public final class LogEndpoint {
      * before it dropped): the text up to it is one {@link #log(String)}, so {@code "a\n\nb\n"} logs {@code a}, an
      * empty line and {@code b}. {@link Writer#flush()} logs the text written since the last line end as a line of
      * its own (nothing when there is none), and {@link Writer#close()} flushes, after which writing is an {@link
-     * IOException}. The writer holds no more than the current line; it is not thread-safe beyond {@link Writer}'s
-     * lock.
+     * IOException}. The writer holds no more than the current line and is not thread-safe.
      *
      * @return a new writer over this endpoint
      */

@@ -36,11 +36,11 @@ public final class SecretStore {
         if (name.isEmpty()) {
             throw new IllegalArgumentException("name: a secret store name cannot be empty");
         }
-        Optional<SecretStoreGuest.Store> store = SecretStoreGuest.open(name);
-        if (store.isEmpty()) {
+        SecretStoreGuest.Store store = SecretStoreGuest.open(name);
+        if (store == null) {
             throw new StoreNotFoundException("secret store", name);
         }
-        return new SecretStore(store.get(), name);
+        return new SecretStore(store, name);
     }
 
     /**
@@ -63,8 +63,8 @@ public final class SecretStore {
      */
     public Optional<Secret> get(String key) {
         Objects.requireNonNull(key, "key");
-        Optional<SecretStoreGuest.Secret> secret = store.get(key);
-        return secret.isPresent() ? Optional.of(new Secret(secret.get())) : Optional.empty();
+        SecretStoreGuest.Secret secret = store.get(key);
+        return secret == null ? Optional.empty() : Optional.of(new Secret(secret));
     }
 
     @Override

@@ -21,7 +21,7 @@ import io.github.computejava.log.LogEndpoint;
 import io.github.computejava.secretstore.Secret;
 import io.github.computejava.secretstore.SecretStore;
 import java.io.IOException;
-import java.io.PrintWriter;
+import java.io.Writer;
 import java.time.Duration;
 
 /**
@@ -210,12 +210,12 @@ public final class Main {
 
     /** Log lines through a Writer: one per newline or flush, in UTF-8. */
     private static void logWriter(ResponseWriter w) throws IOException {
-        try (PrintWriter out = new PrintWriter(LogEndpoint.open("conformance").writer())) {
-            out.println("writer line 1");
-            out.print("writer caf\u00e9 \u20ac\nwriter ");
-            out.print("line 3");
+        try (Writer out = LogEndpoint.open("conformance").writer()) {
+            out.write("writer line 1\n");
+            out.write("writer caf\u00e9 \u20ac\nwriter ");
+            out.write("line 3");
             out.flush();
-            out.print("at close");
+            out.write("at close");
         }
         w.write("logged through a writer\n");
     }

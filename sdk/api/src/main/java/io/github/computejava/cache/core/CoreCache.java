@@ -67,11 +67,11 @@ public final class CoreCache {
     public static Optional<Found> lookup(byte[] key, LookupOptions options) {
         byte[] k = CacheKeys.of(key);
         Objects.requireNonNull(options, "options");
-        Optional<CacheGuest.Handle> found;
+        CacheGuest.Handle found;
         try (CacheGuest.LookupArgs args = GuestArgs.lookup(options)) {
             found = CacheGuest.lookup(k, args);
         }
-        return found.isPresent() ? Optional.of(new Found(found.get(), true)) : Optional.empty();
+        return found == null ? Optional.empty() : Optional.of(new Found(found, true));
     }
 
     /**

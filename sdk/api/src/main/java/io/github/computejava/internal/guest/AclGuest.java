@@ -10,7 +10,6 @@ import io.github.computejava.internal.Statuses;
 import io.github.computejava.internal.Text;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.Optional;
 import org.teavm.interop.Address;
 import org.teavm.interop.Import;
 import org.teavm.interop.StaticInit;
@@ -29,20 +28,20 @@ public final class AclGuest {
      * Opens an ACL by name.
      *
      * @param name the ACL name
-     * @return the open ACL, or empty when the service links no such ACL ({@code none}, or {@code badf} as some
+     * @return the open ACL, or null when the service links no such ACL ({@code none}, or {@code badf} as some
      *     hosts answer)
      * @throws io.github.computejava.UnsupportedHostcallException if the host has no ACLs
      * @throws HostcallException if the host fails otherwise
      */
-    public static Optional<Handle> open(String name) {
+    public static Handle open(String name) {
         Hostcalls calls = Host.calls();
         int[] out = new int[1];
         int status = calls.acl().open(Text.utf8(name), out);
         if (status == FastlyStatus.NONE || status == FastlyStatus.BADF) {
-            return Optional.empty();
+            return null;
         }
         Statuses.check(status, "fastly_acl.open");
-        return Optional.of(new Handle(calls, out[0]));
+        return new Handle(calls, out[0]);
     }
 
     /** An open ACL. */
@@ -59,12 +58,12 @@ public final class AclGuest {
          * Looks an address up.
          *
          * @param octets 4 or 16 octets in network order
-         * @return the matching entry as the host's JSON text ({@code {"action":..,"prefix":..}}), or empty when no
+         * @return the matching entry as the host's JSON text ({@code {"action":..,"prefix":..}}), or null when no
          *     prefix contains the address ({@code no_content})
          * @throws HostcallException if the host fails the lookup, refuses it as too many requests ({@code
          *     too_many_requests}) or its entry cannot be read
          */
-        public Optional<String> lookup(byte[] octets) {
+        public String lookup(byte[] octets) {
             int[] body = {FastlyStatus.INVALID_HANDLE};
             int[] aclError = new int[1];
             Statuses.check(calls.acl().lookup(handle, octets, octets.length, body, aclError), LOOKUP);
@@ -72,7 +71,7 @@ public final class AclGuest {
                 case FastlyAcl.ACL_ERROR_OK:
                     break;
                 case FastlyAcl.ACL_ERROR_NO_CONTENT:
-                    return Optional.empty();
+                    return null;
                 case FastlyAcl.ACL_ERROR_TOO_MANY_REQUESTS:
                     throw new HostcallException(LOOKUP, "too_many_requests", "Too many ACL lookups");
                 default:
@@ -81,7 +80,7 @@ public final class AclGuest {
             try (BodyInput in = BodyInput.of(calls, body[0])) {
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                 in.transferTo(bytes);
-                return Optional.of(Text.utf8(bytes.toByteArray(), 0, bytes.size()));
+                return Text.utf8(bytes.toByteArray(), 0, bytes.size());
             } catch (IOException e) {
                 throw new HostcallException(LOOKUP, "error", "reading the entry failed: " + e);
             }

@@ -18,7 +18,6 @@ import io.github.computejava.internal.Statuses;
 import io.github.computejava.internal.Text;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 import org.teavm.interop.Address;
 import org.teavm.interop.Import;
@@ -52,10 +51,10 @@ public final class CacheGuest {
      *
      * @param key the key
      * @param args the lowered options
-     * @return the object, or empty when none is stored (its handle then closed)
+     * @return the object, or null when none is stored (its handle then closed)
      * @throws io.github.computejava.HostcallException if the host fails a call
      */
-    public static Optional<Handle> lookup(byte[] key, LookupArgs args) {
+    public static Handle lookup(byte[] key, LookupArgs args) {
         Hostcalls calls = args.calls;
         int[] out = new int[1];
         Statuses.check(calls.cache().lookup(key, args.mask, args.options, out), "fastly_cache.lookup");
@@ -64,9 +63,9 @@ public final class CacheGuest {
         if (status != FastlyStatus.OK || (state[0] & FOUND) == 0) {
             calls.cache().close(out[0]);
             Statuses.check(status, "fastly_cache.get_state");
-            return Optional.empty();
+            return null;
         }
-        return Optional.of(new Handle(calls, out[0], false));
+        return new Handle(calls, out[0]);
     }
 
     /**
@@ -97,7 +96,7 @@ public final class CacheGuest {
         Statuses.check(
                 args.calls.cache().transactionLookup(key, args.mask, args.options, out),
                 "fastly_cache.transaction_lookup");
-        return new Handle(args.calls, out[0], false);
+        return new Handle(args.calls, out[0]);
     }
 
     /**
@@ -138,7 +137,7 @@ public final class CacheGuest {
         }
         int[] out = new int[1];
         Statuses.check(args.calls.cache().replace(key, mask, record, out), "fastly_cache.replace");
-        return new Handle(args.calls, out[0], true);
+        return new Replaced(args.calls, out[0]);
     }
 
     /** Throws for a failed write hostcall, naming the cache's limits when the host cites one. */
@@ -316,18 +315,16 @@ public final class CacheGuest {
     }
 
     /**
-     * A cache handle: an object a lookup found, a transaction, or a replace (whose getters are the {@code
-     * replace_get_*} hostcalls and read the object it replaces).
+     * A cache handle: an object a lookup found, or a transaction. A replace is a {@link Replaced}, whose getters
+     * read the object it replaces; a program that never replaces links none of their hostcalls.
      */
-    public static final class Handle {
-        private final Hostcalls calls;
-        private final int handle;
-        private final boolean replaced;
+    public static class Handle {
+        final Hostcalls calls;
+        final int handle;
 
-        Handle(Hostcalls calls, int handle, boolean replaced) {
+        Handle(Hostcalls calls, int handle) {
             this.calls = calls;
             this.handle = handle;
-            this.replaced = replaced;
         }
 
         /**
@@ -337,7 +334,7 @@ public final class CacheGuest {
          * @param maxAgeNs the max age in nanoseconds
          * @return the options
          */
-        public WriteArgs writeArgs(long maxAgeNs) {
+        public final WriteArgs writeArgs(long maxAgeNs) {
             return new WriteArgs(calls, maxAgeNs);
         }
 
@@ -349,11 +346,7 @@ public final class CacheGuest {
          */
         public int state() {
             int[] out = new int[1];
-            if (replaced) {
-                Statuses.check(calls.cache().replaceGetState(handle, out), "fastly_cache.replace_get_state");
-            } else {
-                Statuses.check(calls.cache().getState(handle, out), "fastly_cache.get_state");
-            }
+            Statuses.check(calls.cache().getState(handle, out), "fastly_cache.get_state");
             return out[0];
         }
 
@@ -365,11 +358,7 @@ public final class CacheGuest {
          */
         public long maxAgeNs() {
             long[] o = new long[1];
-            if (replaced) {
-                Statuses.check(calls.cache().replaceGetMaxAgeNs(handle, o), "fastly_cache.replace_get_max_age_ns");
-            } else {
-                Statuses.check(calls.cache().getMaxAgeNs(handle, o), "fastly_cache.get_max_age_ns");
-            }
+            Statuses.check(calls.cache().getMaxAgeNs(handle, o), "fastly_cache.get_max_age_ns");
             return o[0];
         }
 
@@ -381,11 +370,7 @@ public final class CacheGuest {
          */
         public long ageNs() {
             long[] o = new long[1];
-            if (replaced) {
-                Statuses.check(calls.cache().replaceGetAgeNs(handle, o), "fastly_cache.replace_get_age_ns");
-            } else {
-                Statuses.check(calls.cache().getAgeNs(handle, o), "fastly_cache.get_age_ns");
-            }
+            Statuses.check(calls.cache().getAgeNs(handle, o), "fastly_cache.get_age_ns");
             return o[0];
         }
 
@@ -397,15 +382,8 @@ public final class CacheGuest {
          */
         public long staleWhileRevalidateNs() {
             long[] o = new long[1];
-            if (replaced) {
-                Statuses.check(
-                        calls.cache().replaceGetStaleWhileRevalidateNs(handle, o),
-                        "fastly_cache.replace_get_stale_while_revalidate_ns");
-            } else {
-                Statuses.check(
-                        calls.cache().getStaleWhileRevalidateNs(handle, o),
-                        "fastly_cache.get_stale_while_revalidate_ns");
-            }
+            Statuses.check(
+                    calls.cache().getStaleWhileRevalidateNs(handle, o), "fastly_cache.get_stale_while_revalidate_ns");
             return o[0];
         }
 
@@ -417,11 +395,7 @@ public final class CacheGuest {
          */
         public long hits() {
             long[] o = new long[1];
-            if (replaced) {
-                Statuses.check(calls.cache().replaceGetHits(handle, o), "fastly_cache.replace_get_hits");
-            } else {
-                Statuses.check(calls.cache().getHits(handle, o), "fastly_cache.get_hits");
-            }
+            Statuses.check(calls.cache().getHits(handle, o), "fastly_cache.get_hits");
             return o[0];
         }
 
@@ -433,14 +407,7 @@ public final class CacheGuest {
          */
         public OptionalLong length() {
             long[] out = new long[1];
-            int status = replaced
-                    ? calls.cache().replaceGetLength(handle, out)
-                    : calls.cache().getLength(handle, out);
-            if (status == FastlyStatus.NONE) {
-                return OptionalLong.empty();
-            }
-            Statuses.check(status, replaced ? "fastly_cache.replace_get_length" : "fastly_cache.get_length");
-            return OptionalLong.of(out[0]);
+            return length(calls.cache().getLength(handle, out), out, "fastly_cache.get_length");
         }
 
         /**
@@ -450,16 +417,10 @@ public final class CacheGuest {
          * @throws io.github.computejava.HostcallException if the host fails the call
          */
         public byte[] userMetadata() {
-            byte[] metadata = replaced
-                    ? AdaptiveBuffer.get(
-                            (buf, len, nw) -> calls.cache().replaceGetUserMetadata(handle, buf, len, nw),
-                            METADATA_BUFFER,
-                            "fastly_cache.replace_get_user_metadata")
-                    : AdaptiveBuffer.get(
-                            (buf, len, nw) -> calls.cache().getUserMetadata(handle, buf, len, nw),
-                            METADATA_BUFFER,
-                            "fastly_cache.get_user_metadata");
-            return metadata == null ? new byte[0] : metadata;
+            return orEmpty(AdaptiveBuffer.get(
+                    (buf, len, nw) -> calls.cache().getUserMetadata(handle, buf, len, nw),
+                    METADATA_BUFFER,
+                    "fastly_cache.get_user_metadata"));
         }
 
         /**
@@ -473,20 +434,37 @@ public final class CacheGuest {
          * @throws IllegalStateException if another body stream of the object is still open ({@code badf})
          * @throws io.github.computejava.HostcallException if the host fails the call
          */
-        public InputStream body(boolean useFrom, long from, boolean useTo, long to) {
+        public final InputStream body(boolean useFrom, long from, boolean useTo, long to) {
             int mask = (useFrom ? FastlyCache.GET_BODY_FROM : 0) | (useTo ? FastlyCache.GET_BODY_TO : 0);
-            byte[] options = mask == 0 ? NO_RANGE : range(from, to);
             int[] out = new int[1];
-            int status = replaced
-                    ? calls.cache().replaceGetBody(handle, mask, options, out)
-                    : calls.cache().getBody(handle, mask, options, out);
-            String hostcall = replaced ? "fastly_cache.replace_get_body" : "fastly_cache.get_body";
+            int status = getBody(mask, mask == 0 ? NO_RANGE : range(from, to), out);
+            String hostcall = bodyHostcall();
             if (status == FastlyStatus.BADF) {
                 throw new IllegalStateException("another body stream of this cached object is still open;"
                         + " close it first (" + hostcall + " returned badf)");
             }
             Statuses.check(status, hostcall);
             return BodyInput.ofCachedObject(calls, out[0]);
+        }
+
+        int getBody(int mask, byte[] options, int[] out) {
+            return calls.cache().getBody(handle, mask, options, out);
+        }
+
+        String bodyHostcall() {
+            return "fastly_cache.get_body";
+        }
+
+        static OptionalLong length(int status, long[] out, String hostcall) {
+            if (status == FastlyStatus.NONE) {
+                return OptionalLong.empty();
+            }
+            Statuses.check(status, hostcall);
+            return OptionalLong.of(out[0]);
+        }
+
+        static byte[] orEmpty(byte[] metadata) {
+            return metadata == null ? new byte[0] : metadata;
         }
 
         /**
@@ -520,7 +498,7 @@ public final class CacheGuest {
             checkWrite(
                     calls.cache().transactionInsertAndStreamBack(handle, args.mask, args.options, body, back),
                     "fastly_cache.transaction_insert_and_stream_back");
-            return new StreamBack(new BodyWriter(calls, body[0]), new Handle(calls, back[0], false));
+            return new StreamBack(new BodyWriter(calls, body[0]), new Handle(calls, back[0]));
         }
 
         /**
@@ -582,6 +560,74 @@ public final class CacheGuest {
         }
     }
 
+    /** A replace: its getters are the {@code replace_get_*} hostcalls, reading the object it replaces. */
+    public static final class Replaced extends Handle {
+        Replaced(Hostcalls calls, int handle) {
+            super(calls, handle);
+        }
+
+        @Override
+        public int state() {
+            int[] out = new int[1];
+            Statuses.check(calls.cache().replaceGetState(handle, out), "fastly_cache.replace_get_state");
+            return out[0];
+        }
+
+        @Override
+        public long maxAgeNs() {
+            long[] o = new long[1];
+            Statuses.check(calls.cache().replaceGetMaxAgeNs(handle, o), "fastly_cache.replace_get_max_age_ns");
+            return o[0];
+        }
+
+        @Override
+        public long ageNs() {
+            long[] o = new long[1];
+            Statuses.check(calls.cache().replaceGetAgeNs(handle, o), "fastly_cache.replace_get_age_ns");
+            return o[0];
+        }
+
+        @Override
+        public long staleWhileRevalidateNs() {
+            long[] o = new long[1];
+            Statuses.check(
+                    calls.cache().replaceGetStaleWhileRevalidateNs(handle, o),
+                    "fastly_cache.replace_get_stale_while_revalidate_ns");
+            return o[0];
+        }
+
+        @Override
+        public long hits() {
+            long[] o = new long[1];
+            Statuses.check(calls.cache().replaceGetHits(handle, o), "fastly_cache.replace_get_hits");
+            return o[0];
+        }
+
+        @Override
+        public OptionalLong length() {
+            long[] out = new long[1];
+            return length(calls.cache().replaceGetLength(handle, out), out, "fastly_cache.replace_get_length");
+        }
+
+        @Override
+        public byte[] userMetadata() {
+            return orEmpty(AdaptiveBuffer.get(
+                    (buf, len, nw) -> calls.cache().replaceGetUserMetadata(handle, buf, len, nw),
+                    METADATA_BUFFER,
+                    "fastly_cache.replace_get_user_metadata"));
+        }
+
+        @Override
+        int getBody(int mask, byte[] options, int[] out) {
+            return calls.cache().replaceGetBody(handle, mask, options, out);
+        }
+
+        @Override
+        String bodyHostcall() {
+            return "fastly_cache.replace_get_body";
+        }
+    }
+
     /** What {@link Handle#transactionInsertAndStreamBack} answers: the body to write and the object to read. */
     public static final class StreamBack {
         /** The body to write. */
@@ -614,7 +660,7 @@ public final class CacheGuest {
         public Handle await() {
             int[] out = new int[1];
             Statuses.check(calls.cache().cacheBusyHandleWait(handle, out), "fastly_cache.cache_busy_handle_wait");
-            return new Handle(calls, out[0], false);
+            return new Handle(calls, out[0]);
         }
 
         /**

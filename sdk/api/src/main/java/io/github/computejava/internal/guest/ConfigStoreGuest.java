@@ -25,18 +25,18 @@ public final class ConfigStoreGuest {
      * Opens a config store by name.
      *
      * @param name the store name
-     * @return the store, or empty when the service links no such store ({@code badf})
+     * @return the store, or null when the service links no such store ({@code badf})
      * @throws io.github.computejava.HostcallException if the host fails otherwise
      */
-    public static Optional<Store> open(String name) {
+    public static Store open(String name) {
         Hostcalls calls = Host.calls();
         int[] out = new int[1];
         int status = calls.configStore().open(Text.utf8(name), out);
         if (status == FastlyStatus.BADF) {
-            return Optional.empty();
+            return null;
         }
         Statuses.check(status, "fastly_config_store.open");
-        return Optional.of(new Store(calls, out[0]));
+        return new Store(calls, out[0]);
     }
 
     /** An open config store. */

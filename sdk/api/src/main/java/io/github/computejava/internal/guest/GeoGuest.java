@@ -5,7 +5,6 @@ import io.github.computejava.abi.Hostcalls;
 import io.github.computejava.internal.AdaptiveBuffer;
 import io.github.computejava.internal.Host;
 import io.github.computejava.internal.Text;
-import java.util.Optional;
 import org.teavm.interop.Address;
 import org.teavm.interop.Import;
 import org.teavm.interop.StaticInit;
@@ -26,14 +25,14 @@ public final class GeoGuest {
      * The geolocation the host holds for an address, as its JSON text.
      *
      * @param octets 4 (IPv4) or 16 (IPv6) octets in network order
-     * @return the JSON object's text, or empty when the host has nothing for the address ({@code none})
+     * @return the JSON object's text, or null when the host has nothing for the address ({@code none})
      * @throws io.github.computejava.HostcallException if the host fails the lookup
      */
-    public static Optional<String> lookup(byte[] octets) {
+    public static String lookup(byte[] octets) {
         Hostcalls calls = Host.calls();
         byte[] json = AdaptiveBuffer.get(
                 (buf, len, nw) -> calls.geo().lookup(octets, octets.length, buf, len, nw), JSON_BUFFER, LOOKUP);
-        return json == null ? Optional.empty() : Optional.of(Text.utf8(json, 0, json.length));
+        return json == null ? null : Text.utf8(json, 0, json.length);
     }
 
     /**

@@ -15,7 +15,6 @@ import io.github.computejava.internal.Text;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Optional;
 import org.teavm.interop.Address;
 import org.teavm.interop.Import;
 import org.teavm.interop.StaticInit;
@@ -49,18 +48,18 @@ public final class KvStoreGuest {
      * Opens a KV store by name.
      *
      * @param name the store name
-     * @return the store, or empty when the service links no such store ({@code none}, or {@code inval})
+     * @return the store, or null when the service links no such store ({@code none}, or {@code inval})
      * @throws io.github.computejava.HostcallException if the host fails otherwise
      */
-    public static Optional<Store> open(String name) {
+    public static Store open(String name) {
         Hostcalls calls = Host.calls();
         int[] out = new int[1];
         int status = calls.kvStore().open(Text.utf8(name), out);
         if (status == FastlyStatus.INVAL || status == FastlyStatus.NONE) {
-            return Optional.empty();
+            return null;
         }
         Statuses.check(status, "fastly_kv_store.open");
-        return Optional.of(new Store(calls, out[0]));
+        return new Store(calls, out[0]);
     }
 
     /**

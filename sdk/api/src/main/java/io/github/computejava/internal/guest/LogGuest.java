@@ -8,7 +8,6 @@ import io.github.computejava.abi.Hostcalls;
 import io.github.computejava.internal.Host;
 import io.github.computejava.internal.Statuses;
 import io.github.computejava.internal.Text;
-import java.util.Optional;
 import org.teavm.interop.Address;
 import org.teavm.interop.Import;
 import org.teavm.interop.StaticInit;
@@ -24,18 +23,18 @@ public final class LogGuest {
      * Opens a log endpoint by name.
      *
      * @param name the endpoint name
-     * @return the endpoint, or empty when the host rejects the name ({@code inval})
+     * @return the endpoint, or null when the host rejects the name ({@code inval})
      * @throws io.github.computejava.HostcallException if the host fails otherwise
      */
-    public static Optional<Endpoint> open(String name) {
+    public static Endpoint open(String name) {
         Hostcalls calls = Host.calls();
         int[] out = new int[1];
         int status = calls.log().endpointGet(Text.utf8(name), out);
         if (status == FastlyStatus.INVAL) {
-            return Optional.empty();
+            return null;
         }
         Statuses.check(status, "fastly_log.endpoint_get");
-        return Optional.of(new Endpoint(calls, out[0]));
+        return new Endpoint(calls, out[0]);
     }
 
     /** An open log endpoint. */

@@ -7,7 +7,6 @@ import io.github.computejava.internal.AdaptiveBuffer;
 import io.github.computejava.internal.Host;
 import io.github.computejava.internal.Statuses;
 import io.github.computejava.internal.Text;
-import java.util.Optional;
 import org.teavm.interop.Address;
 import org.teavm.interop.Import;
 import org.teavm.interop.StaticInit;
@@ -25,22 +24,22 @@ public final class SecretStoreGuest {
      * Opens a secret store by name.
      *
      * @param name the store name
-     * @return the store, or empty when the service links no such store ({@code none})
+     * @return the store, or null when the service links no such store ({@code none})
      * @throws IllegalArgumentException if the host rejects the name ({@code inval})
      * @throws io.github.computejava.HostcallException if the host fails otherwise
      */
-    public static Optional<Store> open(String name) {
+    public static Store open(String name) {
         Hostcalls calls = Host.calls();
         int[] out = new int[1];
         int status = calls.secretStore().open(Text.utf8(name), out);
         if (status == FastlyStatus.NONE) {
-            return Optional.empty();
+            return null;
         }
         if (status == FastlyStatus.INVAL) {
             throw new IllegalArgumentException("name: '" + name + "' is not a valid secret store name");
         }
         Statuses.check(status, "fastly_secret_store.open");
-        return Optional.of(new Store(calls, out[0]));
+        return new Store(calls, out[0]);
     }
 
     /**
@@ -71,21 +70,21 @@ public final class SecretStoreGuest {
          * A secret by name.
          *
          * @param key the secret name
-         * @return the secret, or empty when the store has no such secret ({@code none})
+         * @return the secret, or null when the store has no such secret ({@code none})
          * @throws IllegalArgumentException if the host rejects the name ({@code inval})
          * @throws io.github.computejava.HostcallException if the host fails otherwise
          */
-        public Optional<Secret> get(String key) {
+        public Secret get(String key) {
             int[] out = new int[1];
             int status = calls.secretStore().get(handle, Text.utf8(key), out);
             if (status == FastlyStatus.NONE) {
-                return Optional.empty();
+                return null;
             }
             if (status == FastlyStatus.INVAL) {
                 throw new IllegalArgumentException("key: '" + key + "' is not a valid secret name");
             }
             Statuses.check(status, "fastly_secret_store.get");
-            return Optional.of(new Secret(calls, out[0]));
+            return new Secret(calls, out[0]);
         }
     }
 
