@@ -23,20 +23,39 @@ final class LineWriter extends Writer {
             throw new IndexOutOfBoundsException("off " + off + ", len " + len + ", length " + cbuf.length);
         }
         checkOpen();
-        int start = off;
-        int end = off + len;
-        for (int i = off; i < end; i++) {
-            if (cbuf[i] == '\n') {
-                line.append(cbuf, start, i - start);
-                int n = line.length();
-                if (n > 0 && line.charAt(n - 1) == '\r') {
-                    line.setLength(n - 1);
-                }
-                emit();
-                start = i + 1;
-            }
+        for (int i = off, end = off + len; i < end; i++) {
+            put(cbuf[i]);
         }
-        line.append(cbuf, start, end - start);
+    }
+
+    // Writer's own write(String, int, int) and write(int) lock; these do not, so no monitor code is linked
+    @Override
+    public void write(String str, int off, int len) throws IOException {
+        if (off < 0 || len < 0 || len > str.length() - off) {
+            throw new IndexOutOfBoundsException("off " + off + ", len " + len + ", length " + str.length());
+        }
+        checkOpen();
+        for (int i = off, end = off + len; i < end; i++) {
+            put(str.charAt(i));
+        }
+    }
+
+    @Override
+    public void write(int c) throws IOException {
+        checkOpen();
+        put((char) c);
+    }
+
+    private void put(char c) throws IOException {
+        if (c != '\n') {
+            line.append(c);
+            return;
+        }
+        int n = line.length();
+        if (n > 0 && line.charAt(n - 1) == '\r') {
+            line.setLength(n - 1);
+        }
+        emit();
     }
 
     @Override
