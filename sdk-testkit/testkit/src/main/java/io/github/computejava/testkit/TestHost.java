@@ -295,6 +295,25 @@ public final class TestHost implements AutoCloseable {
     }
 
     /**
+     * Seeds what the client requests from now on report of their connection beyond plain HTTP, on either door:
+     * TLS protocol, cipher and SNI name, the client certificate and its verification result, the ClientHello, JA3,
+     * JA4, HTTP/2 and original-header fingerprints, the DDoS flag and whether the {@code Fastly-Key} is valid (the
+     * SDK's {@code Request.clientInfo()}). Without it, they report what plain HTTP knows: none of them.
+     *
+     * <pre>{@code
+     * host.clientConnection(ClientConnection.builder().tlsProtocol("TLSv1.3").ja4("t13d1516h2_8daaf6152771").build());
+     * }</pre>
+     *
+     * @param connection what the connection reports
+     * @return this host
+     * @throws NullPointerException if {@code connection} is null
+     */
+    public TestHost clientConnection(io.github.computejava.host.ClientConnection connection) {
+        engine.clientConnection(Objects.requireNonNull(connection, "connection"));
+        return this;
+    }
+
+    /**
      * The KV store of this name, created empty if it does not exist: seed it with {@code insert}, inspect what
      * the program wrote with {@code lookup}. Time to live runs on the virtual clock.
      *

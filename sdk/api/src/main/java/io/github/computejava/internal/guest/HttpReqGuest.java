@@ -17,6 +17,21 @@ public final class HttpReqGuest {
     private HttpReqGuest() {}
 
     /**
+     * A request's HTTP version ({@code version_get}).
+     *
+     * @param req the request handle
+     * @return an {@code http_version} value ({@link io.github.computejava.abi.HttpVersion})
+     * @throws io.github.computejava.HostcallException if the host fails the call
+     */
+    public static int version(int req) {
+        int[] out = new int[1];
+        io.github.computejava.internal.Statuses.check(
+                io.github.computejava.internal.Host.calls().httpReq().versionGet(req, out),
+                "fastly_http_req.version_get");
+        return out[0];
+    }
+
+    /**
      * The {@code fastly_http_req} hostcalls inside {@code main.wasm}: one binding per function, which passes its arrays' data
      * addresses to the import. An array's address is taken in the call itself, so no allocation can move it in between.
      */
