@@ -42,18 +42,7 @@ public final class ClientInfo {
      * @return {@code HTTP/0.9}, {@code HTTP/1.0}, {@code HTTP/1.1}, {@code HTTP/2} or {@code HTTP/3}
      */
     public String httpVersion() {
-        switch (HttpReqGuest.version(req)) {
-            case io.github.computejava.abi.HttpVersion.HTTP_09:
-                return "HTTP/0.9";
-            case io.github.computejava.abi.HttpVersion.HTTP_10:
-                return "HTTP/1.0";
-            case io.github.computejava.abi.HttpVersion.H2:
-                return "HTTP/2";
-            case io.github.computejava.abi.HttpVersion.H3:
-                return "HTTP/3";
-            default:
-                return "HTTP/1.1";
-        }
+        return HttpReqGuest.version(req);
     }
 
     /**
