@@ -645,6 +645,8 @@ public final class TestHost implements AutoCloseable {
                     reply.complete(),
                     List.of());
             response.usage(reply.usage());
+            response.earlyHints(reply.earlyHints());
+            response.trailers(reply.trailers());
             checkResponders(failuresBefore);
             return response;
         }
@@ -655,6 +657,8 @@ public final class TestHost implements AutoCloseable {
         boolean responded = execute(p, request, capture, uncaught);
         TestResponse response = capture.toResponse(request, responded, uncaught);
         response.usage(CompletableFuture.completedFuture(capture.usage));
+        response.earlyHints(capture.earlyHints);
+        response.trailers(capture.trailers());
         checkResponders(failuresBefore);
         return response;
     }
@@ -848,6 +852,16 @@ public final class TestHost implements AutoCloseable {
         private BodyBuffer body;
         private boolean streaming;
         private Future<Collected> collector;
+        private final List<Headers> earlyHints = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void informational(ResponseHead head) {
+            Headers h = new Headers();
+            for (String[] f : head.headers.fields()) {
+                h.add(f[0], f[1]);
+            }
+            earlyHints.add(h);
+        }
 
         @Override
         public void respond(ResponseHead head, BodyBuffer body, boolean streaming) {
@@ -857,6 +871,17 @@ public final class TestHost implements AutoCloseable {
             if (streaming) {
                 collector = threads.submit(() -> Collected.from(body));
             }
+        }
+
+        /** The trailers that followed the body, once it was read to its end. */
+        Headers trailers() {
+            Headers t = new Headers();
+            if (body != null && body.trailersReady()) {
+                for (String[] f : body.trailers().fields()) {
+                    t.add(f[0], f[1]);
+                }
+            }
+            return t;
         }
 
         TestResponse toResponse(TestRequest request, boolean responded, List<Throwable> uncaught) {
