@@ -14,6 +14,11 @@ public final class Secret {
     private final Hostcalls calls;
     private final int handle;
 
+    static {
+        // how the SDK's calls that take a secret (BackendOptions.clientCertificate) find its handle
+        io.github.computejava.internal.SecretHandles.register(s -> ((Secret) s).handle);
+    }
+
     Secret(Hostcalls calls, int handle) {
         this.calls = calls;
         this.handle = handle;

@@ -6,10 +6,12 @@ import io.github.computejava.configstore.ConfigStore;
 import io.github.computejava.fsthttp.Backend;
 import io.github.computejava.fsthttp.BackendNotFoundException;
 import io.github.computejava.fsthttp.BackendOptions;
+import io.github.computejava.fsthttp.BackendRegistrationException;
 import io.github.computejava.fsthttp.CacheOptions;
 import io.github.computejava.fsthttp.ClientInfo;
 import io.github.computejava.fsthttp.Compute;
 import io.github.computejava.fsthttp.Cookie;
+import io.github.computejava.fsthttp.Headers;
 import io.github.computejava.fsthttp.Request;
 import io.github.computejava.fsthttp.Response;
 import io.github.computejava.fsthttp.ResponseWriter;
@@ -182,6 +184,31 @@ public final class Main {
             case "/client-info":
                 clientInfo(request, w);
                 return;
+            case "/early-hints":
+                w.sendEarlyHints(new Headers().add("Link", "</a.css>; rel=preload; as=style"));
+                w.sendEarlyHints(new Headers()
+                        .add("Link", "</b.js>; rel=preload; as=script")
+                        .add("X-Hint", "2"));
+                w.headers().set("Content-Type", "text/plain");
+                w.write("page\n");
+                return;
+            case "/early-hints-late":
+                w.writeHeader(200);
+                try {
+                    w.sendEarlyHints(new Headers().add("Link", "</late.css>; rel=preload"));
+                    w.write("late hints sent\n");
+                } catch (IllegalStateException e) {
+                    w.write("late: " + e.getMessage() + "\n");
+                }
+                return;
+            case "/trailers":
+                w.write("body\n");
+                w.addTrailer("X-Checksum", "abc123");
+                w.addTrailer("Server-Timing", "render;dur=1");
+                return;
+            case "/mtls":
+                mtls(w);
+                return;
             default:
                 w.notFound();
         }
@@ -325,6 +352,30 @@ public final class Main {
         w.write("original X-Mixed-Case " + c.originalHeaderNames().contains("X-Mixed-Case") + " count "
                 + (c.originalHeaderCount() == c.originalHeaderNames().size()) + "\n");
         w.write("built " + Request.get("http://origin.test/").clientInfo().isPresent() + "\n");
+    }
+
+    private static void mtls(ResponseWriter w) {
+        String certificate = ConfigStore.open("settings").get("client-cert").orElseThrow();
+        Secret key = SecretStore.open("credentials").get("client-key").orElseThrow();
+        Backend mtls = Backend.register(
+                "mtls-origin",
+                Backend.fromName("origin").target(),
+                BackendOptions.builder().clientCertificate(certificate, key).build());
+        w.write("registered " + mtls.name() + " ssl=" + mtls.isSsl() + "\n");
+        try {
+            Backend.register(
+                    "mtls-bad",
+                    Backend.fromName("origin").target(),
+                    BackendOptions.builder()
+                            .clientCertificate("not a certificate", Secret.fromBytes(new byte[] {1}))
+                            .build());
+            w.write("bad certificate accepted\n");
+        } catch (BackendRegistrationException e) {
+            w.write("bad certificate: " + e.reason() + "\n");
+        }
+        try (Response r = Request.get("http://mtls.test/with-certificate").send(mtls)) {
+            w.write("origin said: " + r.bodyText());
+        }
     }
 
     private static void echo(Request request, ResponseWriter w) throws IOException {

@@ -24,6 +24,7 @@ final class Scenarios {
     static void scriptOrigin(TestHost host) {
         host.backend("origin").respond(Scenarios::originAnswer);
         host.dynamicBackend("dynamic-origin").respond(Scenarios::originAnswer);
+        host.dynamicBackend("mtls-origin").respond(Scenarios::originAnswer);
     }
 
     static MockResponse originAnswer(RecordedRequest r) {
@@ -333,6 +334,50 @@ final class Scenarios {
                             + "ddos true fastly-key true\n"
                             + "original X-Mixed-Case true count true\n"
                             + "built false\n");
+        });
+        s.put("early-hints", host -> {
+            TestResponse r = host.get("/early-hints").send();
+            r.assertThat().threwNothing().hasStatus(200).hasBody("page\n");
+            assertEquals(2, r.earlyHints().size(), "early hints: " + r.earlyHints());
+            assertEquals(
+                    java.util.List.of("</a.css>; rel=preload; as=style"),
+                    r.earlyHints().get(0).values("Link"));
+            assertEquals(
+                    java.util.List.of("</b.js>; rel=preload; as=script"),
+                    r.earlyHints().get(1).values("Link"));
+            assertEquals(java.util.Optional.of("2"), r.earlyHints().get(1).get("X-Hint"));
+            assertTrue(
+                    !r.earlyHints().get(0).contains("Content-Length"),
+                    r.earlyHints().toString());
+        });
+        s.put("early-hints-after-the-head", host -> {
+            TestResponse r = host.get("/early-hints-late").send();
+            r.assertThat()
+                    .threwNothing()
+                    .hasBody("late: sendEarlyHints: the response head was already sent to the client\n");
+            assertEquals(0, r.earlyHints().size());
+        });
+        s.put("trailers", host -> {
+            TestResponse r = host.get("/trailers").send();
+            r.assertThat()
+                    .threwNothing()
+                    .hasHeader("Transfer-Encoding", "chunked")
+                    .hasBody("body\n");
+            assertEquals(java.util.Optional.of("abc123"), r.trailers().get("X-Checksum"));
+            assertEquals(java.util.Optional.of("render;dur=1"), r.trailers().get("Server-Timing"));
+        });
+        s.put("mtls", host -> {
+            host.get("/mtls")
+                    .send()
+                    .assertThat()
+                    .threwNothing()
+                    .hasBody("registered mtls-origin ssl=true\nbad certificate: INVALID\n"
+                            + "origin said: origin saw GET /with-certificate host=mtls.test x-test=- body=\n");
+            RecordedRequest seen =
+                    host.backend("mtls-origin").assertRequestCount(1).lastRequest();
+            assertTrue(
+                    seen.clientCertificate().orElse("").startsWith("-----BEGIN CERTIFICATE-----\nMI"),
+                    "the certificate the origin was shown: " + seen.clientCertificate());
         });
         return s;
     }
