@@ -253,8 +253,11 @@ public final class ResponseWriter implements AutoCloseable {
         close();
     }
 
-    /** Trailer fields for the end of the body, or null when none were added. */
-    private Headers trailers;
+    /**
+     * Trailer fields for the end of the body, or null when none were added; set only by {@link #addTrailer}, so a
+     * program that adds none does not link the code that sends them.
+     */
+    private Trailers trailers;
 
     /**
      * Adds a trailer field, sent after the body's last byte (HTTP/1.1 chunked trailers, as Go's {@code
@@ -276,7 +279,7 @@ public final class ResponseWriter implements AutoCloseable {
     public ResponseWriter addTrailer(String name, String value) {
         checkOpen();
         if (trailers == null) {
-            trailers = new Headers();
+            trailers = new TrailerFields();
         }
         trailers.add(name, value);
         return this;
@@ -342,11 +345,7 @@ public final class ResponseWriter implements AutoCloseable {
         flushBuffer();
         closed = true;
         if (trailers != null) {
-            for (String name : trailers.names()) {
-                for (String value : trailers.values(name)) {
-                    io.github.computejava.internal.guest.HttpBodyGuest.appendTrailer(streamingBody, name, value);
-                }
-            }
+            trailers.appendTo(streamingBody);
         }
         Statuses.check(calls.httpBody().close(streamingBody), "fastly_http_body.close");
     }
