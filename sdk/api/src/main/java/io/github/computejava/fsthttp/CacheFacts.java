@@ -12,6 +12,14 @@ import java.util.Optional;
  * {@link GuestCache} returns a stored response, and kept on the {@link Response}.
  */
 final class CacheFacts {
+    /** Reads the facts of a cache handle's stored response. */
+    interface Source {
+        CacheFacts read(int handle, RuntimeException maskedError);
+    }
+
+    /** The one source; referenced only by {@link CacheOptions.Builder#cacheFacts}, so others never link this class. */
+    static final Source SOURCE = CacheFacts::read;
+
     private final long maxAgeNs;
     private final long ageNs;
     private final long staleWhileRevalidateNs;

@@ -42,6 +42,7 @@ public final class CacheOptions {
     private final BeforeSend beforeSend;
     private final AfterSend afterSend;
     private final CacheFlow flow;
+    private final CacheFacts.Source facts;
 
     private CacheOptions(Builder b) {
         this.pass = b.pass;
@@ -54,6 +55,7 @@ public final class CacheOptions {
         this.beforeSend = b.beforeSend;
         this.afterSend = b.afterSend;
         this.flow = b.flow;
+        this.facts = b.facts;
     }
 
     /**
@@ -82,6 +84,7 @@ public final class CacheOptions {
         b.beforeSend = beforeSend;
         b.afterSend = afterSend;
         b.flow = flow;
+        b.facts = facts;
         return b;
     }
 
@@ -177,6 +180,11 @@ public final class CacheOptions {
         return flow;
     }
 
+    /** What reads a stored response's cache facts, set only by {@link Builder#cacheFacts}; else null. */
+    CacheFacts.Source factsSource() {
+        return facts;
+    }
+
     byte[] overrideKeyBytes() {
         return overrideKey;
     }
@@ -262,6 +270,7 @@ public final class CacheOptions {
         private BeforeSend beforeSend;
         private AfterSend afterSend;
         private CacheFlow flow;
+        private CacheFacts.Source facts;
 
         private Builder() {}
 
@@ -400,18 +409,21 @@ public final class CacheOptions {
         }
 
         /**
-         * Sends through Fastly's HTTP cache API even without hooks, so that a response answered from the cache
-         * carries the cache's facts of it: {@link Response#ttl()}, {@link Response#age()}, the stale periods,
-         * {@link Response#vary()}, {@link Response#surrogateKeys()} and {@link Response#maskedError()} (the
-         * host's one-call send reports none of them). Caching is the same either way, one cache serves both. The
-         * program then links that flow, a few kilobytes of {@code main.wasm}.
+         * Sends through Fastly's HTTP cache API (as the hooks do) and keeps the cache's facts of a response it
+         * answers from the cache: {@link Response#ttl()}, {@link Response#age()}, the stale periods, {@link
+         * Response#vary()}, {@link Response#surrogateKeys()} and {@link Response#maskedError()} (the host's
+         * one-call send reports none of them). Caching is the same either way, one cache serves both. Only a
+         * program that sets it links the flow and the reading of the facts (a few kilobytes of {@code main.wasm}).
          *
-         * @param report true to report the facts; false leaves the send as the other options make it
+         * @param report true to report the facts; false reports none (hooks still send through the flow)
          * @return this builder
          */
         public Builder cacheFacts(boolean report) {
             if (report) {
                 this.flow = GuestCache.FLOW;
+                this.facts = CacheFacts.SOURCE;
+            } else {
+                this.facts = null;
             }
             return this;
         }

@@ -270,8 +270,9 @@ final class GuestCache implements CacheFlow {
             hits = h[0];
         }
         Response response = new Response(c, resp[0], body[0], backend);
-        if (hit) {
-            response.cacheFacts(CacheFacts.read(handle, masked));
+        CacheFacts.Source facts = request.cacheOptions().factsSource();
+        if (hit && facts != null) {
+            response.cacheFacts(facts.read(handle, masked));
         }
         markForClient(response, request, hit, hits);
         return response;

@@ -203,9 +203,9 @@ public final class Response implements AutoCloseable {
      *
      * <p>This and the other cache facts ({@link #age()}, {@link #staleWhileRevalidate()}, {@link #staleIfError()},
      * {@link #vary()}, {@link #surrogateKeys()}, {@link #maskedError()}) come from Fastly's HTTP cache API, so they
-     * are known when the request was sent through it: with {@link CacheOptions.Builder#cacheFacts(boolean)}, a hook
-     * or {@code staleIfError}. The host's one-call send reports none (the ABI has no call to ask it), and a response
-     * fresh from the backend has none either.
+     * are known when the request was sent through it with {@link CacheOptions.Builder#cacheFacts(boolean)}. The
+     * host's one-call send reports none (the ABI has no call to ask it), and a response fresh from the backend has
+     * none either.
      *
      * @return the remaining freshness, or empty when the facts are not known
      */

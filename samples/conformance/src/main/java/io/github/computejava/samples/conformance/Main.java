@@ -314,6 +314,7 @@ public final class Main {
                         .afterSend(c -> {
                             throw new IOException("hook could not read " + c.status());
                         })
+                        .cacheFacts(true)
                         .build());
         hooked.headers().set("X-Fail", "no");
         try (Response r = hooked.send("origin")) {
