@@ -107,12 +107,12 @@ final class HttpRespHost implements FastlyHttpResp {
         if (r == null || b == null) {
             return FastlyStatus.BADF;
         }
-        if (r.head.status == EARLY_HINTS) {
+        if (r.head.status() == EARLY_HINTS) {
             // an interim head, sent as many times as the program likes before the final one; both handles stay
             // the program's (Fastly's Go SDK sends its final response on them afterwards)
             return sandbox.sendEarlyHints(r.head) ? FastlyStatus.OK : FastlyStatus.ERROR;
         }
-        if (r.head.status < 200) {
+        if (r.head.status() < 200) {
             // no other informational status reaches a client from a program
             return FastlyStatus.INVAL;
         }

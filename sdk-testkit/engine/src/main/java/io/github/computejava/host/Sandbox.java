@@ -402,8 +402,8 @@ public class Sandbox implements Hostcalls, UncaughtListener {
             return false;
         }
         ResponseHead hints = head.copy();
-        hints.headers.remove("Content-Length");
-        hints.headers.remove("Transfer-Encoding");
+        hints.headers().remove("Content-Length");
+        hints.headers().remove("Transfer-Encoding");
         responder.informational(hints);
         return true;
     }

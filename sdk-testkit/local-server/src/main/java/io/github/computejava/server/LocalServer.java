@@ -956,11 +956,11 @@ public final class LocalServer implements AutoCloseable {
          */
         private void writeEarlyHints(String requestId, Response response, ResponseHead head) {
             HttpFields.Mutable fields = HttpFields.build();
-            for (String[] f : JettyOrigin.forwardable(head.headers)) {
+            for (String[] f : JettyOrigin.forwardable(head.headers())) {
                 fields.add(f[0], f[1]);
             }
             try {
-                response.writeInterim(head.status, fields)
+                response.writeInterim(head.status(), fields)
                         .get(TIMEOUT_INTERIM_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

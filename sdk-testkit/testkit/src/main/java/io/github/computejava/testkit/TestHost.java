@@ -857,7 +857,7 @@ public final class TestHost implements AutoCloseable {
         @Override
         public void informational(ResponseHead head) {
             Headers h = new Headers();
-            for (String[] f : head.headers.fields()) {
+            for (String[] f : head.headers().fields()) {
                 h.add(f[0], f[1]);
             }
             earlyHints.add(h);
