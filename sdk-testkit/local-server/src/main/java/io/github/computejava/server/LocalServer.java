@@ -89,6 +89,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * }</pre>
  */
 public final class LocalServer implements AutoCloseable {
+    /** How long writing a 103 Early Hints head to the client may take. */
+    private static final long TIMEOUT_INTERIM_SECONDS = 10;
+
     private static final int WRITE_CHUNK = 16 * 1024;
     /** How many client requests the engine keeps for the inspector. */
     static final int INSPECTOR_HISTORY = 100;
@@ -626,10 +629,25 @@ public final class LocalServer implements AutoCloseable {
         volatile boolean clientGone;
 
         private final java.util.function.Consumer<String> log;
+        private final java.util.function.Consumer<ResponseHead> interim;
 
         /** @param log where the engine's refusals of the program's answer go (the server's log) */
         Responder(java.util.function.Consumer<String> log) {
+            this(log, head -> {});
+        }
+
+        /**
+         * @param log where the engine's refusals of the program's answer go (the server's log)
+         * @param interim writes an informational head (103 Early Hints) to the client
+         */
+        Responder(java.util.function.Consumer<String> log, java.util.function.Consumer<ResponseHead> interim) {
             this.log = log;
+            this.interim = interim;
+        }
+
+        @Override
+        public void informational(ResponseHead head) {
+            interim.accept(head);
         }
 
         @Override
@@ -895,7 +913,9 @@ public final class LocalServer implements AutoCloseable {
             DownstreamRequest downstream = downstream(request, requestId, clientBody);
             clientBody.reportTo(downstream);
             log.info("request " + requestId + ": " + request.getMethod() + " " + request.getHttpURI());
-            Responder responder = new Responder(why -> log.error("request " + requestId + ": " + why));
+            Responder responder = new Responder(
+                    why -> log.error("request " + requestId + ": " + why),
+                    hints -> writeEarlyHints(requestId, response, hints));
             request.addFailureListener(failure -> responder.clientGone = true);
             if (exposeRequestIds) {
                 usages.put(requestId, new CompletableFuture<>());
@@ -928,6 +948,25 @@ public final class LocalServer implements AutoCloseable {
                 callback.failed(t);
             }
             return true;
+        }
+
+        /**
+         * Writes a 103 Early Hints head to the client as an interim response, waiting until it is written; a client
+         * that cannot take one (HTTP/1.0) or has gone does not get it, which the log notes.
+         */
+        private void writeEarlyHints(String requestId, Response response, ResponseHead head) {
+            HttpFields.Mutable fields = HttpFields.build();
+            for (String[] f : JettyOrigin.forwardable(head.headers())) {
+                fields.add(f[0], f[1]);
+            }
+            try {
+                response.writeInterim(head.status(), fields)
+                        .get(TIMEOUT_INTERIM_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                log.info("request " + requestId + ": the early hints did not reach the client: " + e);
+            }
         }
 
         private DownstreamRequest downstream(Request request, String requestId, ClientBody clientBody) {
@@ -994,13 +1033,15 @@ public final class LocalServer implements AutoCloseable {
                 blockingWrite(response, true, ByteBuffer.allocate(0));
                 return;
             }
-            if (length >= 0 && length <= WRITE_CHUNK * 4L) {
+            // a body that ended with trailers goes chunked, the one framing that carries them
+            boolean trailing = length >= 0 && !answer.body.trailers().isEmpty();
+            if (length >= 0 && length <= WRITE_CHUNK * 4L && !trailing) {
                 byte[] all = answer.body.readAll();
                 out.put(HttpHeader.CONTENT_LENGTH, all.length);
                 blockingWrite(response, true, ByteBuffer.wrap(all));
                 return;
             }
-            if (length >= 0) {
+            if (length >= 0 && !trailing) {
                 out.put(HttpHeader.CONTENT_LENGTH, length);
             } else {
                 BodyBuffer body = answer.body;
