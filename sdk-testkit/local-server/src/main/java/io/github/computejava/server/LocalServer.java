@@ -115,6 +115,11 @@ public final class LocalServer implements AutoCloseable {
     private final AtomicLong requestIds = new AtomicLong();
     private final ExecutionLimits limits;
     private final ByteBudget memoryBudget;
+    private final int pooledMemories;
+
+    /** How many memories of ended instances the server keeps for reuse unless told otherwise. */
+    public static final int DEFAULT_POOLED_MEMORIES = 32;
+
     private final Set<RunningInstance> running = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService watch;
     private final Duration headerTimeout;
@@ -157,6 +162,7 @@ public final class LocalServer implements AutoCloseable {
                 : defaultMemoryBudget(engine.cacheStore().capacityBytes());
         this.memoryBudget = new ByteBudget("memory for programs", budget, null);
         this.headerTimeout = b.headerTimeout;
+        this.pooledMemories = b.pooledMemories;
         this.healthInterval = b.healthInterval;
         this.onFatal = b.onFatal != null ? b.onFatal : why -> log.error("error: " + why);
         this.exposeRequestIds = b.exposeRequestIds;
@@ -464,7 +470,8 @@ public final class LocalServer implements AutoCloseable {
                     },
                     serving.frameMap(),
                     limits.outputLineBytes())) {
-                ran[0] = serving.run(s, wasi, log, limits.heapBytes(), memoryBudget, instance::endReason);
+                ran[0] = serving.run(
+                        s, wasi, log, limits.heapBytes(), memoryBudget, instance::endReason, pooledMemories);
                 failure = ran[0].failure;
                 failureStatus = ran[0].status;
                 trace = ran[0].trace;
@@ -1120,6 +1127,7 @@ public final class LocalServer implements AutoCloseable {
         private ServerLog log = ServerLog.standard(0);
         private int maxConcurrentGuests = 256;
         private Duration queueTimeout = Duration.ofSeconds(1);
+        private int pooledMemories = DEFAULT_POOLED_MEMORIES;
         private Duration headerTimeout = Duration.ofSeconds(10);
         private long memoryBudget;
         private Duration healthInterval = Duration.ZERO;
@@ -1223,6 +1231,22 @@ public final class LocalServer implements AutoCloseable {
          */
         public Builder queueTimeout(Duration timeout) {
             this.queueTimeout = nonNegative(timeout, "queueTimeout");
+            return this;
+        }
+
+        /**
+         * How many linear memories of ended instances the server keeps for the next instances of the program (default
+         * {@value LocalServer#DEFAULT_POOLED_MEMORIES}; 0 gives every instance a new memory). A kept memory is put back
+         * to the module's initial image before it is reused, so an instance sees nothing of an earlier one; the
+         * memory of an instance that failed or was ended is never kept.
+         *
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder pooledMemories(int count) {
+            if (count < 0) {
+                throw new IllegalArgumentException("pooledMemories: must not be negative, got " + count);
+            }
+            this.pooledMemories = count;
             return this;
         }
 

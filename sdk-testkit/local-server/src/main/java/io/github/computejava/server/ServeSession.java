@@ -116,6 +116,7 @@ public final class ServeSession implements AutoCloseable {
             return false;
         }
         next.frameMapProblem().ifPresent(problem -> log.error("warning: " + problem));
+        ServeCommand.reportCompilation(log, next, execution);
         server.replaceProgram(next);
         servedDigest = digest;
         log.always("Serving " + wasm + " (version " + server.programVersion() + ", loaded in "

@@ -26,11 +26,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
  * A Compute program ready to serve: parsed, checked against Fastly's ABI and compiled to JVM bytecode once (functions
- * too large for the JVM run in Chicory's interpreter). Every request gets a fresh instance, as on Fastly.
+ * too large for the JVM run in Chicory's interpreter). Every request gets a fresh instance, as on Fastly: new
+ * globals, tables and data segments, and a linear memory that holds exactly the module's initial image (one an
+ * earlier instance ended normally with is put back to it and reused, {@link GuestHeap.Pool}).
  */
 public final class WasmProgram {
     /** How the program's functions execute. */
@@ -38,15 +41,27 @@ public final class WasmProgram {
         /** Compiled to JVM bytecode, falling back to the interpreter for functions the JVM cannot hold. */
         COMPILED,
         /** Interpreted (slower; no compile time). */
-        INTERPRETED
+        INTERPRETED,
+        /**
+         * Interpreted from the first request while the program compiles (or its compiled code loads from the compile
+         * cache) on a background thread; each instance started after that runs compiled code. A program serves at
+         * once, whatever its size.
+         */
+        TIERED
     }
 
     private final String name;
     private final WasmModule module;
     private final List<ImportTable.Binding> bindings;
-    private final Function<Instance, Machine> machines;
+    // replaced once by a tiered program's compiled code; an instance keeps the machine it started with
+    private volatile Function<Instance, Machine> machines;
+    private final CompletableFuture<Long> compiled;
     private final ImportTable imports;
     private final long compileMillis;
+    private volatile GuestHeap.Pool memories;
+    /** How much of a kept memory's grown pages it keeps for the next instance's growth. */
+    private static final long KEPT_PAGES_BYTES = 32L << 20;
+
     private final FrameMap frameMap;
     private final String frameMapProblem;
 
@@ -55,6 +70,7 @@ public final class WasmProgram {
             WasmModule module,
             List<ImportTable.Binding> bindings,
             Function<Instance, Machine> machines,
+            CompletableFuture<Long> compiled,
             ImportTable imports,
             long compileMillis,
             FrameMap frameMap,
@@ -63,6 +79,7 @@ public final class WasmProgram {
         this.module = module;
         this.bindings = bindings;
         this.machines = machines;
+        this.compiled = compiled;
         this.imports = imports;
         this.compileMillis = compileMillis;
         this.frameMap = frameMap;
@@ -142,7 +159,11 @@ public final class WasmProgram {
     }
 
     private WasmProgram withFrameMap(FrameMap map, String problem) {
-        return new WasmProgram(name, module, bindings, machines, imports, compileMillis, map, problem);
+        WasmProgram program =
+                new WasmProgram(name, module, bindings, machines, compiled, imports, compileMillis, map, problem);
+        // a background compilation switches whichever of the two serves (at once when it has ended)
+        compiled.thenAccept(millis -> program.machines = machines());
+        return program;
     }
 
     /**
@@ -171,23 +192,64 @@ public final class WasmProgram {
         List<ImportTable.Binding> bindings = imports.link(module, name);
         checkExports(module, name);
         long start = System.nanoTime();
-        Function<Instance, Machine> machines;
-        if (execution == Execution.COMPILED) {
-            try {
-                MachineFactoryCompiler.Builder compiler =
-                        MachineFactoryCompiler.builder(module).withInterpreterFallback(InterpreterFallback.SILENT);
-                if (compileCache != null) {
-                    compiler.withCache(new CompileCache(compileCache));
-                }
-                machines = compiler.compile();
-            } catch (RuntimeException e) {
-                throw new ProgramException(name + " could not be compiled: " + e, e);
-            }
-        } else {
-            machines = InterpreterMachine::new;
+        if (execution == Execution.INTERPRETED) {
+            return new WasmProgram(
+                    name,
+                    module,
+                    bindings,
+                    InterpreterMachine::new,
+                    CompletableFuture.completedFuture(0L),
+                    imports,
+                    0,
+                    null,
+                    null);
         }
-        long millis = (System.nanoTime() - start) / 1_000_000L;
-        return new WasmProgram(name, module, bindings, machines, imports, millis, null, null);
+        if (execution == Execution.COMPILED) {
+            Function<Instance, Machine> machines = compile(name, module, compileCache);
+            long millis = (System.nanoTime() - start) / 1_000_000L;
+            return new WasmProgram(
+                    name,
+                    module,
+                    bindings,
+                    machines,
+                    CompletableFuture.completedFuture(millis),
+                    imports,
+                    millis,
+                    null,
+                    null);
+        }
+        CompletableFuture<Long> compiled = new CompletableFuture<>();
+        WasmProgram program =
+                new WasmProgram(name, module, bindings, InterpreterMachine::new, compiled, imports, 0, null, null);
+        Thread compiler = new Thread(
+                () -> {
+                    try {
+                        Function<Instance, Machine> machines = compile(name, module, compileCache);
+                        program.machines = machines;
+                        compiled.complete((System.nanoTime() - start) / 1_000_000L);
+                    } catch (ProgramException | LinkageError e) {
+                        compiled.completeExceptionally(e);
+                    }
+                },
+                "compute-compile");
+        compiler.setDaemon(true);
+        // serving requests comes first
+        compiler.setPriority(Thread.NORM_PRIORITY - 1);
+        compiler.start();
+        return program;
+    }
+
+    private static Function<Instance, Machine> compile(String name, WasmModule module, Path compileCache) {
+        try {
+            MachineFactoryCompiler.Builder compiler =
+                    MachineFactoryCompiler.builder(module).withInterpreterFallback(InterpreterFallback.SILENT);
+            if (compileCache != null) {
+                compiler.withCache(new CompileCache(compileCache));
+            }
+            return compiler.compile();
+        } catch (RuntimeException e) {
+            throw new ProgramException(name + " could not be compiled: " + e, e);
+        }
     }
 
     /**
@@ -258,9 +320,23 @@ public final class WasmProgram {
         return name;
     }
 
-    /** How long compiling took. */
+    /** How long compiling took before the program could serve (0 for a tiered or interpreted program). */
     public long compileMillis() {
         return compileMillis;
+    }
+
+    /**
+     * Completes with how long compiling took once the program's instances run compiled code (at once for a compiled
+     * or interpreted program; when the background compilation ends for a tiered one, or exceptionally with a {@link
+     * ProgramException} when it failed: the program is then interpreted).
+     */
+    public CompletableFuture<Long> compiled() {
+        return compiled;
+    }
+
+    /** The current machine factory (for the background compilation of a copy with a frame map). */
+    private Function<Instance, Machine> machines() {
+        return machines;
     }
 
     /** The Fastly functions the program imports that the local server answers with {@code unsupported}. */
@@ -325,13 +401,15 @@ public final class WasmProgram {
      * hostcall becomes the outcome's failure.
      */
     Outcome run(Sandbox sandbox, Wasi wasi, ServerLog log) {
-        return run(sandbox, wasi, log, 0, ByteBudget.unbounded("memory"), () -> null);
+        return run(sandbox, wasi, log, 0, ByteBudget.unbounded("memory"), () -> null, 0);
     }
 
     /**
      * {@link #run(Sandbox, Wasi, ServerLog)} with the instance's memory capped at {@code heapLimit} bytes (0 for no
      * cap) and drawn from {@code memoryBudget}; when the server ended the instance (its thread interrupted), {@code
-     * endReason} says why and that is the outcome's failure.
+     * endReason} says why and that is the outcome's failure. Up to {@code pooledMemories} memories of instances that
+     * ended normally are kept, put back to the initial image, for the next instances (0: every instance gets a new
+     * memory); the memory of an instance that failed, was ended or had a growth refused is never reused.
      */
     Outcome run(
             Sandbox sandbox,
@@ -339,51 +417,84 @@ public final class WasmProgram {
             ServerLog log,
             long heapLimit,
             ByteBudget memoryBudget,
-            java.util.function.Supplier<String> endReason) {
+            java.util.function.Supplier<String> endReason,
+            int pooledMemories) {
         Guest guest = new Guest(sandbox, log);
         guest.startClock();
         GuestHeap[] heap = new GuestHeap[1];
         Instance[] instance = new Instance[1];
         Outcome outcome;
+        boolean reusable = false;
         try {
-            instance[0] = instantiate(guest, wasi, limits -> {
-                heap[0] = GuestHeap.create(limits, heapLimit, memoryBudget);
-                return heap[0];
-            });
-            guest.bind(instance[0]);
-            ExportFunction start = instance[0].export("_start");
-            start.apply();
-            outcome = new Outcome(null);
-        } catch (WasiExitException e) {
-            outcome =
-                    e.exitCode() == 0 ? new Outcome(null) : new Outcome("the program exited with code " + e.exitCode());
-        } catch (com.dylibso.chicory.runtime.ExecutionCompletedException e) {
-            outcome = new Outcome(null);
-        } catch (GuestHeap.OutOfBudget e) {
-            outcome = new Outcome(e.getMessage());
-            outcome.status = 503;
-        } catch (StackOverflowError e) {
-            outcome = trapped(wasi, instance[0], "the program overflowed its stack");
-        } catch (OutOfMemoryError e) {
-            outcome = new Outcome("the program ran out of memory (the JVM's heap is full)");
-        } catch (RuntimeException e) {
-            outcome = trapped(wasi, instance[0], describe(e));
-        } finally {
-            wasi.close();
-            if (heap[0] != null) {
-                heap[0].release();
+            try {
+                instance[0] = instantiate(guest, wasi, limits -> {
+                    heap[0] = pooledMemories > 0
+                            ? memories(limits, heapLimit, pooledMemories, memoryBudget)
+                                    .take(memoryBudget)
+                            : GuestHeap.create(limits, heapLimit, memoryBudget);
+                    return heap[0];
+                });
+                guest.bind(instance[0]);
+                ExportFunction start = instance[0].export("_start");
+                start.apply();
+                outcome = new Outcome(null);
+            } catch (WasiExitException e) {
+                outcome = e.exitCode() == 0
+                        ? new Outcome(null)
+                        : new Outcome("the program exited with code " + e.exitCode());
+            } catch (com.dylibso.chicory.runtime.ExecutionCompletedException e) {
+                outcome = new Outcome(null);
+            } catch (GuestHeap.OutOfBudget e) {
+                outcome = new Outcome(e.getMessage());
+                outcome.status = 503;
+            } catch (StackOverflowError e) {
+                outcome = trapped(wasi, instance[0], "the program overflowed its stack");
+            } catch (OutOfMemoryError e) {
+                outcome = new Outcome("the program ran out of memory (the JVM's heap is full)");
+            } catch (RuntimeException e) {
+                outcome = trapped(wasi, instance[0], describe(e));
+            } finally {
+                wasi.close();
             }
-        }
-        String ended = endReason.get();
-        if (ended != null) {
-            outcome = new Outcome(ended);
-        }
-        if (heap[0] != null) {
-            outcome.heapBytes = heap[0].peakBytes();
-            outcome.heapRefusal = heap[0].refusal();
+            String ended = endReason.get();
+            if (ended != null) {
+                outcome = new Outcome(ended);
+            }
+            if (heap[0] != null) {
+                outcome.heapBytes = heap[0].peakBytes();
+                outcome.heapRefusal = heap[0].refusal();
+            }
+            reusable = outcome.failure == null && outcome.heapRefusal == null;
+        } finally {
+            // read before: a memory given back may serve another instance at once
+            if (heap[0] != null) {
+                heap[0].release(reusable);
+            }
         }
         outcome.cpuMillis = guest.cpuMillis();
         return outcome;
+    }
+
+    /** The pool of this program's memories for instances capped at {@code heapLimit}. */
+    private GuestHeap.Pool memories(MemoryLimits declared, long heapLimit, int capacity, ByteBudget budget) {
+        GuestHeap.Pool pool = memories;
+        if (pool == null || !pool.limits(heapLimit)) {
+            synchronized (this) {
+                pool = memories;
+                if (pool == null || !pool.limits(heapLimit)) {
+                    // kept memories hold at most a quarter of the server's memory for programs
+                    long bytes = budget.capacity() > 0 ? budget.capacity() / 4 : Long.MAX_VALUE;
+                    pool = new GuestHeap.Pool(declared, heapLimit, capacity, bytes, KEPT_PAGES_BYTES);
+                    memories = pool;
+                }
+            }
+        }
+        return pool;
+    }
+
+    /** The pool of memories, or null before an instance used one (tests). */
+    GuestHeap.Pool memoryPool() {
+        return memories;
     }
 
     /** A trap's outcome, with the Java frames the program's shadow stack holds. */
