@@ -464,6 +464,12 @@ public final class ServeCommand {
                     server,
                     origin,
                     ServeSession.digest(bytes)));
+            // a tiered program is parsed while the server listens: a module that turns out invalid ends the session
+            program.parsed().whenComplete((module, failure) -> {
+                if (failure != null) {
+                    session.get().fail(cause(failure).getMessage());
+                }
+            });
             return session.get();
         } catch (ProgramException | ConfigException | IOException e) {
             err.println("error: " + e.getMessage());
@@ -483,7 +489,7 @@ public final class ServeCommand {
         program.compiled().whenComplete((millis, failure) -> {
             if (failure == null) {
                 log.always("Compiled " + program.name() + " in " + millis + " ms; new instances run the compiled code");
-            } else {
+            } else if (!program.parsed().isCompletedExceptionally()) {
                 Throwable cause =
                         failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
                                 ? failure.getCause()
@@ -491,6 +497,12 @@ public final class ServeCommand {
                 log.error("warning: " + cause.getMessage() + "; the program stays interpreted");
             }
         });
+    }
+
+    private static Throwable cause(Throwable failure) {
+        return failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause()
+                : failure;
     }
 
     /**

@@ -12,10 +12,18 @@ import com.dylibso.chicory.wasi.WasiExitException;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.CodeSection;
 import com.dylibso.chicory.wasm.types.Export;
+import com.dylibso.chicory.wasm.types.ExportSection;
 import com.dylibso.chicory.wasm.types.ExternalType;
+import com.dylibso.chicory.wasm.types.FunctionBody;
+import com.dylibso.chicory.wasm.types.FunctionSection;
 import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.ImportSection;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
+import com.dylibso.chicory.wasm.types.MemorySection;
+import com.dylibso.chicory.wasm.types.SectionId;
+import com.dylibso.chicory.wasm.types.TypeSection;
 import io.github.computejava.abi.FastlyStatus;
 import io.github.computejava.host.ByteBudget;
 import io.github.computejava.host.Sandbox;
@@ -51,11 +59,11 @@ public final class WasmProgram {
     }
 
     private final String name;
-    private final WasmModule module;
+    /** The module's declarations (types, imports, functions, memory, exports): all that the checks read. */
+    private final WasmModule header;
+
+    private final Code code;
     private final List<ImportTable.Binding> bindings;
-    // replaced once by a tiered program's compiled code; an instance keeps the machine it started with
-    private volatile Function<Instance, Machine> machines;
-    private final CompletableFuture<Long> compiled;
     private final ImportTable imports;
     private final long compileMillis;
     private volatile GuestHeap.Pool memories;
@@ -65,21 +73,36 @@ public final class WasmProgram {
     private final FrameMap frameMap;
     private final String frameMapProblem;
 
+    /**
+     * The module and how its functions run, shared by a program and its copy with a frame map: a tiered program
+     * fills them in from background threads.
+     */
+    private static final class Code {
+        /** The whole module, once parsed and validated. */
+        final CompletableFuture<WasmModule> module = new CompletableFuture<>();
+        /** Completes (with the milliseconds it took) when the compiled code is in use. */
+        final CompletableFuture<Long> compiled = new CompletableFuture<>();
+        // replaced once by a tiered program's compiled code; an instance keeps the machine it started with
+        volatile Function<Instance, Machine> machines;
+
+        Code(Function<Instance, Machine> machines) {
+            this.machines = machines;
+        }
+    }
+
     private WasmProgram(
             String name,
-            WasmModule module,
+            WasmModule header,
+            Code code,
             List<ImportTable.Binding> bindings,
-            Function<Instance, Machine> machines,
-            CompletableFuture<Long> compiled,
             ImportTable imports,
             long compileMillis,
             FrameMap frameMap,
             String frameMapProblem) {
         this.name = name;
-        this.module = module;
+        this.header = header;
+        this.code = code;
         this.bindings = bindings;
-        this.machines = machines;
-        this.compiled = compiled;
         this.imports = imports;
         this.compileMillis = compileMillis;
         this.frameMap = frameMap;
@@ -159,11 +182,7 @@ public final class WasmProgram {
     }
 
     private WasmProgram withFrameMap(FrameMap map, String problem) {
-        WasmProgram program =
-                new WasmProgram(name, module, bindings, machines, compiled, imports, compileMillis, map, problem);
-        // a background compilation switches whichever of the two serves (at once when it has ended)
-        compiled.thenAccept(millis -> program.machines = machines());
-        return program;
+        return new WasmProgram(name, header, code, bindings, imports, compileMillis, map, problem);
     }
 
     /**
@@ -183,6 +202,9 @@ public final class WasmProgram {
         if (bytes.length < 8 || bytes[0] != 0 || bytes[1] != 'a' || bytes[2] != 's' || bytes[3] != 'm') {
             throw new ProgramException(name + " is not a WebAssembly module");
         }
+        if (execution == Execution.TIERED) {
+            return tiered(name, bytes, imports, compileCache);
+        }
         WasmModule module;
         try {
             module = Parser.parse(bytes);
@@ -192,51 +214,97 @@ public final class WasmProgram {
         List<ImportTable.Binding> bindings = imports.link(module, name);
         checkExports(module, name);
         long start = System.nanoTime();
+        Code code;
+        long millis = 0;
         if (execution == Execution.INTERPRETED) {
-            return new WasmProgram(
-                    name,
-                    module,
-                    bindings,
-                    InterpreterMachine::new,
-                    CompletableFuture.completedFuture(0L),
-                    imports,
-                    0,
-                    null,
-                    null);
+            code = new Code(InterpreterMachine::new);
+            code.compiled.complete(0L);
+        } else {
+            code = new Code(compile(name, module, compileCache));
+            millis = (System.nanoTime() - start) / 1_000_000L;
+            code.compiled.complete(millis);
         }
-        if (execution == Execution.COMPILED) {
-            Function<Instance, Machine> machines = compile(name, module, compileCache);
-            long millis = (System.nanoTime() - start) / 1_000_000L;
-            return new WasmProgram(
-                    name,
-                    module,
-                    bindings,
-                    machines,
-                    CompletableFuture.completedFuture(millis),
-                    imports,
-                    millis,
-                    null,
-                    null);
-        }
-        CompletableFuture<Long> compiled = new CompletableFuture<>();
-        WasmProgram program =
-                new WasmProgram(name, module, bindings, InterpreterMachine::new, compiled, imports, 0, null, null);
-        Thread compiler = new Thread(
+        code.module.complete(module);
+        return new WasmProgram(name, module, code, bindings, imports, millis, null, null);
+    }
+
+    /**
+     * A tiered program: its declarations are read and checked now (a few milliseconds whatever its size); the whole
+     * module is parsed and validated on a background thread, instances wait for it and run interpreted until a
+     * second thread has compiled it (or loaded its compiled code from the cache).
+     */
+    private static WasmProgram tiered(String name, byte[] bytes, ImportTable imports, Path compileCache) {
+        WasmModule header = declarations(name, bytes);
+        List<ImportTable.Binding> bindings = imports.link(header, name);
+        checkExports(header, name);
+        Code code = new Code(InterpreterMachine::new);
+        WasmProgram program = new WasmProgram(name, header, code, bindings, imports, 0, null, null);
+        long start = System.nanoTime();
+        Thread parser = new Thread(
                 () -> {
+                    WasmModule module;
                     try {
-                        Function<Instance, Machine> machines = compile(name, module, compileCache);
-                        program.machines = machines;
-                        compiled.complete((System.nanoTime() - start) / 1_000_000L);
+                        module = Parser.parse(bytes);
+                    } catch (ChicoryException | LinkageError e) {
+                        ProgramException failure =
+                                new ProgramException(name + " is not a valid WebAssembly module: " + e.getMessage(), e);
+                        code.module.completeExceptionally(failure);
+                        code.compiled.completeExceptionally(failure);
+                        return;
+                    }
+                    code.module.complete(module);
+                    try {
+                        code.machines = compile(name, module, compileCache);
+                        code.compiled.complete((System.nanoTime() - start) / 1_000_000L);
                     } catch (ProgramException | LinkageError e) {
-                        compiled.completeExceptionally(e);
+                        code.compiled.completeExceptionally(e);
                     }
                 },
                 "compute-compile");
-        compiler.setDaemon(true);
+        parser.setDaemon(true);
         // serving requests comes first
-        compiler.setPriority(Thread.NORM_PRIORITY - 1);
-        compiler.start();
+        parser.setPriority(Thread.NORM_PRIORITY - 1);
+        parser.start();
         return program;
+    }
+
+    /** The sections the checks read, parsed without the functions' code or the data. */
+    private static WasmModule declarations(String name, byte[] bytes) {
+        WasmModule.Builder b = WasmModule.builder().withValidation(false);
+        int[] functions = {0};
+        try {
+            Parser.builder()
+                    .includeSectionId(SectionId.TYPE)
+                    .includeSectionId(SectionId.IMPORT)
+                    .includeSectionId(SectionId.FUNCTION)
+                    .includeSectionId(SectionId.MEMORY)
+                    .includeSectionId(SectionId.EXPORT)
+                    .build()
+                    .parse(new java.io.ByteArrayInputStream(bytes), section -> {
+                        if (section instanceof TypeSection) {
+                            b.setTypeSection((TypeSection) section);
+                        } else if (section instanceof ImportSection) {
+                            b.setImportSection((ImportSection) section);
+                        } else if (section instanceof FunctionSection) {
+                            b.setFunctionSection((FunctionSection) section);
+                            functions[0] = ((FunctionSection) section).functionCount();
+                        } else if (section instanceof MemorySection) {
+                            b.setMemorySection((MemorySection) section);
+                        } else if (section instanceof ExportSection) {
+                            b.setExportSection((ExportSection) section);
+                        }
+                    });
+            // the module's own consistency check counts function bodies: empty ones stand in for the code
+            CodeSection.Builder bodies = CodeSection.builder();
+            FunctionBody empty = new FunctionBody(List.of(), List.of());
+            for (int i = 0; i < functions[0]; i++) {
+                bodies.addFunctionBody(empty);
+            }
+            b.setCodeSection(bodies.build());
+            return b.build();
+        } catch (ChicoryException e) {
+            throw new ProgramException(name + " is not a valid WebAssembly module: " + e.getMessage(), e);
+        }
     }
 
     private static Function<Instance, Machine> compile(String name, WasmModule module, Path compileCache) {
@@ -303,10 +371,10 @@ public final class WasmProgram {
      * @throws ProgramException naming the sizes
      */
     void checkHeap(long heapBytes) {
-        if (heapBytes <= 0 || module.memorySection().isEmpty()) {
+        if (heapBytes <= 0 || header.memorySection().isEmpty()) {
             return;
         }
-        MemoryLimits limits = module.memorySection().get().getMemory(0).limits();
+        MemoryLimits limits = header.memorySection().get().getMemory(0).limits();
         long initial = (long) limits.initialPages() * com.dylibso.chicory.runtime.Memory.PAGE_SIZE;
         if (initial > heapBytes) {
             throw new ProgramException(name + " declares " + (initial >> 20) + " MiB of initial memory ("
@@ -331,12 +399,15 @@ public final class WasmProgram {
      * ProgramException} when it failed: the program is then interpreted).
      */
     public CompletableFuture<Long> compiled() {
-        return compiled;
+        return code.compiled;
     }
 
-    /** The current machine factory (for the background compilation of a copy with a frame map). */
-    private Function<Instance, Machine> machines() {
-        return machines;
+    /**
+     * Completes when the whole module is parsed and validated (at once unless the program is tiered), or
+     * exceptionally with a {@link ProgramException} when it is not valid: its requests then fail with that reason.
+     */
+    public CompletableFuture<?> parsed() {
+        return code.module;
     }
 
     /** The Fastly functions the program imports that the local server answers with {@code unsupported}. */
@@ -447,6 +518,8 @@ public final class WasmProgram {
             } catch (GuestHeap.OutOfBudget e) {
                 outcome = new Outcome(e.getMessage());
                 outcome.status = 503;
+            } catch (ProgramException e) {
+                outcome = new Outcome(e.getMessage());
             } catch (StackOverflowError e) {
                 outcome = trapped(wasi, instance[0], "the program overflowed its stack");
             } catch (OutOfMemoryError e) {
@@ -531,12 +604,31 @@ public final class WasmProgram {
                         b.module, b.name, b.type, (inst, args) -> call(guest, wasi, where, hostcall, inst, args)));
             }
         }
+        WasmModule module = code.module.getNow(null);
+        if (module == null) {
+            module = awaitModule();
+        }
         return Instance.builder(module)
                 .withImportValues(values.build())
-                .withMachineFactory(machines)
+                .withMachineFactory(code.machines)
                 .withMemoryFactory(memory)
                 .withStart(false)
                 .build();
+    }
+
+    /** Waits for a tiered program's module (its first requests arrive while it is parsed). */
+    private WasmModule awaitModule() {
+        try {
+            return code.module.get();
+        } catch (InterruptedException e) {
+            // the server ended the instance; its reason is the outcome
+            Thread.currentThread().interrupt();
+            throw new ProgramException(name + " was still loading when the instance was ended");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof ProgramException
+                    ? (ProgramException) e.getCause()
+                    : new ProgramException(name + " could not be loaded: " + e.getCause(), e.getCause());
+        }
     }
 
     private static long[] call(
