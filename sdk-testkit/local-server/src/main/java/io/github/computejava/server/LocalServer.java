@@ -117,6 +117,16 @@ public final class LocalServer implements AutoCloseable {
     private final ByteBudget memoryBudget;
     private final int pooledMemories;
 
+    /**
+     * How many instances run at once unless told otherwise: 8 per core, at least 16. More would only share the same
+     * cores (each request slower, more memory in use); requests beyond them wait in a queue, in order.
+     */
+    public static final int DEFAULT_MAX_INSTANCES =
+            Math.max(16, 8 * Runtime.getRuntime().availableProcessors());
+
+    /** The fewest requests that may wait for a running instance (4 per running instance when that is more). */
+    static final int MIN_QUEUED = 256;
+
     /** How many memories of ended instances the server keeps for reuse unless told otherwise. */
     public static final int DEFAULT_POOLED_MEMORIES = 32;
 
@@ -179,9 +189,10 @@ public final class LocalServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.admission = new Admission(b.maxConcurrentGuests, b.maxConcurrentGuests, b.queueTimeout);
+        int maxQueued = Math.max(MIN_QUEUED, 4 * b.maxConcurrentGuests);
+        this.admission = new Admission(b.maxConcurrentGuests, maxQueued, b.queueTimeout);
         // a thread per request waiting for its program (running or queued), and room for the 503s beyond them
-        QueuedThreadPool threads = new QueuedThreadPool(Math.max(16, 2 * b.maxConcurrentGuests + 16));
+        QueuedThreadPool threads = new QueuedThreadPool(Math.max(16, b.maxConcurrentGuests + maxQueued + 16));
         threads.setName("compute-http");
         this.jetty = new Server(threads);
     }
@@ -1125,7 +1136,7 @@ public final class LocalServer implements AutoCloseable {
         private InetSocketAddress address = new InetSocketAddress("127.0.0.1", 7676);
         private Origin origin;
         private ServerLog log = ServerLog.standard(0);
-        private int maxConcurrentGuests = 256;
+        private int maxConcurrentGuests = DEFAULT_MAX_INSTANCES;
         private Duration queueTimeout = Duration.ofSeconds(1);
         private int pooledMemories = DEFAULT_POOLED_MEMORIES;
         private Duration headerTimeout = Duration.ofSeconds(10);
@@ -1211,7 +1222,10 @@ public final class LocalServer implements AutoCloseable {
         }
 
         /**
-         * How many program instances may run at once; further requests get a 503.
+         * How many program instances may run at once (default {@link LocalServer#DEFAULT_MAX_INSTANCES}: 8 per core,
+         * at least 16; an instance waiting for a backend or in {@code next_request_wait}
+         * counts). Further requests wait in a queue, in order, up to the {@link #queueTimeout}; one that finds the
+         * queue full (4 requests per running instance, at least 256) or waits longer gets a 503.
          *
          * @throws IllegalArgumentException if not positive
          */
