@@ -31,9 +31,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -69,6 +67,8 @@ public final class WasmProgram {
     private volatile GuestHeap.Pool memories;
     /** How much of a kept memory's grown pages it keeps for the next instance's growth. */
     private static final long KEPT_PAGES_BYTES = 32L << 20;
+    /** How much the kept memories of a program may hold together, at most. */
+    private static final long KEPT_BYTES = 256L << 20;
 
     private final FrameMap frameMap;
     private final String frameMapProblem;
@@ -555,8 +555,8 @@ public final class WasmProgram {
             synchronized (this) {
                 pool = memories;
                 if (pool == null || !pool.limits(heapLimit)) {
-                    // kept memories hold at most a quarter of the server's memory for programs
-                    long bytes = budget.capacity() > 0 ? budget.capacity() / 4 : Long.MAX_VALUE;
+                    // kept memories hold at most a quarter of the server's memory for programs, and 256 MiB
+                    long bytes = Math.min(KEPT_BYTES, budget.capacity() > 0 ? budget.capacity() / 4 : KEPT_BYTES);
                     pool = new GuestHeap.Pool(declared, heapLimit, capacity, bytes, KEPT_PAGES_BYTES);
                     memories = pool;
                 }
@@ -582,21 +582,10 @@ public final class WasmProgram {
             Guest guest,
             Wasi wasi,
             java.util.function.Function<MemoryLimits, com.dylibso.chicory.runtime.Memory> memory) {
-        Map<String, HostFunction> wasiFunctions = new HashMap<>();
-        for (HostFunction f : wasi.functions()) {
-            wasiFunctions.put(f.name(), f);
-        }
         ImportValues.Builder values = ImportValues.builder();
         for (ImportTable.Binding b : bindings) {
             if (b.hostcall == null) {
-                HostFunction f = wasiFunctions.get(b.name);
-                if (f == null) {
-                    f = new HostFunction(b.module, b.name, b.type, (inst, args) -> {
-                        throw new com.dylibso.chicory.runtime.TrapException(
-                                "WASI function " + b.name + " is not available");
-                    });
-                }
-                values.addFunction(f);
+                values.addFunction(wasi.function(b.module, b.name, b.type));
             } else {
                 Hostcall hostcall = b.hostcall;
                 String where = b.module + "." + b.name;
