@@ -214,6 +214,7 @@ if command -v wrk >/dev/null 2>&1; then
   }
   throughput "empty module" "$work/empty.wasm"
   throughput "default starter" "$work/java.wasm"
+  throughput "default starter, max_instances=16" "$work/java.wasm" --limit max_instances=16
   if [ -f "$httpme_wasm" ]; then
     origin_port=$((port + 1))
     sed "s#127.0.0.1:7070#127.0.0.1:$origin_port#" "$root/samples/httpme/fastly.toml" > "$work/httpme.toml"
@@ -256,8 +257,8 @@ if command -v wrk >/dev/null 2>&1; then
 
 \`wrk -t2 -cN -d${wrk_seconds}s\` on the same machine as the server, after ${wrk_warmup} s of warm-up at 100
 connections, each program served by a fresh \`compute-java-serve\` with its default settings (compiled code,
-memories of ended instances reused, at most 8 instances per core at once). Measured $(date -u +%Y-%m-%d) on
-$(nproc 2>/dev/null || echo '?') CPUs, $(java -version 2>&1 | head -n 1). "errors" counts non-2xx answers and
+memories of ended instances reused, at most 256 instances at once), and the starter once more with at most 16.
+Measured $(date -u +%Y-%m-%d) on $(nproc 2>/dev/null || echo '?') CPUs, $(java -version 2>&1 | head -n 1). "errors" counts non-2xx answers and
 socket errors (timeouts included).
 
 | program | connections | requests/s | p99 ms | errors |

@@ -118,11 +118,12 @@ public final class LocalServer implements AutoCloseable {
     private final int pooledMemories;
 
     /**
-     * How many instances run at once unless told otherwise: 8 per core, at least 16. More would only share the same
-     * cores (each request slower, more memory in use); requests beyond them wait in a queue, in order.
+     * How many instances run at once unless told otherwise. Instances that wait (for a backend, for another request
+     * building the cache object they collapse on, in {@code next_request_wait}) count, so the default is generous: a
+     * CPU-bound program serves best with about 8 per core ({@code max_instances}), which keeps latency even and
+     * memory low.
      */
-    public static final int DEFAULT_MAX_INSTANCES =
-            Math.max(16, 8 * Runtime.getRuntime().availableProcessors());
+    public static final int DEFAULT_MAX_INSTANCES = 256;
 
     /** The fewest requests that may wait for a running instance (4 per running instance when that is more). */
     static final int MIN_QUEUED = 256;
@@ -1222,10 +1223,10 @@ public final class LocalServer implements AutoCloseable {
         }
 
         /**
-         * How many program instances may run at once (default {@link LocalServer#DEFAULT_MAX_INSTANCES}: 8 per core,
-         * at least 16; an instance waiting for a backend or in {@code next_request_wait}
-         * counts). Further requests wait in a queue, in order, up to the {@link #queueTimeout}; one that finds the
-         * queue full (4 requests per running instance, at least 256) or waits longer gets a 503.
+         * How many program instances may run at once (default {@value LocalServer#DEFAULT_MAX_INSTANCES}; an instance
+         * waiting for a backend, a collapsed cache lookup or in {@code next_request_wait} counts). Further requests
+         * wait in a queue, in order, up to the {@link #queueTimeout}; one that finds the queue full (4 requests per
+         * running instance, at least 256) or waits longer gets a 503.
          *
          * @throws IllegalArgumentException if not positive
          */
