@@ -37,7 +37,10 @@ class MemoryReuseTest {
     private LocalServer server;
 
     private WasmProgram serve(WasmProgram.Execution execution, UnaryOperator builder) throws Exception {
-        WasmProgram program = WasmProgram.load("reuse.wasm", Wat.compile("reuse"), execution);
+        return serve(WasmProgram.load("reuse.wasm", Wat.compile("reuse"), execution), builder);
+    }
+
+    private WasmProgram serve(WasmProgram program, UnaryOperator builder) throws Exception {
         ServerLog log = new ServerLog(
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
@@ -168,5 +171,42 @@ class MemoryReuseTest {
         assertArrayEquals(INITIAL, state(get(false)), "served whether compiled or not");
         assertNotNull(program.compiled().get(60, java.util.concurrent.TimeUnit.SECONDS));
         assertArrayEquals(INITIAL, state(get(false)), "served compiled");
+    }
+
+    @Test
+    void aTieredProgramWhoseCodeTurnsOutInvalidFailsItsRequestsWithTheReason() throws Exception {
+        // its declarations are sound, so it is accepted at once; its last function's closing end is not an opcode
+        byte[] wasm = Wat.compile("reuse");
+        wasm[codeSectionEnd(wasm) - 1] = (byte) 0xFF;
+        WasmProgram program = serve(WasmProgram.load("bad.wasm", wasm, WasmProgram.Execution.TIERED), b -> b);
+
+        HttpResponse<byte[]> r = get(false);
+
+        assertEquals(500, r.statusCode());
+        assertTrue(program.parsed().isCompletedExceptionally());
+        assertTrue(
+                err.toString(StandardCharsets.UTF_8).contains("bad.wasm is not a valid WebAssembly module"),
+                err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Where the code section of a module ends. */
+    private static int codeSectionEnd(byte[] wasm) {
+        int at = 8;
+        while (at < wasm.length) {
+            int id = wasm[at++];
+            long size = 0;
+            int shift = 0;
+            byte b;
+            do {
+                b = wasm[at++];
+                size |= (long) (b & 0x7F) << shift;
+                shift += 7;
+            } while ((b & 0x80) != 0);
+            if (id == 10) {
+                return at + (int) size;
+            }
+            at += (int) size;
+        }
+        throw new IllegalArgumentException("no code section");
     }
 }
