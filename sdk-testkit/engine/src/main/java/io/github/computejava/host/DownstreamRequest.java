@@ -1,5 +1,8 @@
 package io.github.computejava.host;
 
+import io.github.computejava.host.http.BodyBuffer;
+import io.github.computejava.host.http.HeaderList;
+import io.github.computejava.host.http.RequestHead;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -34,7 +37,7 @@ public final class DownstreamRequest {
         this.clientAddress = checkAddress(clientAddress, "clientAddress");
         this.serverAddress = checkAddress(serverAddress, "serverAddress");
         this.requestId = Objects.requireNonNull(requestId, "requestId");
-        this.originalHeaders = head.headers.copy();
+        this.originalHeaders = head.headers().copy();
     }
 
     /** The header fields as the client sent them, before the program changed any. */

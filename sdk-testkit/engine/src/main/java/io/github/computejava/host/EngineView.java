@@ -1,5 +1,6 @@
 package io.github.computejava.host;
 
+import io.github.computejava.host.backend.Backend;
 import io.github.computejava.host.cache.CacheNamespace;
 import io.github.computejava.host.cache.CacheStore;
 import io.github.computejava.host.cache.CachedObject;
@@ -92,7 +93,9 @@ public final class EngineView {
         Collections.sort(keys);
         String state = o.isFresh() ? "fresh" : o.isUsable() ? "stale" : "expired";
         boolean hitForPass = meta != null && meta.isHitForPass();
-        Optional<Integer> status = meta == null || hitForPass ? Optional.empty() : Optional.of(meta.head().status);
+        Optional<Integer> status = meta == null || hitForPass
+                ? Optional.empty()
+                : Optional.of(meta.head().status());
         return new CacheEntry(
                 namespace.name(),
                 hex,

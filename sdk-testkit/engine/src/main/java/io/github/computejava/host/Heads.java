@@ -3,6 +3,8 @@ package io.github.computejava.host;
 import io.github.computejava.abi.FastlyStatus;
 import io.github.computejava.abi.FramingHeadersMode;
 import io.github.computejava.abi.HttpVersion;
+import io.github.computejava.host.http.HeaderList;
+import io.github.computejava.host.http.MessageHead;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +19,7 @@ final class Heads {
 
     /** The headers of {@code head}, or null when there is no head (a bad handle). */
     static HeaderList headers(MessageHead head) {
-        return head == null ? null : head.headers;
+        return head == null ? null : head.headers();
     }
 
     // ---- header fields
@@ -129,7 +131,7 @@ final class Heads {
         if (head == null) {
             return FastlyStatus.BADF;
         }
-        versionOut[0] = head.version;
+        versionOut[0] = head.version();
         return FastlyStatus.OK;
     }
 
@@ -141,7 +143,7 @@ final class Heads {
         if (version < HttpVersion.HTTP_09 || version > HttpVersion.H3) {
             return FastlyStatus.INVAL;
         }
-        head.version = version;
+        head.version(version);
         return FastlyStatus.OK;
     }
 
@@ -153,7 +155,7 @@ final class Heads {
         if (mode != FramingHeadersMode.AUTOMATIC && mode != FramingHeadersMode.MANUALLY_FROM_HEADERS) {
             return FastlyStatus.INVAL;
         }
-        head.framingMode = mode;
+        head.framingMode(mode);
         return FastlyStatus.OK;
     }
 }

@@ -1,9 +1,21 @@
 package io.github.computejava.host;
 
 import io.github.computejava.abi.FastlyHttpReq;
+import io.github.computejava.host.backend.Backend;
+import io.github.computejava.host.backend.Origin;
+import io.github.computejava.host.backend.SendFailure;
 import io.github.computejava.host.cache.CacheStore;
+import io.github.computejava.host.edge.AccessControlList;
+import io.github.computejava.host.edge.Geolocation;
+import io.github.computejava.host.edge.RateCounters;
+import io.github.computejava.host.http.BodyBuffer;
+import io.github.computejava.host.http.CacheOverride;
+import io.github.computejava.host.http.HeaderSection;
+import io.github.computejava.host.http.RequestHead;
+import io.github.computejava.host.http.UpstreamResponse;
 import io.github.computejava.host.readthrough.CachePolicy;
 import io.github.computejava.host.readthrough.ReadthroughCache;
+import io.github.computejava.host.store.KvStore;
 import io.github.computejava.host.view.LogLine;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -297,9 +309,9 @@ public final class HostEngine implements AutoCloseable {
             return readthrough.send(backend, head, body, override);
         }
         RequestJournal.Call call = journal.backendRequest(requestId, backend, head);
-        if (!head.bypassReadthrough && override != CacheOverride.UNCACHED) {
+        if (!head.bypassReadthrough() && override != CacheOverride.UNCACHED) {
             try {
-                journal.nameKey(ReadthroughCache.key(head), head.uri);
+                journal.nameKey(ReadthroughCache.key(head), head.uri());
             } catch (IllegalArgumentException e) {
                 // a malformed key override: the send fails on it below
             }
@@ -319,7 +331,7 @@ public final class HostEngine implements AutoCloseable {
      * ({@link HeaderSection}) is the send error {@code http_response_header_section_too_large}.
      */
     private static UpstreamResponse withinLimits(Backend backend, UpstreamResponse response) throws SendFailure {
-        long bytes = HeaderSection.bytes(response.head().headers);
+        long bytes = HeaderSection.bytes(response.head().headers());
         if (HeaderSection.tooLarge(bytes)) {
             response.body().discard();
             throw new SendFailure(

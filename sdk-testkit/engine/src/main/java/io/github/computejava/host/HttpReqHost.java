@@ -6,6 +6,16 @@ import io.github.computejava.abi.FastlyStatus;
 import io.github.computejava.host.Sandbox.HostRequest;
 import io.github.computejava.host.Sandbox.HostResponse;
 import io.github.computejava.host.Sandbox.PendingRequest;
+import io.github.computejava.host.backend.Backend;
+import io.github.computejava.host.backend.DynamicBackendConfig;
+import io.github.computejava.host.backend.SendFailure;
+import io.github.computejava.host.http.BodyBuffer;
+import io.github.computejava.host.http.BodyPump;
+import io.github.computejava.host.http.CacheOverride;
+import io.github.computejava.host.http.HeaderList;
+import io.github.computejava.host.http.RequestHead;
+import io.github.computejava.host.http.ResponseHead;
+import io.github.computejava.host.http.UpstreamResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -63,7 +73,7 @@ final class HttpReqHost implements FastlyHttpReq {
         if (r == null) {
             return FastlyStatus.BADF;
         }
-        return Buffers.single(Buffers.latin1(r.head.method), buf, len, nwrittenOut);
+        return Buffers.single(Buffers.latin1(r.head.method()), buf, len, nwrittenOut);
     }
 
     /** {@code method_set}: {@code httpinvalid} for a method that is not an RFC 9110 token. */
@@ -77,7 +87,7 @@ final class HttpReqHost implements FastlyHttpReq {
         if (!HeaderList.isValidName(m)) {
             return FastlyStatus.HTTPINVALID;
         }
-        r.head.method = m;
+        r.head.method(m);
         return FastlyStatus.OK;
     }
 
@@ -87,7 +97,7 @@ final class HttpReqHost implements FastlyHttpReq {
         if (r == null) {
             return FastlyStatus.BADF;
         }
-        return Buffers.single(Buffers.latin1(r.head.uri), buf, len, nwrittenOut);
+        return Buffers.single(Buffers.latin1(r.head.uri()), buf, len, nwrittenOut);
     }
 
     /** {@code uri_set}: {@code httpinvalid} for a URI the host cannot send. */
@@ -101,7 +111,7 @@ final class HttpReqHost implements FastlyHttpReq {
         if (!Uris.isValid(u)) {
             return FastlyStatus.HTTPINVALID;
         }
-        r.head.uri = u;
+        r.head.uri(u);
         return FastlyStatus.OK;
     }
 
@@ -666,7 +676,7 @@ final class HttpReqHost implements FastlyHttpReq {
         if ((encodings & 1) == 0) {
             return response;
         }
-        HeaderList headers = response.head().headers;
+        HeaderList headers = response.head().headers();
         List<String> codings = headers.values("content-encoding");
         if (codings.size() != 1) {
             return response;
@@ -676,8 +686,8 @@ final class HttpReqHost implements FastlyHttpReq {
             return response;
         }
         ResponseHead head = response.head().copy();
-        head.headers.remove("content-encoding");
-        head.headers.remove("content-length");
+        head.headers().remove("content-encoding");
+        head.headers().remove("content-length");
         BodyBuffer inflated = BodyBuffer.incoming(-1);
         BodyBuffer compressed = response.body();
         sandbox.engine().execute(() -> {

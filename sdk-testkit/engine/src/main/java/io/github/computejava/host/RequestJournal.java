@@ -1,5 +1,10 @@
 package io.github.computejava.host;
 
+import io.github.computejava.host.backend.Backend;
+import io.github.computejava.host.http.BodyBuffer;
+import io.github.computejava.host.http.RequestHead;
+import io.github.computejava.host.http.ResponseHead;
+import io.github.computejava.host.http.UpstreamResponse;
 import io.github.computejava.host.readthrough.CacheKeys;
 import io.github.computejava.host.readthrough.CacheOutcome;
 import io.github.computejava.host.view.BackendTrace;
@@ -46,7 +51,11 @@ final class RequestJournal {
         synchronized (traces) {
             trace = traces.get(request.requestId());
             if (trace == null) {
-                trace = new Trace(request.requestId(), request.head().method, request.head().uri, clock.instant());
+                trace = new Trace(
+                        request.requestId(),
+                        request.head().method(),
+                        request.head().uri(),
+                        clock.instant());
                 traces.put(trace.id, trace);
                 if (traces.size() > capacity) {
                     String eldest = traces.keySet().iterator().next();
@@ -58,7 +67,7 @@ final class RequestJournal {
         return new DownstreamResponder() {
             @Override
             public void respond(ResponseHead head, BodyBuffer body, boolean streaming) {
-                t.answered(head.status, clock.instant());
+                t.answered(head.status(), clock.instant());
                 responder.respond(head, body, streaming);
             }
 
@@ -71,7 +80,7 @@ final class RequestJournal {
 
     /** Notes a backend request of a client request; the caller reports its end on the returned call. */
     Call backendRequest(String requestId, Backend backend, RequestHead head) {
-        Call call = new Call(backend.name(), head.method, head.uri, clock.instant());
+        Call call = new Call(backend.name(), head.method(), head.uri(), clock.instant());
         Trace t = trace(requestId);
         if (t != null) {
             t.add(call);
@@ -198,7 +207,7 @@ final class RequestJournal {
         }
 
         synchronized void answered(UpstreamResponse response) {
-            status = response.head().status;
+            status = response.head().status();
             outcome = response.cacheOutcome().orElse(null);
             duration = Duration.between(started, clock.instant());
         }

@@ -25,6 +25,13 @@ import io.github.computejava.abi.Hostcalls;
 import io.github.computejava.abi.UncaughtListener;
 import io.github.computejava.abi.WasiPreview1;
 import io.github.computejava.host.cache.CacheHost;
+import io.github.computejava.host.http.BodyBuffer;
+import io.github.computejava.host.http.CacheOverride;
+import io.github.computejava.host.http.HeaderList;
+import io.github.computejava.host.http.HeaderSection;
+import io.github.computejava.host.http.RequestHead;
+import io.github.computejava.host.http.ResponseHead;
+import io.github.computejava.host.http.UpstreamResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -137,7 +144,7 @@ public class Sandbox implements Hostcalls, UncaughtListener {
         this.downstreamBodyHandle = handles.add(downstream.body());
         this.cache = new CacheHost(engine.cacheStore(), engine.cacheWriters(), handles, h -> {
             HostRequest r = handles.get(h, HostRequest.class);
-            return r == null ? null : r.head.headers.copy();
+            return r == null ? null : r.head.headers().copy();
         });
         this.httpCache = new HttpCacheHost(engine.readthrough(), handles);
         this.asyncIo = new AsyncIoHost(this);
@@ -382,7 +389,7 @@ public class Sandbox implements Hostcalls, UncaughtListener {
             replace(body, why + "; answering 400", 400, "Bad request: " + why);
             return;
         }
-        long headerBytes = HeaderSection.bytes(head.headers);
+        long headerBytes = HeaderSection.bytes(head.headers());
         if (HeaderSection.tooLarge(headerBytes)) {
             String why = HeaderSection.describe("the program's response", headerBytes);
             replace(body, why, 500, why);

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.computejava.fsthttp.Compute;
 import io.github.computejava.fsthttp.Handler;
 import io.github.computejava.fsthttp.ServeManyOptions;
+import io.github.computejava.host.http.HeaderList;
+import io.github.computejava.host.http.RequestHead;
 import io.github.computejava.internal.Host;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -55,7 +57,7 @@ class ServeManyTest {
         DownstreamResponder responder() {
             return (head, body, streaming) -> {
                 try {
-                    answers.add(head.status + " " + new String(body.readAll(), StandardCharsets.UTF_8));
+                    answers.add(head.status() + " " + new String(body.readAll(), StandardCharsets.UTF_8));
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }

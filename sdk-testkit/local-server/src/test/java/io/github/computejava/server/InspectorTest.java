@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.github.computejava.host.Backend;
-import io.github.computejava.host.BodyBuffer;
-import io.github.computejava.host.HeaderList;
 import io.github.computejava.host.HostEngine;
-import io.github.computejava.host.ResponseHead;
-import io.github.computejava.host.UpstreamResponse;
+import io.github.computejava.host.backend.Backend;
+import io.github.computejava.host.http.BodyBuffer;
+import io.github.computejava.host.http.HeaderList;
+import io.github.computejava.host.http.ResponseHead;
+import io.github.computejava.host.http.UpstreamResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -48,7 +48,9 @@ class InspectorTest {
                     originRequests.incrementAndGet();
                     HeaderList h = new HeaderList();
                     h.append("Cache-Control", "max-age=300");
-                    h.append("Surrogate-Key", "all " + request.uri.substring(request.uri.lastIndexOf('/') + 1));
+                    h.append(
+                            "Surrogate-Key",
+                            "all " + request.uri().substring(request.uri().lastIndexOf('/') + 1));
                     return new UpstreamResponse(
                             new ResponseHead(200, h), BodyBuffer.of("origin".getBytes(StandardCharsets.UTF_8)));
                 })

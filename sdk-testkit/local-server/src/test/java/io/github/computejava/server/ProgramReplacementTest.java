@@ -3,12 +3,12 @@ package io.github.computejava.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.computejava.host.Backend;
-import io.github.computejava.host.BodyBuffer;
-import io.github.computejava.host.HeaderList;
 import io.github.computejava.host.HostEngine;
-import io.github.computejava.host.ResponseHead;
-import io.github.computejava.host.UpstreamResponse;
+import io.github.computejava.host.backend.Backend;
+import io.github.computejava.host.http.BodyBuffer;
+import io.github.computejava.host.http.HeaderList;
+import io.github.computejava.host.http.ResponseHead;
+import io.github.computejava.host.http.UpstreamResponse;
 import io.github.computejava.host.view.RequestTrace;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -47,7 +47,7 @@ class ProgramReplacementTest {
                         .requestHistory(10))
                 .origin((backend, request, body) -> {
                     originRequests.incrementAndGet();
-                    if (request.uri.endsWith("/slow")) {
+                    if (request.uri().endsWith("/slow")) {
                         slowEntered.countDown();
                         try {
                             slowRelease.await(30, TimeUnit.SECONDS);

@@ -9,24 +9,24 @@ import io.github.computejava.fsthttp.CacheOptions;
 import io.github.computejava.fsthttp.Compute;
 import io.github.computejava.fsthttp.Handler;
 import io.github.computejava.fsthttp.Headers;
-import io.github.computejava.host.AccessControlList;
-import io.github.computejava.host.Backend;
-import io.github.computejava.host.BodyBuffer;
 import io.github.computejava.host.DownstreamRequest;
 import io.github.computejava.host.DownstreamResponder;
-import io.github.computejava.host.Geolocation;
-import io.github.computejava.host.HeaderList;
 import io.github.computejava.host.HostEngine;
-import io.github.computejava.host.KvStore;
 import io.github.computejava.host.LogSink;
-import io.github.computejava.host.Origin;
 import io.github.computejava.host.ProgramEnd;
-import io.github.computejava.host.RequestHead;
-import io.github.computejava.host.ResponseHead;
 import io.github.computejava.host.Sandbox;
+import io.github.computejava.host.backend.Backend;
 import io.github.computejava.host.backend.JettyOrigin;
+import io.github.computejava.host.backend.Origin;
 import io.github.computejava.host.config.ConfigException;
 import io.github.computejava.host.config.LocalServerConfig;
+import io.github.computejava.host.edge.AccessControlList;
+import io.github.computejava.host.edge.Geolocation;
+import io.github.computejava.host.http.BodyBuffer;
+import io.github.computejava.host.http.HeaderList;
+import io.github.computejava.host.http.RequestHead;
+import io.github.computejava.host.http.ResponseHead;
+import io.github.computejava.host.store.KvStore;
 import io.github.computejava.internal.Host;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -704,11 +704,11 @@ public final class TestHost implements AutoCloseable {
         CompletableFuture<StreamingResponse> head = new CompletableFuture<>();
         DownstreamResponder responder = (h, body, streaming) -> {
             Headers headers = new Headers();
-            for (String[] field : h.headers.fields()) {
+            for (String[] field : h.headers().fields()) {
                 headers.add(field[0], field[1]);
             }
             InputStream in = request.method().equals("HEAD") ? InputStream.nullInputStream() : body.asInputStream();
-            head.complete(new StreamingResponse(line, h.status, headers, in));
+            head.complete(new StreamingResponse(line, h.status(), headers, in));
         };
         threads.execute(() -> {
             try {
@@ -775,13 +775,13 @@ public final class TestHost implements AutoCloseable {
     RecordedRequest record(
             String backend, RequestHead head, byte[] body, CacheOptions cacheOptions, TestBackend script) {
         Headers headers = new Headers();
-        for (String[] field : head.headers.fields()) {
+        for (String[] field : head.headers().fields()) {
             headers.add(field[0], field[1]);
         }
         RecordedRequest r = new RecordedRequest(
                 backend,
-                head.method,
-                head.uri,
+                head.method(),
+                head.uri(),
                 headers,
                 body,
                 cacheOptions,
@@ -854,7 +854,7 @@ public final class TestHost implements AutoCloseable {
             boolean isHead = request.method().equals("HEAD");
             Headers headers = Framing.clientHeaders(head, c.bytes, streaming, c.complete, isHead, clock.millis());
             byte[] body = isHead ? new byte[0] : c.bytes;
-            return new TestResponse(line, responded, head.status, headers, body, streaming, c.complete, uncaught);
+            return new TestResponse(line, responded, head.status(), headers, body, streaming, c.complete, uncaught);
         }
     }
 

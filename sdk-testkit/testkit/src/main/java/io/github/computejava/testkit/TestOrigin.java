@@ -4,15 +4,15 @@ import io.github.computejava.abi.FastlyHttpReq;
 import io.github.computejava.fsthttp.CacheOptions;
 import io.github.computejava.fsthttp.Headers;
 import io.github.computejava.fsthttp.SendErrorKind;
-import io.github.computejava.host.Backend;
-import io.github.computejava.host.BodyBuffer;
-import io.github.computejava.host.CacheOverride;
-import io.github.computejava.host.HeaderList;
-import io.github.computejava.host.Origin;
-import io.github.computejava.host.RequestHead;
-import io.github.computejava.host.ResponseHead;
-import io.github.computejava.host.SendFailure;
-import io.github.computejava.host.UpstreamResponse;
+import io.github.computejava.host.backend.Backend;
+import io.github.computejava.host.backend.Origin;
+import io.github.computejava.host.backend.SendFailure;
+import io.github.computejava.host.http.BodyBuffer;
+import io.github.computejava.host.http.CacheOverride;
+import io.github.computejava.host.http.HeaderList;
+import io.github.computejava.host.http.RequestHead;
+import io.github.computejava.host.http.ResponseHead;
+import io.github.computejava.host.http.UpstreamResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,12 +39,12 @@ final class TestOrigin implements Origin {
             throws SendFailure {
         RequestHead sent = request.copy();
         if (backend.overrideHost().isPresent()) {
-            sent.headers.set("Host", backend.overrideHost().get());
-        } else if (!sent.headers.contains("Host")) {
+            sent.headers().set("Host", backend.overrideHost().get());
+        } else if (!sent.headers().contains("Host")) {
             // a request without a Host header goes out with the authority of its URL
-            String authority = Urls.authority(sent.uri);
+            String authority = Urls.authority(sent.uri());
             if (!authority.isEmpty()) {
-                sent.headers.set("Host", authority);
+                sent.headers().set("Host", authority);
             }
         }
         byte[] bytes;
@@ -89,8 +89,8 @@ final class TestOrigin implements Origin {
             }
             return explain(
                     502,
-                    "compute-java testkit: no response is scripted for backend '" + backend.name() + "' (" + sent.method
-                            + " " + sent.uri + ")\n");
+                    "compute-java testkit: no response is scripted for backend '" + backend.name() + "' ("
+                            + sent.method() + " " + sent.uri() + ")\n");
         }
         return answer(backend, answer);
     }

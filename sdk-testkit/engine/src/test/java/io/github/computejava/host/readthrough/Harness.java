@@ -5,16 +5,16 @@ import io.github.computejava.fsthttp.CacheOptions;
 import io.github.computejava.fsthttp.Compute;
 import io.github.computejava.fsthttp.Handler;
 import io.github.computejava.fsthttp.Response;
-import io.github.computejava.host.Backend;
-import io.github.computejava.host.BodyBuffer;
-import io.github.computejava.host.HeaderList;
 import io.github.computejava.host.HostEngine;
 import io.github.computejava.host.LoopbackClient;
-import io.github.computejava.host.RequestHead;
-import io.github.computejava.host.ResponseHead;
 import io.github.computejava.host.Sandbox;
-import io.github.computejava.host.SendFailure;
-import io.github.computejava.host.UpstreamResponse;
+import io.github.computejava.host.backend.Backend;
+import io.github.computejava.host.backend.SendFailure;
+import io.github.computejava.host.http.BodyBuffer;
+import io.github.computejava.host.http.HeaderList;
+import io.github.computejava.host.http.RequestHead;
+import io.github.computejava.host.http.ResponseHead;
+import io.github.computejava.host.http.UpstreamResponse;
 import io.github.computejava.internal.Host;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -173,7 +173,7 @@ final class Harness implements AutoCloseable {
         }
         try {
             String body = new String(sentBody.get().readAll(), StandardCharsets.UTF_8);
-            return new Reply(sent.get().status, sent.get().headers.copy(), body);
+            return new Reply(sent.get().status(), sent.get().headers().copy(), body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

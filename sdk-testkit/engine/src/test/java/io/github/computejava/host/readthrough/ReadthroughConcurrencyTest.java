@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.computejava.abi.FastlyHttpReq;
-import io.github.computejava.host.Backend;
-import io.github.computejava.host.BodyBuffer;
-import io.github.computejava.host.CacheOverride;
-import io.github.computejava.host.HeaderList;
-import io.github.computejava.host.RequestHead;
-import io.github.computejava.host.ResponseHead;
-import io.github.computejava.host.SendFailure;
-import io.github.computejava.host.UpstreamResponse;
+import io.github.computejava.host.backend.Backend;
+import io.github.computejava.host.backend.SendFailure;
+import io.github.computejava.host.http.BodyBuffer;
+import io.github.computejava.host.http.CacheOverride;
+import io.github.computejava.host.http.HeaderList;
+import io.github.computejava.host.http.RequestHead;
+import io.github.computejava.host.http.ResponseHead;
+import io.github.computejava.host.http.UpstreamResponse;
 import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
@@ -107,11 +107,11 @@ class ReadthroughConcurrencyTest {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch slowArrived = new CountDownLatch(1);
         h.origin((r, b) -> {
-            if (r.uri.endsWith("/slow")) {
+            if (r.uri().endsWith("/slow")) {
                 slowArrived.countDown();
                 await(release);
             }
-            return reply(200, r.uri, "Cache-Control", "max-age=60");
+            return reply(200, r.uri(), "Cache-Control", "max-age=60");
         });
         h.get("http://example.com/fast");
         h.settle();
@@ -194,13 +194,13 @@ class ReadthroughConcurrencyTest {
         RequestHead get = new RequestHead("GET", "http://example.com/stream", new HeaderList());
 
         UpstreamResponse first = cache.send(origin, get, BodyBuffer.of(new byte[0]), CacheOverride.NONE);
-        assertEquals("MISS", first.head().headers.first("X-Cache"));
+        assertEquals("MISS", first.head().headers().first("X-Cache"));
         originWrites.write("part one;".getBytes(StandardCharsets.UTF_8));
         originWrites.flush();
         assertEquals("part one;", read(first.body(), 9), "the client reads before the origin is done");
 
         UpstreamResponse second = cache.send(origin, get.copy(), BodyBuffer.of(new byte[0]), CacheOverride.NONE);
-        assertEquals("HIT", second.head().headers.first("X-Cache"));
+        assertEquals("HIT", second.head().headers().first("X-Cache"));
         assertEquals("part one;", read(second.body(), 9), "a later client reads the same stream");
 
         originWrites.write("part two".getBytes(StandardCharsets.UTF_8));
