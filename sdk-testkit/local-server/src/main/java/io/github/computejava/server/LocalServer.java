@@ -118,6 +118,22 @@ public final class LocalServer implements AutoCloseable {
     private final AtomicLong requestIds = new AtomicLong();
     private final ExecutionLimits limits;
     private final ByteBudget memoryBudget;
+    private final int pooledMemories;
+
+    /**
+     * How many instances run at once unless told otherwise. Instances that wait (for a backend, for another request
+     * building the cache object they collapse on, in {@code next_request_wait}) count, so the default is generous: a
+     * CPU-bound program serves best with about 8 per core ({@code max_instances}), which keeps latency even and
+     * memory low.
+     */
+    public static final int DEFAULT_MAX_INSTANCES = 256;
+
+    /** The fewest requests that may wait for a running instance (4 per running instance when that is more). */
+    static final int MIN_QUEUED = 256;
+
+    /** How many memories of ended instances the server keeps for reuse unless told otherwise. */
+    public static final int DEFAULT_POOLED_MEMORIES = 32;
+
     private final Set<RunningInstance> running = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService watch;
     private final Duration headerTimeout;
@@ -160,6 +176,7 @@ public final class LocalServer implements AutoCloseable {
                 : defaultMemoryBudget(engine.cacheStore().capacityBytes());
         this.memoryBudget = new ByteBudget("memory for programs", budget, null);
         this.headerTimeout = b.headerTimeout;
+        this.pooledMemories = b.pooledMemories;
         this.healthInterval = b.healthInterval;
         this.onFatal = b.onFatal != null ? b.onFatal : why -> log.error("error: " + why);
         this.exposeRequestIds = b.exposeRequestIds;
@@ -176,9 +193,10 @@ public final class LocalServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.admission = new Admission(b.maxConcurrentGuests, b.maxConcurrentGuests, b.queueTimeout);
+        int maxQueued = Math.max(MIN_QUEUED, 4 * b.maxConcurrentGuests);
+        this.admission = new Admission(b.maxConcurrentGuests, maxQueued, b.queueTimeout);
         // a thread per request waiting for its program (running or queued), and room for the 503s beyond them
-        QueuedThreadPool threads = new QueuedThreadPool(Math.max(16, 2 * b.maxConcurrentGuests + 16));
+        QueuedThreadPool threads = new QueuedThreadPool(Math.max(16, b.maxConcurrentGuests + maxQueued + 16));
         threads.setName("compute-http");
         this.jetty = new Server(threads);
     }
@@ -467,7 +485,8 @@ public final class LocalServer implements AutoCloseable {
                     },
                     serving.frameMap(),
                     limits.outputLineBytes())) {
-                ran[0] = serving.run(s, wasi, log, limits.heapBytes(), memoryBudget, instance::endReason);
+                ran[0] = serving.run(
+                        s, wasi, log, limits.heapBytes(), memoryBudget, instance::endReason, pooledMemories);
                 failure = ran[0].failure;
                 failureStatus = ran[0].status;
                 trace = ran[0].trace;
@@ -1168,8 +1187,9 @@ public final class LocalServer implements AutoCloseable {
         private InetSocketAddress address = new InetSocketAddress("127.0.0.1", 7676);
         private Origin origin;
         private ServerLog log = ServerLog.standard(0);
-        private int maxConcurrentGuests = 256;
+        private int maxConcurrentGuests = DEFAULT_MAX_INSTANCES;
         private Duration queueTimeout = Duration.ofSeconds(1);
+        private int pooledMemories = DEFAULT_POOLED_MEMORIES;
         private Duration headerTimeout = Duration.ofSeconds(10);
         private long memoryBudget;
         private Duration healthInterval = Duration.ZERO;
@@ -1253,7 +1273,10 @@ public final class LocalServer implements AutoCloseable {
         }
 
         /**
-         * How many program instances may run at once; further requests get a 503.
+         * How many program instances may run at once (default {@value LocalServer#DEFAULT_MAX_INSTANCES}; an instance
+         * waiting for a backend, a collapsed cache lookup or in {@code next_request_wait} counts). Further requests
+         * wait in a queue, in order, up to the {@link #queueTimeout}; one that finds the queue full (4 requests per
+         * running instance, at least 256) or waits longer gets a 503.
          *
          * @throws IllegalArgumentException if not positive
          */
@@ -1273,6 +1296,22 @@ public final class LocalServer implements AutoCloseable {
          */
         public Builder queueTimeout(Duration timeout) {
             this.queueTimeout = nonNegative(timeout, "queueTimeout");
+            return this;
+        }
+
+        /**
+         * How many linear memories of ended instances the server keeps for the next instances of the program (default
+         * {@value LocalServer#DEFAULT_POOLED_MEMORIES}; 0 gives every instance a new memory). A kept memory is put back
+         * to the module's initial image before it is reused, so an instance sees nothing of an earlier one; the
+         * memory of an instance that failed or was ended is never kept.
+         *
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder pooledMemories(int count) {
+            if (count < 0) {
+                throw new IllegalArgumentException("pooledMemories: must not be negative, got " + count);
+            }
+            this.pooledMemories = count;
             return this;
         }
 
