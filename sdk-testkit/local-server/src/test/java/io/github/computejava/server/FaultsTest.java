@@ -198,10 +198,13 @@ class FaultsTest {
             s.getInputStream().readNBytes(64 * 1024);
         }
 
+        // the instance leaves the running set before its end is logged: wait for both
         assertTrue(
-                await(() -> server.runningInstances() == 0, Duration.ofSeconds(60)),
-                "the streamer still runs: " + errors());
-        assertTrue(errors().contains("its client went away and it has used"), errors());
+                await(
+                        () -> server.runningInstances() == 0
+                                && errors().contains("its client went away and it has used"),
+                        Duration.ofSeconds(60)),
+                "the streamer was not ended for its gone client: " + errors());
         assertServesNormally();
     }
 
