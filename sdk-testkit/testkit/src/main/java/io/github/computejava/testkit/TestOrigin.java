@@ -17,6 +17,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * The testkit's origin: records what reaches each backend, then answers from the backend's script, or forwards
@@ -99,13 +100,15 @@ final class TestOrigin implements Origin {
         Duration delay = answer.delay();
         if (!delay.isZero()) {
             Duration timeout = backend.firstByteTimeout();
+            // the delay is a timer on the host's timeline: delays of concurrent sends overlap
+            Instant start = host.clock().instant();
             if (delay.compareTo(timeout) > 0) {
-                host.clock().advance(timeout);
+                sleepUntil(start.plus(timeout));
                 throw new SendFailure(
                         FastlyHttpReq.SEND_ERROR_TAG_HTTP_RESPONSE_TIMEOUT,
                         "backend '" + backend.name() + "' took longer than its first-byte timeout of " + timeout);
             }
-            host.clock().advance(delay);
+            sleepUntil(start.plus(delay));
         }
         if (answer.failure().isPresent()) {
             throw failure(backend, answer);
@@ -135,6 +138,15 @@ final class TestOrigin implements Origin {
             headers.append("Content-Length", Integer.toString(body.length));
         }
         return new UpstreamResponse(new ResponseHead(answer.status(), headers), BodyBuffer.of(body));
+    }
+
+    private void sleepUntil(Instant due) throws SendFailure {
+        try {
+            host.engine().timeline().sleepUntil(due);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SendFailure(FastlyHttpReq.SEND_ERROR_TAG_INTERNAL_ERROR, "the send was abandoned");
+        }
     }
 
     private static SendFailure failure(Backend backend, MockResponse answer) {
