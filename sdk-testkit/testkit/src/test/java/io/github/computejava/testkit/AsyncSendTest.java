@@ -228,6 +228,46 @@ class AsyncSendTest {
     }
 
     @Test
+    void hookedAsyncSendsOverlapAndAreStored(TestHost host) {
+        for (String name : List.of("a", "b")) {
+            host.backend(name)
+                    .respond(MockResponse.builder()
+                            .header("Cache-Control", "max-age=60")
+                            .body(name.toUpperCase(java.util.Locale.ROOT))
+                            .delay(Duration.ofMillis(name.equals("a") ? 100 : 200))
+                            .build());
+        }
+        host.handler((request, w) -> {
+            CacheOptions hooks = CacheOptions.builder()
+                    .beforeSend(req -> req.headers().set("Before", "1"))
+                    .afterSend(c -> c.headers().set("After", "1"))
+                    .build();
+            List<PendingRequest> pending = new ArrayList<>();
+            for (String name : List.of("a", "b", "a")) {
+                pending.add(Request.get("https://" + name + ".example/h")
+                        .cacheOptions(hooks)
+                        .sendAsync(name));
+            }
+            StringBuilder b = new StringBuilder();
+            for (Response r : PendingRequest.awaitAll(pending)) {
+                b.append(r.bodyText())
+                        .append(r.headers().get("After").orElse("-"))
+                        .append(r.headers().get("X-Cache").orElse("?"))
+                        .append(' ');
+                r.close();
+            }
+            w.body().write(b.toString().trim().getBytes(StandardCharsets.UTF_8));
+        });
+        Instant start = host.clock().instant();
+        assertTimeoutPreemptively(WAIT, () -> host.get("/").send()).assertThat().hasBody("A1MISS B1MISS A1HIT");
+        assertEquals(200, elapsedMillis(host, start), "the two fills overlap; the third is answered from the first");
+        host.backend("a").assertRequestCount(1);
+        host.backend("b").assertRequestCount(1);
+        assertEquals(Optional.of("1"), host.backend("b").lastRequest().headers().get("Before"));
+        assertTimeoutPreemptively(WAIT, () -> host.get("/").send()).assertThat().hasBody("A1HIT B1HIT A1HIT");
+    }
+
+    @Test
     void aStreamingBodyReachesTheBackendAsWritten(TestHost host) {
         host.backend("sink")
                 .respond(req ->

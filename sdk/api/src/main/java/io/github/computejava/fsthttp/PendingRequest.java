@@ -22,7 +22,8 @@ import java.util.Optional;
  * <p>The response is taken once, by {@link #await()} (or {@link #response()}), by a {@link #poll()} that finds it
  * done, or through {@link #select(List)}; a send that failed throws its {@link SendErrorException} there. {@link
  * #close()} abandons the request: a response that arrived is released, one still on its way is dropped by the
- * host when the program ends (Fastly has no way to cancel a request in flight).
+ * host when the program ends (Fastly has no way to cancel a request in flight); a request with before/after-send
+ * hooks that is filling the cache is waited for and stored first, so requests collapsed behind it go on.
  */
 public final class PendingRequest implements AutoCloseable {
     private final String backend;
@@ -33,11 +34,23 @@ public final class PendingRequest implements AutoCloseable {
     private RuntimeException failure;
     private boolean taken;
     private boolean closed;
+    // what the program does with the host's answer before the response is taken (the hooks' cache flow), or null
+    private final Completion completion;
+
+    /** Turns the host's answer into the response the program takes (or throws the failure it becomes). */
+    interface Completion {
+        Response complete(HttpReqGuest.Outcome outcome);
+    }
 
     PendingRequest(int handle, String backend) {
+        this(handle, backend, null);
+    }
+
+    PendingRequest(int handle, String backend, Completion completion) {
         this.handle = handle;
         this.backend = backend;
         this.onHost = true;
+        this.completion = completion;
     }
 
     /** A request the program already answered (the cache flow with hooks runs at once). */
@@ -127,6 +140,10 @@ public final class PendingRequest implements AutoCloseable {
             return;
         }
         closed = true;
+        if (onHost && completion != null) {
+            // a fill of the hooks' cache flow: finish it, so requests collapsed behind it are not left waiting
+            settleNow();
+        }
         if (onHost) {
             // a look that never waits: no time passes for a request the program gives up
             if (!AsyncIoGuest.isReady(handle)) {
@@ -218,8 +235,28 @@ public final class PendingRequest implements AutoCloseable {
         return responses;
     }
 
+    /** Waits for the host's answer and settles it, without taking the response. */
+    void settleNow() {
+        if (onHost) {
+            settle(HttpReqGuest.await(handle, SendErrorDetail.newBuffer()));
+        }
+    }
+
+    /** @return whether the host still holds the request */
+    boolean onHost() {
+        return onHost;
+    }
+
     private void settle(HttpReqGuest.Outcome o) {
         onHost = false;
+        if (completion != null) {
+            try {
+                response = completion.complete(o);
+            } catch (SendErrorException | BackendNotFoundException e) {
+                failure = e;
+            }
+            return;
+        }
         if (o.ok()) {
             response = Response.ofHandles(o.response(), o.body(), backend);
         } else {

@@ -45,9 +45,11 @@ public final class Request {
     private byte[] bytesBody;
     // a body from an InputStream that is not the host's, streamed to the backend when sent
     private InputStream streamBody;
-    private CacheFlow streamSend;
+    private StreamedSend streamSend;
     private boolean manualFraming;
     private boolean decompressGzip;
+    /** For a backend request of the hooks' cache flow: the host request handle it was written into. */
+    int suggestedHandle;
 
     private Request(Hostcalls calls, int downstreamHandle, int bodyHandle) {
         this.calls = calls;
@@ -289,7 +291,7 @@ public final class Request {
             bytesBody = null;
         } else {
             streamBody = in;
-            streamSend = StreamedSend.FLOW;
+            streamSend = StreamedSend.INSTANCE;
             bytesBody = NO_BYTES;
         }
         return this;
@@ -375,8 +377,9 @@ public final class Request {
      * collapse into one backend request). Send several, then wait for them with {@link PendingRequest#awaitAll}
      * or {@link PendingRequest#select}: the program waits as long as the slowest, not the sum.
      *
-     * <p>With {@link CacheOptions.Builder#beforeSend before/after-send hooks} the program itself drives the cache
-     * and runs the hooks, so such a request is sent, and its hooks run, before this method returns. A body from
+     * <p>With {@link CacheOptions.Builder#beforeSend before/after-send hooks} the program drives the cache: the
+     * lookup and the before-send hook run in this method (a hit is answered at once), the after-send hook and
+     * the storing when the response is taken. A body from
      * {@link #body(InputStream)} that the host does not hold is written to the host before this method returns.
      *
      * @param backend a backend name defined for the service
@@ -390,17 +393,17 @@ public final class Request {
         Hostcalls c = calls != null ? calls : Host.calls();
         CacheFlow flow = cacheOptions.flow();
         if (flow != null) {
-            try {
-                return PendingRequest.settled(flow.send(this, backend, c), null, backend);
-            } catch (SendErrorException e) {
-                return PendingRequest.settled(null, e, backend);
-            }
+            return flow.sendAsync(this, backend, c);
         }
         if (streamBody != null) {
             StreamingBody body = sendAsyncStreaming(backend);
             return body.pending();
         }
-        int req = newHostRequest(c);
+        return sendHandleAsync(c, newHostRequest(c), backend);
+    }
+
+    /** Sends a request handle with this request's body, without waiting. */
+    PendingRequest sendHandleAsync(Hostcalls c, int req, String backend) {
         int body = takeBodyHandle(c);
         HttpReqGuest.Outcome o = HttpReqGuest.sendAsync(req, body, Text.latin1(backend), false);
         if (!o.ok()) {
@@ -513,6 +516,7 @@ public final class Request {
         other.hostBody = hostBody;
         other.bytesBody = bytesBody;
         other.streamBody = streamBody;
+        other.streamSend = streamSend;
         hostBody = null;
         bytesBody = NO_BYTES;
         streamBody = null;
@@ -605,8 +609,8 @@ public final class Request {
         if (hostBody != null || streamBody != null) {
             byte[] bytes;
             try {
-                if (streamBody != null) {
-                    bytes = streamBody.readAllBytes();
+                if (streamSend != null) {
+                    bytes = streamSend.readAll(streamBody);
                 } else {
                     bytes = hostBody.open() ? hostBody.readAllBytes() : NO_BYTES;
                 }
@@ -737,13 +741,9 @@ public final class Request {
             bytesBody = NO_BYTES;
             return handle;
         }
-        if (streamBody != null) {
+        if (streamSend != null) {
             // the hooks' flow sends the whole body: read the stream into it
-            try (InputStream in = streamBody) {
-                bytesBody = in.readAllBytes();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            bytesBody = streamSend.readAll(streamBody);
             streamBody = null;
             streamSend = null;
         }
