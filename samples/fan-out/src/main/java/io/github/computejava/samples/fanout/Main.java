@@ -11,6 +11,7 @@ import io.github.computejava.fsthttp.StreamingBody;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +21,8 @@ import java.util.List;
  * <ul>
  *   <li>{@code GET /} asks three backends at once ({@link Request#sendAsync}) and assembles their answers: the
  *       page takes as long as the slowest backend, not the sum, and a backend that fails leaves its panel out;
+ *   <li>{@code GET /cached} is the same dashboard with its panels kept 30 seconds in the cache by an after-send
+ *       hook, whatever the backends say: the hooks run for requests sent asynchronously too;
  *   <li>{@code GET /first} asks two mirrors at once and serves whichever answers first ({@link
  *       PendingRequest#select}); the slower one is abandoned;
  *   <li>{@code PUT /upload} streams the client's body to the {@code store} backend while it arrives ({@link
@@ -38,30 +41,37 @@ public final class Main {
     /** Where uploads go. */
     static final String STORE = "store";
 
+    /** The after-send hook of {@code /cached}: every panel is kept 30 seconds. */
+    private static final CacheOptions KEEP_30_SECONDS = CacheOptions.builder()
+            .afterSend(candidate -> candidate.setCacheable().ttl(Duration.ofSeconds(30)))
+            .build();
+
     private Main() {}
 
     public static void main(String[] args) {
         Compute.serve((request, w) -> {
             String path = request.path();
             if (path.equals("/")) {
-                dashboard(w);
+                dashboard(w, CacheOptions.PASS);
+            } else if (path.equals("/cached")) {
+                dashboard(w, KEEP_30_SECONDS);
             } else if (path.equals("/first")) {
                 first(w);
             } else if (path.equals("/upload") && request.method().equals("PUT")) {
                 upload(request, w);
             } else {
-                w.error(404, "try /, /first or PUT /upload\n");
+                w.error(404, "try /, /cached, /first or PUT /upload\n");
             }
         });
     }
 
     /** Three backends asked at once; each panel is its backend's answer, or a note that it failed. */
-    static void dashboard(ResponseWriter w) throws IOException {
+    static void dashboard(ResponseWriter w, CacheOptions cache) throws IOException {
         long start = Compute.currentTimeMillis();
         List<PendingRequest> pending = new ArrayList<>();
         for (String panel : PANELS) {
             pending.add(Request.get("https://http-me.glitch.me/" + panel)
-                    .cacheOptions(CacheOptions.PASS)
+                    .cacheOptions(cache)
                     .sendAsync(panel));
         }
         StringBuilder page = new StringBuilder();

@@ -77,6 +77,33 @@ abstract class FanOutStory {
     }
 
     @Test
+    void theCachedDashboardKeepsItsPanelsThirtySecondsThroughItsHook() {
+        for (String backend : Main.PANELS) {
+            host.backend(backend)
+                    .respond(MockResponse.builder()
+                            .header("Cache-Control", "no-store")
+                            .body(backend + " v1")
+                            .delay(Duration.ofMillis(backend.equals("news") ? 250 : 120))
+                            .build());
+        }
+        Instant start = host.clock().instant();
+        String v1 = "weather: weather v1\nnews: news v1\nstocks: stocks v1\n";
+        assertEquals(v1, get("/cached").bodyText());
+        assertEquals(250, millisSince(start), "the hooked sends overlap too");
+
+        assertEquals(v1, get("/cached").bodyText(), "the hook made the no-store answers cacheable");
+        assertEquals(250, millisSince(start), "answered from the cache, no backend waited for");
+        for (String backend : Main.PANELS) {
+            assertEquals(1, host.backend(backend).requestCount(), backend);
+        }
+        host.clock().advance(Duration.ofSeconds(30));
+        get("/cached");
+        for (String backend : Main.PANELS) {
+            assertEquals(2, host.backend(backend).requestCount(), backend + " after 30 s");
+        }
+    }
+
+    @Test
     void aBackendThatFailsLeavesItsPanelOut() {
         answer("weather", "sunny", 100);
         host.backend("news").fail(SendErrorKind.CONNECTION_REFUSED);
