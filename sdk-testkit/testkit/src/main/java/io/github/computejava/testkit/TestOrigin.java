@@ -48,6 +48,11 @@ final class TestOrigin implements Origin {
                 sent.headers.set("Host", authority);
             }
         }
+        TestBackend streamingScript = host.script(backend.name());
+        StreamingResponder streaming = streamingScript == null ? null : streamingScript.streaming();
+        if (streaming != null) {
+            return exchangeStreaming(backend, sent, body, override, streamingScript, streaming);
+        }
         byte[] bytes;
         boolean complete = true;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -92,6 +97,40 @@ final class TestOrigin implements Origin {
                     502,
                     "compute-java testkit: no response is scripted for backend '" + backend.name() + "' (" + sent.method
                             + " " + sent.uri + ")\n");
+        }
+        return answer(backend, answer);
+    }
+
+    /** A request whose body the script reads as it arrives: nothing of the body is kept. */
+    private UpstreamResponse exchangeStreaming(
+            Backend backend,
+            RequestHead sent,
+            BodyBuffer body,
+            CacheOverride override,
+            TestBackend script,
+            StreamingResponder responder)
+            throws SendFailure {
+        Framing.request(sent, new byte[0], true);
+        RecordedRequest recorded = host.record(backend.name(), sent, new byte[0], cacheOptions(override), script);
+        MockResponse answer;
+        try {
+            answer = responder.respond(recorded, body.asInputStream());
+        } catch (IOException e) {
+            body.discard();
+            throw new SendFailure(FastlyHttpReq.SEND_ERROR_TAG_CONNECTION_TERMINATED, "the request body was abandoned");
+        } catch (Throwable t) {
+            body.discard();
+            host.responderFailed(backend.name(), t);
+            throw new SendFailure(
+                    FastlyHttpReq.SEND_ERROR_TAG_INTERNAL_ERROR,
+                    "the responder of backend '" + backend.name() + "' threw " + t);
+        }
+        body.discard();
+        if (answer == null) {
+            return explain(
+                    502,
+                    "compute-java testkit: the streaming responder of backend '" + backend.name()
+                            + "' answered nothing\n");
         }
         return answer(backend, answer);
     }

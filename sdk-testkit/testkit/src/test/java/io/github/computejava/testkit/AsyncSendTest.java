@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -282,6 +283,43 @@ class AsyncSendTest {
             w.send(upload.pending().await());
         });
         assertTimeoutPreemptively(WAIT, () -> host.get("/").send()).assertThat().hasBody("got 1000000");
+    }
+
+    @Test
+    void a256MiBUploadReachesTheBackendAsItIsWrittenInBoundedMemory(TestHost host) {
+        long total = 256L * 1024 * 1024;
+        AtomicLong written = new AtomicLong();
+        AtomicLong read = new AtomicLong();
+        AtomicLong inFlight = new AtomicLong();
+        host.backend("sink").respondStreaming((req, body) -> {
+            byte[] buf = new byte[64 * 1024];
+            int n;
+            while ((n = body.read(buf)) >= 0) {
+                read.addAndGet(n);
+            }
+            return MockResponse.builder().status(201).body("got " + read.get()).build();
+        });
+        host.handler((request, w) -> {
+            StreamingBody upload = Request.of("PUT", "https://sink.example/big")
+                    .cacheOptions(CacheOptions.PASS)
+                    .sendAsyncStreaming("sink");
+            byte[] chunk = new byte[64 * 1024];
+            while (written.get() < total) {
+                upload.write(chunk);
+                inFlight.accumulateAndGet(written.addAndGet(chunk.length) - read.get(), Math::max);
+            }
+            upload.close();
+            w.send(upload.pending().await());
+        });
+        assertTimeoutPreemptively(WAIT, () -> host.get("/").send())
+                .assertThat()
+                .hasStatus(201)
+                .hasBody("got " + total);
+        assertEquals(total, read.get());
+        assertTrue(
+                inFlight.get() <= 8L * 1024 * 1024,
+                "the host held at most " + inFlight.get() + " bytes of the upload at once");
+        assertEquals(0, host.backend("sink").lastRequest().body().length, "a streamed body is not recorded");
     }
 
     @Test
