@@ -26,7 +26,11 @@ import java.util.List;
  *   <li>{@code GET /first} asks two mirrors at once and serves whichever answers first ({@link
  *       PendingRequest#select}); the slower one is abandoned;
  *   <li>{@code PUT /upload} streams the client's body to the {@code store} backend while it arrives ({@link
- *       Request#sendAsyncStreaming}), in bounded memory whatever its size.
+ *       Request#sendAsyncStreaming}), in bounded memory whatever its size;
+ *   <li>{@code PUT /upload-tagged} sends the store a first line naming the sample, then the client's body, as one
+ *       stream ({@link Request#body(InputStream)}), read as it is sent;
+ *   <li>{@code POST /backup} copies the {@code weather} backend's answer to the store, its body passed from one
+ *       backend to the other by the host, never through the program.
  * </ul>
  *
  * Each answer's {@code Server-Timing} header gives the time spent waiting for backends, on the host's clock.
@@ -59,6 +63,15 @@ public final class Main {
                 first(w);
             } else if (path.equals("/upload") && request.method().equals("PUT")) {
                 upload(request, w);
+            } else if (path.equals("/upload-tagged") && request.method().equals("PUT")) {
+                InputStream tagged =
+                        new Prefixed("uploaded-by: fan-out\n".getBytes(StandardCharsets.UTF_8), request.body());
+                w.send(Request.of("PUT", "https://http-me.glitch.me/upload")
+                        .cacheOptions(CacheOptions.PASS)
+                        .body(tagged)
+                        .send(STORE));
+            } else if (path.equals("/backup") && request.method().equals("POST")) {
+                backup(w);
             } else {
                 w.error(404, "try /, /cached, /first or PUT /upload\n");
             }
@@ -108,6 +121,20 @@ public final class Main {
         w.send(r);
     }
 
+    /** The weather panel's answer goes to the store; its body never enters the program. */
+    static void backup(ResponseWriter w) {
+        try (Response weather = Request.get("https://http-me.glitch.me/weather")
+                .cacheOptions(CacheOptions.PASS)
+                .send("weather")) {
+            Request put = Request.of("PUT", "https://http-me.glitch.me/backup/weather")
+                    .cacheOptions(CacheOptions.PASS)
+                    .body(weather.body());
+            weather.headers().get("Content-Type").ifPresent(type -> put.headers()
+                    .set("Content-Type", type));
+            w.send(put.sendAsync(STORE).await());
+        }
+    }
+
     /** The client's body goes to the store as it arrives, copied through a fixed buffer. */
     static void upload(Request request, ResponseWriter w) throws IOException {
         long start = Compute.currentTimeMillis();
@@ -128,5 +155,38 @@ public final class Main {
         stored.headers().set("Uploaded-Bytes", Long.toString(copied));
         stored.headers().set("Server-Timing", "backends;dur=" + (Compute.currentTimeMillis() - start));
         w.send(stored);
+    }
+
+    /** A first few bytes, then a stream (TeaVM's class library has no {@code SequenceInputStream}). */
+    private static final class Prefixed extends InputStream {
+        private final byte[] prefix;
+        private final InputStream rest;
+        private int at;
+
+        Prefixed(byte[] prefix, InputStream rest) {
+            this.prefix = prefix;
+            this.rest = rest;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return at < prefix.length ? prefix[at++] & 0xFF : rest.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (at < prefix.length) {
+                int n = Math.min(len, prefix.length - at);
+                System.arraycopy(prefix, at, b, off, n);
+                at += n;
+                return n;
+            }
+            return rest.read(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            rest.close();
+        }
     }
 }

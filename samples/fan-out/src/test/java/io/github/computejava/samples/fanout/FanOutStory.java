@@ -159,6 +159,46 @@ abstract class FanOutStory {
     }
 
     @Test
+    void aTaggedUploadIsSentAsOneStream() {
+        host.backend(Main.STORE)
+                .respond(req ->
+                        MockResponse.builder().status(201).body(req.bodyText()).build());
+
+        TestResponse r = assertTimeoutPreemptively(WAIT, () -> host.request("PUT", "/upload-tagged")
+                .body("the client's bytes")
+                .send());
+
+        assertEquals(201, r.status());
+        assertEquals("uploaded-by: fan-out\nthe client's bytes", r.bodyText());
+    }
+
+    @Test
+    void aBackupPassesOneBackendsBodyToAnother() {
+        host.backend("weather")
+                .respond(MockResponse.builder()
+                        .header("Content-Type", "application/json")
+                        .body("{\"sky\":\"clear\"}")
+                        .build());
+        host.backend(Main.STORE).respond(req -> MockResponse.builder()
+                .status(201)
+                .body(req.method() + " " + req.path() + " " + req.bodyText())
+                .build());
+
+        TestResponse r = assertTimeoutPreemptively(
+                WAIT, () -> host.request("POST", "/backup").send());
+
+        assertEquals(201, r.status());
+        assertEquals("PUT /backup/weather {\"sky\":\"clear\"}", r.bodyText());
+        assertEquals(
+                "application/json",
+                host.backend(Main.STORE)
+                        .lastRequest()
+                        .headers()
+                        .get("Content-Type")
+                        .orElse(null));
+    }
+
+    @Test
     void otherPathsAreNotFound() {
         assertEquals(404, get("/nope").status());
     }
