@@ -332,7 +332,13 @@ class AsyncSendTest {
         host.handler((request, w) -> {
             String from = request.path().substring(1);
             Request put = Request.of("PUT", "https://sink.example/u");
-            if (from.equals("stream")) {
+            if (from.equals("hooked-stream")) {
+                put.cacheOptions(CacheOptions.builder()
+                        .beforeSend(req -> req.headers().set("Before", "1"))
+                        .build());
+                put.body(new ByteArrayInputStream("from a stream, hooked".getBytes(StandardCharsets.UTF_8)));
+                w.send(put.sendAsync("sink").await());
+            } else if (from.equals("stream")) {
                 InputStream in = new ByteArrayInputStream("from a stream".getBytes(StandardCharsets.UTF_8));
                 put.body(in);
                 w.send(put.send("sink"));
@@ -343,6 +349,7 @@ class AsyncSendTest {
             }
         });
         host.get("/stream").send().assertThat().hasBody("PUT from a stream");
+        host.get("/hooked-stream").send().assertThat().hasBody("PUT from a stream, hooked");
         host.get("/backend").send().assertThat().hasBody("PUT from the source");
     }
 

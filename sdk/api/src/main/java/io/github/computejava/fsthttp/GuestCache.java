@@ -41,6 +41,8 @@ final class GuestCache implements CacheFlow {
 
     @Override
     public Response send(Request request, String backend, Hostcalls c) {
+        // the flow sends whole bodies: a stream body is read first
+        request.readStreamBody();
         CacheOptions options = request.cacheOptions();
         int req = request.newHostRequest(c);
         if (options.pass() || "PURGE".equals(request.method()) || !isRequestCacheable(c, req)) {
@@ -92,6 +94,7 @@ final class GuestCache implements CacheFlow {
      */
     @Override
     public PendingRequest sendAsync(Request request, String backend, Hostcalls c) {
+        request.readStreamBody();
         CacheOptions options = request.cacheOptions();
         // a lookup collapsing behind this program's own fill would wait for ever: that fill is finished first
         String fillKey = backend + " " + request.url();

@@ -45,7 +45,7 @@ public final class Request {
     private byte[] bytesBody;
     // a body from an InputStream that is not the host's, streamed to the backend when sent
     private InputStream streamBody;
-    private StreamedSend streamSend;
+    private CacheFlow streamSend;
     private boolean manualFraming;
     private boolean decompressGzip;
     /** For a backend request of the hooks' cache flow: the host request handle it was written into. */
@@ -291,7 +291,7 @@ public final class Request {
             bytesBody = null;
         } else {
             streamBody = in;
-            streamSend = StreamedSend.INSTANCE;
+            streamSend = StreamedSend.FLOW;
             bytesBody = NO_BYTES;
         }
         return this;
@@ -362,11 +362,11 @@ public final class Request {
         }
         Hostcalls c = calls != null ? calls : Host.calls();
         CacheFlow flow = cacheOptions.flow();
+        if (flow == null) {
+            flow = streamSend;
+        }
         if (flow != null) {
             return flow.send(this, backend, c);
-        }
-        if (streamSend != null) {
-            return streamSend.send(this, backend, c);
         }
         return sendHandle(c, newHostRequest(c), backend);
     }
@@ -609,8 +609,9 @@ public final class Request {
         if (hostBody != null || streamBody != null) {
             byte[] bytes;
             try {
-                if (streamSend != null) {
-                    bytes = streamSend.readAll(streamBody);
+                if (streamBody != null) {
+                    bytes = streamBody.readAllBytes();
+                    streamBody.close();
                 } else {
                     bytes = hostBody.open() ? hostBody.readAllBytes() : NO_BYTES;
                 }
@@ -734,18 +735,25 @@ public final class Request {
         return new String(out);
     }
 
+    /** For the hooks' cache flow, which sends a whole body: reads a stream body into memory. */
+    void readStreamBody() {
+        if (streamBody != null) {
+            try (InputStream in = streamBody) {
+                bytesBody = in.readAllBytes();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            streamBody = null;
+            streamSend = null;
+        }
+    }
+
     int takeBodyHandle(Hostcalls c) {
         if (hostBody != null && hostBody.open()) {
             int handle = hostBody.takeHandle();
             hostBody = null;
             bytesBody = NO_BYTES;
             return handle;
-        }
-        if (streamSend != null) {
-            // the hooks' flow sends the whole body: read the stream into it
-            bytesBody = streamSend.readAll(streamBody);
-            streamBody = null;
-            streamSend = null;
         }
         int[] out = new int[1];
         Statuses.check(c.httpBody().new_(out), "fastly_http_body.new");
