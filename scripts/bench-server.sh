@@ -46,7 +46,7 @@ else
   printf '\000asm\001\000\000\000\001\004\001\140\000\000\003\002\001\000\005\003\001\000\001\007\023\002\006memory\002\000\006_start\000\000\012\004\001\002\000\013' > "$work/empty.wasm"
 fi
 
-# java: the default starter, generated from the archetype as a user would (issue 3 measures what users start from)
+# java: the default starter, generated from the archetype as a user would (what users start from)
 build_starter() { # $1 = minHeapSize or ""; copies bin/main.wasm to $2
   heap_opt=""
   if [ -n "$1" ]; then heap_opt="-Dcompute.minHeapSize=$1"; fi

@@ -34,7 +34,7 @@ public final class DownstreamRequest {
         this.clientAddress = checkAddress(clientAddress, "clientAddress");
         this.serverAddress = checkAddress(serverAddress, "serverAddress");
         this.requestId = Objects.requireNonNull(requestId, "requestId");
-        this.originalHeaders = head.headers.copy();
+        this.originalHeaders = head.headers().copy();
     }
 
     /** The header fields as the client sent them, before the program changed any. */

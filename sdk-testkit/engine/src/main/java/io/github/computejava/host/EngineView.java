@@ -92,7 +92,9 @@ public final class EngineView {
         Collections.sort(keys);
         String state = o.isFresh() ? "fresh" : o.isUsable() ? "stale" : "expired";
         boolean hitForPass = meta != null && meta.isHitForPass();
-        Optional<Integer> status = meta == null || hitForPass ? Optional.empty() : Optional.of(meta.head().status);
+        Optional<Integer> status = meta == null || hitForPass
+                ? Optional.empty()
+                : Optional.of(meta.head().status());
         return new CacheEntry(
                 namespace.name(),
                 hex,

@@ -17,7 +17,7 @@ final class Heads {
 
     /** The headers of {@code head}, or null when there is no head (a bad handle). */
     static HeaderList headers(MessageHead head) {
-        return head == null ? null : head.headers;
+        return head == null ? null : head.headers();
     }
 
     // ---- header fields
@@ -129,7 +129,7 @@ final class Heads {
         if (head == null) {
             return FastlyStatus.BADF;
         }
-        versionOut[0] = head.version;
+        versionOut[0] = head.version();
         return FastlyStatus.OK;
     }
 
@@ -141,7 +141,7 @@ final class Heads {
         if (version < HttpVersion.HTTP_09 || version > HttpVersion.H3) {
             return FastlyStatus.INVAL;
         }
-        head.version = version;
+        head.version(version);
         return FastlyStatus.OK;
     }
 
@@ -153,7 +153,7 @@ final class Heads {
         if (mode != FramingHeadersMode.AUTOMATIC && mode != FramingHeadersMode.MANUALLY_FROM_HEADERS) {
             return FastlyStatus.INVAL;
         }
-        head.framingMode = mode;
+        head.framingMode(mode);
         return FastlyStatus.OK;
     }
 }

@@ -304,9 +304,9 @@ public final class HostEngine implements AutoCloseable {
             return readthrough.send(backend, head, body, override);
         }
         RequestJournal.Call call = journal.backendRequest(requestId, backend, head);
-        if (!head.bypassReadthrough && override != CacheOverride.UNCACHED) {
+        if (!head.bypassReadthrough() && override != CacheOverride.UNCACHED) {
             try {
-                journal.nameKey(ReadthroughCache.key(head), head.uri);
+                journal.nameKey(ReadthroughCache.key(head), head.uri());
             } catch (IllegalArgumentException e) {
                 // a malformed key override: the send fails on it below
             }
@@ -326,7 +326,7 @@ public final class HostEngine implements AutoCloseable {
      * ({@link HeaderSection}) is the send error {@code http_response_header_section_too_large}.
      */
     private static UpstreamResponse withinLimits(Backend backend, UpstreamResponse response) throws SendFailure {
-        long bytes = HeaderSection.bytes(response.head().headers);
+        long bytes = HeaderSection.bytes(response.head().headers());
         if (HeaderSection.tooLarge(bytes)) {
             response.body().discard();
             throw new SendFailure(

@@ -102,7 +102,7 @@ final class HttpCacheHost implements FastlyHttpCache {
         if (r == null) {
             return FastlyStatus.BADF;
         }
-        out[0] = CachePolicy.isRequestCacheable(r.head.method) ? 1 : 0;
+        out[0] = CachePolicy.isRequestCacheable(r.head.method()) ? 1 : 0;
         return FastlyStatus.OK;
     }
 
@@ -159,13 +159,13 @@ final class HttpCacheHost implements FastlyHttpCache {
         CacheLookup lookup;
         if (transaction) {
             try {
-                lookup = cache.store().transactionLookup(CacheNamespace.READTHROUGH, key, request.headers);
+                lookup = cache.store().transactionLookup(CacheNamespace.READTHROUGH, key, request.headers());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return FastlyStatus.ERROR;
             }
         } else {
-            lookup = cache.store().lookup(CacheNamespace.READTHROUGH, key, request.headers);
+            lookup = cache.store().lookup(CacheNamespace.READTHROUGH, key, request.headers());
         }
         HttpCacheHandle h = new HttpCacheHandle(request);
         CachedObject found = lookup.found().orElse(null);
@@ -230,12 +230,12 @@ final class HttpCacheHost implements FastlyHttpCache {
             return FastlyStatus.BADF;
         }
         StoredResponse validators = h.existingMeta != null ? h.existingMeta : h.stale ? h.foundMeta : null;
-        RequestHead suggested =
-                CachePolicy.backendRequest(h.request, validators == null ? null : validators.head().headers);
-        if ("HEAD".equals(suggested.method)) {
-            suggested.method = "GET";
+        RequestHead suggested = CachePolicy.backendRequest(
+                h.request, validators == null ? null : validators.head().headers());
+        if ("HEAD".equals(suggested.method())) {
+            suggested.method("GET");
         }
-        suggested.bypassReadthrough = true;
+        suggested.bypassReadthrough(true);
         reqOut[0] = handles.add(new HostRequest(suggested, false));
         return FastlyStatus.OK;
     }
@@ -251,14 +251,14 @@ final class HttpCacheHost implements FastlyHttpCache {
         }
         CachePolicy policy = cache.policy();
         StoredResponse stored = h.meta();
-        if (r.head.status == 304 && stored != null) {
+        if (r.head.status() == 304 && stored != null) {
             ResponseHead kept = stored.head();
             StorageAction action = policy.revalidated(kept, r.head, cache.now(), CacheOverride.NONE)
                     .action();
             handles.remove(resp);
             HostResponse refreshed = new HostResponse(kept);
             refreshed.backend = r.backend;
-            refreshed.freshnessHeaders = r.head.headers.copy();
+            refreshed.freshnessHeaders = r.head.headers().copy();
             actionOut[0] = (action == StorageAction.INSERT ? StorageAction.UPDATE : action).code();
             respOut[0] = handles.add(refreshed);
             return FastlyStatus.OK;
@@ -281,7 +281,7 @@ final class HttpCacheHost implements FastlyHttpCache {
         if ((mask & ~HttpCacheWriteOptions.ALL) != 0 || in == null || out == null) {
             return FastlyStatus.INVAL;
         }
-        HeaderList headers = r.head.headers;
+        HeaderList headers = r.head.headers();
         HeaderList freshnessHeaders = r.freshnessHeaders != null ? r.freshnessHeaders : headers;
         Freshness f = Freshness.of(freshnessHeaders, cache.now(), cache.policy().defaultTtl());
         int given = 0;
@@ -364,7 +364,7 @@ final class HttpCacheHost implements FastlyHttpCache {
             head = h.foundMeta.head();
             body = ReadthroughCache.body(h.found);
         }
-        head.headers.set("Age", Long.toString(h.found.ageNanos() / 1_000_000_000L));
+        head.headers().set("Age", Long.toString(h.found.ageNanos() / 1_000_000_000L));
         respOut[0] = handles.add(new HostResponse(head));
         bodyOut[0] = handles.add(body);
         return FastlyStatus.OK;

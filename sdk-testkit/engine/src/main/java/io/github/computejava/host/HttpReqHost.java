@@ -63,7 +63,7 @@ final class HttpReqHost implements FastlyHttpReq {
         if (r == null) {
             return FastlyStatus.BADF;
         }
-        return Buffers.single(Buffers.latin1(r.head.method), buf, len, nwrittenOut);
+        return Buffers.single(Buffers.latin1(r.head.method()), buf, len, nwrittenOut);
     }
 
     /** {@code method_set}: {@code httpinvalid} for a method that is not an RFC 9110 token. */
@@ -77,7 +77,7 @@ final class HttpReqHost implements FastlyHttpReq {
         if (!HeaderList.isValidName(m)) {
             return FastlyStatus.HTTPINVALID;
         }
-        r.head.method = m;
+        r.head.method(m);
         return FastlyStatus.OK;
     }
 
@@ -87,7 +87,7 @@ final class HttpReqHost implements FastlyHttpReq {
         if (r == null) {
             return FastlyStatus.BADF;
         }
-        return Buffers.single(Buffers.latin1(r.head.uri), buf, len, nwrittenOut);
+        return Buffers.single(Buffers.latin1(r.head.uri()), buf, len, nwrittenOut);
     }
 
     /** {@code uri_set}: {@code httpinvalid} for a URI the host cannot send. */
@@ -101,7 +101,7 @@ final class HttpReqHost implements FastlyHttpReq {
         if (!Uris.isValid(u)) {
             return FastlyStatus.HTTPINVALID;
         }
-        r.head.uri = u;
+        r.head.uri(u);
         return FastlyStatus.OK;
     }
 
@@ -686,7 +686,7 @@ final class HttpReqHost implements FastlyHttpReq {
         if ((encodings & 1) == 0) {
             return response;
         }
-        HeaderList headers = response.head().headers;
+        HeaderList headers = response.head().headers();
         List<String> codings = headers.values("content-encoding");
         if (codings.size() != 1) {
             return response;
@@ -696,8 +696,8 @@ final class HttpReqHost implements FastlyHttpReq {
             return response;
         }
         ResponseHead head = response.head().copy();
-        head.headers.remove("content-encoding");
-        head.headers.remove("content-length");
+        head.headers().remove("content-encoding");
+        head.headers().remove("content-length");
         BodyBuffer inflated = BodyBuffer.incoming(-1);
         BodyBuffer compressed = response.body();
         sandbox.engine().execute(() -> {

@@ -44,7 +44,7 @@ final class HttpRespHost implements FastlyHttpResp {
         if (r == null) {
             return FastlyStatus.BADF;
         }
-        statusOut[0] = r.head.status;
+        statusOut[0] = r.head.status();
         return FastlyStatus.OK;
     }
 
@@ -58,7 +58,7 @@ final class HttpRespHost implements FastlyHttpResp {
         if (status < 100 || status > 999) {
             return FastlyStatus.HTTPINVALIDSTATUS;
         }
-        r.head.status = status;
+        r.head.status(status);
         return FastlyStatus.OK;
     }
 
@@ -215,7 +215,7 @@ final class HttpRespHost implements FastlyHttpResp {
         for (String[] edit : p.headerEdits) {
             int kind = Integer.parseInt(edit[0]);
             if (kind == FastlyHttpReq.PENDING_ANY || (kind == FastlyHttpReq.PENDING_ERROR) == failed) {
-                HttpReqHost.applyEdit(head.headers, edit[1], edit[2], edit[3]);
+                HttpReqHost.applyEdit(head.headers(), edit[1], edit[2], edit[3]);
             }
         }
         sandbox.respondToClient(head, body, false);

@@ -6,13 +6,13 @@ package io.github.computejava.host;
  */
 public abstract class MessageHead {
     /** {@code http_version}: 0 HTTP/0.9, 1 HTTP/1.0, 2 HTTP/1.1, 3 h2, 4 h3. */
-    public int version = 2;
+    private int version = 2;
 
     /** The header fields. */
-    public HeaderList headers = new HeaderList();
+    private HeaderList headers = new HeaderList();
 
     /** {@code framing_headers_mode}: 0 automatic (the host frames the body), 1 manually from the headers. */
-    public int framingMode;
+    private int framingMode;
 
     MessageHead(HeaderList headers) {
         this.headers = headers;
@@ -20,10 +20,40 @@ public abstract class MessageHead {
 
     MessageHead() {}
 
+    /** {@code http_version}: 0 HTTP/0.9, 1 HTTP/1.0, 2 HTTP/1.1, 3 h2, 4 h3. */
+    public final int version() {
+        return version;
+    }
+
+    /** Sets the {@code http_version}. */
+    public final void version(int version) {
+        this.version = version;
+    }
+
+    /** The header fields, which the caller may change in place. */
+    public final HeaderList headers() {
+        return headers;
+    }
+
+    /** Replaces the header fields. */
+    public final void headers(HeaderList headers) {
+        this.headers = headers;
+    }
+
+    /** {@code framing_headers_mode}: 0 automatic (the host frames the body), 1 manually from the headers. */
+    public final int framingMode() {
+        return framingMode;
+    }
+
+    /** Sets the {@code framing_headers_mode}. */
+    public final void framingMode(int framingMode) {
+        this.framingMode = framingMode;
+    }
+
     /** Sets this head's version and framing mode on {@code copy}, a copy made with a copy of the headers. */
     final <T extends MessageHead> T copyVersionAndFraming(T copy) {
-        copy.version = version;
-        copy.framingMode = framingMode;
+        copy.version(version);
+        copy.framingMode(framingMode);
         return copy;
     }
 }

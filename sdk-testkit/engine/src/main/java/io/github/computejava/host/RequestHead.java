@@ -2,14 +2,14 @@ package io.github.computejava.host;
 
 /** An HTTP request head as the host holds it: method, URI (absolute), version and headers. */
 public final class RequestHead extends MessageHead {
-    public String method = "GET";
-    public String uri = "/";
+    private String method = "GET";
+    private String uri = "/";
 
     /**
      * Set on a request the HTTP cache API suggested for one of its transactions: it goes to the backend without
      * a second readthrough lookup (the transaction is that lookup).
      */
-    public boolean bypassReadthrough;
+    private boolean bypassReadthrough;
 
     public RequestHead() {}
 
@@ -19,8 +19,39 @@ public final class RequestHead extends MessageHead {
         this.uri = uri;
     }
 
+    /** The method, in the case the program gave it. */
+    public String method() {
+        return method;
+    }
+
+    /** Sets the method. */
+    public void method(String method) {
+        this.method = method;
+    }
+
+    /** The URI (absolute once the program set one). */
+    public String uri() {
+        return uri;
+    }
+
+    /** Sets the URI. */
+    public void uri(String uri) {
+        this.uri = uri;
+    }
+
+    /** Whether this request skips the readthrough lookup (see the field). */
+    public boolean bypassReadthrough() {
+        return bypassReadthrough;
+    }
+
+    /** Marks this request as one the HTTP cache API suggested, so it skips the readthrough lookup. */
+    public void bypassReadthrough(boolean bypass) {
+        this.bypassReadthrough = bypass;
+    }
+
     public RequestHead copy() {
-        RequestHead c = copyVersionAndFraming(new RequestHead(method, uri, headers.copy()));
+        RequestHead c =
+                copyVersionAndFraming(new RequestHead(method, uri, headers().copy()));
         c.bypassReadthrough = bypassReadthrough;
         return c;
     }

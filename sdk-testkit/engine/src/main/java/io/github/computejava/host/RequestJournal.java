@@ -46,7 +46,11 @@ final class RequestJournal {
         synchronized (traces) {
             trace = traces.get(request.requestId());
             if (trace == null) {
-                trace = new Trace(request.requestId(), request.head().method, request.head().uri, clock.instant());
+                trace = new Trace(
+                        request.requestId(),
+                        request.head().method(),
+                        request.head().uri(),
+                        clock.instant());
                 traces.put(trace.id, trace);
                 if (traces.size() > capacity) {
                     String eldest = traces.keySet().iterator().next();
@@ -58,7 +62,7 @@ final class RequestJournal {
         return new DownstreamResponder() {
             @Override
             public void respond(ResponseHead head, BodyBuffer body, boolean streaming) {
-                t.answered(head.status, clock.instant());
+                t.answered(head.status(), clock.instant());
                 responder.respond(head, body, streaming);
             }
 
@@ -71,7 +75,7 @@ final class RequestJournal {
 
     /** Notes a backend request of a client request; the caller reports its end on the returned call. */
     Call backendRequest(String requestId, Backend backend, RequestHead head) {
-        Call call = new Call(backend.name(), head.method, head.uri, clock.instant());
+        Call call = new Call(backend.name(), head.method(), head.uri(), clock.instant());
         Trace t = trace(requestId);
         if (t != null) {
             t.add(call);
@@ -198,7 +202,7 @@ final class RequestJournal {
         }
 
         synchronized void answered(UpstreamResponse response) {
-            status = response.head().status;
+            status = response.head().status();
             outcome = response.cacheOutcome().orElse(null);
             duration = Duration.between(started, clock.instant());
         }

@@ -2,7 +2,7 @@ package io.github.computejava.host;
 
 /** An HTTP response head as the host holds it. */
 public final class ResponseHead extends MessageHead {
-    public int status = 200;
+    private int status = 200;
 
     public ResponseHead() {}
 
@@ -11,8 +11,18 @@ public final class ResponseHead extends MessageHead {
         this.status = status;
     }
 
+    /** The status code. */
+    public int status() {
+        return status;
+    }
+
+    /** Sets the status code. */
+    public void status(int status) {
+        this.status = status;
+    }
+
     public ResponseHead copy() {
-        return copyVersionAndFraming(new ResponseHead(status, headers.copy()));
+        return copyVersionAndFraming(new ResponseHead(status, headers().copy()));
     }
 
     @Override

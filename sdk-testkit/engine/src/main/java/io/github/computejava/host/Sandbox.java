@@ -149,7 +149,7 @@ public class Sandbox implements Hostcalls, UncaughtListener {
         this.downstreamBodyHandle = handles.add(downstream.body());
         this.cache = new CacheHost(engine.cacheStore(), engine.cacheWriters(), handles, h -> {
             HostRequest r = handles.get(h, HostRequest.class);
-            return r == null ? null : r.head.headers.copy();
+            return r == null ? null : r.head.headers().copy();
         });
         this.httpCache = new HttpCacheHost(engine.readthrough(), handles);
         this.asyncIo = new AsyncIoHost(this);
@@ -397,7 +397,7 @@ public class Sandbox implements Hostcalls, UncaughtListener {
             replace(body, why + "; answering 400", 400, "Bad request: " + why);
             return;
         }
-        long headerBytes = HeaderSection.bytes(head.headers);
+        long headerBytes = HeaderSection.bytes(head.headers());
         if (HeaderSection.tooLarge(headerBytes)) {
             String why = HeaderSection.describe("the program's response", headerBytes);
             replace(body, why, 500, why);

@@ -30,7 +30,7 @@ class SandboxSmokeTest {
                 })
                 .build();
         RequestHead head = new RequestHead("GET", "http://example.com/path?q=1", new HeaderList());
-        head.headers.append("Accept", "*/*");
+        head.headers().append("Accept", "*/*");
         AtomicReference<ResponseHead> sent = new AtomicReference<>();
         AtomicReference<BodyBuffer> sentBody = new AtomicReference<>();
         Sandbox sandbox = engine.newSandbox(LoopbackClient.request(head), (h, b, streaming) -> {
@@ -55,12 +55,12 @@ class SandboxSmokeTest {
             sandbox.finish();
         }
         assertEquals(1, seen.size());
-        assertEquals("now", seen.get(0).headers.first("TheTime"));
-        assertEquals("*/*", seen.get(0).headers.first("accept"));
+        assertEquals("now", seen.get(0).headers().first("TheTime"));
+        assertEquals("*/*", seen.get(0).headers().first("accept"));
         assertNotNull(sent.get());
-        assertEquals(201, sent.get().status);
-        assertEquals("public, max-age=60", sent.get().headers.first("cache-control"));
-        assertEquals("text/plain", sent.get().headers.first("content-type"));
+        assertEquals(201, sent.get().status());
+        assertEquals("public, max-age=60", sent.get().headers().first("cache-control"));
+        assertEquals("text/plain", sent.get().headers().first("content-type"));
         assertEquals("origin says hi", new String(sentBody.get().readAll(), StandardCharsets.UTF_8));
         assertTrue(sentBody.get().isComplete());
     }

@@ -55,7 +55,7 @@ class ServeManyTest {
         DownstreamResponder responder() {
             return (head, body, streaming) -> {
                 try {
-                    answers.add(head.status + " " + new String(body.readAll(), StandardCharsets.UTF_8));
+                    answers.add(head.status() + " " + new String(body.readAll(), StandardCharsets.UTF_8));
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }

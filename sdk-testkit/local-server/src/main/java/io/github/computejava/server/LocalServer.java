@@ -557,6 +557,9 @@ public final class LocalServer implements AutoCloseable {
                 return;
             }
             String problem = probe();
+            if (problem == null) {
+                answeredProbes.incrementAndGet();
+            }
             failures = problem == null ? 0 : failures + 1;
             if (failures >= 3 && !fatal) {
                 fatal = true;
@@ -589,6 +592,13 @@ public final class LocalServer implements AutoCloseable {
     }
 
     private static final String HEALTH_FIELD = "compute-java-health";
+
+    private final java.util.concurrent.atomic.AtomicLong answeredProbes = new java.util.concurrent.atomic.AtomicLong();
+
+    /** How many health probes the server has answered so far (tests wait on it). */
+    long answeredProbes() {
+        return answeredProbes.get();
+    }
 
     private static HeaderList textHeaders() {
         HeaderList h = new HeaderList();
@@ -934,8 +944,7 @@ public final class LocalServer implements AutoCloseable {
             RequestHead head =
                     new RequestHead(request.getMethod(), request.getHttpURI().asString(), headers);
             HttpVersion v = request.getConnectionMetaData().getHttpVersion();
-            head.version =
-                    v == HttpVersion.HTTP_1_0 ? 1 : v == HttpVersion.HTTP_2 ? 3 : v == HttpVersion.HTTP_3 ? 4 : 2;
+            head.version(v == HttpVersion.HTTP_1_0 ? 1 : v == HttpVersion.HTTP_2 ? 3 : v == HttpVersion.HTTP_3 ? 4 : 2);
             long length = request.getLength();
             boolean chunked = request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
             BodyBuffer body;
@@ -956,9 +965,9 @@ public final class LocalServer implements AutoCloseable {
 
         private void write(Request request, Response response, Answer answer) throws IOException {
             ResponseHead head = answer.head;
-            response.setStatus(head.status);
+            response.setStatus(head.status());
             HttpFields.Mutable out = response.getHeaders();
-            for (String[] f : JettyOrigin.forwardable(head.headers)) {
+            for (String[] f : JettyOrigin.forwardable(head.headers())) {
                 if (!f[0].equalsIgnoreCase("content-length")) {
                     out.add(f[0], f[1]);
                 }
@@ -968,13 +977,13 @@ public final class LocalServer implements AutoCloseable {
                         HttpHeader.DATE,
                         HTTP_DATE.format(engine.clock().instant().atZone(ZoneOffset.UTC)));
             }
-            boolean noBody = request.getMethod().equals("HEAD") || head.status == 204 || head.status == 304;
+            boolean noBody = request.getMethod().equals("HEAD") || head.status() == 204 || head.status() == 304;
             long length = answer.body.knownLength();
             if (noBody) {
                 if (request.getMethod().equals("HEAD")) {
                     // the length a GET would get: the program's (or the cache's) Content-Length, else a non-empty
                     // body's; a HEAD answer's empty body says nothing about it (RFC 9110 §8.6)
-                    long declared = JettyOrigin.declaredLength(head.headers);
+                    long declared = JettyOrigin.declaredLength(head.headers());
                     if (declared >= 0) {
                         out.put(HttpHeader.CONTENT_LENGTH, declared);
                     } else if (length > 0) {

@@ -35,7 +35,7 @@ final class GuestHarness {
     GuestHarness(HostEngine engine) {
         this.engine = engine;
         RequestHead head = new RequestHead("GET", "http://localhost/", new HeaderList());
-        head.headers.append("Host", "localhost");
+        head.headers().append("Host", "localhost");
         this.sandbox = engine.newSandbox(
                 new DownstreamRequest(
                         head, BodyBuffer.of(new byte[0]), new byte[] {127, 0, 0, 1}, new byte[] {127, 0, 0, 1}),

@@ -363,9 +363,9 @@ class HostcallsTest {
 
         assertEquals(FastlyStatus.OK, g.call("fastly_http_resp", "send_downstream_pending", fast));
 
-        assertEquals(200, g.sentHead.status);
-        assertEquals("yes", g.sentHead.headers.first("x-added"));
-        assertEquals(null, g.sentHead.headers.first("x-error-only"));
+        assertEquals(200, g.sentHead.status());
+        assertEquals("yes", g.sentHead.headers().first("x-added"));
+        assertEquals(null, g.sentHead.headers().first("x-error-only"));
         assertEquals("fast", new String(g.sentBody.readAll(), StandardCharsets.UTF_8));
     }
 
@@ -621,6 +621,6 @@ class HostcallsTest {
         g.call("fastly_http_resp", "status_set", g.u32(H), 204);
         g.call("fastly_http_body", "new", H2);
         g.call("fastly_http_resp", "send_downstream", g.u32(H), g.u32(H2), 0);
-        assertEquals(204, second.get().status);
+        assertEquals(204, second.get().status());
     }
 }

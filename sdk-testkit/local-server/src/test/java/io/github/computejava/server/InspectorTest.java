@@ -48,7 +48,9 @@ class InspectorTest {
                     originRequests.incrementAndGet();
                     HeaderList h = new HeaderList();
                     h.append("Cache-Control", "max-age=300");
-                    h.append("Surrogate-Key", "all " + request.uri.substring(request.uri.lastIndexOf('/') + 1));
+                    h.append(
+                            "Surrogate-Key",
+                            "all " + request.uri().substring(request.uri().lastIndexOf('/') + 1));
                     return new UpstreamResponse(
                             new ResponseHead(200, h), BodyBuffer.of("origin".getBytes(StandardCharsets.UTF_8)));
                 })

@@ -46,7 +46,7 @@ class JettyOriginTest {
     private static RequestHead get(String uri, String... headers) {
         RequestHead head = new RequestHead("GET", uri, new HeaderList());
         for (int i = 0; i < headers.length; i += 2) {
-            head.headers.append(headers[i], headers[i + 1]);
+            head.headers().append(headers[i], headers[i + 1]);
         }
         return head;
     }
@@ -66,7 +66,7 @@ class JettyOriginTest {
         UpstreamResponse r = jetty.exchange(
                 b, get("http://client.example/status/203/a?c=d", "Host", "client.example"), BodyBuffer.of(new byte[0]));
 
-        assertEquals(203, r.head().status);
+        assertEquals(203, r.head().status());
         JsonObject seen = json(r);
         assertEquals("/prefix/status/203/a", seen.get("path").getAsString());
         assertEquals("c=d", seen.get("query").getAsString());
@@ -95,7 +95,7 @@ class JettyOriginTest {
             UpstreamResponse r = jetty.exchange(
                     b, get("http://client.example/cache-control/" + value + "/x"), BodyBuffer.of(new byte[0]));
             r.body().readAll();
-            assertEquals(value, r.head().headers.first("Cache-Control"), "no case folding by a header cache");
+            assertEquals(value, r.head().headers().first("Cache-Control"), "no case folding by a header cache");
         }
     }
 
@@ -117,7 +117,7 @@ class JettyOriginTest {
         });
         writer.start();
         RequestHead head = get("http://client.example/upload");
-        head.method = "POST";
+        head.method("POST");
 
         UpstreamResponse r = jetty.exchange(b, head, body);
 
@@ -141,7 +141,7 @@ class JettyOriginTest {
         });
         client.start();
         RequestHead head = get("http://client.example/upload");
-        head.method = "POST";
+        head.method("POST");
 
         SendFailure f = assertThrows(SendFailure.class, () -> jetty.exchange(b, head, BodyBuffer.readingFrom(body)));
 
@@ -240,7 +240,7 @@ class JettyOriginTest {
         UpstreamResponse r =
                 jetty.exchange(b, get("http://x/status/200/", "X-Up", big, "X-Up2", big), BodyBuffer.of(new byte[0]));
 
-        assertEquals(200, r.head().status);
+        assertEquals(200, r.head().status());
         assertEquals(big, json(r).getAsJsonObject("headers").get("X-Up2").getAsString());
     }
 
@@ -258,8 +258,8 @@ class JettyOriginTest {
                     jetty.exchange(b, get("http://x/", "X-Up", big, "X-Up2", big), BodyBuffer.of(new byte[0]));
 
             assertTrue(seen.get().contains("X-Up2: " + big), "60 KB of request headers reached the backend");
-            assertEquals(big, r.head().headers.first("X-A"));
-            assertEquals(big, r.head().headers.first("X-B"));
+            assertEquals(big, r.head().headers().first("X-A"));
+            assertEquals(big, r.head().headers().first("X-B"));
             assertEquals("ok", new String(r.body().readAll(), StandardCharsets.UTF_8));
         }
     }

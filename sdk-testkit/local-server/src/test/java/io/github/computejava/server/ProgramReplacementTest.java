@@ -47,7 +47,7 @@ class ProgramReplacementTest {
                         .requestHistory(10))
                 .origin((backend, request, body) -> {
                     originRequests.incrementAndGet();
-                    if (request.uri.endsWith("/slow")) {
+                    if (request.uri().endsWith("/slow")) {
                         slowEntered.countDown();
                         try {
                             slowRelease.await(30, TimeUnit.SECONDS);

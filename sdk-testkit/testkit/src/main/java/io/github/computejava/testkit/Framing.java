@@ -21,7 +21,7 @@ final class Framing {
             ResponseHead head, byte[] body, boolean streamed, boolean complete, boolean headRequest, long nowMillis) {
         Headers headers = new Headers();
         // hop-by-hop fields never reach the client (the local server drops them the same way)
-        for (String[] field : JettyOrigin.forwardable(head.headers)) {
+        for (String[] field : JettyOrigin.forwardable(head.headers())) {
             if (!field[0].equalsIgnoreCase("Transfer-Encoding")) {
                 headers.add(field[0], field[1]);
             }
@@ -32,7 +32,7 @@ final class Framing {
         if (headRequest) {
             // the length a GET would get: the program's (or the cache's) Content-Length, else a non-empty body's;
             // a HEAD answer's empty body says nothing about it (RFC 9110 §8.6). The local server does the same.
-            long declared = JettyOrigin.declaredLength(head.headers);
+            long declared = JettyOrigin.declaredLength(head.headers());
             headers.remove("Content-Length");
             if (declared >= 0) {
                 headers.set("Content-Length", Long.toString(declared));
@@ -41,16 +41,16 @@ final class Framing {
             }
             return headers;
         }
-        if (head.framingMode == 1
+        if (head.framingMode() == 1
                 && !streamed
-                && head.headers.values("Transfer-Encoding").isEmpty()) {
+                && head.headers().values("Transfer-Encoding").isEmpty()) {
             // manual framing with a Content-Length: kept when it describes the body
             Headers manual = headers.copy();
             if (manualIsValid(manual, body, complete)) {
                 return manual;
             }
         }
-        boolean bodiless = head.status < 200 || head.status == 204 || head.status == 304;
+        boolean bodiless = head.status() < 200 || head.status() == 204 || head.status() == 304;
         headers.remove("Content-Length");
         headers.remove("Transfer-Encoding");
         if (bodiless) {
@@ -69,8 +69,8 @@ final class Framing {
      * an empty body only on methods that carry one.
      */
     static void request(RequestHead head, byte[] body, boolean streamed) {
-        HeaderList h = head.headers;
-        if (head.framingMode == 1) {
+        HeaderList h = head.headers();
+        if (head.framingMode() == 1) {
             boolean chunked = h.values("Transfer-Encoding").equals(List.of("chunked"));
             List<String> lengths = h.values("Content-Length");
             if (chunked && lengths.isEmpty()) {
@@ -91,9 +91,9 @@ final class Framing {
         if (streamed) {
             h.set("Transfer-Encoding", "chunked");
         } else if (body.length > 0
-                || head.method.equals("POST")
-                || head.method.equals("PUT")
-                || head.method.equals("PATCH")) {
+                || head.method().equals("POST")
+                || head.method().equals("PUT")
+                || head.method().equals("PATCH")) {
             h.set("Content-Length", Integer.toString(body.length));
         }
     }

@@ -708,11 +708,11 @@ public final class TestHost implements AutoCloseable {
         CompletableFuture<StreamingResponse> head = new CompletableFuture<>();
         DownstreamResponder responder = (h, body, streaming) -> {
             Headers headers = new Headers();
-            for (String[] field : h.headers.fields()) {
+            for (String[] field : h.headers().fields()) {
                 headers.add(field[0], field[1]);
             }
             InputStream in = request.method().equals("HEAD") ? InputStream.nullInputStream() : body.asInputStream();
-            head.complete(new StreamingResponse(line, h.status, headers, in));
+            head.complete(new StreamingResponse(line, h.status(), headers, in));
         };
         threads.execute(() -> {
             try {
@@ -779,13 +779,13 @@ public final class TestHost implements AutoCloseable {
     RecordedRequest record(
             String backend, RequestHead head, byte[] body, CacheOptions cacheOptions, TestBackend script) {
         Headers headers = new Headers();
-        for (String[] field : head.headers.fields()) {
+        for (String[] field : head.headers().fields()) {
             headers.add(field[0], field[1]);
         }
         RecordedRequest r = new RecordedRequest(
                 backend,
-                head.method,
-                head.uri,
+                head.method(),
+                head.uri(),
                 headers,
                 body,
                 cacheOptions,
@@ -858,7 +858,7 @@ public final class TestHost implements AutoCloseable {
             boolean isHead = request.method().equals("HEAD");
             Headers headers = Framing.clientHeaders(head, c.bytes, streaming, c.complete, isHead, clock.millis());
             byte[] body = isHead ? new byte[0] : c.bytes;
-            return new TestResponse(line, responded, head.status, headers, body, streaming, c.complete, uncaught);
+            return new TestResponse(line, responded, head.status(), headers, body, streaming, c.complete, uncaught);
         }
     }
 

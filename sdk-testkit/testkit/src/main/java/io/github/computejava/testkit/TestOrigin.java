@@ -40,12 +40,12 @@ final class TestOrigin implements Origin {
             throws SendFailure {
         RequestHead sent = request.copy();
         if (backend.overrideHost().isPresent()) {
-            sent.headers.set("Host", backend.overrideHost().get());
-        } else if (!sent.headers.contains("Host")) {
+            sent.headers().set("Host", backend.overrideHost().get());
+        } else if (!sent.headers().contains("Host")) {
             // a request without a Host header goes out with the authority of its URL
-            String authority = Urls.authority(sent.uri);
+            String authority = Urls.authority(sent.uri());
             if (!authority.isEmpty()) {
-                sent.headers.set("Host", authority);
+                sent.headers().set("Host", authority);
             }
         }
         TestBackend streamingScript = host.script(backend.name());
@@ -95,8 +95,8 @@ final class TestOrigin implements Origin {
             }
             return explain(
                     502,
-                    "compute-java testkit: no response is scripted for backend '" + backend.name() + "' (" + sent.method
-                            + " " + sent.uri + ")\n");
+                    "compute-java testkit: no response is scripted for backend '" + backend.name() + "' ("
+                            + sent.method() + " " + sent.uri() + ")\n");
         }
         return answer(backend, answer);
     }

@@ -14,30 +14,12 @@ public final class HttpToken {
      * @return whether it may appear in a token
      */
     public static boolean isTokenChar(char c) {
-        if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
-            return true;
-        }
-        switch (c) {
-            case '!':
-            case '#':
-            case '$':
-            case '%':
-            case '&':
-            case '\'':
-            case '*':
-            case '+':
-            case '-':
-            case '.':
-            case '^':
-            case '_':
-            case '`':
-            case '|':
-            case '~':
-                return true;
-            default:
-                return false;
-        }
+        return c < 64 ? (TCHAR_LOW >>> c & 1) != 0 : c < 128 && (TCHAR_HIGH >>> (c - 64) & 1) != 0;
     }
+
+    // the tchars as bits: characters 0-63 (digits and !#$%&'*+-.) and 64-127 (letters and ^_`|~)
+    private static final long TCHAR_LOW = 0x3ff6cfa00000000L;
+    private static final long TCHAR_HIGH = 0x57ffffffc7fffffeL;
 
     /**
      * Whether {@code s} is a token: one or more {@link #isTokenChar tchar}s.

@@ -46,6 +46,23 @@ class SendErrorDetailTest {
         assertEquals(SendErrorKind.UNKNOWN, SendErrorKind.fromTag(99));
     }
 
+    /** Each witx tag from 2 on is the kind of the same name, both ways; nothing is left out on either side. */
+    @Test
+    void everyAbiTagIsTheKindOfTheSameName() throws IllegalAccessException {
+        int tags = 0;
+        for (java.lang.reflect.Field f : io.github.computejava.abi.FastlyHttpReq.class.getFields()) {
+            String name = f.getName();
+            if (!name.startsWith("SEND_ERROR_TAG_") || name.endsWith("_UNINITIALIZED") || name.endsWith("_OK")) {
+                continue;
+            }
+            SendErrorKind kind = SendErrorKind.valueOf(name.substring("SEND_ERROR_TAG_".length()));
+            assertEquals(kind, SendErrorKind.fromTag(f.getInt(null)), name);
+            assertEquals(f.getInt(null), kind.tag(), name);
+            tags++;
+        }
+        assertEquals(SendErrorKind.values().length - 1, tags, "one kind per tag, besides UNKNOWN");
+    }
+
     @Test
     void dnsErrorReportsRcodeWhenTheHostSetIt() {
         byte[] d = detail(3);

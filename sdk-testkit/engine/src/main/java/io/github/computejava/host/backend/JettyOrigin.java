@@ -92,23 +92,23 @@ public final class JettyOrigin implements Origin, AutoCloseable {
         URI base = backend.url().get();
         URI target;
         try {
-            target = target(base, head.uri);
+            target = target(base, head.uri());
         } catch (IllegalArgumentException e) {
             throw new SendFailure(
-                    FastlyHttpReq.SEND_ERROR_TAG_HTTP_REQUEST_URI_INVALID, "invalid request URI " + head.uri, e);
+                    FastlyHttpReq.SEND_ERROR_TAG_HTTP_REQUEST_URI_INVALID, "invalid request URI " + head.uri(), e);
         }
         HttpClient client = client(backend);
         Request request = client.newRequest(target)
-                .method(head.method)
+                .method(head.method())
                 .version(HttpVersion.HTTP_1_1)
                 .idleTimeout(backend.betweenBytesTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        keepMethodCase(request, head.method);
+        keepMethodCase(request, head.method());
         String host = hostHeader(backend, head);
         request.headers(h -> {
             h.remove(HttpHeader.HOST);
             h.remove(HttpHeader.ACCEPT_ENCODING);
             h.remove(HttpHeader.USER_AGENT);
-            for (String[] f : forwardable(head.headers)) {
+            for (String[] f : forwardable(head.headers())) {
                 // Expect is the client's and this server's business (it answered 100 Continue itself): a backend
                 // sent it would wait to be asked for the body
                 if (!f[0].equalsIgnoreCase("host")
@@ -153,14 +153,14 @@ public final class JettyOrigin implements Origin, AutoCloseable {
             throw failure(backend, e.getCause());
         }
         ResponseHead responseHead = new ResponseHead(response.getStatus(), new HeaderList());
-        responseHead.version = response.getVersion() == HttpVersion.HTTP_1_0 ? 1 : 2;
+        responseHead.version(response.getVersion() == HttpVersion.HTTP_1_0 ? 1 : 2);
         for (HttpField f : response.getHeaders()) {
             if (!HOP_BY_HOP.contains(f.getLowerCaseName())) {
-                responseHead.headers.append(f.getName(), f.getValue());
+                responseHead.headers().append(f.getName(), f.getValue());
             }
         }
         long announced = response.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
-        boolean noBody = head.method.equalsIgnoreCase("HEAD")
+        boolean noBody = head.method().equalsIgnoreCase("HEAD")
                 || response.getStatus() == 204
                 || response.getStatus() == 304
                 || response.getStatus() / 100 == 1;
@@ -267,12 +267,12 @@ public final class JettyOrigin implements Origin, AutoCloseable {
         if (backend.overrideHost().isPresent()) {
             return backend.overrideHost().get();
         }
-        String host = head.headers.first("host");
+        String host = head.headers().first("host");
         if (host != null) {
             return host;
         }
         try {
-            URI u = URI.create(head.uri);
+            URI u = URI.create(head.uri());
             if (u.getRawAuthority() != null) {
                 return u.getRawAuthority();
             }

@@ -28,7 +28,7 @@ public final class CacheKeys {
      */
     public static byte[] defaultKey(RequestHead request) {
         Objects.requireNonNull(request, "request");
-        return defaultKey(request.uri, request.headers.first("Host"));
+        return defaultKey(request.uri(), request.headers().first("Host"));
     }
 
     /**
@@ -77,7 +77,7 @@ public final class CacheKeys {
      * @throws NullPointerException if {@code request} is null
      */
     public static Optional<byte[]> overrideKey(RequestHead request) {
-        String hex = request.headers.first(CachePolicy.CACHE_KEY_HEADER);
+        String hex = request.headers().first(CachePolicy.CACHE_KEY_HEADER);
         if (hex == null) {
             return Optional.empty();
         }

@@ -110,7 +110,7 @@ public final class CachePolicy {
         Objects.requireNonNull(response, "response");
         Objects.requireNonNull(arrival, "arrival");
         Objects.requireNonNull(override, "override");
-        HeaderList h = response.headers;
+        HeaderList h = response.headers();
         Freshness headerFreshness = Freshness.of(h, arrival, defaultTtl);
         VaryHeader vary = VaryHeader.of(h);
         String keys = surrogateKeys(h, override.surrogateKey());
@@ -119,9 +119,9 @@ public final class CachePolicy {
         String reason = "cacheable";
         CacheDirectives cc = CacheDirectives.parse(h.values("Cache-Control"));
         CacheDirectives sc = CacheDirectives.parseCaseSensitive(h.values("Surrogate-Control"));
-        if (!CACHEABLE_STATUSES.contains(response.status)) {
+        if (!CACHEABLE_STATUSES.contains(response.status())) {
             action = StorageAction.DO_NOT_STORE;
-            reason = "status " + response.status + " is not cacheable";
+            reason = "status " + response.status() + " is not cacheable";
         } else if (h.contains("Set-Cookie")) {
             action = StorageAction.RECORD_UNCACHEABLE;
             reason = "the response sets a cookie (Set-Cookie)";
@@ -207,17 +207,17 @@ public final class CachePolicy {
     public static RequestHead backendRequest(RequestHead request, HeaderList stale) {
         RequestHead r = request.copy();
         for (String name : CONDITIONAL_HEADERS) {
-            r.headers.remove(name);
+            r.headers().remove(name);
         }
-        r.headers.remove(CACHE_KEY_HEADER);
+        r.headers().remove(CACHE_KEY_HEADER);
         if (stale != null) {
             String etag = stale.first("ETag");
             String lastModified = stale.first("Last-Modified");
             if (etag != null) {
-                r.headers.set("If-None-Match", etag);
+                r.headers().set("If-None-Match", etag);
             }
             if (lastModified != null) {
-                r.headers.set("If-Modified-Since", lastModified);
+                r.headers().set("If-Modified-Since", lastModified);
             }
         }
         return r;
@@ -253,7 +253,7 @@ public final class CachePolicy {
             ResponseHead stored, ResponseHead notModified, Instant arrival, CacheOverride override) {
         Objects.requireNonNull(notModified, "notModified");
         Decision kept = evaluate(stored, arrival, override);
-        Freshness refreshed = Freshness.of(notModified.headers, arrival, defaultTtl);
+        Freshness refreshed = Freshness.of(notModified.headers(), arrival, defaultTtl);
         if (kept.action() == StorageAction.INSERT) {
             refreshed = applyOverride(refreshed, override);
         }

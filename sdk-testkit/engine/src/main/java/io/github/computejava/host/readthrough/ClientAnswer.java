@@ -83,12 +83,12 @@ public final class ClientAnswer {
         if (!get && !"HEAD".equals(method)) {
             return WHOLE;
         }
-        HeaderList h = stored.headers;
-        if (stored.status >= 200 && stored.status < 300 && notModified(request, h, now)) {
+        HeaderList h = stored.headers();
+        if (stored.status() >= 200 && stored.status() < 300 && notModified(request, h, now)) {
             return NOT_MODIFIED;
         }
         List<String> rangeLines = request.values("Range");
-        if (!get || stored.status != 200 || rangeLines.isEmpty() || length < 0) {
+        if (!get || stored.status() != 200 || rangeLines.isEmpty() || length < 0) {
             return WHOLE;
         }
         Optional<List<ByteRange>> ranges = ByteRange.parseSet(String.join(", ", rangeLines));
@@ -195,26 +195,26 @@ public final class ClientAnswer {
         ResponseHead h = stored.copy();
         switch (kind) {
             case NOT_MODIFIED:
-                h.status = 304;
-                boolean keepLastModified = !stored.headers.contains("ETag");
-                for (String name : h.headers.names()) {
+                h.status(304);
+                boolean keepLastModified = !stored.headers().contains("ETag");
+                for (String name : h.headers().names()) {
                     String lower = name.toLowerCase(Locale.ROOT);
                     if (!KEPT_BY_304.contains(lower) && !(keepLastModified && lower.equals("last-modified"))) {
-                        h.headers.remove(name);
+                        h.headers().remove(name);
                     }
                 }
                 break;
             case PARTIAL:
-                h.status = 206;
-                h.headers.remove("Transfer-Encoding");
-                h.headers.set("Content-Range", "bytes " + first + "-" + last + "/" + length);
-                h.headers.set("Content-Length", Long.toString(last - first + 1));
+                h.status(206);
+                h.headers().remove("Transfer-Encoding");
+                h.headers().set("Content-Range", "bytes " + first + "-" + last + "/" + length);
+                h.headers().set("Content-Length", Long.toString(last - first + 1));
                 break;
             case RANGE_NOT_SATISFIABLE:
-                h.status = 416;
-                h.headers.remove("Transfer-Encoding");
-                h.headers.set("Content-Range", "bytes */" + length);
-                h.headers.set("Content-Length", "0");
+                h.status(416);
+                h.headers().remove("Transfer-Encoding");
+                h.headers().set("Content-Range", "bytes */" + length);
+                h.headers().set("Content-Length", "0");
                 break;
             default:
                 break;

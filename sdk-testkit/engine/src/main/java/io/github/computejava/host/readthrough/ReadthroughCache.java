@@ -123,19 +123,19 @@ public final class ReadthroughCache {
      */
     public UpstreamResponse send(Backend backend, RequestHead request, BodyBuffer body, CacheOverride override)
             throws SendFailure {
-        if (request.bypassReadthrough || override == CacheOverride.UNCACHED) {
+        if (request.bypassReadthrough() || override == CacheOverride.UNCACHED) {
             // the HTTP cache API's own backend request (its transaction is the lookup), or send_v3/send_async_v2,
             // which bypass every cache and add no X-Cache
             return upstream.exchange(backend, request, body, override)
-                    .withCacheOutcome(request.bypassReadthrough ? CacheOutcome.MISS : CacheOutcome.PASS);
+                    .withCacheOutcome(request.bypassReadthrough() ? CacheOutcome.MISS : CacheOutcome.PASS);
         }
-        if (override.pass() || !CachePolicy.isRequestCacheable(request.method)) {
+        if (override.pass() || !CachePolicy.isRequestCacheable(request.method())) {
             return pass(backend, request, body, override).withCacheOutcome(CacheOutcome.PASS);
         }
         byte[] key = keyOrFail(request);
         CacheLookup lookup;
         try {
-            lookup = store.transactionLookup(CacheNamespace.READTHROUGH, key, request.headers);
+            lookup = store.transactionLookup(CacheNamespace.READTHROUGH, key, request.headers());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SendFailure(
@@ -179,9 +179,9 @@ public final class ReadthroughCache {
     private UpstreamResponse pass(Backend backend, RequestHead request, BodyBuffer body, CacheOverride override)
             throws SendFailure {
         RequestHead outgoing = request.copy();
-        outgoing.headers.remove(CachePolicy.CACHE_KEY_HEADER);
+        outgoing.headers().remove(CachePolicy.CACHE_KEY_HEADER);
         UpstreamResponse response = upstream.exchange(backend, outgoing, body, override);
-        CachePolicy.prepareForClient(response.head().headers, request.headers, false, 0, -1);
+        CachePolicy.prepareForClient(response.head().headers(), request.headers(), false, 0, -1);
         return response;
     }
 
@@ -195,10 +195,10 @@ public final class ReadthroughCache {
             stale = null;
             staleMeta = null;
         }
-        HeaderList validators = staleMeta != null ? staleMeta.head().headers : null;
+        HeaderList validators = staleMeta != null ? staleMeta.head().headers() : null;
         RequestHead outgoing = CachePolicy.backendRequest(request, validators);
-        if ("HEAD".equals(outgoing.method)) {
-            outgoing.method = "GET"; // fill the cache with the whole response
+        if ("HEAD".equals(outgoing.method())) {
+            outgoing.method("GET"); // fill the cache with the whole response
         }
         UpstreamResponse response;
         try {
@@ -213,11 +213,11 @@ public final class ReadthroughCache {
             throw e;
         }
         ResponseHead head = response.head();
-        if (head.status == 304 && staleMeta != null) {
+        if (head.status() == 304 && staleMeta != null) {
             return revalidated(obligation, stale, staleMeta, response, request, override)
                     .withCacheOutcome(CacheOutcome.REVALIDATED);
         }
-        if (head.status >= 500 && stale != null && withinStaleIfError(stale, staleMeta)) {
+        if (head.status() >= 500 && stale != null && withinStaleIfError(stale, staleMeta)) {
             response.body().discard();
             obligation.release();
             return fromObject(stale, staleMeta, request, true, stale.recordHit(), now())
@@ -276,8 +276,8 @@ public final class ReadthroughCache {
     }
 
     private static UpstreamResponse passOn(UpstreamResponse response, RequestHead request) {
-        CachePolicy.prepareForClient(response.head().headers, request.headers, false, 0, -1);
-        if ("HEAD".equals(request.method)) {
+        CachePolicy.prepareForClient(response.head().headers(), request.headers(), false, 0, -1);
+        if ("HEAD".equals(request.method())) {
             response.body().discard();
             return new UpstreamResponse(response.head(), BodyBuffer.of(new byte[0]));
         }
@@ -348,7 +348,7 @@ public final class ReadthroughCache {
             CachedObject object, StoredResponse meta, RequestHead request, boolean hit, long hits, Instant now) {
         UpstreamResponse answer = answer(object, meta, request, now);
         CachePolicy.prepareForClient(
-                answer.head().headers, request.headers, hit, hits, object.ageNanos() / 1_000_000_000L);
+                answer.head().headers(), request.headers(), hit, hits, object.ageNanos() / 1_000_000_000L);
         return answer;
     }
 
@@ -367,14 +367,14 @@ public final class ReadthroughCache {
     public static UpstreamResponse answer(CachedObject object, StoredResponse meta, RequestHead request, Instant now) {
         ResponseHead stored = meta.head();
         long length = object.length();
-        ClientAnswer answer = ClientAnswer.evaluate(request.method, request.headers, stored, length, now);
+        ClientAnswer answer = ClientAnswer.evaluate(request.method(), request.headers(), stored, length, now);
         ResponseHead head = answer.head(stored, length);
         if (answer.isBodiless()) {
             return new UpstreamResponse(head, BodyBuffer.of(new byte[0]));
         }
-        if ("HEAD".equals(request.method)) {
+        if ("HEAD".equals(request.method())) {
             if (length >= 0) {
-                head.headers.set("Content-Length", Long.toString(length));
+                head.headers().set("Content-Length", Long.toString(length));
             }
             return new UpstreamResponse(head, BodyBuffer.of(new byte[0]));
         }

@@ -94,11 +94,11 @@ public final class StoredResponse {
         out.write(VERSION);
         out.write(hitForPass ? KIND_HIT_FOR_PASS : KIND_RESPONSE);
         if (!hitForPass) {
-            writeInt(out, head.status);
-            writeInt(out, head.version);
+            writeInt(out, head.status());
+            writeInt(out, head.version());
             writeLong(out, staleIfErrorNanos);
-            writeInt(out, head.headers.size());
-            for (String[] f : head.headers.fields()) {
+            writeInt(out, head.headers().size());
+            for (String[] f : head.headers().fields()) {
                 writeString(out, f[0]);
                 writeString(out, f[1]);
             }
@@ -126,11 +126,11 @@ public final class StoredResponse {
                 return Optional.empty();
             }
             ResponseHead head = new ResponseHead(in.i32(), new HeaderList());
-            head.version = in.i32();
+            head.version(in.i32());
             long sie = in.i64();
             int count = in.i32();
             for (int i = 0; i < count; i++) {
-                head.headers.append(in.string(), in.string());
+                head.headers().append(in.string(), in.string());
             }
             return Optional.of(new StoredResponse(false, head, sie));
         } catch (IndexOutOfBoundsException e) {

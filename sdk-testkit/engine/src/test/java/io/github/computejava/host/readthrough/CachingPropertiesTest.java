@@ -246,9 +246,9 @@ class CachingPropertiesTest {
         UpstreamResponse answer = ReadthroughCache.answer(
                 object, ReadthroughCache.meta(object), new RequestHead(method, "http://example.com/x", request), NOW);
         byte[] got = answer.body().readAll();
-        HeaderList h = answer.head().headers;
-        Statistics.collect(answer.head().status);
-        switch (answer.head().status) {
+        HeaderList h = answer.head().headers();
+        Statistics.collect(answer.head().status());
+        switch (answer.head().status()) {
             case 200:
                 assertArrayEquals("HEAD".equals(method) ? new byte[0] : body, got);
                 break;
@@ -269,7 +269,7 @@ class CachingPropertiesTest {
                 assertEquals("bytes */" + body.length, h.first("Content-Range"));
                 break;
             default:
-                throw new AssertionError("status " + answer.head().status);
+                throw new AssertionError("status " + answer.head().status());
         }
         // the generators reach every kind of answer, so this property cannot pass on whole bodies alone
         Statistics.coverage(c -> {
@@ -308,12 +308,12 @@ class CachingPropertiesTest {
         CachedObject object = store(body, true);
         UpstreamResponse answer = ReadthroughCache.answer(
                 object, ReadthroughCache.meta(object), new RequestHead("GET", "http://example.com/x", request), NOW);
-        assertEquals(status, answer.head().status, spec + " of " + length);
+        assertEquals(status, answer.head().status(), spec + " of " + length);
         byte[] got = answer.body().readAll();
         if (status == 206) {
             assertEquals(
                     "bytes " + from + "-" + to + "/" + length,
-                    answer.head().headers.first("Content-Range"));
+                    answer.head().headers().first("Content-Range"));
             assertArrayEquals(Arrays.copyOfRange(body, from, to + 1), got);
         } else if (status == 200) {
             assertArrayEquals(body, got);

@@ -133,9 +133,9 @@ class ClientAnswerTest {
         assertEquals(ClientAnswer.Kind.RANGE_NOT_SATISFIABLE, kind("Range", "bytes=-0"));
         ClientAnswer a = get("Range", "bytes=100-200");
         ResponseHead head = a.head(STORED, 26);
-        assertEquals(416, head.status);
-        assertEquals("bytes */26", head.headers.first("Content-Range"));
-        assertEquals("0", head.headers.first("Content-Length"));
+        assertEquals(416, head.status());
+        assertEquals("bytes */26", head.headers().first("Content-Range"));
+        assertEquals("0", head.headers().first("Content-Length"));
     }
 
     @Test
@@ -189,32 +189,32 @@ class ClientAnswerTest {
     @Test
     void a304CarriesTheFieldsRfc9110Section1545Lists() {
         ResponseHead head = get("If-None-Match", "\"v1\"").head(STORED, 26);
-        assertEquals(304, head.status);
-        assertEquals("\"v1\"", head.headers.first("ETag"));
-        assertEquals("max-age=60", head.headers.first("Cache-Control"));
-        assertEquals("Accept-Language", head.headers.first("Vary"));
-        assertNull(head.headers.first("Content-Type"));
-        assertNull(head.headers.first("Content-Length"));
-        assertNull(head.headers.first("X-Custom"));
-        assertNull(head.headers.first("Last-Modified"), "the ETag is enough");
+        assertEquals(304, head.status());
+        assertEquals("\"v1\"", head.headers().first("ETag"));
+        assertEquals("max-age=60", head.headers().first("Cache-Control"));
+        assertEquals("Accept-Language", head.headers().first("Vary"));
+        assertNull(head.headers().first("Content-Type"));
+        assertNull(head.headers().first("Content-Length"));
+        assertNull(head.headers().first("X-Custom"));
+        assertNull(head.headers().first("Last-Modified"), "the ETag is enough");
 
         ResponseHead byDate = new ResponseHead(200, Headers.of("Last-Modified", LAST_MODIFIED, "Expires", "0"));
         ResponseHead notModified = ClientAnswer.evaluate(
                         "GET", Headers.of("If-Modified-Since", LAST_MODIFIED), byDate, 3, NOW)
                 .head(byDate, 3);
-        assertEquals(LAST_MODIFIED, notModified.headers.first("Last-Modified"));
-        assertEquals("0", notModified.headers.first("Expires"));
+        assertEquals(LAST_MODIFIED, notModified.headers().first("Last-Modified"));
+        assertEquals("0", notModified.headers().first("Expires"));
     }
 
     @Test
     void a206CarriesTheStoredFieldsAndItsContentRange() {
         ResponseHead head = get("Range", "bytes=2-5").head(STORED, 26);
-        assertEquals(206, head.status);
-        assertEquals("bytes 2-5/26", head.headers.first("Content-Range"));
-        assertEquals("4", head.headers.first("Content-Length"));
-        assertEquals("kept in 200 and 206", head.headers.first("X-Custom"));
-        assertEquals("text/plain", head.headers.first("Content-Type"));
-        assertEquals("26", STORED.headers.first("Content-Length"), "the stored head is not changed");
+        assertEquals(206, head.status());
+        assertEquals("bytes 2-5/26", head.headers().first("Content-Range"));
+        assertEquals("4", head.headers().first("Content-Length"));
+        assertEquals("kept in 200 and 206", head.headers().first("X-Custom"));
+        assertEquals("text/plain", head.headers().first("Content-Type"));
+        assertEquals("26", STORED.headers().first("Content-Length"), "the stored head is not changed");
     }
 
     @Test

@@ -40,7 +40,7 @@ class GuestCacheTest {
         Harness.Reply miss = h.get("http://example.com/a");
         assertEquals("hello", miss.body);
         assertEquals("MISS", miss.header("X-Cache"));
-        assertEquals("expensive token", h.lastOriginRequest().headers.first("Authorization"));
+        assertEquals("expensive token", h.lastOriginRequest().headers().first("Authorization"));
         h.settle();
         Harness.Reply hit = h.get("http://example.com/a");
         assertEquals("HIT", hit.header("X-Cache"));
@@ -56,9 +56,9 @@ class GuestCacheTest {
                 .beforeSend(r -> r.url("http://example.com/rewritten").headers().remove("X-Drop"))
                 .build());
         h.get("http://example.com/a", "X-Drop", "1", "X-Keep", "2");
-        assertEquals("http://example.com/rewritten", h.lastOriginRequest().uri);
-        assertNull(h.lastOriginRequest().headers.first("X-Drop"));
-        assertEquals("2", h.lastOriginRequest().headers.first("X-Keep"));
+        assertEquals("http://example.com/rewritten", h.lastOriginRequest().uri());
+        assertNull(h.lastOriginRequest().headers().first("X-Drop"));
+        assertEquals("2", h.lastOriginRequest().headers().first("X-Keep"));
     }
 
     @Test
@@ -244,7 +244,7 @@ class GuestCacheTest {
 
     @Test
     void varySetByTheHookKeepsVariants() {
-        h.origin((r, b) -> reply(200, "for " + r.headers.first("X-Tier"), "Cache-Control", "max-age=600"));
+        h.origin((r, b) -> reply(200, "for " + r.headers().first("X-Tier"), "Cache-Control", "max-age=600"));
         h.cacheOptions(
                 CacheOptions.builder().afterSend(c -> c.vary(List.of("X-Tier"))).build());
         assertEquals("for gold", h.get("http://example.com/a", "X-Tier", "gold").body);
@@ -278,7 +278,7 @@ class GuestCacheTest {
     @Test
     void aRevalidating304KeepsTheStoredBody() {
         AtomicReference<String> candidate = new AtomicReference<>();
-        h.origin((r, b) -> "\"e\"".equals(r.headers.first("If-None-Match"))
+        h.origin((r, b) -> "\"e\"".equals(r.headers().first("If-None-Match"))
                 ? reply(304, "", "Cache-Control", "max-age=30", "ETag", "\"e\"")
                 : reply(200, "stored body", "Cache-Control", "max-age=10", "ETag", "\"e\""));
         h.cacheOptions(CacheOptions.builder()
@@ -365,7 +365,7 @@ class GuestCacheTest {
         key[31] = 9;
         h.cacheOptions(
                 CacheOptions.builder().overrideKey(key).beforeSend(r -> {}).build());
-        h.origin((r, b) -> reply(200, r.uri, "Cache-Control", "max-age=60"));
+        h.origin((r, b) -> reply(200, r.uri(), "Cache-Control", "max-age=60"));
         h.get("http://example.com/first");
         h.settle();
         assertEquals("http://example.com/first", h.get("http://example.com/second").body);

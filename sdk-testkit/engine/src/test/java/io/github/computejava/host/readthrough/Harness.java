@@ -173,7 +173,7 @@ final class Harness implements AutoCloseable {
         }
         try {
             String body = new String(sentBody.get().readAll(), StandardCharsets.UTF_8);
-            return new Reply(sent.get().status, sent.get().headers.copy(), body);
+            return new Reply(sent.get().status(), sent.get().headers().copy(), body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

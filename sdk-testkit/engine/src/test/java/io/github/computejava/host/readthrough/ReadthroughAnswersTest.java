@@ -58,7 +58,7 @@ class ReadthroughAnswersTest {
         assertEquals("bytes 2-4/26", miss.header("Content-Range"));
         assertEquals("MISS", miss.header("X-Cache"));
         RequestHead atOrigin = h.lastOriginRequest();
-        assertNull(atOrigin.headers.first("Range"), "the origin is asked for the whole object");
+        assertNull(atOrigin.headers().first("Range"), "the origin is asked for the whole object");
         h.settle();
 
         Harness.Reply whole = h.get("http://example.com/a");
@@ -118,7 +118,7 @@ class ReadthroughAnswersTest {
         assertEquals(304, miss.status);
         assertEquals("", miss.body);
         assertEquals("\"abc\"", miss.header("ETag"));
-        assertNull(h.lastOriginRequest().headers.first("If-None-Match"), "the cache fetches the whole object");
+        assertNull(h.lastOriginRequest().headers().first("If-None-Match"), "the cache fetches the whole object");
         h.settle();
         assertEquals(ALPHABET, h.get("http://example.com/a").body);
         assertEquals(304, h.get("http://example.com/a", "If-Modified-Since", LM).status);
@@ -132,20 +132,21 @@ class ReadthroughAnswersTest {
 
     @Test
     void aPassedRequestTakesItsConditionalAndRangeHeadersToTheOrigin() {
-        h.origin((r, b) ->
-                r.headers.first("Range") != null ? reply(206, "bc", "Content-Range", "bytes 1-2/26") : reply(304, ""));
+        h.origin((r, b) -> r.headers().first("Range") != null
+                ? reply(206, "bc", "Content-Range", "bytes 1-2/26")
+                : reply(304, ""));
         h.cacheOptions(CacheOptions.PASS);
         Harness.Reply ranged = h.get("http://example.com/a", "Range", "bytes=1-2");
         assertEquals(206, ranged.status);
-        assertEquals("bytes=1-2", h.lastOriginRequest().headers.first("Range"));
+        assertEquals("bytes=1-2", h.lastOriginRequest().headers().first("Range"));
         Harness.Reply conditional = h.get("http://example.com/a", "If-None-Match", "\"abc\"");
         assertEquals(304, conditional.status);
-        assertEquals("\"abc\"", h.lastOriginRequest().headers.first("If-None-Match"));
+        assertEquals("\"abc\"", h.lastOriginRequest().headers().first("If-None-Match"));
     }
 
     @Test
     void aRevalidatedObjectAnswersTheClientsConditionalWithItsStoredValidators() {
-        h.origin((r, b) -> r.headers.first("If-None-Match") != null
+        h.origin((r, b) -> r.headers().first("If-None-Match") != null
                 ? reply(304, "", "Cache-Control", "max-age=60", "ETag", "\"new\"", "Last-Modified", "yesterday")
                 : reply(200, ALPHABET, "Cache-Control", "max-age=10", "ETag", "\"abc\"", "Last-Modified", LM));
         h.get("http://example.com/a");
@@ -154,7 +155,7 @@ class ReadthroughAnswersTest {
         Harness.Reply revalidated = h.get("http://example.com/a", "If-Modified-Since", LM);
         assertEquals(304, revalidated.status, "the stored Last-Modified, kept through the 304, is not newer");
         assertEquals("\"abc\"", revalidated.header("ETag"), "the stored ETag stays as first stored");
-        assertEquals("\"abc\"", h.lastOriginRequest().headers.first("If-None-Match"), "the cache's own validator");
+        assertEquals("\"abc\"", h.lastOriginRequest().headers().first("If-None-Match"), "the cache's own validator");
         h.advanceSeconds(59);
         assertEquals("HIT", h.get("http://example.com/a").header("X-Cache"), "fresh for the 304's 60 s");
         assertEquals(2, h.originCount());
@@ -169,7 +170,7 @@ class ReadthroughAnswersTest {
         Harness.Reply miss = h.get("http://example.com/a", "Range", "bytes=23-");
         assertEquals(206, miss.status);
         assertEquals("xyz", miss.body);
-        assertNull(h.lastOriginRequest().headers.first("Range"));
+        assertNull(h.lastOriginRequest().headers().first("Range"));
         h.settle();
         Harness.Reply hit = h.get("http://example.com/a", "Range", "bytes=0-0");
         assertEquals(206, hit.status);
@@ -181,7 +182,7 @@ class ReadthroughAnswersTest {
 
     @Test
     void throughTheHttpCacheApiA304AlsoKeepsTheStoredHeaders() {
-        h.origin((r, b) -> r.headers.first("If-None-Match") != null
+        h.origin((r, b) -> r.headers().first("If-None-Match") != null
                 ? reply(304, "", "Cache-Control", "max-age=60", "X-Custom", "from the 304", "Age", "5")
                 : reply(200, ALPHABET, "Cache-Control", "max-age=10", "ETag", "\"abc\"", "X-Custom", "stored"));
         h.cacheOptions(CacheOptions.builder().afterSend(c -> {}).build());

@@ -107,11 +107,11 @@ class ReadthroughConcurrencyTest {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch slowArrived = new CountDownLatch(1);
         h.origin((r, b) -> {
-            if (r.uri.endsWith("/slow")) {
+            if (r.uri().endsWith("/slow")) {
                 slowArrived.countDown();
                 await(release);
             }
-            return reply(200, r.uri, "Cache-Control", "max-age=60");
+            return reply(200, r.uri(), "Cache-Control", "max-age=60");
         });
         h.get("http://example.com/fast");
         h.settle();
@@ -194,13 +194,13 @@ class ReadthroughConcurrencyTest {
         RequestHead get = new RequestHead("GET", "http://example.com/stream", new HeaderList());
 
         UpstreamResponse first = cache.send(origin, get, BodyBuffer.of(new byte[0]), CacheOverride.NONE);
-        assertEquals("MISS", first.head().headers.first("X-Cache"));
+        assertEquals("MISS", first.head().headers().first("X-Cache"));
         originWrites.write("part one;".getBytes(StandardCharsets.UTF_8));
         originWrites.flush();
         assertEquals("part one;", read(first.body(), 9), "the client reads before the origin is done");
 
         UpstreamResponse second = cache.send(origin, get.copy(), BodyBuffer.of(new byte[0]), CacheOverride.NONE);
-        assertEquals("HIT", second.head().headers.first("X-Cache"));
+        assertEquals("HIT", second.head().headers().first("X-Cache"));
         assertEquals("part one;", read(second.body(), 9), "a later client reads the same stream");
 
         originWrites.write("part two".getBytes(StandardCharsets.UTF_8));

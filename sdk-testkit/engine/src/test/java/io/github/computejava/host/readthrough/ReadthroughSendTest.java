@@ -227,7 +227,7 @@ class ReadthroughSendTest {
         h.request("POST", "http://example.com/a");
         h.request("PUT", "http://example.com/a");
         assertEquals(3, h.originCount());
-        assertEquals("POST", h.originRequests.get(0).method);
+        assertEquals("POST", h.originRequests.get(0).method());
     }
 
     @Test
@@ -247,7 +247,7 @@ class ReadthroughSendTest {
     void aHeadMissFillsTheCacheWithAGet() {
         Harness.Reply head = h.request("HEAD", "http://example.com/a");
         assertEquals("", head.body);
-        assertEquals("GET", h.lastOriginRequest().method);
+        assertEquals("GET", h.lastOriginRequest().method());
         h.settle();
         Harness.Reply get = h.get("http://example.com/a");
         assertEquals("HIT", get.header("X-Cache"));
@@ -259,15 +259,15 @@ class ReadthroughSendTest {
     @Test
     void theClientsConditionalHeadersDoNotReachTheOriginOnAMiss() {
         h.get("http://example.com/a", "If-None-Match", "\"x\"", "Range", "bytes=0-1");
-        assertNull(h.lastOriginRequest().headers.first("If-None-Match"));
-        assertNull(h.lastOriginRequest().headers.first("Range"));
+        assertNull(h.lastOriginRequest().headers().first("If-None-Match"));
+        assertNull(h.lastOriginRequest().headers().first("Range"));
     }
 
     @Test
     void varyKeepsOneVariantPerHeaderValue() {
         h.origin((r, b) -> reply(
                 200,
-                "lang=" + r.headers.first("Accept-Language"),
+                "lang=" + r.headers().first("Accept-Language"),
                 "Cache-Control",
                 "max-age=60",
                 "Vary",
@@ -316,9 +316,9 @@ class ReadthroughSendTest {
         byte[] key = new byte[32];
         key[0] = 7;
         h.cacheOptions(CacheOptions.builder().overrideKey(key).build());
-        h.origin((r, b) -> reply(200, r.uri, "Cache-Control", "max-age=60"));
+        h.origin((r, b) -> reply(200, r.uri(), "Cache-Control", "max-age=60"));
         assertEquals("http://example.com/a", h.get("http://example.com/a").body);
-        assertNull(h.lastOriginRequest().headers.first("fastly-xqd-cache-key"));
+        assertNull(h.lastOriginRequest().headers().first("fastly-xqd-cache-key"));
         h.settle();
         Harness.Reply shared = h.get("http://example.com/b");
         assertEquals("HIT", shared.header("X-Cache"));
