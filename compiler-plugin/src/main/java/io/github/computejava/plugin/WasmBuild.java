@@ -1,6 +1,7 @@
 package io.github.computejava.plugin;
 
 import io.github.computejava.abi.AbiSignatures;
+import io.github.computejava.abi.LinkRule;
 import io.github.computejava.server.FrameMap;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
@@ -146,7 +147,7 @@ public final class WasmBuild {
         if (!Files.isRegularFile(compiled)) {
             throw new BuildException("TeaVM produced no main.wasm for " + mainClass);
         }
-        byte[] wasm = Files.readAllBytes(compiled);
+        byte[] wasm = ExportTrim.keepOnly(Files.readAllBytes(compiled), LinkRule.HOST_EXPORTS);
         List<String> problems = new ImportCheck(AbiSignatures.load()).problems(wasm, sources);
         if (!problems.isEmpty()) {
             throw new BuildException("main.wasm would not run on Fastly:\n  " + String.join("\n  ", problems)

@@ -40,6 +40,23 @@ class WasmBuildTest {
             assertEquals(expected.types(), imp.types(), imp.toString());
         }
         assertEquals(List.of(), new ImportCheck(abi).problems(wasm, java.util.Map.of()));
+        // only what a Fastly host calls is exported: TeaVM's runtime helpers for JavaScript hosts are not
+        com.dylibso.chicory.wasm.WasmModule module = com.dylibso.chicory.wasm.Parser.parse(wasm);
+        Set<String> exports = new java.util.TreeSet<>();
+        for (int i = 0; i < module.exportSection().exportCount(); i++) {
+            exports.add(module.exportSection().getExport(i).name());
+        }
+        assertEquals(Set.of("_start", "memory"), exports);
+    }
+
+    @Test
+    void exportTrimKeepsTheModuleWhenThereIsNothingToDropAndRefusesAMalformedOne() {
+        byte[] empty = {0, 'a', 's', 'm', 1, 0, 0, 0};
+        assertTrue(ExportTrim.keepOnly(empty, Set.of("_start")) == empty);
+        // an export section that claims more bytes than the module has
+        byte[] truncated = {0, 'a', 's', 'm', 1, 0, 0, 0, 7, 9, 1};
+        assertThrows(IllegalArgumentException.class, () -> ExportTrim.keepOnly(truncated, Set.of("_start")));
+        assertThrows(IllegalArgumentException.class, () -> ExportTrim.keepOnly(new byte[] {1, 2}, Set.of()));
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.github.computejava.host;
 
 import io.github.computejava.abi.FastlyAcl;
 import io.github.computejava.abi.FastlyStatus;
+import io.github.computejava.host.edge.AccessControlList;
+import io.github.computejava.host.http.BodyBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 

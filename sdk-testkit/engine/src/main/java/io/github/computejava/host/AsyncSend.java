@@ -1,6 +1,8 @@
 package io.github.computejava.host;
 
 import io.github.computejava.abi.FastlyHttpReq;
+import io.github.computejava.host.backend.SendFailure;
+import io.github.computejava.host.http.UpstreamResponse;
 import java.util.concurrent.CompletableFuture;
 
 /**

@@ -18,6 +18,9 @@ import static io.github.computejava.abi.DynamicBackendRecord.USE_SSL;
 import io.github.computejava.abi.DynamicBackendRecord;
 import io.github.computejava.abi.FastlyBackend;
 import io.github.computejava.abi.FastlyStatus;
+import io.github.computejava.host.backend.Backend;
+import io.github.computejava.host.backend.DynamicBackendConfig;
+import io.github.computejava.host.http.HeaderList;
 import java.net.URI;
 import java.time.Duration;
 

@@ -1,5 +1,8 @@
 package io.github.computejava.host;
 
+import io.github.computejava.host.http.BodyBuffer;
+import io.github.computejava.host.http.HeaderList;
+import io.github.computejava.host.http.RequestHead;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 

@@ -1,5 +1,8 @@
 package io.github.computejava.host;
 
+import io.github.computejava.host.http.BodyBuffer;
+import io.github.computejava.host.http.ResponseHead;
+
 /** Receives the response a sandbox sends to its client. */
 @FunctionalInterface
 public interface DownstreamResponder {

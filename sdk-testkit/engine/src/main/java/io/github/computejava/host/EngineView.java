@@ -1,5 +1,6 @@
 package io.github.computejava.host;
 
+import io.github.computejava.host.backend.Backend;
 import io.github.computejava.host.cache.CacheNamespace;
 import io.github.computejava.host.cache.CacheStore;
 import io.github.computejava.host.cache.CachedObject;

@@ -2,6 +2,7 @@ package io.github.computejava.host;
 
 import io.github.computejava.abi.FastlyErl;
 import io.github.computejava.abi.FastlyStatus;
+import io.github.computejava.host.edge.RateCounters;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 

@@ -2,6 +2,7 @@ package io.github.computejava.host;
 
 import io.github.computejava.abi.FastlyGeo;
 import io.github.computejava.abi.FastlyStatus;
+import io.github.computejava.host.edge.Geolocation;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;

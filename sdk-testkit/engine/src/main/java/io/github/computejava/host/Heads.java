@@ -3,6 +3,8 @@ package io.github.computejava.host;
 import io.github.computejava.abi.FastlyStatus;
 import io.github.computejava.abi.FramingHeadersMode;
 import io.github.computejava.abi.HttpVersion;
+import io.github.computejava.host.http.HeaderList;
+import io.github.computejava.host.http.MessageHead;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,9 +1,21 @@
 package io.github.computejava.host;
 
 import io.github.computejava.abi.FastlyHttpReq;
+import io.github.computejava.host.backend.Backend;
+import io.github.computejava.host.backend.Origin;
+import io.github.computejava.host.backend.SendFailure;
 import io.github.computejava.host.cache.CacheStore;
+import io.github.computejava.host.edge.AccessControlList;
+import io.github.computejava.host.edge.Geolocation;
+import io.github.computejava.host.edge.RateCounters;
+import io.github.computejava.host.http.BodyBuffer;
+import io.github.computejava.host.http.CacheOverride;
+import io.github.computejava.host.http.HeaderSection;
+import io.github.computejava.host.http.RequestHead;
+import io.github.computejava.host.http.UpstreamResponse;
 import io.github.computejava.host.readthrough.CachePolicy;
 import io.github.computejava.host.readthrough.ReadthroughCache;
+import io.github.computejava.host.store.KvStore;
 import io.github.computejava.host.view.LogLine;
 import java.time.Duration;
 import java.time.InstantSource;

@@ -2,6 +2,7 @@ package io.github.computejava.host;
 
 import io.github.computejava.abi.FastlyHttpBody;
 import io.github.computejava.abi.FastlyStatus;
+import io.github.computejava.host.http.BodyBuffer;
 import java.io.IOException;
 
 /**

@@ -3,6 +3,8 @@ package io.github.computejava.host;
 import io.github.computejava.abi.FastlyKvStore;
 import io.github.computejava.abi.FastlyStatus;
 import io.github.computejava.abi.KvInsertConfig;
+import io.github.computejava.host.http.BodyBuffer;
+import io.github.computejava.host.store.KvStore;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;

@@ -3,6 +3,8 @@ package io.github.computejava.host;
 import io.github.computejava.abi.FastlyObjectStore;
 import io.github.computejava.abi.FastlyStatus;
 import io.github.computejava.host.KvStoreHost.KvResult;
+import io.github.computejava.host.http.BodyBuffer;
+import io.github.computejava.host.store.KvStore;
 
 /**
  * {@code fastly_object_store}: the deprecated interface to the KV stores, over {@link KvStoreHost}. A missing key

@@ -1,5 +1,10 @@
 package io.github.computejava.host;
 
+import io.github.computejava.host.backend.Backend;
+import io.github.computejava.host.http.BodyBuffer;
+import io.github.computejava.host.http.RequestHead;
+import io.github.computejava.host.http.ResponseHead;
+import io.github.computejava.host.http.UpstreamResponse;
 import io.github.computejava.host.readthrough.CacheKeys;
 import io.github.computejava.host.readthrough.CacheOutcome;
 import io.github.computejava.host.view.BackendTrace;

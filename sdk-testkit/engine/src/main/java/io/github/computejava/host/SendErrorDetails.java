@@ -1,6 +1,7 @@
 package io.github.computejava.host;
 
 import io.github.computejava.abi.FastlyHttpReq;
+import io.github.computejava.host.backend.SendFailure;
 
 /**
  * Writes the {@code send_error_detail} record the guest passed ({@link FastlyHttpReq}'s layout).

@@ -196,7 +196,7 @@ class SimpleCacheTest {
                 .put(
                         CacheNamespace.READTHROUGH,
                         key,
-                        new io.github.computejava.host.HeaderList(),
+                        new io.github.computejava.host.http.HeaderList(),
                         io.github.computejava.host.cache.WriteOptions.builder(Duration.ofMinutes(1))
                                 .build(),
                         "http response".getBytes(UTF_8));
@@ -208,14 +208,14 @@ class SimpleCacheTest {
         assertEquals(1, readthrough.size());
         assertEquals("http response", new String(readthrough.get(0).readAll(), UTF_8));
         assertFalse(engine.cacheStore()
-                .lookup(CacheNamespace.READTHROUGH, key, new io.github.computejava.host.HeaderList())
+                .lookup(CacheNamespace.READTHROUGH, key, new io.github.computejava.host.http.HeaderList())
                 .found()
                 .map(o -> new String(read0(o), UTF_8).equals("simple"))
                 .orElse(true));
         assertSame(
                 readthrough.get(0),
                 engine.cacheStore()
-                        .lookup(CacheNamespace.READTHROUGH, key, new io.github.computejava.host.HeaderList())
+                        .lookup(CacheNamespace.READTHROUGH, key, new io.github.computejava.host.http.HeaderList())
                         .found()
                         .orElseThrow());
     }

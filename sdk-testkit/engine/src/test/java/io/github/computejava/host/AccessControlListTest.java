@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.computejava.host.edge.AccessControlList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

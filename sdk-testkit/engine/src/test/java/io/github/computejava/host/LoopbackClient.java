@@ -1,5 +1,9 @@
 package io.github.computejava.host;
 
+import io.github.computejava.host.http.BodyBuffer;
+import io.github.computejava.host.http.HeaderList;
+import io.github.computejava.host.http.RequestHead;
+
 /** Test fixture: a client on 127.0.0.1 whose requests have an empty body, as the engine's tests need one. */
 public final class LoopbackClient {
     private LoopbackClient() {}

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.computejava.fsthttp.Compute;
 import io.github.computejava.fsthttp.Handler;
 import io.github.computejava.fsthttp.ServeManyOptions;
+import io.github.computejava.host.http.HeaderList;
+import io.github.computejava.host.http.RequestHead;
 import io.github.computejava.internal.Host;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -5,6 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.computejava.abi.FastlyHttpReq;
 import io.github.computejava.abi.FastlyStatus;
+import io.github.computejava.host.backend.Backend;
+import io.github.computejava.host.backend.Origin;
+import io.github.computejava.host.backend.SendFailure;
+import io.github.computejava.host.http.BodyBuffer;
+import io.github.computejava.host.http.HeaderList;
+import io.github.computejava.host.http.ResponseHead;
+import io.github.computejava.host.http.UpstreamResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;

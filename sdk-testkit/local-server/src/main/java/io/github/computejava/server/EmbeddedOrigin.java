@@ -3,7 +3,7 @@ package io.github.computejava.server;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.github.computejava.host.HeaderSection;
+import io.github.computejava.host.http.HeaderSection;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;

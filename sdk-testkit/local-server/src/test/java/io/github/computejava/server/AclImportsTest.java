@@ -3,8 +3,8 @@ package io.github.computejava.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.computejava.abi.FastlyStatus;
-import io.github.computejava.host.AccessControlList;
 import io.github.computejava.host.HostEngine;
+import io.github.computejava.host.edge.AccessControlList;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

@@ -2,13 +2,13 @@ package io.github.computejava.server;
 
 import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
-import io.github.computejava.host.BodyBuffer;
 import io.github.computejava.host.DownstreamRequest;
-import io.github.computejava.host.HeaderList;
 import io.github.computejava.host.HostEngine;
-import io.github.computejava.host.RequestHead;
-import io.github.computejava.host.ResponseHead;
 import io.github.computejava.host.Sandbox;
+import io.github.computejava.host.http.BodyBuffer;
+import io.github.computejava.host.http.HeaderList;
+import io.github.computejava.host.http.RequestHead;
+import io.github.computejava.host.http.ResponseHead;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -5,17 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.computejava.abi.FastlyHttpReq;
 import io.github.computejava.abi.FastlyStatus;
-import io.github.computejava.host.Backend;
-import io.github.computejava.host.BodyBuffer;
 import io.github.computejava.host.DownstreamExchange;
 import io.github.computejava.host.DownstreamRequest;
 import io.github.computejava.host.DownstreamSource;
-import io.github.computejava.host.HeaderList;
 import io.github.computejava.host.HostEngine;
-import io.github.computejava.host.RequestHead;
-import io.github.computejava.host.ResponseHead;
-import io.github.computejava.host.SendFailure;
-import io.github.computejava.host.UpstreamResponse;
+import io.github.computejava.host.backend.Backend;
+import io.github.computejava.host.backend.SendFailure;
+import io.github.computejava.host.http.BodyBuffer;
+import io.github.computejava.host.http.HeaderList;
+import io.github.computejava.host.http.RequestHead;
+import io.github.computejava.host.http.ResponseHead;
+import io.github.computejava.host.http.UpstreamResponse;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -45,7 +45,7 @@ class HostcallsTest {
 
     private final CountDownLatch release = new CountDownLatch(1);
 
-    private HostEngine engineWith(io.github.computejava.host.Origin origin) {
+    private HostEngine engineWith(io.github.computejava.host.backend.Origin origin) {
         return HostEngine.builder()
                 .backend(Backend.builder("slow").url("http://slow.example/").build())
                 .backend(Backend.builder("fast").url("http://fast.example/").build())

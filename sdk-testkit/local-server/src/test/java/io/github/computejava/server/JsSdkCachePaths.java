@@ -3,8 +3,8 @@ package io.github.computejava.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.computejava.host.Backend;
 import io.github.computejava.host.HostEngine;
+import io.github.computejava.host.backend.Backend;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;

@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.computejava.abi.FastlyStatus;
-import io.github.computejava.host.Backend;
-import io.github.computejava.host.BodyBuffer;
 import io.github.computejava.host.DownstreamRequest;
-import io.github.computejava.host.HeaderList;
 import io.github.computejava.host.HostEngine;
-import io.github.computejava.host.RequestHead;
 import io.github.computejava.host.Sandbox;
+import io.github.computejava.host.backend.Backend;
 import io.github.computejava.host.backend.JettyOrigin;
+import io.github.computejava.host.http.BodyBuffer;
+import io.github.computejava.host.http.HeaderList;
+import io.github.computejava.host.http.RequestHead;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -2,10 +2,10 @@ package io.github.computejava.testkit;
 
 import io.github.computejava.fsthttp.Headers;
 import io.github.computejava.fsthttp.HttpDate;
-import io.github.computejava.host.HeaderList;
-import io.github.computejava.host.RequestHead;
-import io.github.computejava.host.ResponseHead;
 import io.github.computejava.host.backend.JettyOrigin;
+import io.github.computejava.host.http.HeaderList;
+import io.github.computejava.host.http.RequestHead;
+import io.github.computejava.host.http.ResponseHead;
 import java.util.List;
 
 /**

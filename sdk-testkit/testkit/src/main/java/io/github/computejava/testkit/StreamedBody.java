@@ -1,6 +1,6 @@
 package io.github.computejava.testkit;
 
-import io.github.computejava.host.BodyBuffer;
+import io.github.computejava.host.http.BodyBuffer;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;

@@ -2,7 +2,7 @@ package io.github.computejava.testkit;
 
 import io.github.computejava.fsthttp.BackendHealth;
 import io.github.computejava.fsthttp.SendErrorKind;
-import io.github.computejava.host.Backend;
+import io.github.computejava.host.backend.Backend;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

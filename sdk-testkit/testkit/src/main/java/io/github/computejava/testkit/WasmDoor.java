@@ -3,7 +3,7 @@ package io.github.computejava.testkit;
 import io.github.computejava.fsthttp.Headers;
 import io.github.computejava.host.HostEngine;
 import io.github.computejava.host.LogSink;
-import io.github.computejava.host.Origin;
+import io.github.computejava.host.backend.Origin;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;

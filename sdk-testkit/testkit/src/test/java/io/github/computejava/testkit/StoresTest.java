@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.computejava.StoreNotFoundException;
-import io.github.computejava.host.KvStore;
+import io.github.computejava.host.store.KvStore;
 import io.github.computejava.kvstore.InsertMode;
 import io.github.computejava.kvstore.KVEntry;
 import io.github.computejava.kvstore.KVStore;

@@ -51,6 +51,9 @@ public final class LinkRule {
      */
     public record Problem(String importKey, String text) {}
 
+    /** The exports a Fastly host calls: the function {@code _start} and the memory {@code memory}. */
+    public static final java.util.Set<String> HOST_EXPORTS = java.util.Set.of("_start", "memory");
+
     /**
      * What stops a module from linking on Fastly, in import order, then the missing exports.
      *

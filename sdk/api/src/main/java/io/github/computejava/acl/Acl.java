@@ -1,17 +1,9 @@
 package io.github.computejava.acl;
 
 import io.github.computejava.HostcallException;
-import io.github.computejava.abi.FastlyAcl;
-import io.github.computejava.abi.FastlyStatus;
-import io.github.computejava.abi.Hostcalls;
-import io.github.computejava.abi.IpText;
-import io.github.computejava.internal.BodyInput;
-import io.github.computejava.internal.Host;
 import io.github.computejava.internal.JsonReader;
-import io.github.computejava.internal.Statuses;
 import io.github.computejava.internal.Text;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import io.github.computejava.internal.guest.AclGuest;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,15 +19,13 @@ import java.util.Optional;
  * }</pre>
  */
 public final class Acl {
-    private static final String LOOKUP = "fastly_acl.lookup";
+    private static final String LOOKUP = AclGuest.LOOKUP;
 
-    private final Hostcalls calls;
-    private final int handle;
+    private final AclGuest.Handle acl;
     private final String name;
 
-    private Acl(Hostcalls calls, int handle, String name) {
-        this.calls = calls;
-        this.handle = handle;
+    private Acl(AclGuest.Handle acl, String name) {
+        this.acl = acl;
         this.name = name;
     }
 
@@ -55,14 +45,11 @@ public final class Acl {
         if (name.isEmpty()) {
             throw new IllegalArgumentException("name: an ACL name cannot be empty");
         }
-        Hostcalls calls = Host.calls();
-        int[] out = new int[1];
-        int status = calls.acl().open(Text.utf8(name), out);
-        if (status == FastlyStatus.NONE || status == FastlyStatus.BADF) {
+        AclGuest.Handle acl = AclGuest.open(name);
+        if (acl == null) {
             throw new AclNotFoundException(name);
         }
-        Statuses.check(status, "fastly_acl.open");
-        return new Acl(calls, out[0], name);
+        return new Acl(acl, name);
     }
 
     /**
@@ -88,7 +75,7 @@ public final class Acl {
         Objects.requireNonNull(address, "address");
         byte[] octets;
         try {
-            octets = IpText.parse(address);
+            octets = Text.ipOctets(address);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("address: " + e.getMessage(), e);
         }
@@ -115,28 +102,8 @@ public final class Acl {
     }
 
     private Optional<AclEntry> lookupOctets(byte[] octets) {
-        int[] body = {FastlyStatus.INVALID_HANDLE};
-        int[] aclError = new int[1];
-        Statuses.check(calls.acl().lookup(handle, octets, octets.length, body, aclError), LOOKUP);
-        switch (aclError[0]) {
-            case FastlyAcl.ACL_ERROR_OK:
-                break;
-            case FastlyAcl.ACL_ERROR_NO_CONTENT:
-                return Optional.empty();
-            case FastlyAcl.ACL_ERROR_TOO_MANY_REQUESTS:
-                throw new HostcallException(LOOKUP, "too_many_requests", "Too many ACL lookups");
-            default:
-                throw new HostcallException(LOOKUP, "acl_error " + aclError[0], "The ACL lookup failed");
-        }
-        String json;
-        try (BodyInput in = BodyInput.of(calls, body[0])) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            in.transferTo(bytes);
-            json = Text.utf8(bytes.toByteArray(), 0, bytes.size());
-        } catch (IOException e) {
-            throw new HostcallException(LOOKUP, "error", "reading the entry failed: " + e);
-        }
-        return Optional.of(fromJson(json));
+        String json = acl.lookup(octets);
+        return json == null ? Optional.empty() : Optional.of(fromJson(json));
     }
 
     /** Reads the host's JSON answer {@code {"action": "...", "prefix": "..."}} (package-private for tests). */

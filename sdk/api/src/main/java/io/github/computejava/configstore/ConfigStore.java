@@ -1,12 +1,7 @@
 package io.github.computejava.configstore;
 
 import io.github.computejava.StoreNotFoundException;
-import io.github.computejava.abi.FastlyStatus;
-import io.github.computejava.abi.Hostcalls;
-import io.github.computejava.internal.AdaptiveBuffer;
-import io.github.computejava.internal.Host;
-import io.github.computejava.internal.Statuses;
-import io.github.computejava.internal.Text;
+import io.github.computejava.internal.guest.ConfigStoreGuest;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,15 +13,11 @@ import java.util.Optional;
  * }</pre>
  */
 public final class ConfigStore {
-    private static final int VALUE_BUFFER = 256;
-
-    private final Hostcalls calls;
-    private final int handle;
+    private final ConfigStoreGuest.Store store;
     private final String name;
 
-    private ConfigStore(Hostcalls calls, int handle, String name) {
-        this.calls = calls;
-        this.handle = handle;
+    private ConfigStore(ConfigStoreGuest.Store store, String name) {
+        this.store = store;
         this.name = name;
     }
 
@@ -45,14 +36,11 @@ public final class ConfigStore {
         if (name.isEmpty()) {
             throw new IllegalArgumentException("name: a config store name cannot be empty");
         }
-        Hostcalls calls = Host.calls();
-        int[] out = new int[1];
-        int status = calls.configStore().open(Text.utf8(name), out);
-        if (status == FastlyStatus.BADF) {
+        ConfigStoreGuest.Store store = ConfigStoreGuest.open(name);
+        if (store == null) {
             throw new StoreNotFoundException("config store", name);
         }
-        Statuses.check(status, "fastly_config_store.open");
-        return new ConfigStore(calls, out[0], name);
+        return new ConfigStore(store, name);
     }
 
     /**
@@ -73,12 +61,7 @@ public final class ConfigStore {
      * @throws io.github.computejava.HostcallException if the host fails the lookup
      */
     public Optional<String> get(String key) {
-        byte[] k = Text.utf8(Objects.requireNonNull(key, "key"));
-        byte[] value = AdaptiveBuffer.get(
-                (buf, len, nw) -> calls.configStore().get(handle, k, buf, len, nw),
-                VALUE_BUFFER,
-                "fastly_config_store.get");
-        return value == null ? Optional.empty() : Optional.of(Text.utf8(value, 0, value.length));
+        return store.get(Objects.requireNonNull(key, "key"));
     }
 
     /**

@@ -1,8 +1,7 @@
 package io.github.computejava.erl;
 
-import io.github.computejava.internal.Host;
-import io.github.computejava.internal.Statuses;
 import io.github.computejava.internal.Text;
+import io.github.computejava.internal.guest.ErlGuest;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -62,7 +61,7 @@ public final class PenaltyBox {
     public void add(String entry, Duration ttl) {
         byte[] e = RateCounter.entryBytes(entry);
         int seconds = ttlSeconds(ttl);
-        Statuses.check(Host.calls().erl().penaltyboxAdd(nameBytes, e, seconds), "fastly_erl.penaltybox_add");
+        ErlGuest.penaltyboxAdd(nameBytes, e, seconds);
     }
 
     /**
@@ -75,9 +74,7 @@ public final class PenaltyBox {
      */
     public boolean has(String entry) {
         byte[] e = RateCounter.entryBytes(entry);
-        int[] out = new int[1];
-        Statuses.check(Host.calls().erl().penaltyboxHas(nameBytes, e, out), "fastly_erl.penaltybox_has");
-        return out[0] != 0;
+        return ErlGuest.penaltyboxHas(nameBytes, e);
     }
 
     byte[] nameBytes() {

@@ -1,8 +1,7 @@
 package io.github.computejava.erl;
 
-import io.github.computejava.internal.Host;
-import io.github.computejava.internal.Statuses;
 import io.github.computejava.internal.Text;
+import io.github.computejava.internal.guest.ErlGuest;
 import java.util.Objects;
 
 /**
@@ -57,8 +56,7 @@ public final class RateCounter {
     public void increment(String entry, int delta) {
         byte[] e = entryBytes(entry);
         checkDelta(delta);
-        Statuses.check(
-                Host.calls().erl().ratecounterIncrement(nameBytes, e, delta), "fastly_erl.ratecounter_increment");
+        ErlGuest.ratecounterIncrement(nameBytes, e, delta);
     }
 
     /**
@@ -73,11 +71,7 @@ public final class RateCounter {
     public long lookupRate(String entry, RateWindow window) {
         byte[] e = entryBytes(entry);
         Objects.requireNonNull(window, "window");
-        int[] out = new int[1];
-        Statuses.check(
-                Host.calls().erl().ratecounterLookupRate(nameBytes, e, window.seconds(), out),
-                "fastly_erl.ratecounter_lookup_rate");
-        return out[0] & 0xFFFFFFFFL;
+        return ErlGuest.ratecounterLookupRate(nameBytes, e, window.seconds());
     }
 
     /**
@@ -92,11 +86,7 @@ public final class RateCounter {
     public long lookupCount(String entry, CounterDuration duration) {
         byte[] e = entryBytes(entry);
         Objects.requireNonNull(duration, "duration");
-        int[] out = new int[1];
-        Statuses.check(
-                Host.calls().erl().ratecounterLookupCount(nameBytes, e, duration.seconds(), out),
-                "fastly_erl.ratecounter_lookup_count");
-        return out[0] & 0xFFFFFFFFL;
+        return ErlGuest.ratecounterLookupCount(nameBytes, e, duration.seconds());
     }
 
     byte[] nameBytes() {

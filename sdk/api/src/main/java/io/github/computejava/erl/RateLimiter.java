@@ -1,7 +1,6 @@
 package io.github.computejava.erl;
 
-import io.github.computejava.internal.Host;
-import io.github.computejava.internal.Statuses;
+import io.github.computejava.internal.guest.ErlGuest;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -91,21 +90,8 @@ public final class RateLimiter {
                     "limit: must be from " + MIN_LIMIT + " to " + MAX_LIMIT + " per second, was " + limit);
         }
         int seconds = PenaltyBox.ttlSeconds(ttl);
-        int[] blocked = new int[1];
-        Statuses.check(
-                Host.calls()
-                        .erl()
-                        .checkRate(
-                                counter.nameBytes(),
-                                e,
-                                delta,
-                                window.seconds(),
-                                limit,
-                                penaltyBox.nameBytes(),
-                                seconds,
-                                blocked),
-                "fastly_erl.check_rate");
-        return blocked[0] != 0;
+        return ErlGuest.checkRate(
+                counter.nameBytes(), e, delta, window.seconds(), limit, penaltyBox.nameBytes(), seconds);
     }
 
     @Override

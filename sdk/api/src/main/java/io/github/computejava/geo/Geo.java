@@ -1,12 +1,9 @@
 package io.github.computejava.geo;
 
 import io.github.computejava.ComputeException;
-import io.github.computejava.abi.Hostcalls;
-import io.github.computejava.abi.IpText;
-import io.github.computejava.internal.AdaptiveBuffer;
-import io.github.computejava.internal.Host;
 import io.github.computejava.internal.JsonReader;
 import io.github.computejava.internal.Text;
+import io.github.computejava.internal.guest.GeoGuest;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,8 +23,6 @@ import java.util.OptionalLong;
  * }</pre>
  */
 public final class Geo {
-    private static final int JSON_BUFFER = 1024;
-    private static final String HOSTCALL = "fastly_geo.lookup";
 
     private final Map<String, Object> fields;
 
@@ -49,11 +44,11 @@ public final class Geo {
         Objects.requireNonNull(address, "address");
         byte[] octets;
         try {
-            octets = IpText.parse(address);
+            octets = Text.ipOctets(address);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("address: " + e.getMessage(), e);
         }
-        return lookup(Host.calls(), octets);
+        return lookupOctets(octets);
     }
 
     /**
@@ -72,16 +67,12 @@ public final class Geo {
             throw new IllegalArgumentException(
                     "octets: an IP address has 4 (IPv4) or 16 (IPv6) octets, not " + octets.length);
         }
-        return lookup(Host.calls(), octets.clone());
+        return lookupOctets(octets.clone());
     }
 
-    private static Optional<Geo> lookup(Hostcalls calls, byte[] octets) {
-        byte[] json = AdaptiveBuffer.get(
-                (buf, len, nw) -> calls.geo().lookup(octets, octets.length, buf, len, nw), JSON_BUFFER, HOSTCALL);
-        if (json == null) {
-            return Optional.empty();
-        }
-        return Optional.of(fromJson(Text.utf8(json, 0, json.length)));
+    private static Optional<Geo> lookupOctets(byte[] octets) {
+        String json = GeoGuest.lookup(octets);
+        return json == null ? Optional.empty() : Optional.of(fromJson(json));
     }
 
     /** Reads the host's JSON answer (package-private for tests). */
@@ -89,7 +80,8 @@ public final class Geo {
         try {
             return new Geo(JsonReader.parseObject(json));
         } catch (IllegalArgumentException e) {
-            throw new ComputeException(HOSTCALL + " answered data that is not a JSON object: " + e.getMessage(), e);
+            throw new ComputeException(
+                    GeoGuest.LOOKUP + " answered data that is not a JSON object: " + e.getMessage(), e);
         }
     }
 

@@ -13,7 +13,37 @@ import java.util.Objects;
  * rewrites {@code System.getenv(String)} and {@code System.getenv()} into {@link #get} and {@link #all}.
  */
 public final class Environment {
+    // FASTLY_POP with the host it was read from (one per instance in Wasm, one per sandbox on the JVM)
+    private static volatile PopValue popValue;
+
+    private static final class PopValue {
+        final Hostcalls host;
+        final byte[] pop;
+
+        PopValue(Hostcalls host, byte[] pop) {
+            this.host = host;
+            this.pop = pop;
+        }
+    }
+
     private Environment() {}
+
+    /**
+     * {@code FASTLY_POP} as UTF-8, read once per host: once per instance in Wasm, once per sandbox on the JVM.
+     *
+     * @return the bytes, empty when it is not set
+     * @throws io.github.computejava.HostcallException if the host fails to report its environment
+     */
+    public static byte[] popUtf8() {
+        Hostcalls calls = Host.calls();
+        PopValue cached = popValue;
+        if (cached == null || cached.host != calls) {
+            String value = get("FASTLY_POP");
+            cached = new PopValue(calls, Text.utf8(value == null ? "" : value));
+            popValue = cached;
+        }
+        return cached.pop;
+    }
 
     /**
      * All environment variables, as {@code System.getenv()} answers them.

@@ -1,6 +1,7 @@
 package io.github.computejava.internal;
 
 import io.github.computejava.abi.HttpToken;
+import io.github.computejava.abi.IpText;
 
 /**
  * Byte/string conversions without the JDK charset machinery, which is large once compiled to Wasm.
@@ -174,5 +175,14 @@ public final class Text {
     /** Whether {@code s} is a non-empty RFC 9110 token: {@link HttpToken#isToken}. */
     public static boolean isToken(String s) {
         return HttpToken.isToken(s);
+    }
+
+    /**
+     * The octets of an IP address literal: {@link IpText#parse}.
+     *
+     * @throws IllegalArgumentException if {@code address} is not an IPv4 or IPv6 literal
+     */
+    public static byte[] ipOctets(String address) {
+        return IpText.parse(address);
     }
 }

@@ -1,9 +1,7 @@
 package io.github.computejava.kvstore;
 
-import io.github.computejava.abi.FastlyStatus;
-import io.github.computejava.abi.Hostcalls;
-import io.github.computejava.internal.Statuses;
 import io.github.computejava.internal.Text;
+import io.github.computejava.internal.guest.KvStoreGuest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,17 +10,11 @@ import java.util.Optional;
 
 /** A value found in a {@link KVStore}: its body (read once), metadata and generation. */
 public final class KVEntry {
-    private final Hostcalls calls;
-    private final int body;
-    private final String metadata;
-    private final long generation;
+    private final KvStoreGuest.Lookup found;
     private boolean consumed;
 
-    KVEntry(Hostcalls calls, int body, String metadata, long generation) {
-        this.calls = calls;
-        this.body = body;
-        this.metadata = metadata;
-        this.generation = generation;
+    KVEntry(KvStoreGuest.Lookup found) {
+        this.found = found;
     }
 
     /**
@@ -36,38 +28,7 @@ public final class KVEntry {
             throw new IllegalStateException("the value of this entry was already read");
         }
         consumed = true;
-        return new InputStream() {
-            private final int[] n = new int[1];
-            private boolean eof;
-
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                int r = read(one, 0, 1);
-                return r < 0 ? -1 : one[0] & 0xFF;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                if (eof) {
-                    return -1;
-                }
-                if (len == 0) {
-                    return 0;
-                }
-                int status = calls.httpBody().read(body, b, off, len, n);
-                if (status != FastlyStatus.OK) {
-                    throw new IOException(Statuses.toException(status, "fastly_http_body.read")
-                            .getMessage());
-                }
-                if (n[0] == 0) {
-                    eof = true;
-                    calls.httpBody().close(body);
-                    return -1;
-                }
-                return n[0];
-            }
-        };
+        return found.body();
     }
 
     /**
@@ -109,7 +70,7 @@ public final class KVEntry {
      * @return the metadata, or empty
      */
     public Optional<String> metadata() {
-        return Optional.ofNullable(metadata);
+        return Optional.ofNullable(found.metadata());
     }
 
     /**
@@ -118,6 +79,6 @@ public final class KVEntry {
      * @return the generation
      */
     public long generation() {
-        return generation;
+        return found.generation();
     }
 }

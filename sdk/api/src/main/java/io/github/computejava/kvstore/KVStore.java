@@ -2,16 +2,8 @@ package io.github.computejava.kvstore;
 
 import io.github.computejava.HostcallException;
 import io.github.computejava.StoreNotFoundException;
-import io.github.computejava.abi.FastlyKvStore;
-import io.github.computejava.abi.FastlyStatus;
-import io.github.computejava.abi.Hostcalls;
-import io.github.computejava.abi.KvInsertConfig;
-import io.github.computejava.internal.BodyInput;
-import io.github.computejava.internal.Host;
-import io.github.computejava.internal.Statuses;
 import io.github.computejava.internal.Text;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import io.github.computejava.internal.guest.KvStoreGuest;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -27,19 +19,14 @@ import java.util.Optional;
  * }</pre>
  */
 public final class KVStore {
-    /** Metadata is at most 2000 bytes on Fastly; a little room for a confused host. */
-    private static final int METADATA_BUFFER = 2048;
-
     /** What a list failure names in place of a key. */
     private static final String LIST = "(list)";
 
-    private final Hostcalls calls;
-    private final int handle;
+    private final KvStoreGuest.Store store;
     private final String name;
 
-    private KVStore(Hostcalls calls, int handle, String name) {
-        this.calls = calls;
-        this.handle = handle;
+    private KVStore(KvStoreGuest.Store store, String name) {
+        this.store = store;
         this.name = name;
     }
 
@@ -58,14 +45,11 @@ public final class KVStore {
         if (name.isEmpty()) {
             throw new IllegalArgumentException("name: a KV store name cannot be empty");
         }
-        Hostcalls calls = Host.calls();
-        int[] out = new int[1];
-        int status = calls.kvStore().open(Text.utf8(name), out);
-        if (status == FastlyStatus.INVAL || status == FastlyStatus.NONE) {
+        KvStoreGuest.Store store = KvStoreGuest.open(name);
+        if (store == null) {
             throw new StoreNotFoundException("KV store", name);
         }
-        Statuses.check(status, "fastly_kv_store.open");
-        return new KVStore(calls, out[0], name);
+        return new KVStore(store, name);
     }
 
     /**
@@ -87,29 +71,12 @@ public final class KVStore {
      */
     public Optional<KVEntry> lookup(String key) {
         Objects.requireNonNull(key, "key");
-        int[] lookup = new int[1];
-        checkKey(calls.kvStore().lookup(handle, Text.utf8(key), 0, new byte[4], lookup), key, "fastly_kv_store.lookup");
-        int[] body = new int[1];
-        int[] nwritten = new int[1];
-        long[] generation = new long[1];
-        int[] kvError = new int[1];
-        byte[] metadata = new byte[METADATA_BUFFER];
-        int status =
-                calls.kvStore().lookupWaitV2(lookup[0], body, metadata, metadata.length, nwritten, generation, kvError);
-        if (status == FastlyStatus.BUFLEN) {
-            metadata = new byte[nwritten[0]];
-            status = calls.kvStore()
-                    .lookupWaitV2(lookup[0], body, metadata, metadata.length, nwritten, generation, kvError);
-        }
-        Statuses.check(status, "fastly_kv_store.lookup_wait_v2");
-        if (kvError[0] == FastlyKvStore.KV_ERROR_NOT_FOUND) {
+        KvStoreGuest.Lookup found = store.lookup(Text.utf8(key));
+        if (found.error() == KvStoreGuest.NOT_FOUND) {
             return Optional.empty();
         }
-        if (kvError[0] != FastlyKvStore.KV_ERROR_OK) {
-            throw new KVStoreException(name, key, KVStoreException.Kind.fromCode(kvError[0]));
-        }
-        String meta = nwritten[0] == 0 ? null : Text.utf8(metadata, 0, nwritten[0]);
-        return Optional.of(new KVEntry(calls, body[0], meta, generation[0]));
+        check(found.error(), key);
+        return Optional.of(new KVEntry(found));
     }
 
     /**
@@ -138,28 +105,15 @@ public final class KVStore {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(options, "options");
-        int[] body = new int[1];
-        Statuses.check(calls.httpBody().new_(body), "fastly_http_body.new");
-        int[] nw = new int[1];
-        int off = 0;
-        while (off < value.length) {
-            Statuses.check(
-                    calls.httpBody().write(body[0], value, off, value.length - off, 0, nw), "fastly_http_body.write");
-            if (nw[0] <= 0) {
-                throw Statuses.toException(FastlyStatus.ERROR, "fastly_http_body.write");
-            }
-            off += nw[0];
-        }
-        int[] insert = new int[1];
-        checkKey(
-                calls.kvStore().insert(handle, Text.utf8(key), body[0], options.mask(), options.config(), insert),
-                key,
-                "fastly_kv_store.insert");
-        int[] kvError = new int[1];
-        Statuses.check(calls.kvStore().insertWait(insert[0], kvError), "fastly_kv_store.insert_wait");
-        if (kvError[0] != FastlyKvStore.KV_ERROR_OK) {
-            throw new KVStoreException(name, key, KVStoreException.Kind.fromCode(kvError[0]));
-        }
+        check(
+                store.insert(
+                        Text.utf8(key),
+                        value,
+                        options.mode.ordinal(),
+                        options.metadata,
+                        options.ttlSeconds,
+                        options.ifGenerationMatch),
+                key);
     }
 
     /**
@@ -172,17 +126,11 @@ public final class KVStore {
      */
     public boolean delete(String key) {
         Objects.requireNonNull(key, "key");
-        int[] pending = new int[1];
-        checkKey(
-                calls.kvStore().delete(handle, Text.utf8(key), 0, new byte[4], pending), key, "fastly_kv_store.delete");
-        int[] kvError = new int[1];
-        Statuses.check(calls.kvStore().deleteWait(pending[0], kvError), "fastly_kv_store.delete_wait");
-        if (kvError[0] == FastlyKvStore.KV_ERROR_NOT_FOUND) {
+        int error = store.delete(Text.utf8(key));
+        if (error == KvStoreGuest.NOT_FOUND) {
             return false;
         }
-        if (kvError[0] != FastlyKvStore.KV_ERROR_OK) {
-            throw new KVStoreException(name, key, KVStoreException.Kind.fromCode(kvError[0]));
-        }
+        check(error, key);
         return true;
     }
 
@@ -204,35 +152,11 @@ public final class KVStore {
      */
     public ListPage list(ListOptions options) {
         Objects.requireNonNull(options, "options");
-        int[] pending = new int[1];
-        checkKey(
-                calls.kvStore()
-                        .list(
-                                handle,
-                                options.mask(),
-                                options.eventual() ? 1 : 0,
-                                options.cursorBytes(),
-                                options.limit(),
-                                options.prefixBytes(),
-                                pending),
-                LIST,
-                "fastly_kv_store.list");
-        int[] body = new int[1];
-        int[] kvError = new int[1];
-        Statuses.check(calls.kvStore().listWait(pending[0], body, kvError), "fastly_kv_store.list_wait");
-        if (kvError[0] != FastlyKvStore.KV_ERROR_OK) {
-            throw new KVStoreException(name, LIST, KVStoreException.Kind.fromCode(kvError[0]));
-        }
-        String json;
-        try (BodyInput in = BodyInput.of(calls, body[0])) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            in.transferTo(bytes);
-            json = Text.utf8(bytes.toByteArray(), 0, bytes.size());
-        } catch (IOException e) {
-            throw new HostcallException("fastly_kv_store.list_wait", "error", "reading the page failed: " + e);
-        }
+        KvStoreGuest.Page page =
+                store.list(options.cursorOrNull(), options.limit(), options.prefixOrNull(), options.eventual());
+        check(page.error(), LIST);
         try {
-            return ListJson.parse(json);
+            return ListJson.parse(page.json());
         } catch (IllegalArgumentException e) {
             throw new HostcallException("fastly_kv_store.list_wait", "error", e.getMessage());
         }
@@ -278,12 +202,11 @@ public final class KVStore {
         };
     }
 
-    /** {@code inval} means the host rejected the key (or an option): a bad request, as a {@code kv_error} would. */
-    private void checkKey(int status, String key, String hostcall) {
-        if (status == FastlyStatus.INVAL) {
-            throw new KVStoreException(name, key, KVStoreException.Kind.BAD_REQUEST);
+    /** Throws unless the store answered ok (a key or option the host rejected is a bad request). */
+    private void check(int kvError, String key) {
+        if (kvError != KvStoreGuest.OK) {
+            throw new KVStoreException(name, key, KVStoreException.Kind.fromCode(kvError));
         }
-        Statuses.check(status, hostcall);
     }
 
     @Override
@@ -315,29 +238,6 @@ public final class KVStore {
          */
         public static Builder builder() {
             return new Builder();
-        }
-
-        int mask() {
-            int mask = 0;
-            if (metadata != null) {
-                mask |= KvInsertConfig.METADATA;
-            }
-            if (ttlSeconds >= 0) {
-                mask |= KvInsertConfig.TIME_TO_LIVE_SEC;
-            }
-            if (ifGenerationMatch >= 0) {
-                mask |= KvInsertConfig.IF_GENERATION_MATCH;
-            }
-            return mask;
-        }
-
-        KvInsertConfig config() {
-            KvInsertConfig c = new KvInsertConfig();
-            c.mode = mode.ordinal();
-            c.metadata = metadata == null ? null : Text.utf8(metadata);
-            c.timeToLiveSec = ttlSeconds < 0 ? 0 : (int) ttlSeconds;
-            c.ifGenerationMatch = ifGenerationMatch < 0 ? 0 : ifGenerationMatch;
-            return c;
         }
 
         /** Builds {@link InsertOptions}; every setter checks its argument at once. */

@@ -1,6 +1,7 @@
 package io.github.computejava.kvstore;
 
 import io.github.computejava.ComputeException;
+import io.github.computejava.internal.guest.KvStoreGuest;
 
 /** A KV store rejected an operation or failed ({@code kv_error}). */
 public class KVStoreException extends ComputeException {
@@ -23,15 +24,15 @@ public class KVStoreException extends ComputeException {
 
         static Kind fromCode(int kvError) {
             switch (kvError) {
-                case 2:
+                case KvStoreGuest.BAD_REQUEST:
                     return BAD_REQUEST;
-                case 3:
+                case KvStoreGuest.NOT_FOUND:
                     return NOT_FOUND;
-                case 4:
+                case KvStoreGuest.PRECONDITION_FAILED:
                     return PRECONDITION_FAILED;
-                case 5:
+                case KvStoreGuest.PAYLOAD_TOO_LARGE:
                     return PAYLOAD_TOO_LARGE;
-                case 7:
+                case KvStoreGuest.TOO_MANY_REQUESTS:
                     return TOO_MANY_REQUESTS;
                 default:
                     return INTERNAL_ERROR;

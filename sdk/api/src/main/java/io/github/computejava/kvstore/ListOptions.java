@@ -1,7 +1,5 @@
 package io.github.computejava.kvstore;
 
-import io.github.computejava.abi.FastlyKvStore;
-import io.github.computejava.internal.Text;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -84,18 +82,12 @@ public final class ListOptions {
         return b.build();
     }
 
-    int mask() {
-        return (prefix == null ? 0 : FastlyKvStore.LIST_PREFIX)
-                | (limit == 0 ? 0 : FastlyKvStore.LIST_LIMIT)
-                | (cursor == null ? 0 : FastlyKvStore.LIST_CURSOR);
+    String prefixOrNull() {
+        return prefix;
     }
 
-    byte[] prefixBytes() {
-        return prefix == null ? null : Text.utf8(prefix);
-    }
-
-    byte[] cursorBytes() {
-        return cursor == null ? null : Text.utf8(cursor);
+    String cursorOrNull() {
+        return cursor;
     }
 
     /** Builds {@link ListOptions}; every setter checks its argument at once. */

@@ -1,28 +1,29 @@
 package io.github.computejava.log;
 
-import io.github.computejava.abi.FastlyStatus;
-import io.github.computejava.abi.Hostcalls;
-import io.github.computejava.internal.Host;
-import io.github.computejava.internal.Statuses;
 import io.github.computejava.internal.Text;
+import io.github.computejava.internal.guest.LogGuest;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.Objects;
 
 /**
  * A real-time log endpoint of the service (Fastly's log streaming): each {@link #log(String)} is one log line.
+ * {@link #writer()} offers the endpoint as a {@link Writer}, for code that logs through one.
  *
  * <pre>{@code
  * LogEndpoint access = LogEndpoint.open("access");
  * access.log(request.method() + " " + request.path());
+ *
+ * PrintWriter out = new PrintWriter(LogEndpoint.open("debug").writer());
+ * out.println("cache miss for " + request.path()); // one line
  * }</pre>
  */
 public final class LogEndpoint {
-    private final Hostcalls calls;
-    private final int handle;
+    private final LogGuest.Endpoint endpoint;
     private final String name;
 
-    private LogEndpoint(Hostcalls calls, int handle, String name) {
-        this.calls = calls;
-        this.handle = handle;
+    private LogEndpoint(LogGuest.Endpoint endpoint, String name) {
+        this.endpoint = endpoint;
         this.name = name;
     }
 
@@ -40,14 +41,11 @@ public final class LogEndpoint {
         if (name.isEmpty()) {
             throw new IllegalArgumentException("name: a log endpoint name cannot be empty");
         }
-        Hostcalls calls = Host.calls();
-        int[] out = new int[1];
-        int status = calls.log().endpointGet(Text.utf8(name), out);
-        if (status == FastlyStatus.INVAL) {
+        LogGuest.Endpoint endpoint = LogGuest.open(name);
+        if (endpoint == null) {
             throw new IllegalArgumentException("name: '" + name + "' is not a valid log endpoint name");
         }
-        Statuses.check(status, "fastly_log.endpoint_get");
-        return new LogEndpoint(calls, out[0], name);
+        return new LogEndpoint(endpoint, name);
     }
 
     /**
@@ -68,8 +66,20 @@ public final class LogEndpoint {
      */
     public void log(String message) {
         byte[] bytes = Text.utf8(Objects.requireNonNull(message, "message"));
-        int[] n = new int[1];
-        Statuses.check(calls.log().write(handle, bytes, 0, bytes.length, n), "fastly_log.write");
+        endpoint.write(bytes, 0, bytes.length);
+    }
+
+    /**
+     * The endpoint as a {@link Writer} of UTF-8 log lines. Each line ends at a newline ({@code \n}, a {@code \r}
+     * before it dropped): the text up to it is one {@link #log(String)}, so {@code "a\n\nb\n"} logs {@code a}, an
+     * empty line and {@code b}. {@link Writer#flush()} logs the text written since the last line end as a line of
+     * its own (nothing when there is none), and {@link Writer#close()} flushes, after which writing is an {@link
+     * IOException}. The writer holds no more than the current line and is not thread-safe.
+     *
+     * @return a new writer over this endpoint
+     */
+    public Writer writer() {
+        return new LineWriter(this);
     }
 
     @Override

@@ -1,10 +1,7 @@
 package io.github.computejava.purge;
 
-import io.github.computejava.abi.FastlyPurge;
 import io.github.computejava.cache.core.WriteOptions;
-import io.github.computejava.internal.Host;
-import io.github.computejava.internal.Statuses;
-import io.github.computejava.internal.Text;
+import io.github.computejava.internal.guest.PurgeGuest;
 
 /** Purges cached objects by surrogate key ({@code fastly_purge.purge_surrogate_key}). */
 public final class Purge {
@@ -20,7 +17,7 @@ public final class Purge {
      * @throws io.github.computejava.HostcallException if the host fails the purge
      */
     public static void surrogateKey(String surrogateKey) {
-        purge(surrogateKey, 0);
+        purge(surrogateKey, false);
     }
 
     /**
@@ -33,13 +30,11 @@ public final class Purge {
      * @throws io.github.computejava.HostcallException if the host fails the purge
      */
     public static void softSurrogateKey(String surrogateKey) {
-        purge(surrogateKey, FastlyPurge.SOFT_PURGE);
+        purge(surrogateKey, true);
     }
 
-    private static void purge(String surrogateKey, int mask) {
+    private static void purge(String surrogateKey, boolean soft) {
         WriteOptions.checkSurrogateKey(surrogateKey);
-        Statuses.check(
-                Host.calls().purge().purgeSurrogateKey(Text.latin1(surrogateKey), mask, null, 0, null),
-                "fastly_purge.purge_surrogate_key");
+        PurgeGuest.purgeSurrogateKey(surrogateKey, soft);
     }
 }

@@ -1,22 +1,15 @@
 package io.github.computejava.secretstore;
 
-import io.github.computejava.abi.Hostcalls;
-import io.github.computejava.internal.AdaptiveBuffer;
-import io.github.computejava.internal.Host;
-import io.github.computejava.internal.Statuses;
 import io.github.computejava.internal.Text;
+import io.github.computejava.internal.guest.SecretStoreGuest;
 import java.util.Objects;
 
 /** A secret from a {@link SecretStore}; its plaintext is fetched from the host when asked for. */
 public final class Secret {
-    private static final int PLAINTEXT_BUFFER = 512;
+    private final SecretStoreGuest.Secret secret;
 
-    private final Hostcalls calls;
-    private final int handle;
-
-    Secret(Hostcalls calls, int handle) {
-        this.calls = calls;
-        this.handle = handle;
+    Secret(SecretStoreGuest.Secret secret) {
+        this.secret = secret;
     }
 
     /**
@@ -29,10 +22,7 @@ public final class Secret {
      */
     public static Secret fromBytes(byte[] plaintext) {
         Objects.requireNonNull(plaintext, "plaintext");
-        Hostcalls calls = Host.calls();
-        int[] out = new int[1];
-        Statuses.check(calls.secretStore().fromBytes(plaintext, out), "fastly_secret_store.from_bytes");
-        return new Secret(calls, out[0]);
+        return new Secret(SecretStoreGuest.fromBytes(plaintext));
     }
 
     /**
@@ -42,11 +32,7 @@ public final class Secret {
      * @throws io.github.computejava.HostcallException if the host fails the call
      */
     public byte[] plaintext() {
-        byte[] b = AdaptiveBuffer.get(
-                (buf, len, nw) -> calls.secretStore().plaintext(handle, buf, len, nw),
-                PLAINTEXT_BUFFER,
-                "fastly_secret_store.plaintext");
-        return b == null ? new byte[0] : b;
+        return secret.plaintext();
     }
 
     /**

@@ -1,11 +1,7 @@
 package io.github.computejava.secretstore;
 
 import io.github.computejava.StoreNotFoundException;
-import io.github.computejava.abi.FastlyStatus;
-import io.github.computejava.abi.Hostcalls;
-import io.github.computejava.internal.Host;
-import io.github.computejava.internal.Statuses;
-import io.github.computejava.internal.Text;
+import io.github.computejava.internal.guest.SecretStoreGuest;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,13 +13,11 @@ import java.util.Optional;
  * }</pre>
  */
 public final class SecretStore {
-    private final Hostcalls calls;
-    private final int handle;
+    private final SecretStoreGuest.Store store;
     private final String name;
 
-    private SecretStore(Hostcalls calls, int handle, String name) {
-        this.calls = calls;
-        this.handle = handle;
+    private SecretStore(SecretStoreGuest.Store store, String name) {
+        this.store = store;
         this.name = name;
     }
 
@@ -42,17 +36,11 @@ public final class SecretStore {
         if (name.isEmpty()) {
             throw new IllegalArgumentException("name: a secret store name cannot be empty");
         }
-        Hostcalls calls = Host.calls();
-        int[] out = new int[1];
-        int status = calls.secretStore().open(Text.utf8(name), out);
-        if (status == FastlyStatus.NONE) {
+        SecretStoreGuest.Store store = SecretStoreGuest.open(name);
+        if (store == null) {
             throw new StoreNotFoundException("secret store", name);
         }
-        if (status == FastlyStatus.INVAL) {
-            throw new IllegalArgumentException("name: '" + name + "' is not a valid secret store name");
-        }
-        Statuses.check(status, "fastly_secret_store.open");
-        return new SecretStore(calls, out[0], name);
+        return new SecretStore(store, name);
     }
 
     /**
@@ -75,16 +63,8 @@ public final class SecretStore {
      */
     public Optional<Secret> get(String key) {
         Objects.requireNonNull(key, "key");
-        int[] out = new int[1];
-        int status = calls.secretStore().get(handle, Text.utf8(key), out);
-        if (status == FastlyStatus.NONE) {
-            return Optional.empty();
-        }
-        if (status == FastlyStatus.INVAL) {
-            throw new IllegalArgumentException("key: '" + key + "' is not a valid secret name");
-        }
-        Statuses.check(status, "fastly_secret_store.get");
-        return Optional.of(new Secret(calls, out[0]));
+        SecretStoreGuest.Secret secret = store.get(key);
+        return secret == null ? Optional.empty() : Optional.of(new Secret(secret));
     }
 
     @Override

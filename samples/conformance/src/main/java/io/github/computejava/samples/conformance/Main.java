@@ -21,6 +21,7 @@ import io.github.computejava.log.LogEndpoint;
 import io.github.computejava.secretstore.Secret;
 import io.github.computejava.secretstore.SecretStore;
 import java.io.IOException;
+import java.io.Writer;
 import java.time.Duration;
 
 /**
@@ -131,6 +132,9 @@ public final class Main {
                 LogEndpoint.open("conformance").log("visited " + path);
                 w.write("logged\n");
                 return;
+            case "/log-writer":
+                logWriter(w);
+                return;
             case "/dynamic":
                 dynamic(request, w);
                 return;
@@ -202,6 +206,18 @@ public final class Main {
         store.insert("visit", "written by " + request.method());
         w.write("visit: " + store.lookup("visit").map(KVEntry::text).orElse("(none)") + "\n");
         w.write("deleted: " + store.delete("visit") + " " + store.delete("visit") + "\n");
+    }
+
+    /** Log lines through a Writer: one per newline or flush, in UTF-8. */
+    private static void logWriter(ResponseWriter w) throws IOException {
+        try (Writer out = LogEndpoint.open("conformance").writer()) {
+            out.write("writer line 1\n");
+            out.write("writer caf\u00e9 \u20ac\nwriter ");
+            out.write("line 3");
+            out.flush();
+            out.write("at close");
+        }
+        w.write("logged through a writer\n");
     }
 
     private static void gunzip(ResponseWriter w) throws IOException {

@@ -8,6 +8,7 @@ import io.github.computejava.testkit.RecordedRequest;
 import io.github.computejava.testkit.TestHost;
 import io.github.computejava.testkit.TestResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -169,7 +170,16 @@ final class Scenarios {
                 .hasBody("first [list/a, list/b] more=true\nsecond [list/c] more=false\nall list/a list/b list/c\n"
                         + "whole store 5\nbad cursor: BAD_REQUEST\n"));
         s.put("secret", host -> host.get("/secret").send().assertThat().hasBody("token length 6\nfrom bytes 3\n"));
-        s.put("log", host -> host.get("/log").send().assertThat().hasBody("logged\n"));
+        s.put("log", host -> {
+            host.get("/log").send().assertThat().hasBody("logged\n");
+            assertEquals(List.of("visited /log"), host.logs("conformance"));
+        });
+        s.put("log-writer", host -> {
+            host.get("/log-writer").send().assertThat().threwNothing().hasBody("logged through a writer\n");
+            assertEquals(
+                    List.of("writer line 1", "writer caf\u00e9 \u20ac", "writer line 3", "at close"),
+                    host.logs("conformance"));
+        });
         s.put("dynamic", host -> {
             host.get("/dynamic")
                     .send()

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.github.computejava.host.Backend;
 import io.github.computejava.host.HostEngine;
+import io.github.computejava.host.backend.Backend;
 import io.github.computejava.host.config.LocalServerConfig;
 import io.github.computejava.server.EmbeddedOrigin;
 import io.github.computejava.server.LocalServer;

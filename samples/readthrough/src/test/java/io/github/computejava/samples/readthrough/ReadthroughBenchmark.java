@@ -1,14 +1,14 @@
 package io.github.computejava.samples.readthrough;
 
-import io.github.computejava.host.Backend;
-import io.github.computejava.host.BodyBuffer;
-import io.github.computejava.host.CacheOverride;
-import io.github.computejava.host.HeaderList;
 import io.github.computejava.host.HostEngine;
-import io.github.computejava.host.Origin;
-import io.github.computejava.host.RequestHead;
-import io.github.computejava.host.ResponseHead;
-import io.github.computejava.host.UpstreamResponse;
+import io.github.computejava.host.backend.Backend;
+import io.github.computejava.host.backend.Origin;
+import io.github.computejava.host.http.BodyBuffer;
+import io.github.computejava.host.http.CacheOverride;
+import io.github.computejava.host.http.HeaderList;
+import io.github.computejava.host.http.RequestHead;
+import io.github.computejava.host.http.ResponseHead;
+import io.github.computejava.host.http.UpstreamResponse;
 import io.github.computejava.host.readthrough.ReadthroughCache;
 import io.github.computejava.server.LocalServer;
 import io.github.computejava.server.WasmProgram;

@@ -1,15 +1,12 @@
 package io.github.computejava.host.backend;
 
 import io.github.computejava.abi.FastlyHttpReq;
-import io.github.computejava.host.Backend;
-import io.github.computejava.host.BodyBuffer;
-import io.github.computejava.host.HeaderList;
-import io.github.computejava.host.HeaderSection;
-import io.github.computejava.host.Origin;
-import io.github.computejava.host.RequestHead;
-import io.github.computejava.host.ResponseHead;
-import io.github.computejava.host.SendFailure;
-import io.github.computejava.host.UpstreamResponse;
+import io.github.computejava.host.http.BodyBuffer;
+import io.github.computejava.host.http.HeaderList;
+import io.github.computejava.host.http.HeaderSection;
+import io.github.computejava.host.http.RequestHead;
+import io.github.computejava.host.http.ResponseHead;
+import io.github.computejava.host.http.UpstreamResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;

@@ -1,7 +1,7 @@
 package io.github.computejava.host.cache;
 
-import io.github.computejava.host.HeaderList;
 import io.github.computejava.host.Timeline;
+import io.github.computejava.host.http.HeaderList;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;

@@ -1,7 +1,7 @@
 package io.github.computejava.host.cache;
 
 import io.github.computejava.host.AsyncItem;
-import io.github.computejava.host.BodyBuffer;
+import io.github.computejava.host.http.BodyBuffer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;

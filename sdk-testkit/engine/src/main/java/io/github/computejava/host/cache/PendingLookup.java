@@ -1,6 +1,6 @@
 package io.github.computejava.host.cache;
 
-import io.github.computejava.host.HeaderList;
+import io.github.computejava.host.http.HeaderList;
 
 /**
  * A collapsing lookup that has not waited yet: ready at once when it found an object or took the obligation,

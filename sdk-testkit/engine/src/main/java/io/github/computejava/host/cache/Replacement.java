@@ -1,6 +1,6 @@
 package io.github.computejava.host.cache;
 
-import io.github.computejava.host.HeaderList;
+import io.github.computejava.host.http.HeaderList;
 import java.util.Optional;
 
 /**

@@ -1,6 +1,6 @@
 package io.github.computejava.host.readthrough;
 
-import io.github.computejava.host.RequestHead;
+import io.github.computejava.host.http.RequestHead;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,9 +1,9 @@
 package io.github.computejava.host.readthrough;
 
-import io.github.computejava.host.CacheOverride;
-import io.github.computejava.host.HeaderList;
-import io.github.computejava.host.RequestHead;
-import io.github.computejava.host.ResponseHead;
+import io.github.computejava.host.http.CacheOverride;
+import io.github.computejava.host.http.HeaderList;
+import io.github.computejava.host.http.RequestHead;
+import io.github.computejava.host.http.ResponseHead;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;

@@ -1,6 +1,6 @@
 package io.github.computejava.host.readthrough;
 
-import io.github.computejava.host.HeaderList;
+import io.github.computejava.host.http.HeaderList;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package io.github.computejava.host.readthrough;
 
-import io.github.computejava.host.HeaderList;
-import io.github.computejava.host.ResponseHead;
+import io.github.computejava.host.http.HeaderList;
+import io.github.computejava.host.http.ResponseHead;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;

@@ -1,11 +1,11 @@
 package io.github.computejava.host.readthrough;
 
-import io.github.computejava.host.Backend;
-import io.github.computejava.host.BodyBuffer;
-import io.github.computejava.host.CacheOverride;
-import io.github.computejava.host.RequestHead;
-import io.github.computejava.host.SendFailure;
-import io.github.computejava.host.UpstreamResponse;
+import io.github.computejava.host.backend.Backend;
+import io.github.computejava.host.backend.SendFailure;
+import io.github.computejava.host.http.BodyBuffer;
+import io.github.computejava.host.http.CacheOverride;
+import io.github.computejava.host.http.RequestHead;
+import io.github.computejava.host.http.UpstreamResponse;
 
 /** Where the readthrough cache sends the requests it cannot answer: the engine's origin. */
 @FunctionalInterface

@@ -1,6 +1,6 @@
 package io.github.computejava.host.readthrough;
 
-import io.github.computejava.host.HeaderList;
+import io.github.computejava.host.http.HeaderList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

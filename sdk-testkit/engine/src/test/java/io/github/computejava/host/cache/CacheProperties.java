@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.computejava.cache.core.WriteOptions;
-import io.github.computejava.host.HeaderList;
+import io.github.computejava.host.http.HeaderList;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.computejava.host.Backend;
 import io.github.computejava.host.HostEngine;
-import io.github.computejava.host.KvStore;
+import io.github.computejava.host.backend.Backend;
+import io.github.computejava.host.store.KvStore;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

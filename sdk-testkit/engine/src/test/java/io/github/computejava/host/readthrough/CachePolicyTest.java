@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.computejava.host.CacheOverride;
-import io.github.computejava.host.HeaderList;
-import io.github.computejava.host.RequestHead;
-import io.github.computejava.host.ResponseHead;
+import io.github.computejava.host.http.CacheOverride;
+import io.github.computejava.host.http.HeaderList;
+import io.github.computejava.host.http.RequestHead;
+import io.github.computejava.host.http.ResponseHead;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

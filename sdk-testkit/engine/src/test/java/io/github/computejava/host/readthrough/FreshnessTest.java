@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.computejava.host.HeaderList;
+import io.github.computejava.host.http.HeaderList;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.github.computejava.abi.FastlyHttpReq;
 import io.github.computejava.fsthttp.CacheOptions;
 import io.github.computejava.fsthttp.CandidateResponse;
-import io.github.computejava.host.SendFailure;
+import io.github.computejava.host.backend.SendFailure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.github.computejava.host.readthrough;
 
-import io.github.computejava.host.HeaderList;
+import io.github.computejava.host.http.HeaderList;
 
 /** Test helper: header lists from name/value pairs. */
 final class Headers {

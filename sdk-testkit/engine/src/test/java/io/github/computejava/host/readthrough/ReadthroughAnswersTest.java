@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.github.computejava.fsthttp.CacheOptions;
 import io.github.computejava.fsthttp.Response;
-import io.github.computejava.host.BodyBuffer;
-import io.github.computejava.host.RequestHead;
-import io.github.computejava.host.ResponseHead;
-import io.github.computejava.host.UpstreamResponse;
+import io.github.computejava.host.http.BodyBuffer;
+import io.github.computejava.host.http.RequestHead;
+import io.github.computejava.host.http.ResponseHead;
+import io.github.computejava.host.http.UpstreamResponse;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.github.computejava.abi.FastlyHttpReq;
 import io.github.computejava.fsthttp.CacheOptions;
-import io.github.computejava.host.HeaderList;
 import io.github.computejava.host.HostEngine;
-import io.github.computejava.host.RequestHead;
-import io.github.computejava.host.SendFailure;
+import io.github.computejava.host.backend.SendFailure;
 import io.github.computejava.host.cache.CacheNamespace;
+import io.github.computejava.host.http.HeaderList;
+import io.github.computejava.host.http.RequestHead;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;

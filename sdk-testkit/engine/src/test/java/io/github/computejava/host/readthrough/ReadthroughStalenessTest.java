@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.computejava.abi.FastlyHttpReq;
 import io.github.computejava.fsthttp.CacheOptions;
-import io.github.computejava.host.SendFailure;
+import io.github.computejava.host.backend.SendFailure;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

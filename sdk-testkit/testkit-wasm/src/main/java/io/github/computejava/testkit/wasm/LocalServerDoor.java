@@ -3,7 +3,7 @@ package io.github.computejava.testkit.wasm;
 import io.github.computejava.fsthttp.Headers;
 import io.github.computejava.host.HostEngine;
 import io.github.computejava.host.LogSink;
-import io.github.computejava.host.Origin;
+import io.github.computejava.host.backend.Origin;
 import io.github.computejava.server.LocalServer;
 import io.github.computejava.server.WasmProgram;
 import io.github.computejava.testkit.WasmDoor;

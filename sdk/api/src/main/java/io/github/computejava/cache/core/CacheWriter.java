@@ -1,8 +1,6 @@
 package io.github.computejava.cache.core;
 
-import io.github.computejava.abi.FastlyStatus;
-import io.github.computejava.abi.Hostcalls;
-import io.github.computejava.internal.Statuses;
+import io.github.computejava.internal.guest.CacheGuest;
 import java.io.OutputStream;
 
 /**
@@ -13,16 +11,13 @@ import java.io.OutputStream;
 public final class CacheWriter extends OutputStream {
     private static final int BUFFER = 8 * 1024;
 
-    private final Hostcalls calls;
-    private final int handle;
+    private final CacheGuest.BodyWriter body;
     private final byte[] buffer = new byte[BUFFER];
-    private final int[] nwritten = new int[1];
     private int buffered;
     private boolean closed;
 
-    CacheWriter(Hostcalls calls, int handle) {
-        this.calls = calls;
-        this.handle = handle;
+    CacheWriter(CacheGuest.BodyWriter body) {
+        this.body = body;
     }
 
     /**
@@ -96,7 +91,7 @@ public final class CacheWriter extends OutputStream {
         } finally {
             closed = true;
         }
-        Statuses.check(calls.httpBody().close(handle), "fastly_http_body.close");
+        body.close();
     }
 
     /**
@@ -110,10 +105,7 @@ public final class CacheWriter extends OutputStream {
             return;
         }
         closed = true;
-        int status = calls.httpBody().abandon(handle);
-        if (status != FastlyStatus.OK && status != FastlyStatus.BADF) {
-            throw Statuses.toException(status, "fastly_http_body.abandon");
-        }
+        body.abandon();
     }
 
     private void flushBuffer() {
@@ -125,15 +117,7 @@ public final class CacheWriter extends OutputStream {
     }
 
     private void writeAll(byte[] b, int off, int len) {
-        while (len > 0) {
-            Statuses.check(calls.httpBody().write(handle, b, off, len, 0, nwritten), "fastly_http_body.write");
-            int n = nwritten[0];
-            if (n <= 0 || n > len) {
-                throw Statuses.toException(FastlyStatus.ERROR, "fastly_http_body.write");
-            }
-            off += n;
-            len -= n;
-        }
+        body.write(b, off, len);
     }
 
     private void checkOpen() {

@@ -1,10 +1,6 @@
 package io.github.computejava.cache.core;
 
-import io.github.computejava.abi.CacheLookupState;
-import io.github.computejava.abi.FastlyStatus;
-import io.github.computejava.abi.Hostcalls;
-import io.github.computejava.internal.Host;
-import io.github.computejava.internal.Statuses;
+import io.github.computejava.internal.guest.CacheGuest;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -71,19 +67,11 @@ public final class CoreCache {
     public static Optional<Found> lookup(byte[] key, LookupOptions options) {
         byte[] k = CacheKeys.of(key);
         Objects.requireNonNull(options, "options");
-        Hostcalls calls = Host.calls();
-        int[] out = new int[1];
-        try (Abi.Lookup l = Abi.lookup(calls, options)) {
-            Statuses.check(calls.cache().lookup(k, l.mask, l.options, out), "fastly_cache.lookup");
+        CacheGuest.Handle found;
+        try (CacheGuest.LookupArgs args = GuestArgs.lookup(options)) {
+            found = CacheGuest.lookup(k, args);
         }
-        int[] state = new int[1];
-        int status = calls.cache().getState(out[0], state);
-        if (status != FastlyStatus.OK || (state[0] & CacheLookupState.FOUND) == 0) {
-            calls.cache().close(out[0]);
-            Statuses.check(status, "fastly_cache.get_state");
-            return Optional.empty();
-        }
-        return Optional.of(new Found(calls, out[0], true));
+        return found == null ? Optional.empty() : Optional.of(new Found(found, true));
     }
 
     /**
@@ -101,12 +89,9 @@ public final class CoreCache {
     public static CacheWriter insert(byte[] key, WriteOptions options) {
         byte[] k = CacheKeys.of(key);
         Objects.requireNonNull(options, "options");
-        Hostcalls calls = Host.calls();
-        int[] body = new int[1];
-        try (Abi.Write w = Abi.write(calls, options, false)) {
-            Abi.checkWrite(calls.cache().insert(k, w.mask, w.options, body), "fastly_cache.insert");
+        try (CacheGuest.WriteArgs args = GuestArgs.write(options)) {
+            return new CacheWriter(CacheGuest.insert(k, args));
         }
-        return new CacheWriter(calls, body[0]);
     }
 
     /**
@@ -138,7 +123,7 @@ public final class CoreCache {
     public static Replace replace(byte[] key, ReplaceOptions options) {
         byte[] k = CacheKeys.of(key);
         Objects.requireNonNull(options, "options");
-        return Replace.begin(Host.calls(), k, options);
+        return Replace.begin(k, options);
     }
 
     /**

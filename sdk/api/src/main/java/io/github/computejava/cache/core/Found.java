@@ -1,12 +1,6 @@
 package io.github.computejava.cache.core;
 
-import io.github.computejava.abi.CacheLookupState;
-import io.github.computejava.abi.FastlyCache;
-import io.github.computejava.abi.FastlyStatus;
-import io.github.computejava.abi.Hostcalls;
-import io.github.computejava.internal.AdaptiveBuffer;
-import io.github.computejava.internal.BodyInput;
-import io.github.computejava.internal.Statuses;
+import io.github.computejava.internal.guest.CacheGuest;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.OptionalLong;
@@ -21,25 +15,14 @@ import java.util.OptionalLong;
  * its transaction or replace.
  */
 public final class Found implements AutoCloseable {
-    private static final int METADATA_BUFFER = 256;
-    private static final byte[] NO_RANGE = new byte[FastlyCache.GET_BODY_OPTIONS_SIZE];
-
-    private final Hostcalls calls;
-    private final int handle;
+    private final CacheGuest.Handle handle;
     private final boolean ownsHandle;
-    // the object a replace is replacing: read through the replace_get_* hostcalls
-    private final boolean replaced;
     private boolean closed;
 
-    Found(Hostcalls calls, int handle, boolean ownsHandle) {
-        this(calls, handle, ownsHandle, false);
-    }
-
-    Found(Hostcalls calls, int handle, boolean ownsHandle, boolean replaced) {
-        this.calls = calls;
+    // a replace's handle reads the object it replaces
+    Found(CacheGuest.Handle handle, boolean ownsHandle) {
         this.handle = handle;
         this.ownsHandle = ownsHandle;
-        this.replaced = replaced;
     }
 
     /**
@@ -50,10 +33,8 @@ public final class Found implements AutoCloseable {
      * @throws io.github.computejava.HostcallException if the host fails the call
      */
     public Duration ttl() {
-        return Duration.ofNanos(
-                replaced
-                        ? u64(o -> calls.cache().replaceGetMaxAgeNs(handle, o), "fastly_cache.replace_get_max_age_ns")
-                        : u64(o -> calls.cache().getMaxAgeNs(handle, o), "fastly_cache.get_max_age_ns"));
+        checkOpen();
+        return Duration.ofNanos(handle.maxAgeNs());
     }
 
     /**
@@ -64,10 +45,8 @@ public final class Found implements AutoCloseable {
      * @throws io.github.computejava.HostcallException if the host fails the call
      */
     public Duration age() {
-        return Duration.ofNanos(
-                replaced
-                        ? u64(o -> calls.cache().replaceGetAgeNs(handle, o), "fastly_cache.replace_get_age_ns")
-                        : u64(o -> calls.cache().getAgeNs(handle, o), "fastly_cache.get_age_ns"));
+        checkOpen();
+        return Duration.ofNanos(handle.ageNs());
     }
 
     /**
@@ -90,14 +69,8 @@ public final class Found implements AutoCloseable {
      * @throws io.github.computejava.HostcallException if the host fails the call
      */
     public Duration staleWhileRevalidate() {
-        return Duration.ofNanos(
-                replaced
-                        ? u64(
-                                o -> calls.cache().replaceGetStaleWhileRevalidateNs(handle, o),
-                                "fastly_cache.replace_get_stale_while_revalidate_ns")
-                        : u64(
-                                o -> calls.cache().getStaleWhileRevalidateNs(handle, o),
-                                "fastly_cache.get_stale_while_revalidate_ns"));
+        checkOpen();
+        return Duration.ofNanos(handle.staleWhileRevalidateNs());
     }
 
     /**
@@ -109,15 +82,7 @@ public final class Found implements AutoCloseable {
      */
     public OptionalLong length() {
         checkOpen();
-        long[] out = new long[1];
-        int status = replaced
-                ? calls.cache().replaceGetLength(handle, out)
-                : calls.cache().getLength(handle, out);
-        if (status == FastlyStatus.NONE) {
-            return OptionalLong.empty();
-        }
-        Statuses.check(status, replaced ? "fastly_cache.replace_get_length" : "fastly_cache.get_length");
-        return OptionalLong.of(out[0]);
+        return handle.length();
     }
 
     /**
@@ -128,9 +93,8 @@ public final class Found implements AutoCloseable {
      * @throws io.github.computejava.HostcallException if the host fails the call
      */
     public long hits() {
-        return replaced
-                ? u64(o -> calls.cache().replaceGetHits(handle, o), "fastly_cache.replace_get_hits")
-                : u64(o -> calls.cache().getHits(handle, o), "fastly_cache.get_hits");
+        checkOpen();
+        return handle.hits();
     }
 
     /**
@@ -141,7 +105,7 @@ public final class Found implements AutoCloseable {
      * @throws io.github.computejava.HostcallException if the host fails the call
      */
     public boolean isStale() {
-        return (state() & CacheLookupState.STALE) != 0;
+        return (state() & CacheGuest.STALE) != 0;
     }
 
     /**
@@ -152,7 +116,7 @@ public final class Found implements AutoCloseable {
      * @throws io.github.computejava.HostcallException if the host fails the call
      */
     public boolean isUsable() {
-        return (state() & CacheLookupState.USABLE) != 0;
+        return (state() & CacheGuest.USABLE) != 0;
     }
 
     /**
@@ -164,16 +128,7 @@ public final class Found implements AutoCloseable {
      */
     public byte[] userMetadata() {
         checkOpen();
-        byte[] metadata = replaced
-                ? AdaptiveBuffer.get(
-                        (buf, len, nw) -> calls.cache().replaceGetUserMetadata(handle, buf, len, nw),
-                        METADATA_BUFFER,
-                        "fastly_cache.replace_get_user_metadata")
-                : AdaptiveBuffer.get(
-                        (buf, len, nw) -> calls.cache().getUserMetadata(handle, buf, len, nw),
-                        METADATA_BUFFER,
-                        "fastly_cache.get_user_metadata");
-        return metadata == null ? new byte[0] : metadata;
+        return handle.userMetadata();
     }
 
     /**
@@ -184,7 +139,7 @@ public final class Found implements AutoCloseable {
      * @throws io.github.computejava.HostcallException if the host fails the call
      */
     public InputStream body() {
-        return body(0, NO_RANGE);
+        return body(false, 0, false, 0);
     }
 
     /**
@@ -200,9 +155,7 @@ public final class Found implements AutoCloseable {
      * @throws io.github.computejava.HostcallException if the host fails the call
      */
     public InputStream body(long from, long to) {
-        return body(
-                FastlyCache.GET_BODY_FROM | FastlyCache.GET_BODY_TO,
-                range(nonNegative(from, "from"), nonNegative(to, "to")));
+        return body(true, nonNegative(from, "from"), true, nonNegative(to, "to"));
     }
 
     /**
@@ -215,7 +168,7 @@ public final class Found implements AutoCloseable {
      * @throws io.github.computejava.HostcallException if the host fails the call
      */
     public InputStream bodyFrom(long from) {
-        return body(FastlyCache.GET_BODY_FROM, range(nonNegative(from, "from"), 0));
+        return body(true, nonNegative(from, "from"), false, 0);
     }
 
     /**
@@ -231,7 +184,7 @@ public final class Found implements AutoCloseable {
         if (count <= 0) {
             throw new IllegalArgumentException("count: must be positive (" + count + ")");
         }
-        return body(FastlyCache.GET_BODY_TO, range(0, count));
+        return body(false, 0, true, count);
     }
 
     /**
@@ -246,10 +199,7 @@ public final class Found implements AutoCloseable {
         }
         closed = true;
         if (ownsHandle) {
-            int status = calls.cache().close(handle);
-            if (status != FastlyStatus.OK && status != FastlyStatus.BADF) {
-                throw Statuses.toException(status, "fastly_cache.close");
-            }
+            handle.close();
         }
     }
 
@@ -257,51 +207,14 @@ public final class Found implements AutoCloseable {
         closed = true;
     }
 
-    private InputStream body(int mask, byte[] options) {
+    private InputStream body(boolean useFrom, long from, boolean useTo, long to) {
         checkOpen();
-        int[] out = new int[1];
-        int status = replaced
-                ? calls.cache().replaceGetBody(handle, mask, options, out)
-                : calls.cache().getBody(handle, mask, options, out);
-        String hostcall = replaced ? "fastly_cache.replace_get_body" : "fastly_cache.get_body";
-        if (status == FastlyStatus.BADF) {
-            throw new IllegalStateException("another body stream of this cached object is still open;"
-                    + " close it first (" + hostcall + " returned badf)");
-        }
-        Statuses.check(status, hostcall);
-        return BodyInput.ofCachedObject(calls, out[0]);
+        return handle.body(useFrom, from, useTo, to);
     }
 
     private int state() {
         checkOpen();
-        int[] out = new int[1];
-        if (replaced) {
-            Statuses.check(calls.cache().replaceGetState(handle, out), "fastly_cache.replace_get_state");
-        } else {
-            Statuses.check(calls.cache().getState(handle, out), "fastly_cache.get_state");
-        }
-        return out[0];
-    }
-
-    /** A getter hostcall of one u64. */
-    private interface U64Getter {
-        int get(long[] out);
-    }
-
-    private long u64(U64Getter getter, String hostcall) {
-        checkOpen();
-        long[] out = new long[1];
-        Statuses.check(getter.get(out), hostcall);
-        return out[0];
-    }
-
-    private static byte[] range(long from, long to) {
-        byte[] b = new byte[FastlyCache.GET_BODY_OPTIONS_SIZE];
-        for (int i = 0; i < 8; i++) {
-            b[FastlyCache.GET_BODY_OPTIONS_OFF_FROM + i] = (byte) (from >>> (8 * i));
-            b[FastlyCache.GET_BODY_OPTIONS_OFF_TO + i] = (byte) (to >>> (8 * i));
-        }
-        return b;
+        return handle.state();
     }
 
     private static long nonNegative(long v, String name) {

@@ -1,17 +1,13 @@
 package io.github.computejava.cache.core;
 
-import io.github.computejava.abi.FastlyStatus;
-import io.github.computejava.abi.Hostcalls;
-import io.github.computejava.internal.Statuses;
+import io.github.computejava.internal.guest.CacheGuest;
 
 /** A collapsing lookup that has not waited yet for another transaction's obligation. */
 public final class PendingTransaction implements AutoCloseable {
-    private final Hostcalls calls;
-    private final int handle;
+    private final CacheGuest.BusyHandle handle;
     private boolean done;
 
-    PendingTransaction(Hostcalls calls, int handle) {
-        this.calls = calls;
+    PendingTransaction(CacheGuest.BusyHandle handle) {
         this.handle = handle;
     }
 
@@ -27,9 +23,7 @@ public final class PendingTransaction implements AutoCloseable {
             throw new IllegalStateException("the pending transaction was already awaited or closed");
         }
         done = true;
-        int[] out = new int[1];
-        Statuses.check(calls.cache().cacheBusyHandleWait(handle, out), "fastly_cache.cache_busy_handle_wait");
-        return new Transaction(calls, out[0]);
+        return new Transaction(handle.await());
     }
 
     /**
@@ -43,9 +37,6 @@ public final class PendingTransaction implements AutoCloseable {
             return;
         }
         done = true;
-        int status = calls.cache().closeBusy(handle);
-        if (status != FastlyStatus.OK && status != FastlyStatus.BADF) {
-            throw Statuses.toException(status, "fastly_cache.close_busy");
-        }
+        handle.close();
     }
 }

@@ -1,7 +1,6 @@
 package io.github.computejava.cache.core;
 
-import io.github.computejava.abi.CacheReplaceOptions;
-import io.github.computejava.abi.Hostcalls;
+import io.github.computejava.internal.guest.CacheGuest;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,37 +11,22 @@ import java.util.Optional;
  * removed the old object when it began).
  */
 public final class Replace {
-    private final Hostcalls calls;
-    private final int handle;
+    private final CacheGuest.Handle handle;
     private Found existing;
     private boolean inserted;
 
-    Replace(Hostcalls calls, int handle) {
-        this.calls = calls;
+    Replace(CacheGuest.Handle handle) {
         this.handle = handle;
     }
 
-    static Replace begin(Hostcalls calls, byte[] key, ReplaceOptions options) {
-        CacheReplaceOptions record = new CacheReplaceOptions();
-        int mask = CacheReplaceOptions.MASK_REPLACE_STRATEGY;
-        record.replaceStrategy = options.strategy().abi;
+    static Replace begin(byte[] key, ReplaceOptions options) {
+        LookupOptions.Builder lookup = LookupOptions.builder().requestHeaders(options.rawRequestHeaders());
         if (options.alwaysUseRequestedRange()) {
-            mask |= CacheReplaceOptions.MASK_ALWAYS_USE_REQUESTED_RANGE;
+            lookup.alwaysUseRequestedRange(true);
         }
-        int[] out = new int[1];
-        try (Abi.Lookup headers = Abi.lookup(
-                calls,
-                LookupOptions.builder()
-                        .requestHeaders(options.rawRequestHeaders())
-                        .build())) {
-            if (headers.request >= 0) {
-                record.requestHeaders = headers.request;
-                mask |= CacheReplaceOptions.MASK_REQUEST_HEADERS;
-            }
-            io.github.computejava.internal.Statuses.check(
-                    calls.cache().replace(key, mask, record, out), "fastly_cache.replace");
+        try (CacheGuest.LookupArgs args = GuestArgs.lookup(lookup.build())) {
+            return new Replace(CacheGuest.replace(key, options.strategy().abi, args));
         }
-        return new Replace(calls, out[0]);
     }
 
     /**
@@ -53,7 +37,7 @@ public final class Replace {
      */
     public Optional<Found> existing() {
         if (existing == null) {
-            Found f = new Found(calls, handle, false, true);
+            Found f = new Found(handle, false);
             if (!f.isUsable()) {
                 return Optional.empty();
             }
@@ -77,14 +61,14 @@ public final class Replace {
         if (inserted) {
             throw new IllegalStateException("the replacement was already inserted");
         }
-        int[] body = new int[1];
-        try (Abi.Write w = Abi.write(calls, options, true)) {
-            Abi.checkWrite(calls.cache().replaceInsert(handle, w.mask, w.options, body), "fastly_cache.replace_insert");
+        CacheGuest.BodyWriter body;
+        try (CacheGuest.WriteArgs args = GuestArgs.write(options, handle)) {
+            body = handle.replaceInsert(args);
         }
         inserted = true;
         if (existing != null) {
             existing.markClosed();
         }
-        return new CacheWriter(calls, body[0]);
+        return new CacheWriter(body);
     }
 }

@@ -1,10 +1,6 @@
 package io.github.computejava.cache.core;
 
-import io.github.computejava.abi.CacheLookupState;
-import io.github.computejava.abi.FastlyStatus;
-import io.github.computejava.abi.Hostcalls;
-import io.github.computejava.internal.Host;
-import io.github.computejava.internal.Statuses;
+import io.github.computejava.internal.guest.CacheGuest;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,13 +15,11 @@ import java.util.Optional;
  * the next waiting transaction.
  */
 public final class Transaction implements AutoCloseable {
-    private final Hostcalls calls;
-    private final int handle;
+    private final CacheGuest.Handle handle;
     private Found found;
     private boolean closed;
 
-    Transaction(Hostcalls calls, int handle) {
-        this.calls = calls;
+    Transaction(CacheGuest.Handle handle) {
         this.handle = handle;
     }
 
@@ -82,13 +76,9 @@ public final class Transaction implements AutoCloseable {
     public static Transaction lookup(byte[] key, LookupOptions options) {
         byte[] k = CacheKeys.of(key);
         Objects.requireNonNull(options, "options");
-        Hostcalls calls = Host.calls();
-        int[] out = new int[1];
-        try (Abi.Lookup l = Abi.lookup(calls, options)) {
-            Statuses.check(
-                    calls.cache().transactionLookup(k, l.mask, l.options, out), "fastly_cache.transaction_lookup");
+        try (CacheGuest.LookupArgs args = GuestArgs.lookup(options)) {
+            return new Transaction(CacheGuest.transactionLookup(k, args));
         }
-        return new Transaction(calls, out[0]);
     }
 
     /**
@@ -104,14 +94,9 @@ public final class Transaction implements AutoCloseable {
     public static PendingTransaction lookupAsync(byte[] key, LookupOptions options) {
         byte[] k = CacheKeys.of(key);
         Objects.requireNonNull(options, "options");
-        Hostcalls calls = Host.calls();
-        int[] out = new int[1];
-        try (Abi.Lookup l = Abi.lookup(calls, options)) {
-            Statuses.check(
-                    calls.cache().transactionLookupAsync(k, l.mask, l.options, out),
-                    "fastly_cache.transaction_lookup_async");
+        try (CacheGuest.LookupArgs args = GuestArgs.lookup(options)) {
+            return new PendingTransaction(CacheGuest.transactionLookupAsync(k, args));
         }
-        return new PendingTransaction(calls, out[0]);
     }
 
     /**
@@ -125,10 +110,10 @@ public final class Transaction implements AutoCloseable {
         if (found != null) {
             return Optional.of(found);
         }
-        if ((state() & CacheLookupState.FOUND) == 0) {
+        if ((state() & CacheGuest.FOUND) == 0) {
             return Optional.empty();
         }
-        found = new Found(calls, handle, false);
+        found = new Found(handle, false);
         return Optional.of(found);
     }
 
@@ -141,7 +126,7 @@ public final class Transaction implements AutoCloseable {
      */
     public boolean mustInsert() {
         int state = state();
-        return (state & CacheLookupState.FOUND) == 0 && (state & CacheLookupState.MUST_INSERT_OR_UPDATE) != 0;
+        return (state & CacheGuest.FOUND) == 0 && (state & CacheGuest.MUST_INSERT_OR_UPDATE) != 0;
     }
 
     /**
@@ -153,7 +138,7 @@ public final class Transaction implements AutoCloseable {
      * @throws io.github.computejava.HostcallException if the host fails the call
      */
     public boolean mustInsertOrUpdate() {
-        return (state() & CacheLookupState.MUST_INSERT_OR_UPDATE) != 0;
+        return (state() & CacheGuest.MUST_INSERT_OR_UPDATE) != 0;
     }
 
     /**
@@ -168,13 +153,9 @@ public final class Transaction implements AutoCloseable {
      */
     public CacheWriter insert(WriteOptions options) {
         checkObligation(options);
-        int[] body = new int[1];
-        try (Abi.Write w = Abi.write(calls, options, true)) {
-            Abi.checkWrite(
-                    calls.cache().transactionInsert(handle, w.mask, w.options, body),
-                    "fastly_cache.transaction_insert");
+        try (CacheGuest.WriteArgs args = GuestArgs.write(options, handle)) {
+            return new CacheWriter(handle.transactionInsert(args));
         }
-        return new CacheWriter(calls, body[0]);
     }
 
     /**
@@ -190,14 +171,10 @@ public final class Transaction implements AutoCloseable {
      */
     public StreamingInsert insertAndStreamBack(WriteOptions options) {
         checkObligation(options);
-        int[] body = new int[1];
-        int[] back = new int[1];
-        try (Abi.Write w = Abi.write(calls, options, true)) {
-            Abi.checkWrite(
-                    calls.cache().transactionInsertAndStreamBack(handle, w.mask, w.options, body, back),
-                    "fastly_cache.transaction_insert_and_stream_back");
+        try (CacheGuest.WriteArgs args = GuestArgs.write(options, handle)) {
+            CacheGuest.StreamBack s = handle.transactionInsertAndStreamBack(args);
+            return new StreamingInsert(new CacheWriter(s.body), new Found(s.found, true));
         }
-        return new StreamingInsert(new CacheWriter(calls, body[0]), new Found(calls, back[0], true));
     }
 
     /**
@@ -212,12 +189,11 @@ public final class Transaction implements AutoCloseable {
      */
     public void update(WriteOptions options) {
         checkObligation(options);
-        if ((state() & CacheLookupState.FOUND) == 0) {
+        if ((state() & CacheGuest.FOUND) == 0) {
             throw new IllegalStateException("there is no found object to update; insert one instead");
         }
-        try (Abi.Write w = Abi.write(calls, options, true)) {
-            Abi.checkWrite(
-                    calls.cache().transactionUpdate(handle, w.mask, w.options), "fastly_cache.transaction_update");
+        try (CacheGuest.WriteArgs args = GuestArgs.write(options, handle)) {
+            handle.transactionUpdate(args);
         }
     }
 
@@ -231,7 +207,7 @@ public final class Transaction implements AutoCloseable {
         if (!mustInsertOrUpdate()) {
             throw new IllegalStateException("this transaction has no obligation to cancel");
         }
-        Statuses.check(calls.cache().transactionCancel(handle), "fastly_cache.transaction_cancel");
+        handle.transactionCancel();
     }
 
     /**
@@ -248,10 +224,7 @@ public final class Transaction implements AutoCloseable {
         if (found != null) {
             found.markClosed();
         }
-        int status = calls.cache().close(handle);
-        if (status != FastlyStatus.OK && status != FastlyStatus.BADF) {
-            throw Statuses.toException(status, "fastly_cache.close");
-        }
+        handle.close();
     }
 
     private void checkObligation(WriteOptions options) {
@@ -266,8 +239,6 @@ public final class Transaction implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the transaction is closed");
         }
-        int[] out = new int[1];
-        Statuses.check(calls.cache().getState(handle, out), "fastly_cache.get_state");
-        return out[0];
+        return handle.state();
     }
 }

@@ -1,7 +1,6 @@
 package io.github.computejava.cache.simple;
 
 import io.github.computejava.ComputeException;
-import io.github.computejava.abi.Hostcalls;
 import io.github.computejava.cache.core.CacheWriter;
 import io.github.computejava.cache.core.CoreCache;
 import io.github.computejava.cache.core.Found;
@@ -9,7 +8,6 @@ import io.github.computejava.cache.core.StreamingInsert;
 import io.github.computejava.cache.core.Transaction;
 import io.github.computejava.cache.core.WriteOptions;
 import io.github.computejava.internal.Environment;
-import io.github.computejava.internal.Host;
 import io.github.computejava.internal.Sha256;
 import io.github.computejava.internal.Text;
 import io.github.computejava.purge.Purge;
@@ -25,19 +23,6 @@ import java.util.function.Supplier;
  */
 public final class SimpleCache {
     private static final int COPY_BUFFER = 16 * 1024;
-
-    // FASTLY_POP with the host it was read from (one per instance in Wasm, one per sandbox on the JVM)
-    private static volatile PopValue popValue;
-
-    private static final class PopValue {
-        final Hostcalls host;
-        final byte[] pop;
-
-        PopValue(Hostcalls host, byte[] pop) {
-            this.host = host;
-            this.pop = pop;
-        }
-    }
 
     private SimpleCache() {}
 
@@ -165,7 +150,7 @@ public final class SimpleCache {
     public static String surrogateKeyFor(byte[] key, PurgeScope scope) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(scope, "scope");
-        byte[] digest = scope == PurgeScope.POP ? Sha256.digest(key, pop()) : Sha256.digest(key);
+        byte[] digest = scope == PurgeScope.POP ? Sha256.digest(key, Environment.popUtf8()) : Sha256.digest(key);
         return Sha256.hexUpper(digest);
     }
 
@@ -184,16 +169,5 @@ public final class SimpleCache {
             writer.abandon();
             throw e;
         }
-    }
-
-    private static byte[] pop() {
-        Hostcalls calls = Host.calls();
-        PopValue cached = popValue;
-        if (cached == null || cached.host != calls) {
-            String value = Environment.get("FASTLY_POP");
-            cached = new PopValue(calls, Text.utf8(value == null ? "" : value));
-            popValue = cached;
-        }
-        return cached.pop;
     }
 }

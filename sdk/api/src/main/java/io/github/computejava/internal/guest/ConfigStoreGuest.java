@@ -1,16 +1,70 @@
 package io.github.computejava.internal.guest;
 
 import io.github.computejava.abi.FastlyConfigStore;
+import io.github.computejava.abi.FastlyStatus;
+import io.github.computejava.abi.Hostcalls;
+import io.github.computejava.internal.AdaptiveBuffer;
+import io.github.computejava.internal.Host;
+import io.github.computejava.internal.Statuses;
+import io.github.computejava.internal.Text;
+import java.util.Optional;
 import org.teavm.interop.Address;
 import org.teavm.interop.Import;
 import org.teavm.interop.StaticInit;
 
 /**
  * The {@code fastly_config_store} module as the SDK's public API uses it: {@link Wasm}, its imports inside {@code
- * main.wasm}, and (as the typed layer grows) the typed calls over them.
+ * main.wasm}, and {@link Store}, an open store's typed calls over them.
  */
 public final class ConfigStoreGuest {
+    private static final int VALUE_BUFFER = 256;
+
     private ConfigStoreGuest() {}
+
+    /**
+     * Opens a config store by name.
+     *
+     * @param name the store name
+     * @return the store, or null when the service links no such store ({@code badf})
+     * @throws io.github.computejava.HostcallException if the host fails otherwise
+     */
+    public static Store open(String name) {
+        Hostcalls calls = Host.calls();
+        int[] out = new int[1];
+        int status = calls.configStore().open(Text.utf8(name), out);
+        if (status == FastlyStatus.BADF) {
+            return null;
+        }
+        Statuses.check(status, "fastly_config_store.open");
+        return new Store(calls, out[0]);
+    }
+
+    /** An open config store. */
+    public static final class Store {
+        private final Hostcalls calls;
+        private final int handle;
+
+        private Store(Hostcalls calls, int handle) {
+            this.calls = calls;
+            this.handle = handle;
+        }
+
+        /**
+         * The value of a key, of any length (retried with the size the host asks for).
+         *
+         * @param key the key
+         * @return the value as UTF-8 text, or empty when the store has no such key ({@code none})
+         * @throws io.github.computejava.HostcallException if the host fails the lookup
+         */
+        public Optional<String> get(String key) {
+            byte[] k = Text.utf8(key);
+            byte[] value = AdaptiveBuffer.get(
+                    (buf, len, nw) -> calls.configStore().get(handle, k, buf, len, nw),
+                    VALUE_BUFFER,
+                    "fastly_config_store.get");
+            return value == null ? Optional.empty() : Optional.of(Text.utf8(value, 0, value.length));
+        }
+    }
 
     /**
      * The {@code fastly_config_store} hostcalls inside {@code main.wasm}: one binding per function, which passes its arrays' data

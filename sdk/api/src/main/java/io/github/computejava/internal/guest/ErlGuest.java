@@ -1,16 +1,93 @@
 package io.github.computejava.internal.guest;
 
 import io.github.computejava.abi.FastlyErl;
+import io.github.computejava.internal.Host;
+import io.github.computejava.internal.Statuses;
 import org.teavm.interop.Address;
 import org.teavm.interop.Import;
 import org.teavm.interop.StaticInit;
 
 /**
  * The {@code fastly_erl} module as the SDK's public API uses it: {@link Wasm}, its imports inside {@code
- * main.wasm}, and (as the typed layer grows) the typed calls over them.
+ * main.wasm}, and the typed calls over them. Names and entries are the UTF-8 bytes the program gave; every
+ * status but {@code ok} is an exception.
  */
 public final class ErlGuest {
     private ErlGuest() {}
+
+    /**
+     * Counts {@code delta} events for an entry and, when its rate over {@code window} exceeds {@code limit}, puts
+     * the entry in the penalty box for {@code ttl} seconds.
+     *
+     * @return whether the entry is blocked
+     * @throws io.github.computejava.HostcallException if the host refuses the call
+     */
+    public static boolean checkRate(
+            byte[] rateCounter, byte[] entry, int delta, int window, int limit, byte[] penaltyBox, int ttl) {
+        int[] blocked = new int[1];
+        Statuses.check(
+                Host.calls().erl().checkRate(rateCounter, entry, delta, window, limit, penaltyBox, ttl, blocked),
+                "fastly_erl.check_rate");
+        return blocked[0] != 0;
+    }
+
+    /**
+     * Counts {@code delta} events for an entry.
+     *
+     * @throws io.github.computejava.HostcallException if the host refuses the call
+     */
+    public static void ratecounterIncrement(byte[] rateCounter, byte[] entry, int delta) {
+        Statuses.check(
+                Host.calls().erl().ratecounterIncrement(rateCounter, entry, delta), "fastly_erl.ratecounter_increment");
+    }
+
+    /**
+     * An entry's rate over a window of {@code window} seconds.
+     *
+     * @return events per second, as the unsigned 32-bit value the host answers
+     * @throws io.github.computejava.HostcallException if the host refuses the call
+     */
+    public static long ratecounterLookupRate(byte[] rateCounter, byte[] entry, int window) {
+        int[] out = new int[1];
+        Statuses.check(
+                Host.calls().erl().ratecounterLookupRate(rateCounter, entry, window, out),
+                "fastly_erl.ratecounter_lookup_rate");
+        return out[0] & 0xFFFFFFFFL;
+    }
+
+    /**
+     * An entry's count of events over the last {@code duration} seconds.
+     *
+     * @return the count, as the unsigned 32-bit value the host answers
+     * @throws io.github.computejava.HostcallException if the host refuses the call
+     */
+    public static long ratecounterLookupCount(byte[] rateCounter, byte[] entry, int duration) {
+        int[] out = new int[1];
+        Statuses.check(
+                Host.calls().erl().ratecounterLookupCount(rateCounter, entry, duration, out),
+                "fastly_erl.ratecounter_lookup_count");
+        return out[0] & 0xFFFFFFFFL;
+    }
+
+    /**
+     * Puts an entry in a penalty box for {@code ttl} seconds.
+     *
+     * @throws io.github.computejava.HostcallException if the host refuses the call
+     */
+    public static void penaltyboxAdd(byte[] penaltyBox, byte[] entry, int ttl) {
+        Statuses.check(Host.calls().erl().penaltyboxAdd(penaltyBox, entry, ttl), "fastly_erl.penaltybox_add");
+    }
+
+    /**
+     * Whether an entry is in a penalty box.
+     *
+     * @throws io.github.computejava.HostcallException if the host refuses the call
+     */
+    public static boolean penaltyboxHas(byte[] penaltyBox, byte[] entry) {
+        int[] out = new int[1];
+        Statuses.check(Host.calls().erl().penaltyboxHas(penaltyBox, entry, out), "fastly_erl.penaltybox_has");
+        return out[0] != 0;
+    }
 
     /**
      * The {@code fastly_erl} hostcalls inside {@code main.wasm}: one binding per function, which passes its arrays' data

@@ -1,16 +1,34 @@
 package io.github.computejava.internal.guest;
 
 import io.github.computejava.abi.FastlyPurge;
+import io.github.computejava.internal.Host;
+import io.github.computejava.internal.Statuses;
+import io.github.computejava.internal.Text;
 import org.teavm.interop.Address;
 import org.teavm.interop.Import;
 import org.teavm.interop.StaticInit;
 
 /**
  * The {@code fastly_purge} module as the SDK's public API uses it: {@link Wasm}, its imports inside {@code
- * main.wasm}, and (as the typed layer grows) the typed calls over them.
+ * main.wasm}, and {@link #purgeSurrogateKey}, the typed call over them.
  */
 public final class PurgeGuest {
     private PurgeGuest() {}
+
+    /**
+     * Purges every cached object carrying a surrogate key (no JSON answer asked for).
+     *
+     * @param surrogateKey the key, already checked, sent as Latin-1
+     * @param soft whether to mark the objects stale rather than remove them
+     * @throws io.github.computejava.HostcallException if the host fails the purge
+     */
+    public static void purgeSurrogateKey(String surrogateKey, boolean soft) {
+        Statuses.check(
+                Host.calls()
+                        .purge()
+                        .purgeSurrogateKey(Text.latin1(surrogateKey), soft ? FastlyPurge.SOFT_PURGE : 0, null, 0, null),
+                "fastly_purge.purge_surrogate_key");
+    }
 
     /**
      * The {@code fastly_purge} hostcalls inside {@code main.wasm}: one binding per function, which passes its arrays' data

@@ -1,16 +1,117 @@
 package io.github.computejava.internal.guest;
 
 import io.github.computejava.abi.FastlySecretStore;
+import io.github.computejava.abi.FastlyStatus;
+import io.github.computejava.abi.Hostcalls;
+import io.github.computejava.internal.AdaptiveBuffer;
+import io.github.computejava.internal.Host;
+import io.github.computejava.internal.Statuses;
+import io.github.computejava.internal.Text;
 import org.teavm.interop.Address;
 import org.teavm.interop.Import;
 import org.teavm.interop.StaticInit;
 
 /**
  * The {@code fastly_secret_store} module as the SDK's public API uses it: {@link Wasm}, its imports inside {@code
- * main.wasm}, and (as the typed layer grows) the typed calls over them.
+ * main.wasm}, and {@link Store} and {@link Secret}, the typed calls over them.
  */
 public final class SecretStoreGuest {
+    private static final int PLAINTEXT_BUFFER = 512;
+
     private SecretStoreGuest() {}
+
+    /**
+     * Opens a secret store by name.
+     *
+     * @param name the store name
+     * @return the store, or null when the service links no such store ({@code none})
+     * @throws IllegalArgumentException if the host rejects the name ({@code inval})
+     * @throws io.github.computejava.HostcallException if the host fails otherwise
+     */
+    public static Store open(String name) {
+        Hostcalls calls = Host.calls();
+        int[] out = new int[1];
+        int status = calls.secretStore().open(Text.utf8(name), out);
+        if (status == FastlyStatus.NONE) {
+            return null;
+        }
+        if (status == FastlyStatus.INVAL) {
+            throw new IllegalArgumentException("name: '" + name + "' is not a valid secret store name");
+        }
+        Statuses.check(status, "fastly_secret_store.open");
+        return new Store(calls, out[0]);
+    }
+
+    /**
+     * A secret made from bytes the program holds.
+     *
+     * @param plaintext the secret bytes
+     * @return the secret
+     * @throws io.github.computejava.HostcallException if the host fails the call
+     */
+    public static Secret fromBytes(byte[] plaintext) {
+        Hostcalls calls = Host.calls();
+        int[] out = new int[1];
+        Statuses.check(calls.secretStore().fromBytes(plaintext, out), "fastly_secret_store.from_bytes");
+        return new Secret(calls, out[0]);
+    }
+
+    /** An open secret store. */
+    public static final class Store {
+        private final Hostcalls calls;
+        private final int handle;
+
+        private Store(Hostcalls calls, int handle) {
+            this.calls = calls;
+            this.handle = handle;
+        }
+
+        /**
+         * A secret by name.
+         *
+         * @param key the secret name
+         * @return the secret, or null when the store has no such secret ({@code none})
+         * @throws IllegalArgumentException if the host rejects the name ({@code inval})
+         * @throws io.github.computejava.HostcallException if the host fails otherwise
+         */
+        public Secret get(String key) {
+            int[] out = new int[1];
+            int status = calls.secretStore().get(handle, Text.utf8(key), out);
+            if (status == FastlyStatus.NONE) {
+                return null;
+            }
+            if (status == FastlyStatus.INVAL) {
+                throw new IllegalArgumentException("key: '" + key + "' is not a valid secret name");
+            }
+            Statuses.check(status, "fastly_secret_store.get");
+            return new Secret(calls, out[0]);
+        }
+    }
+
+    /** A secret's handle. */
+    public static final class Secret {
+        private final Hostcalls calls;
+        private final int handle;
+
+        private Secret(Hostcalls calls, int handle) {
+            this.calls = calls;
+            this.handle = handle;
+        }
+
+        /**
+         * The plaintext, of any length (retried with the size the host asks for).
+         *
+         * @return the bytes; empty when the host has none
+         * @throws io.github.computejava.HostcallException if the host fails the call
+         */
+        public byte[] plaintext() {
+            byte[] b = AdaptiveBuffer.get(
+                    (buf, len, nw) -> calls.secretStore().plaintext(handle, buf, len, nw),
+                    PLAINTEXT_BUFFER,
+                    "fastly_secret_store.plaintext");
+            return b == null ? new byte[0] : b;
+        }
+    }
 
     /**
      * The {@code fastly_secret_store} hostcalls inside {@code main.wasm}: one binding per function, which passes its arrays' data

@@ -1,4 +1,4 @@
-package io.github.computejava.host;
+package io.github.computejava.host.http;
 
 /**
  * Fastly's limit on a header section, 69 KB each way, and how it counts: name, {@code ": "}, value and CRLF per
@@ -36,7 +36,7 @@ public final class HeaderSection {
     }
 
     /** The sentence naming an oversized section: {@code what} has N bytes of header fields; the limit is .... */
-    static String describe(String what, long bytes) {
+    public static String describe(String what, long bytes) {
         return what + " has " + bytes + " bytes of header fields; the limit is " + LIMIT + " (69 KB)";
     }
 }

@@ -1,4 +1,4 @@
-package io.github.computejava.host;
+package io.github.computejava.host.http;
 
 /** An HTTP request head as the host holds it: method, URI (absolute), version and headers. */
 public final class RequestHead extends MessageHead {

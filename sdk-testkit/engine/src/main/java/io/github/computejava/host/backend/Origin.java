@@ -1,4 +1,9 @@
-package io.github.computejava.host;
+package io.github.computejava.host.backend;
+
+import io.github.computejava.host.http.BodyBuffer;
+import io.github.computejava.host.http.CacheOverride;
+import io.github.computejava.host.http.RequestHead;
+import io.github.computejava.host.http.UpstreamResponse;
 
 /**
  * Where backend requests go once the host has decided to contact the backend: a real HTTP client in the local

@@ -1,4 +1,4 @@
-package io.github.computejava.host;
+package io.github.computejava.host.backend;
 
 import java.net.URI;
 import java.security.cert.X509Certificate;

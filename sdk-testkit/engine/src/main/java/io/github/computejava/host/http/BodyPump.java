@@ -1,4 +1,4 @@
-package io.github.computejava.host;
+package io.github.computejava.host.http;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.github.computejava.host;
+package io.github.computejava.host.edge;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +18,7 @@ public final class RateCounters {
     private final Map<String, ArrayDeque<long[]>> counts = new HashMap<>();
     private final Map<String, Instant> penalties = new HashMap<>();
 
-    RateCounters(InstantSource clock) {
+    public RateCounters(InstantSource clock) {
         this.clock = clock;
     }
 

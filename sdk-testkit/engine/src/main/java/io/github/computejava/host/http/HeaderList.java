@@ -1,4 +1,4 @@
-package io.github.computejava.host;
+package io.github.computejava.host.http;
 
 import io.github.computejava.abi.HttpToken;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.github.computejava.host;
+package io.github.computejava.host.backend;
 
 import io.github.computejava.abi.FastlyHttpReq;
 

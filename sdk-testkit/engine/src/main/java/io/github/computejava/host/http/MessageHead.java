@@ -1,4 +1,4 @@
-package io.github.computejava.host;
+package io.github.computejava.host.http;
 
 /**
  * What a request head and a response head have alike: the HTTP version, the header fields and the framing mode.

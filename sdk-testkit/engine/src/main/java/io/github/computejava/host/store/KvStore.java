@@ -1,4 +1,4 @@
-package io.github.computejava.host;
+package io.github.computejava.host.store;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;

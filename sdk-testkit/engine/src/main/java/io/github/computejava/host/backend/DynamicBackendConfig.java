@@ -1,4 +1,4 @@
-package io.github.computejava.host;
+package io.github.computejava.host.backend;
 
 /**
  * The options of {@code register_dynamic_backend} that the engine uses, decoded from the guest's {@code

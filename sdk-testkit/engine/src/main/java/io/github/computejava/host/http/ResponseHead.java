@@ -1,4 +1,4 @@
-package io.github.computejava.host;
+package io.github.computejava.host.http;
 
 /** An HTTP response head as the host holds it. */
 public final class ResponseHead extends MessageHead {

@@ -1,4 +1,4 @@
-package io.github.computejava.host;
+package io.github.computejava.host.http;
 
 import io.github.computejava.host.readthrough.CacheOutcome;
 import java.util.Optional;

@@ -1,5 +1,7 @@
-package io.github.computejava.host;
+package io.github.computejava.host.http;
 
+import io.github.computejava.host.AsyncItem;
+import io.github.computejava.host.ByteBudget;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -102,7 +104,7 @@ public final class BodyBuffer implements AsyncItem {
      *
      * @return null when written, else the budget that refused them (nothing is written then)
      */
-    ByteBudget write(byte[] b, int off, int len, boolean front, ByteBudget budget) throws IOException {
+    public ByteBudget write(byte[] b, int off, int len, boolean front, ByteBudget budget) throws IOException {
         ByteBudget refused = budget.reserve(len);
         if (refused != null) {
             return refused;

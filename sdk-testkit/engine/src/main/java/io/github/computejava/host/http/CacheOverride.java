@@ -1,4 +1,4 @@
-package io.github.computejava.host;
+package io.github.computejava.host.http;
 
 /** A request's {@code cache_override} settings. */
 public final class CacheOverride {
