@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.computejava.host.Backend;
 import io.github.computejava.host.HostEngine;
+import io.github.computejava.host.backend.Backend;
 import io.github.computejava.server.LocalServer;
 import io.github.computejava.server.WasmProgram;
 import java.io.ByteArrayOutputStream;
