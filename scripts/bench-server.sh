@@ -1,10 +1,16 @@
 #!/bin/sh
-# Measures the local server's per-request latency (median over sequential requests on one keep-alive connection)
-# for three programs, each served by a fresh server on this machine in one run:
+# Measures the local server in one run, each program served by a fresh server on this machine:
 #   empty     a module whose _start does nothing (the floor: instance creation and the HTTP round trip)
 #   java      the default starter, generated from the archetype (compute-java-starter-default) and built
+#   httpme    samples/httpme (a caching proxy) answering from its cache (when samples/httpme/bin/main.wasm is built)
 #   js        a hello program built with Fastly's JavaScript SDK (skipped when js-compute-runtime is not found)
-# and writes the figures into the "server" section of docs/benchmarks.md (other sections are kept).
+# and writes the figures into docs/benchmarks.md (other sections are kept):
+#   "server"             per-request latency: the median over sequential requests on one keep-alive connection
+#   "server-throughput"  with wrk (skipped when wrk is not installed): requests per second and the 99th
+#                        percentile latency at 100 and 200 connections, the server's peak resident memory and
+#                        threads; and the time from starting the server to listening and to its first answer, with
+#                        an empty compile cache (cold) and with the compiled code cached (warm)
+# Every program is measured once it runs compiled code (the server logs "Compiled ..."), after a warm-up.
 #
 # Prerequisites: `mvn -q install -DskipTests` (the server jar, the archetype, the SDK and the Maven plugin);
 # for the JS hello, @fastly/js-compute installed with npm in $JS_TOOLS_DIR (default .ci/tools, where
@@ -13,7 +19,8 @@
 # Environment: MAVEN_REPO (a -Dmaven.repo.local for generating and building the starter), REQUESTS (default
 # 3000), WARMUP (default 3000), JS_REQUESTS (default 200), HEAP_SIZES (e.g. "262144 1048576 4194304": also
 # measure the starter built with each TeaVM minHeapSize), PORT (default 7801), START_TIMEOUT (seconds to wait for
-# a server to listen, default 600).
+# a server to listen and compile, default 600), WRK_SECONDS (each wrk run, default 10), WRK_WARMUP (seconds of wrk
+# before measuring, default 5), CONNECTIONS (default "100 200").
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd -P)
 requests=${REQUESTS:-3000}
@@ -21,6 +28,9 @@ warmup=${WARMUP:-3000}
 js_requests=${JS_REQUESTS:-200}
 port=${PORT:-7801}
 start_timeout=${START_TIMEOUT:-600}
+wrk_seconds=${WRK_SECONDS:-10}
+wrk_warmup=${WRK_WARMUP:-5}
+connections=${CONNECTIONS:-100 200}
 work=$(mktemp -d)
 cleanup() {
   # measure runs in a command substitution (a subshell): it leaves its server's pid in a file for this trap
@@ -75,27 +85,60 @@ if [ -z "$js_wasm" ]; then
   echo "bench-server: js-compute-runtime not found (npm install @fastly/js-compute in $js_dir); skipping the JS hello" >&2
 fi
 
-# --- measuring
-measure() { # $1 = wasm, $2 = requests, $3 = warmup; prints the p50 in ms
-  java -jar "$jar" --addr "127.0.0.1:$port" "$1" > "$work/server.log" 2>&1 &
+# --- serving
+# start_server WASM [server options...]: starts a server (its compile cache in $CACHE_DIR, default one for the
+# run), waits until it listens and runs compiled code; sets server_pid, listen_ms, answer_ms (time to the first
+# answer, asked for as soon as it listens) and compile_ms (what the server says compiling or loading took)
+start_server() {
+  wasm=$1
+  shift
+  cache=${CACHE_DIR:-$work/cache}
+  rm -f "$work/server.log"
+  t0=$(date +%s%N)
+  XDG_CACHE_HOME=$cache java -jar "$jar" --addr "127.0.0.1:$port" "$@" "$wasm" > "$work/server.log" 2>&1 &
   server_pid=$!
   echo "$server_pid" > "$work/server.pid"
   i=0
-  until grep -q 'Listening on' "$work/server.log"; do
+  until grep -qs 'Listening on' "$work/server.log"; do
     i=$((i + 1))
-    # 0.2 s steps: the JS hello's first compilation (before the compile cache has it) takes minutes
+    if [ $i -gt $((start_timeout * 50)) ] || ! kill -0 "$server_pid" 2>/dev/null; then
+      cat "$work/server.log" >&2
+      echo "bench-server: the server did not listen within $start_timeout s for $wasm" >&2
+      exit 1
+    fi
+    sleep 0.02
+  done
+  t1=$(date +%s%N)
+  curl -s -o /dev/null --max-time "$start_timeout" "http://127.0.0.1:$port/" ||
+    { cat "$work/server.log" >&2; echo "bench-server: no answer from $wasm" >&2; exit 1; }
+  t2=$(date +%s%N)
+  listen_ms=$(( (t1 - t0) / 1000000 ))
+  answer_ms=$(( (t2 - t0) / 1000000 ))
+  i=0
+  until grep -qs 'Compiled ' "$work/server.log"; do
+    i=$((i + 1))
     if [ $i -gt $((start_timeout * 5)) ] || ! kill -0 "$server_pid" 2>/dev/null; then
       cat "$work/server.log" >&2
-      echo "bench-server: the server did not listen within $start_timeout s for $1" >&2
+      echo "bench-server: $wasm did not compile within $start_timeout s" >&2
       exit 1
     fi
     sleep 0.2
   done
-  line=$(java "$root/scripts/HttpLoad.java" "http://127.0.0.1:$port/" --connections 1 \
-    --requests "$2" --warmup "$3" --quiet) || { echo "bench-server: requests to $1 failed: $line" >&2; exit 1; }
+  compile_ms=$(sed -n 's/^Compiled .* in \([0-9]*\) ms.*/\1/p' "$work/server.log" | head -n 1)
+}
+
+stop_server() {
   kill "$server_pid" 2>/dev/null || true
   wait "$server_pid" 2>/dev/null || true
   rm -f "$work/server.pid"
+}
+
+# --- measuring
+measure() { # $1 = wasm, $2 = requests, $3 = warmup; prints the p50 in ms
+  start_server "$1" > /dev/null
+  line=$(java "$root/scripts/HttpLoad.java" "http://127.0.0.1:$port/" --connections 1 \
+    --requests "$2" --warmup "$3" --quiet) || { echo "bench-server: requests to $1 failed: $line" >&2; exit 1; }
+  stop_server
   echo "$line" | sed -n 's/.*p50=\([0-9.]*\).*/\1/p'
 }
 
@@ -118,6 +161,128 @@ for heap in ${HEAP_SIZES:-}; do
 "
 done
 
+# --- throughput and start times
+throughput_section=""
+httpme_wasm="$root/samples/httpme/bin/main.wasm"
+if command -v wrk >/dev/null 2>&1; then
+  to_ms() { # wrk's 850.00us, 12.34ms or 1.20s as milliseconds
+    echo "$1" | awk '/us$/ {sub(/us$/, ""); printf "%.2f", $0 / 1000; next}
+      /ms$/ {sub(/ms$/, ""); printf "%.2f", $0; next} /s$/ {sub(/s$/, ""); printf "%.2f", $0 * 1000; next}
+      {print "?"}'
+  }
+  rows=""
+  mem_rows=""
+  empty_rps=""
+  starter_rps=""
+  starter_p99=""
+  starter_rss=""
+  # throughput NAME WASM [server options...]
+  throughput() {
+    name=$1
+    shift
+    echo "wrk: $name..." >&2
+    start_server "$@"
+    if [ "$name" = "httpme (cache hit)" ] &&
+      ! curl -s -D - -o /dev/null "http://127.0.0.1:$port/" | grep -qi '^x-cache: *HIT'; then
+      echo "bench-server: httpme did not answer from its cache" >&2
+    fi
+    wrk -t2 -c100 -d"${wrk_warmup}s" "http://127.0.0.1:$port/" > /dev/null 2>&1 || true
+    for c in $connections; do
+      wrk -t2 -c"$c" -d"${wrk_seconds}s" --latency "http://127.0.0.1:$port/" > "$work/wrk.txt" 2>&1 || true
+      rps=$(awk '/^Requests\/sec/ {printf "%.0f", $2}' "$work/wrk.txt")
+      p99=$(to_ms "$(awk '$1 == "99%" {print $2}' "$work/wrk.txt")")
+      bad=$(awk '/Non-2xx/ {n += $NF} /Socket errors/ {gsub(/,/, ""); n += $4 + $6 + $8 + $10} END {print n + 0}' \
+        "$work/wrk.txt")
+      if [ "$c" = 100 ]; then
+        [ "$name" = "empty module" ] && empty_rps=$rps
+        [ "$name" = "default starter" ] && { starter_rps=$rps; starter_p99=$p99; }
+      fi
+      rows="$rows| $name | $c | $rps | $p99 | $bad |
+"
+    done
+    if [ -r "/proc/$server_pid/status" ]; then
+      rss=$(awk '/^VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$server_pid/status")
+      threads=$(awk '/^Threads/ {print $2}' "/proc/$server_pid/status")
+    else
+      rss=$(ps -o rss= -p "$server_pid" | awk '{printf "%.0f", $1 / 1024}')
+      threads="?"
+    fi
+    [ "$name" = "default starter" ] && starter_rss=$rss
+    mem_rows="$mem_rows| $name | $rss | $threads |
+"
+    stop_server
+  }
+  throughput "empty module" "$work/empty.wasm"
+  throughput "default starter" "$work/java.wasm"
+  throughput "default starter, max_instances=16" "$work/java.wasm" --limit max_instances=16
+  if [ -f "$httpme_wasm" ]; then
+    origin_port=$((port + 1))
+    sed "s#127.0.0.1:7070#127.0.0.1:$origin_port#" "$root/samples/httpme/fastly.toml" > "$work/httpme.toml"
+    throughput "httpme (cache hit)" "$httpme_wasm" -C "$work/httpme.toml" --embedded-origin "127.0.0.1:$origin_port"
+  else
+    echo "bench-server: $httpme_wasm is not built; skipping httpme" >&2
+  fi
+  if [ -n "$js_wasm" ]; then
+    throughput "JS hello" "$js_wasm"
+  fi
+
+  # start_times NAME WASM: listening and the first answer with an empty compile cache, then with it filled
+  start_rows=""
+  js_cold_listen=""
+  start_times() {
+    echo "start times: $1..." >&2
+    dir="$work/cold-$(echo "$1" | tr -c 'a-z\n' '-')"
+    CACHE_DIR=$dir start_server "$2"
+    cold="$listen_ms | $answer_ms | $compile_ms"
+    [ "$1" = "JS hello" ] && js_cold_listen=$listen_ms
+    stop_server
+    CACHE_DIR=$dir start_server "$2"
+    start_rows="$start_rows| $1 | $cold | $listen_ms | $answer_ms | $compile_ms |
+"
+    stop_server
+  }
+  start_times "empty module" "$work/empty.wasm"
+  start_times "default starter" "$work/java.wasm"
+  if [ -n "$js_wasm" ]; then
+    start_times "JS hello" "$js_wasm"
+  fi
+
+  share=$(awk "BEGIN{printf \"%.0f\", 100 * $starter_rps / $empty_rps}")
+  js_target="not measured (js-compute-runtime not found)"
+  if [ -n "$js_cold_listen" ]; then
+    js_target="$js_cold_listen ms"
+  fi
+  throughput_section=$(cat <<EOF
+## Local server throughput and start (scripts/bench-server.sh)
+
+\`wrk -t2 -cN -d${wrk_seconds}s\` on the same machine as the server, after ${wrk_warmup} s of warm-up at 100
+connections, each program served by a fresh \`compute-java-serve\` with its default settings (compiled code,
+memories of ended instances reused, at most 256 instances at once), and the starter once more with at most 16.
+Measured $(date -u +%Y-%m-%d) on $(nproc 2>/dev/null || echo '?') CPUs, $(java -version 2>&1 | head -n 1). "errors" counts non-2xx answers and
+socket errors (timeouts included).
+
+| program | connections | requests/s | p99 ms | errors |
+|---|---|---|---|---|
+$rows
+| program | peak resident MB | threads |
+|---|---|---|
+$mem_rows
+Start, in milliseconds from launching the server: to listening, to its first answer (asked for as soon as it
+listens), and what it reports for compiling (cold: an empty compile cache) or loading the compiled code (warm).
+Until then the program runs in the interpreter.
+
+| program | cold: listening | cold: first answer | cold: compiled | warm: listening | warm: first answer | warm: compiled |
+|---|---|---|---|---|---|---|
+$start_rows
+Targets: the default starter's throughput at least 50 % of the empty module's at 100 connections
+(${share} %), its p99 at most 50 ms (${starter_p99} ms) and its resident memory at most 512 MB
+(${starter_rss} MB); the JS hello listening within 2 s on a cold start (${js_target}).
+EOF
+)
+else
+  echo "bench-server: wrk not found; skipping throughput and start times" >&2
+fi
+
 ratio_java=$(awk "BEGIN{printf \"%.1f\", $java_ms / $floor}")
 js_row="| JS hello (Fastly's JS SDK) | not measured (js-compute-runtime not found) | |"
 target_js="not measured"
@@ -132,7 +297,7 @@ section=$(cat <<EOF
 
 Median latency of sequential GET requests on one keep-alive connection ($requests requests after $warmup of
 warm-up; $js_requests for the JS hello), each program served by a fresh \`compute-java-serve\` (Chicory compiler,
-a new instance per request). Measured $(date -u +%Y-%m-%d) on $(nproc 2>/dev/null || echo '?') CPUs,
+a new instance per request), measured once it runs compiled code. Measured $(date -u +%Y-%m-%d) on $(nproc 2>/dev/null || echo '?') CPUs,
 $(java -version 2>&1 | head -n 1).
 
 | program | median ms | vs. floor |
@@ -152,3 +317,9 @@ EOF
 printf '%s\n' "$section" > "$work/section.md"
 python3 "$root/scripts/bench_md.py" server "$work/section.md"
 echo "$section"
+if [ -n "$throughput_section" ]; then
+  printf '%s\n' "$throughput_section" > "$work/throughput.md"
+  python3 "$root/scripts/bench_md.py" server-throughput "$work/throughput.md"
+  echo
+  echo "$throughput_section"
+fi

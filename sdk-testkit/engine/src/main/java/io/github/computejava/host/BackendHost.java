@@ -43,8 +43,8 @@ final class BackendHost implements FastlyBackend {
      * @param target {@code host} or {@code host:port}
      * @param mask which options are set ({@code backend_config_options})
      * @param config the decoded options
-     * @return {@code inval} for a bad name, target or mask; {@code unsupported} for client certificates, custom
-     *     CA certificates and gRPC; {@code error} when the name is taken
+     * @return {@code inval} for a bad name, target or mask, or a client certificate or key that does not parse;
+     *     {@code unsupported} for custom CA certificates and gRPC; {@code error} when the name is taken
      */
     int registerDynamic(String name, String target, int mask, DynamicBackendConfig config) {
         if ((mask & RESERVED) != 0
@@ -58,8 +58,11 @@ final class BackendHost implements FastlyBackend {
                     + " ([local_server.dynamic_backends] enabled = false)");
             return FastlyStatus.UNSUPPORTED;
         }
-        if ((mask & (CLIENT_CERT | CA_CERT | GRPC)) != 0) {
+        if ((mask & (CA_CERT | GRPC)) != 0) {
             return FastlyStatus.UNSUPPORTED;
+        }
+        if ((mask & CLIENT_CERT) != 0 && !ClientCertificates.valid(config.clientCertificate(), config.clientKey())) {
+            return FastlyStatus.INVAL;
         }
         boolean ssl = (mask & USE_SSL) != 0;
         Backend.Builder b;
@@ -119,6 +122,9 @@ final class BackendHost implements FastlyBackend {
                     config.tcpKeepaliveIntervalSecs(),
                     config.tcpKeepaliveProbes(),
                     config.tcpKeepaliveTimeSecs()));
+        }
+        if ((mask & CLIENT_CERT) != 0) {
+            b.clientCertificate(config.clientCertificate(), config.clientKey());
         }
         return sandbox.engine().registerBackend(b.build()) ? FastlyStatus.OK : FastlyStatus.ERROR;
     }

@@ -20,4 +20,13 @@ public interface DownstreamResponder {
      * @param why what was refused and the answer given instead
      */
     default void refused(String why) {}
+
+    /**
+     * Called for each informational response the program sends before its final one: a {@code 103 Early Hints}
+     * head, without framing headers. A door passes it on to the client at once (the local server writes it as an
+     * interim response); the default drops it, as a client that cannot take interim responses would never see it.
+     *
+     * @param head the informational head (status 103)
+     */
+    default void informational(ResponseHead head) {}
 }

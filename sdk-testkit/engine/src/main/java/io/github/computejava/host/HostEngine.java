@@ -55,6 +55,7 @@ public final class HostEngine implements AutoCloseable {
     private final Map<String, KvStore> kvStores;
     private final Map<String, Map<String, byte[]>> secretStores;
     private volatile Geolocation geolocation;
+    private volatile ClientConnection clientConnection;
     private final DownstreamSource downstreamSource;
     private final RateCounters rateCounters;
     private final Map<String, AccessControlList> acls;
@@ -80,6 +81,7 @@ public final class HostEngine implements AutoCloseable {
         this.kvStores = new ConcurrentHashMap<>(kv);
         this.secretStores = new ConcurrentHashMap<>(b.secretStores);
         this.geolocation = b.geolocation;
+        this.clientConnection = b.clientConnection;
         this.downstreamSource = b.downstreamSource;
         this.rateCounters = new RateCounters(b.clock);
         this.acls = new ConcurrentHashMap<>(b.acls);
@@ -394,6 +396,21 @@ public final class HostEngine implements AutoCloseable {
         return geolocation;
     }
 
+    /** What every client request reports of its connection (TLS, fingerprints, flags): see {@link ClientConnection}. */
+    public ClientConnection clientConnection() {
+        return clientConnection;
+    }
+
+    /**
+     * Changes what client requests from now on report of their connection, as {@link
+     * Builder#clientConnection(ClientConnection)} sets it.
+     *
+     * @throws NullPointerException if {@code connection} is null
+     */
+    public void clientConnection(ClientConnection connection) {
+        this.clientConnection = Objects.requireNonNull(connection, "connection");
+    }
+
     /** Where sandboxes that call {@code next_request} get their next client request. */
     public DownstreamSource downstreamSource() {
         return downstreamSource;
@@ -549,6 +566,7 @@ public final class HostEngine implements AutoCloseable {
         private final Map<String, Map<String, byte[]>> kvSeeds = new LinkedHashMap<>();
         private final Map<String, Map<String, byte[]>> secretStores = new LinkedHashMap<>();
         private Geolocation geolocation = Geolocation.DEFAULT;
+        private ClientConnection clientConnection = ClientConnection.PLAIN_HTTP;
         private DownstreamSource downstreamSource = DownstreamSource.NONE;
         private final Map<String, AccessControlList> acls = new LinkedHashMap<>();
         private ExecutionLimits limits = ExecutionLimits.DEFAULT;
@@ -680,6 +698,16 @@ public final class HostEngine implements AutoCloseable {
         /** Sets what {@code fastly_geo.lookup} answers. */
         public Builder geolocation(Geolocation geolocation) {
             this.geolocation = Objects.requireNonNull(geolocation, "geolocation");
+            return this;
+        }
+
+        /**
+         * Sets what client requests report of their connection beyond plain HTTP (TLS details, client certificate,
+         * fingerprints, the DDoS flag, whether the {@code Fastly-Key} is valid); {@link ClientConnection#PLAIN_HTTP}
+         * by default, as the local server speaks plain HTTP.
+         */
+        public Builder clientConnection(ClientConnection connection) {
+            this.clientConnection = Objects.requireNonNull(connection, "connection");
             return this;
         }
 

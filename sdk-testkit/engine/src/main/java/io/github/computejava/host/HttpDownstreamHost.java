@@ -13,8 +13,9 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * The {@code fastly_http_downstream} hostcalls of a sandbox: what is known about the client request (addresses,
- * original headers, request id; TLS, fingerprint and proxy data are absent on a plain-HTTP local server) and
- * request reuse ({@code next_request}). Bot detection reads the client's {@code X-Fastly-Bot-*} headers, so tests
+ * original headers, request id; TLS details, fingerprints and the DDoS and Fastly-Key flags as the engine's {@link
+ * ClientConnection} reports them, none on a plain-HTTP local server; proxy data is absent) and request reuse
+ * ({@code next_request}). Bot detection reads the client's {@code X-Fastly-Bot-*} headers, so tests
  * can simulate it.
  */
 final class HttpDownstreamHost implements FastlyHttpDownstream {
@@ -227,81 +228,121 @@ final class HttpDownstreamHost implements FastlyHttpDownstream {
         return Buffers.single(REGION_NONE.getBytes(StandardCharsets.US_ASCII), buf, len, nwrittenOut);
     }
 
-    /** {@code downstream_client_ddos_detected}: 0 locally. */
+    /** {@code downstream_client_ddos_detected}: 0 unless the connection is seeded with the flag. */
     @Override
     public int downstreamClientDdosDetected(int req, int[] out) {
         if (client(req) == null) {
             return status(req);
         }
-        out[0] = 0;
+        out[0] = connection().ddosDetected() ? 1 : 0;
         return FastlyStatus.OK;
     }
 
-    /** {@code fastly_key_is_valid}: 0 (no Fastly API key is valid locally). */
+    /** {@code fastly_key_is_valid}: 0 (no Fastly API key is valid locally) unless the connection is seeded so. */
     @Override
     public int fastlyKeyIsValid(int req, int[] out) {
         if (client(req) == null) {
             return status(req);
         }
-        out[0] = 0;
+        out[0] = connection().fastlyKeyValid() ? 1 : 0;
         return FastlyStatus.OK;
     }
 
-    // ---- what a plain-HTTP local server does not have (TLS details, fingerprints, proxy reputation)
+    private ClientConnection connection() {
+        return sandbox.engine().clientConnection();
+    }
+
+    /** A text the connection may know: {@code none} when it does not. */
+    private int text(int req, Optional<String> value, byte[] buf, int len, int[] nwrittenOut) {
+        return bytes(req, value.map(Buffers::latin1), buf, len, nwrittenOut);
+    }
+
+    private int bytes(int req, Optional<byte[]> value, byte[] buf, int len, int[] nwrittenOut) {
+        if (client(req) == null) {
+            return status(req);
+        }
+        if (value.isEmpty()) {
+            return FastlyStatus.NONE;
+        }
+        return Buffers.single(value.get(), buf, len, nwrittenOut);
+    }
+
+    // ---- TLS details and fingerprints: what the engine's ClientConnection knows (none over plain HTTP)
 
     @Override
     public int downstreamClientH2Fingerprint(int req, byte[] buf, int len, int[] nwrittenOut) {
-        return absent(req);
+        return text(req, connection().h2Fingerprint(), buf, len, nwrittenOut);
     }
 
     @Override
     public int downstreamClientOhFingerprint(int req, byte[] buf, int len, int[] nwrittenOut) {
-        return absent(req);
+        return text(req, connection().ohFingerprint(), buf, len, nwrittenOut);
     }
 
     @Override
     public int downstreamTlsCipherOpensslName(int req, byte[] buf, int len, int[] nwrittenOut) {
-        return absent(req);
+        return text(req, connection().tlsCipher(), buf, len, nwrittenOut);
     }
 
     @Override
     public int downstreamTlsProtocol(int req, byte[] buf, int len, int[] nwrittenOut) {
-        return absent(req);
+        return text(req, connection().tlsProtocol(), buf, len, nwrittenOut);
     }
 
     @Override
     public int downstreamTlsClientHello(int req, byte[] buf, int len, int[] nwrittenOut) {
-        return absent(req);
+        return bytes(req, connection().tlsClientHello(), buf, len, nwrittenOut);
     }
 
     @Override
     public int downstreamTlsRawClientCertificate(int req, byte[] buf, int len, int[] nwrittenOut) {
-        return absent(req);
+        return bytes(req, connection().tlsClientCertificate(), buf, len, nwrittenOut);
     }
 
     @Override
     public int downstreamTlsClientServername(int req, byte[] buf, int len, int[] nwrittenOut) {
-        return absent(req);
+        return text(req, connection().tlsServerName(), buf, len, nwrittenOut);
     }
 
     @Override
     public int downstreamTlsJa4(int req, byte[] buf, int len, int[] nwrittenOut) {
-        return absent(req);
+        return text(req, connection().ja4(), buf, len, nwrittenOut);
     }
+
+    // ---- what the local server does not have (proxy reputation)
 
     @Override
     public int downstreamResvpnproxyVpnServiceName(int req, byte[] buf, int len, int[] nwrittenOut) {
         return absent(req);
     }
 
+    /** {@code downstream_tls_ja3_md5}: the 16 bytes the connection knows, or {@code none}. */
     @Override
     public int downstreamTlsJa3Md5(int req, byte[] out16, int[] nwrittenOut) {
-        return absent(req);
+        if (client(req) == null) {
+            return status(req);
+        }
+        Optional<byte[]> md5 = connection().ja3Md5();
+        if (md5.isEmpty()) {
+            return FastlyStatus.NONE;
+        }
+        System.arraycopy(md5.get(), 0, out16, 0, 16);
+        nwrittenOut[0] = 16;
+        return FastlyStatus.OK;
     }
 
+    /** {@code downstream_tls_client_cert_verify_result}: known with a client certificate, else {@code none}. */
     @Override
     public int downstreamTlsClientCertVerifyResult(int req, int[] out) {
-        return absent(req);
+        if (client(req) == null) {
+            return status(req);
+        }
+        Optional<Integer> result = connection().tlsClientCertVerifyResult();
+        if (result.isEmpty()) {
+            return FastlyStatus.NONE;
+        }
+        out[0] = result.get();
+        return FastlyStatus.OK;
     }
 
     @Override

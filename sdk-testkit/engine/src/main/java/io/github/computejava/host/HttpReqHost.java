@@ -586,6 +586,23 @@ final class HttpReqHost implements FastlyHttpReq {
             }
         }
         boolean keepalive = (mask & DynamicBackendRecord.KEEPALIVE) != 0;
+        String clientCertificate = null;
+        String clientKey = null;
+        if ((mask & DynamicBackendRecord.CLIENT_CERT) != 0) {
+            // the key is a secret handle (from a secret store or from_bytes)
+            SecretStoreHost.Secret key = handles.get(c.clientKey, SecretStoreHost.Secret.class);
+            if (key == null) {
+                return FastlyStatus.BADF;
+            }
+            if (c.clientCertificate == null || c.clientCertificate.length == 0) {
+                return FastlyStatus.INVAL;
+            }
+            clientCertificate = Buffers.utf8(c.clientCertificate);
+            clientKey = Buffers.utf8(key.plaintext);
+            if (clientCertificate == null || clientKey == null) {
+                return FastlyStatus.INVAL;
+            }
+        }
         return sandbox.backendHost()
                 .registerDynamic(
                         Buffers.latin1(namePrefix),
@@ -604,7 +621,9 @@ final class HttpReqHost implements FastlyHttpReq {
                                 keepalive && c.tcpKeepaliveEnable != 0,
                                 keepalive ? c.tcpKeepaliveIntervalSecs : 0,
                                 keepalive ? c.tcpKeepaliveProbes : 0,
-                                keepalive ? c.tcpKeepaliveTimeSecs : 0));
+                                keepalive ? c.tcpKeepaliveTimeSecs : 0,
+                                clientCertificate,
+                                clientKey));
     }
 
     /** A host name field: its UTF-8 text, or null when absent, empty, too long or not UTF-8. */

@@ -21,6 +21,9 @@ import java.util.concurrent.ExecutionException;
  * request's when it arrives).
  */
 final class HttpRespHost implements FastlyHttpResp {
+    /** {@code 103 Early Hints}, the one informational status a program may send ({@code send_downstream}). */
+    static final int EARLY_HINTS = 103;
+
     private final Sandbox sandbox;
     private final HandleTable handles;
 
@@ -108,6 +111,15 @@ final class HttpRespHost implements FastlyHttpResp {
         BodyBuffer b = handles.get(body, BodyBuffer.class);
         if (r == null || b == null) {
             return FastlyStatus.BADF;
+        }
+        if (r.head.status() == EARLY_HINTS) {
+            // an interim head, sent as many times as the program likes before the final one; both handles stay
+            // the program's (Fastly's Go SDK sends its final response on them afterwards)
+            return sandbox.sendEarlyHints(r.head) ? FastlyStatus.OK : FastlyStatus.ERROR;
+        }
+        if (r.head.status() < 200) {
+            // no other informational status reaches a client from a program
+            return FastlyStatus.INVAL;
         }
         if (!sandbox.markResponded()) {
             return FastlyStatus.ERROR;

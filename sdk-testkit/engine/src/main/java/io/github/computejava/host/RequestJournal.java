@@ -75,6 +75,11 @@ final class RequestJournal {
             public void refused(String why) {
                 responder.refused(why);
             }
+
+            @Override
+            public void informational(ResponseHead head) {
+                responder.informational(head);
+            }
         };
     }
 

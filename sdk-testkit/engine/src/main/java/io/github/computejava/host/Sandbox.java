@@ -413,6 +413,23 @@ public class Sandbox implements Hostcalls, UncaughtListener {
         responder.respond(head, body, streaming);
     }
 
+    /**
+     * Passes a {@code 103 Early Hints} head to the client before the final response, without its framing headers
+     * ({@code Content-Length}, {@code Transfer-Encoding}), which an informational response has none of.
+     *
+     * @return false when the client already has its final response (the hints come too late)
+     */
+    boolean sendEarlyHints(ResponseHead head) {
+        if (responded) {
+            return false;
+        }
+        ResponseHead hints = head.copy();
+        hints.headers().remove("Content-Length");
+        hints.headers().remove("Transfer-Encoding");
+        responder.informational(hints);
+        return true;
+    }
+
     private void replace(BodyBuffer programBody, String why, int status, String text) {
         refuse(why);
         responder.refused(why);

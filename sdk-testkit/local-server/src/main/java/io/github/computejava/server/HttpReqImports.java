@@ -474,6 +474,14 @@ final class HttpReqImports implements ImportGroup {
             c.sniHostname =
                     text(mem, cfg, DynamicBackendRecord.OFF_SNI_HOSTNAME, DynamicBackendRecord.OFF_SNI_HOSTNAME_LEN);
         }
+        if ((mask & DynamicBackendRecord.CLIENT_CERT) != 0) {
+            c.clientCertificate = text(
+                    mem,
+                    cfg,
+                    DynamicBackendRecord.OFF_CLIENT_CERTIFICATE,
+                    DynamicBackendRecord.OFF_CLIENT_CERTIFICATE_LEN);
+            c.clientKey = mem.u32(cfg + DynamicBackendRecord.OFF_CLIENT_KEY);
+        }
         if ((mask & DynamicBackendRecord.KEEPALIVE) != 0) {
             c.httpKeepaliveTimeMs = mem.u32(cfg + DynamicBackendRecord.OFF_HTTP_KEEPALIVE_TIME_MS);
             c.tcpKeepaliveEnable = mem.u32(cfg + DynamicBackendRecord.OFF_TCP_KEEPALIVE_ENABLE);

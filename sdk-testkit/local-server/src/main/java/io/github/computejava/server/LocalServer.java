@@ -89,6 +89,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * }</pre>
  */
 public final class LocalServer implements AutoCloseable {
+    /** How long writing a 103 Early Hints head to the client may take. */
+    private static final long TIMEOUT_INTERIM_SECONDS = 10;
+
     private static final int WRITE_CHUNK = 16 * 1024;
     /** How many client requests the engine keeps for the inspector. */
     static final int INSPECTOR_HISTORY = 100;
@@ -115,6 +118,22 @@ public final class LocalServer implements AutoCloseable {
     private final AtomicLong requestIds = new AtomicLong();
     private final ExecutionLimits limits;
     private final ByteBudget memoryBudget;
+    private final int pooledMemories;
+
+    /**
+     * How many instances run at once unless told otherwise. Instances that wait (for a backend, for another request
+     * building the cache object they collapse on, in {@code next_request_wait}) count, so the default is generous: a
+     * CPU-bound program serves best with about 8 per core ({@code max_instances}), which keeps latency even and
+     * memory low.
+     */
+    public static final int DEFAULT_MAX_INSTANCES = 256;
+
+    /** The fewest requests that may wait for a running instance (4 per running instance when that is more). */
+    static final int MIN_QUEUED = 256;
+
+    /** How many memories of ended instances the server keeps for reuse unless told otherwise. */
+    public static final int DEFAULT_POOLED_MEMORIES = 32;
+
     private final Set<RunningInstance> running = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService watch;
     private final Duration headerTimeout;
@@ -157,6 +176,7 @@ public final class LocalServer implements AutoCloseable {
                 : defaultMemoryBudget(engine.cacheStore().capacityBytes());
         this.memoryBudget = new ByteBudget("memory for programs", budget, null);
         this.headerTimeout = b.headerTimeout;
+        this.pooledMemories = b.pooledMemories;
         this.healthInterval = b.healthInterval;
         this.onFatal = b.onFatal != null ? b.onFatal : why -> log.error("error: " + why);
         this.exposeRequestIds = b.exposeRequestIds;
@@ -173,9 +193,10 @@ public final class LocalServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.admission = new Admission(b.maxConcurrentGuests, b.maxConcurrentGuests, b.queueTimeout);
+        int maxQueued = Math.max(MIN_QUEUED, 4 * b.maxConcurrentGuests);
+        this.admission = new Admission(b.maxConcurrentGuests, maxQueued, b.queueTimeout);
         // a thread per request waiting for its program (running or queued), and room for the 503s beyond them
-        QueuedThreadPool threads = new QueuedThreadPool(Math.max(16, 2 * b.maxConcurrentGuests + 16));
+        QueuedThreadPool threads = new QueuedThreadPool(Math.max(16, b.maxConcurrentGuests + maxQueued + 16));
         threads.setName("compute-http");
         this.jetty = new Server(threads);
     }
@@ -464,7 +485,8 @@ public final class LocalServer implements AutoCloseable {
                     },
                     serving.frameMap(),
                     limits.outputLineBytes())) {
-                ran[0] = serving.run(s, wasi, log, limits.heapBytes(), memoryBudget, instance::endReason);
+                ran[0] = serving.run(
+                        s, wasi, log, limits.heapBytes(), memoryBudget, instance::endReason, pooledMemories);
                 failure = ran[0].failure;
                 failureStatus = ran[0].status;
                 trace = ran[0].trace;
@@ -626,10 +648,25 @@ public final class LocalServer implements AutoCloseable {
         volatile boolean clientGone;
 
         private final java.util.function.Consumer<String> log;
+        private final java.util.function.Consumer<ResponseHead> interim;
 
         /** @param log where the engine's refusals of the program's answer go (the server's log) */
         Responder(java.util.function.Consumer<String> log) {
+            this(log, head -> {});
+        }
+
+        /**
+         * @param log where the engine's refusals of the program's answer go (the server's log)
+         * @param interim writes an informational head (103 Early Hints) to the client
+         */
+        Responder(java.util.function.Consumer<String> log, java.util.function.Consumer<ResponseHead> interim) {
             this.log = log;
+            this.interim = interim;
+        }
+
+        @Override
+        public void informational(ResponseHead head) {
+            interim.accept(head);
         }
 
         @Override
@@ -895,7 +932,9 @@ public final class LocalServer implements AutoCloseable {
             DownstreamRequest downstream = downstream(request, requestId, clientBody);
             clientBody.reportTo(downstream);
             log.info("request " + requestId + ": " + request.getMethod() + " " + request.getHttpURI());
-            Responder responder = new Responder(why -> log.error("request " + requestId + ": " + why));
+            Responder responder = new Responder(
+                    why -> log.error("request " + requestId + ": " + why),
+                    hints -> writeEarlyHints(requestId, response, hints));
             request.addFailureListener(failure -> responder.clientGone = true);
             if (exposeRequestIds) {
                 usages.put(requestId, new CompletableFuture<>());
@@ -928,6 +967,25 @@ public final class LocalServer implements AutoCloseable {
                 callback.failed(t);
             }
             return true;
+        }
+
+        /**
+         * Writes a 103 Early Hints head to the client as an interim response, waiting until it is written; a client
+         * that cannot take one (HTTP/1.0) or has gone does not get it, which the log notes.
+         */
+        private void writeEarlyHints(String requestId, Response response, ResponseHead head) {
+            HttpFields.Mutable fields = HttpFields.build();
+            for (String[] f : JettyOrigin.forwardable(head.headers())) {
+                fields.add(f[0], f[1]);
+            }
+            try {
+                response.writeInterim(head.status(), fields)
+                        .get(TIMEOUT_INTERIM_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                log.info("request " + requestId + ": the early hints did not reach the client: " + e);
+            }
         }
 
         private DownstreamRequest downstream(Request request, String requestId, ClientBody clientBody) {
@@ -994,13 +1052,15 @@ public final class LocalServer implements AutoCloseable {
                 blockingWrite(response, true, ByteBuffer.allocate(0));
                 return;
             }
-            if (length >= 0 && length <= WRITE_CHUNK * 4L) {
+            // a body that ended with trailers goes chunked, the one framing that carries them
+            boolean trailing = length >= 0 && !answer.body.trailers().isEmpty();
+            if (length >= 0 && length <= WRITE_CHUNK * 4L && !trailing) {
                 byte[] all = answer.body.readAll();
                 out.put(HttpHeader.CONTENT_LENGTH, all.length);
                 blockingWrite(response, true, ByteBuffer.wrap(all));
                 return;
             }
-            if (length >= 0) {
+            if (length >= 0 && !trailing) {
                 out.put(HttpHeader.CONTENT_LENGTH, length);
             } else {
                 BodyBuffer body = answer.body;
@@ -1127,8 +1187,9 @@ public final class LocalServer implements AutoCloseable {
         private InetSocketAddress address = new InetSocketAddress("127.0.0.1", 7676);
         private Origin origin;
         private ServerLog log = ServerLog.standard(0);
-        private int maxConcurrentGuests = 256;
+        private int maxConcurrentGuests = DEFAULT_MAX_INSTANCES;
         private Duration queueTimeout = Duration.ofSeconds(1);
+        private int pooledMemories = DEFAULT_POOLED_MEMORIES;
         private Duration headerTimeout = Duration.ofSeconds(10);
         private long memoryBudget;
         private Duration healthInterval = Duration.ZERO;
@@ -1212,7 +1273,10 @@ public final class LocalServer implements AutoCloseable {
         }
 
         /**
-         * How many program instances may run at once; further requests get a 503.
+         * How many program instances may run at once (default {@value LocalServer#DEFAULT_MAX_INSTANCES}; an instance
+         * waiting for a backend, a collapsed cache lookup or in {@code next_request_wait} counts). Further requests
+         * wait in a queue, in order, up to the {@link #queueTimeout}; one that finds the queue full (4 requests per
+         * running instance, at least 256) or waits longer gets a 503.
          *
          * @throws IllegalArgumentException if not positive
          */
@@ -1232,6 +1296,22 @@ public final class LocalServer implements AutoCloseable {
          */
         public Builder queueTimeout(Duration timeout) {
             this.queueTimeout = nonNegative(timeout, "queueTimeout");
+            return this;
+        }
+
+        /**
+         * How many linear memories of ended instances the server keeps for the next instances of the program (default
+         * {@value LocalServer#DEFAULT_POOLED_MEMORIES}; 0 gives every instance a new memory). A kept memory is put back
+         * to the module's initial image before it is reused, so an instance sees nothing of an earlier one; the
+         * memory of an instance that failed or was ended is never kept.
+         *
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder pooledMemories(int count) {
+            if (count < 0) {
+                throw new IllegalArgumentException("pooledMemories: must not be negative, got " + count);
+            }
+            this.pooledMemories = count;
             return this;
         }
 

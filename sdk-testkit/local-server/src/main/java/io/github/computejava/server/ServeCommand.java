@@ -74,6 +74,7 @@ public final class ServeCommand {
         boolean version;
         boolean help;
         boolean interpreter;
+        boolean compileFirst;
         boolean compileCache = true;
         final List<String> ignored = new ArrayList<>();
         /** {@code --limit NAME=VALUE}, in order. */
@@ -136,6 +137,9 @@ public final class ServeCommand {
                         break;
                     case "--interpreter":
                         o.interpreter = true;
+                        break;
+                    case "--compile-first":
+                        o.compileFirst = true;
                         break;
                     case "--no-compile-cache":
                         o.compileCache = false;
@@ -257,7 +261,8 @@ public final class ServeCommand {
     static String usage() {
         return "Usage: " + NAME + " [serve] [-v] [-C fastly.toml] [--addr 127.0.0.1:7676]"
                 + " [--embedded-origin 127.0.0.1:7070] [--frames FILE] [--limit NAME=VALUE]...\n"
-                + "       [--inspect 127.0.0.1:7677] [--watch] [--interpreter] [--no-compile-cache] bin/main.wasm\n"
+                + "       [--inspect 127.0.0.1:7677] [--watch] [--interpreter | --compile-first]\n"
+                + "       [--no-compile-cache] bin/main.wasm\n"
                 + "       " + NAME + " trace [--frames FILE] bin/main.wasm < log\n"
                 + "       " + NAME + " --version\n"
                 + "Serves a Fastly Compute program locally (a drop-in for Fastly's Viceroy).\n";
@@ -395,8 +400,10 @@ public final class ServeCommand {
                 throw new ProgramException("the frame map " + o.frames + " does not exist");
             }
             Path frames = o.frames != null ? o.frames : FrameMap.beside(o.wasm);
-            WasmProgram.Execution execution =
-                    o.interpreter ? WasmProgram.Execution.INTERPRETED : WasmProgram.Execution.COMPILED;
+            // tiered unless told otherwise: the program serves at once, interpreted until its compiled code is ready
+            WasmProgram.Execution execution = o.interpreter
+                    ? WasmProgram.Execution.INTERPRETED
+                    : o.compileFirst ? WasmProgram.Execution.COMPILED : WasmProgram.Execution.TIERED;
             Path compileCache = o.compileCache ? CompileCache.defaultDirectory() : null;
             byte[] bytes;
             try {
@@ -408,6 +415,7 @@ public final class ServeCommand {
             log.info("Loaded " + program.name() + " (" + program.importCount() + " imports) in "
                     + program.compileMillis() + " ms" + (program.hasFrameMap() ? ", with its frame map" : ""));
             program.frameMapProblem().ifPresent(problem -> log.error("warning: " + problem));
+            reportCompilation(log, program, execution);
             List<String> unsupported = program.unsupportedImports();
             if (!unsupported.isEmpty()) {
                 log.info("The program imports hostcalls this server answers with `unsupported`: "
@@ -433,6 +441,9 @@ public final class ServeCommand {
             if (settings.containsKey("queue_timeout_ms")) {
                 builder.queueTimeout(Duration.ofMillis(settings.get("queue_timeout_ms")));
             }
+            if (settings.containsKey("pooled_memories")) {
+                builder.pooledMemories((int) Math.min(settings.get("pooled_memories"), Integer.MAX_VALUE));
+            }
             if (settings.containsKey("header_timeout_ms")) {
                 builder.headerTimeout(Duration.ofMillis(settings.get("header_timeout_ms")));
             }
@@ -453,12 +464,45 @@ public final class ServeCommand {
                     server,
                     origin,
                     ServeSession.digest(bytes)));
+            // a tiered program is parsed while the server listens: a module that turns out invalid ends the session
+            program.parsed().whenComplete((module, failure) -> {
+                if (failure != null) {
+                    session.get().fail(cause(failure).getMessage());
+                }
+            });
             return session.get();
         } catch (ProgramException | ConfigException | IOException e) {
             err.println("error: " + e.getMessage());
             close(server, origin);
             throw new StartFailure(1, e.getMessage());
         }
+    }
+
+    /**
+     * Says when a tiered program's compiled code is in use (the bytecode compiled, or loaded from the compile
+     * cache), or why it stays interpreted.
+     */
+    static void reportCompilation(ServerLog log, WasmProgram program, WasmProgram.Execution execution) {
+        if (execution != WasmProgram.Execution.TIERED) {
+            return;
+        }
+        program.compiled().whenComplete((millis, failure) -> {
+            if (failure == null) {
+                log.always("Compiled " + program.name() + " in " + millis + " ms; new instances run the compiled code");
+            } else if (!program.parsed().isCompletedExceptionally()) {
+                Throwable cause =
+                        failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                                ? failure.getCause()
+                                : failure;
+                log.error("warning: " + cause.getMessage() + "; the program stays interpreted");
+            }
+        });
+    }
+
+    private static Throwable cause(Throwable failure) {
+        return failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause()
+                : failure;
     }
 
     /**

@@ -111,11 +111,18 @@ public final class ServeSession implements AutoCloseable {
         WasmProgram next;
         try {
             next = WasmProgram.load(wasm.toString(), bytes, frames, execution, compileCache);
+            // a tiered program replaces the served one once it is parsed and valid (it compiles while it serves)
+            next.parsed().join();
+        } catch (java.util.concurrent.CompletionException e) {
+            String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+            log.error("error: " + why + "; still serving version " + server.programVersion());
+            return false;
         } catch (ProgramException e) {
             log.error("error: " + e.getMessage() + "; still serving version " + server.programVersion());
             return false;
         }
         next.frameMapProblem().ifPresent(problem -> log.error("warning: " + problem));
+        ServeCommand.reportCompilation(log, next, execution);
         server.replaceProgram(next);
         servedDigest = digest;
         log.always("Serving " + wasm + " (version " + server.programVersion() + ", loaded in "

@@ -29,7 +29,10 @@ final class Wasi implements AutoCloseable {
     private static final int EINVAL = 28;
     private static final int ENOTSUP = 58;
 
-    private final WasiPreview1 wasi;
+    private final WasiOptions options;
+    // made on the instance's first WASI call: many requests make none
+    private WasiPreview1 wasi;
+    private java.util.Map<String, HostFunction> handlers;
     private final LineOutput stdout;
     private final LineOutput stderr;
     private final InstantSource clock;
@@ -69,7 +72,39 @@ final class Wasi implements AutoCloseable {
                 .withClock(clock.withZone(ZoneOffset.UTC))
                 .withRandom(ThreadLocalRandom.current());
         environment.forEach(options::withEnvironment);
-        this.wasi = WasiPreview1.builder().withOptions(options.build()).build();
+        this.options = options.build();
+    }
+
+    /**
+     * The WASI function {@code name} for an instance's import: what {@link #functions()} holds under that name, made
+     * when the instance first calls a WASI function; a function WASI preview 1 does not define traps when called.
+     */
+    HostFunction function(String module, String name, FunctionType type) {
+        return new HostFunction(module, name, type, (instance, args) -> {
+            HostFunction f = handlers().get(name);
+            if (f == null) {
+                throw new com.dylibso.chicory.runtime.TrapException("WASI function " + name + " is not available");
+            }
+            return f.handle().apply(instance, args);
+        });
+    }
+
+    private java.util.Map<String, HostFunction> handlers() {
+        if (handlers == null) {
+            java.util.Map<String, HostFunction> byName = new java.util.HashMap<>();
+            for (HostFunction f : functions()) {
+                byName.put(f.name(), f);
+            }
+            handlers = byName;
+        }
+        return handlers;
+    }
+
+    private WasiPreview1 preview1() {
+        if (wasi == null) {
+            wasi = WasiPreview1.builder().withOptions(options).build();
+        }
+        return wasi;
     }
 
     /**
@@ -77,7 +112,7 @@ final class Wasi implements AutoCloseable {
      * instead of trapping when the program passes a pointer outside its memory (as WASI says).
      */
     HostFunction[] functions() {
-        HostFunction[] functions = wasi.toHostFunctions();
+        HostFunction[] functions = preview1().toHostFunctions();
         for (int i = 0; i < functions.length; i++) {
             functions[i] = faulting(functions[i]);
         }
@@ -141,7 +176,9 @@ final class Wasi implements AutoCloseable {
         stdout.flushLine();
         stderr.flushLine();
         traces.flush();
-        wasi.close();
+        if (wasi != null) {
+            wasi.close();
+        }
     }
 
     /**

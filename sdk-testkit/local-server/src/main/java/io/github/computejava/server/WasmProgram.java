@@ -12,10 +12,18 @@ import com.dylibso.chicory.wasi.WasiExitException;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.CodeSection;
 import com.dylibso.chicory.wasm.types.Export;
+import com.dylibso.chicory.wasm.types.ExportSection;
 import com.dylibso.chicory.wasm.types.ExternalType;
+import com.dylibso.chicory.wasm.types.FunctionBody;
+import com.dylibso.chicory.wasm.types.FunctionSection;
 import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.ImportSection;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
+import com.dylibso.chicory.wasm.types.MemorySection;
+import com.dylibso.chicory.wasm.types.SectionId;
+import com.dylibso.chicory.wasm.types.TypeSection;
 import io.github.computejava.abi.FastlyStatus;
 import io.github.computejava.host.ByteBudget;
 import io.github.computejava.host.Sandbox;
@@ -23,14 +31,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
  * A Compute program ready to serve: parsed, checked against Fastly's ABI and compiled to JVM bytecode once (functions
- * too large for the JVM run in Chicory's interpreter). Every request gets a fresh instance, as on Fastly.
+ * too large for the JVM run in Chicory's interpreter). Every request gets a fresh instance, as on Fastly: new
+ * globals, tables and data segments, and a linear memory that holds exactly the module's initial image (one an
+ * earlier instance ended normally with is put back to it and reused, {@link GuestHeap.Pool}).
  */
 public final class WasmProgram {
     /** How the program's functions execute. */
@@ -38,31 +47,62 @@ public final class WasmProgram {
         /** Compiled to JVM bytecode, falling back to the interpreter for functions the JVM cannot hold. */
         COMPILED,
         /** Interpreted (slower; no compile time). */
-        INTERPRETED
+        INTERPRETED,
+        /**
+         * Interpreted from the first request while the program compiles (or its compiled code loads from the compile
+         * cache) on a background thread; each instance started after that runs compiled code. A program serves at
+         * once, whatever its size.
+         */
+        TIERED
     }
 
     private final String name;
-    private final WasmModule module;
+    /** The module's declarations (types, imports, functions, memory, exports): all that the checks read. */
+    private final WasmModule header;
+
+    private final Code code;
     private final List<ImportTable.Binding> bindings;
-    private final Function<Instance, Machine> machines;
     private final ImportTable imports;
     private final long compileMillis;
+    private volatile GuestHeap.Pool memories;
+    /** How much of a kept memory's grown pages it keeps for the next instance's growth. */
+    private static final long KEPT_PAGES_BYTES = 32L << 20;
+    /** How much the kept memories of a program may hold together, at most. */
+    private static final long KEPT_BYTES = 256L << 20;
+
     private final FrameMap frameMap;
     private final String frameMapProblem;
 
+    /**
+     * The module and how its functions run, shared by a program and its copy with a frame map: a tiered program
+     * fills them in from background threads.
+     */
+    private static final class Code {
+        /** The whole module, once parsed and validated. */
+        final CompletableFuture<WasmModule> module = new CompletableFuture<>();
+        /** Completes (with the milliseconds it took) when the compiled code is in use. */
+        final CompletableFuture<Long> compiled = new CompletableFuture<>();
+        // replaced once by a tiered program's compiled code; an instance keeps the machine it started with
+        volatile Function<Instance, Machine> machines;
+
+        Code(Function<Instance, Machine> machines) {
+            this.machines = machines;
+        }
+    }
+
     private WasmProgram(
             String name,
-            WasmModule module,
+            WasmModule header,
+            Code code,
             List<ImportTable.Binding> bindings,
-            Function<Instance, Machine> machines,
             ImportTable imports,
             long compileMillis,
             FrameMap frameMap,
             String frameMapProblem) {
         this.name = name;
-        this.module = module;
+        this.header = header;
+        this.code = code;
         this.bindings = bindings;
-        this.machines = machines;
         this.imports = imports;
         this.compileMillis = compileMillis;
         this.frameMap = frameMap;
@@ -142,7 +182,7 @@ public final class WasmProgram {
     }
 
     private WasmProgram withFrameMap(FrameMap map, String problem) {
-        return new WasmProgram(name, module, bindings, machines, imports, compileMillis, map, problem);
+        return new WasmProgram(name, header, code, bindings, imports, compileMillis, map, problem);
     }
 
     /**
@@ -162,6 +202,9 @@ public final class WasmProgram {
         if (bytes.length < 8 || bytes[0] != 0 || bytes[1] != 'a' || bytes[2] != 's' || bytes[3] != 'm') {
             throw new ProgramException(name + " is not a WebAssembly module");
         }
+        if (execution == Execution.TIERED) {
+            return tiered(name, bytes, imports, compileCache);
+        }
         WasmModule module;
         try {
             module = Parser.parse(bytes);
@@ -171,23 +214,110 @@ public final class WasmProgram {
         List<ImportTable.Binding> bindings = imports.link(module, name);
         checkExports(module, name);
         long start = System.nanoTime();
-        Function<Instance, Machine> machines;
-        if (execution == Execution.COMPILED) {
-            try {
-                MachineFactoryCompiler.Builder compiler =
-                        MachineFactoryCompiler.builder(module).withInterpreterFallback(InterpreterFallback.SILENT);
-                if (compileCache != null) {
-                    compiler.withCache(new CompileCache(compileCache));
-                }
-                machines = compiler.compile();
-            } catch (RuntimeException e) {
-                throw new ProgramException(name + " could not be compiled: " + e, e);
-            }
+        Code code;
+        long millis = 0;
+        if (execution == Execution.INTERPRETED) {
+            code = new Code(InterpreterMachine::new);
+            code.compiled.complete(0L);
         } else {
-            machines = InterpreterMachine::new;
+            code = new Code(compile(name, module, compileCache));
+            millis = (System.nanoTime() - start) / 1_000_000L;
+            code.compiled.complete(millis);
         }
-        long millis = (System.nanoTime() - start) / 1_000_000L;
-        return new WasmProgram(name, module, bindings, machines, imports, millis, null, null);
+        code.module.complete(module);
+        return new WasmProgram(name, module, code, bindings, imports, millis, null, null);
+    }
+
+    /**
+     * A tiered program: its declarations are read and checked now (a few milliseconds whatever its size); the whole
+     * module is parsed and validated on a background thread, instances wait for it and run interpreted until a
+     * second thread has compiled it (or loaded its compiled code from the cache).
+     */
+    private static WasmProgram tiered(String name, byte[] bytes, ImportTable imports, Path compileCache) {
+        WasmModule header = declarations(name, bytes);
+        List<ImportTable.Binding> bindings = imports.link(header, name);
+        checkExports(header, name);
+        Code code = new Code(InterpreterMachine::new);
+        WasmProgram program = new WasmProgram(name, header, code, bindings, imports, 0, null, null);
+        long start = System.nanoTime();
+        Thread parser = new Thread(
+                () -> {
+                    WasmModule module;
+                    try {
+                        module = Parser.parse(bytes);
+                    } catch (ChicoryException | LinkageError e) {
+                        ProgramException failure =
+                                new ProgramException(name + " is not a valid WebAssembly module: " + e.getMessage(), e);
+                        code.module.completeExceptionally(failure);
+                        code.compiled.completeExceptionally(failure);
+                        return;
+                    }
+                    code.module.complete(module);
+                    try {
+                        code.machines = compile(name, module, compileCache);
+                        code.compiled.complete((System.nanoTime() - start) / 1_000_000L);
+                    } catch (ProgramException | LinkageError e) {
+                        code.compiled.completeExceptionally(e);
+                    }
+                },
+                "compute-compile");
+        parser.setDaemon(true);
+        // serving requests comes first
+        parser.setPriority(Thread.NORM_PRIORITY - 1);
+        parser.start();
+        return program;
+    }
+
+    /** The sections the checks read, parsed without the functions' code or the data. */
+    private static WasmModule declarations(String name, byte[] bytes) {
+        WasmModule.Builder b = WasmModule.builder().withValidation(false);
+        int[] functions = {0};
+        try {
+            Parser.builder()
+                    .includeSectionId(SectionId.TYPE)
+                    .includeSectionId(SectionId.IMPORT)
+                    .includeSectionId(SectionId.FUNCTION)
+                    .includeSectionId(SectionId.MEMORY)
+                    .includeSectionId(SectionId.EXPORT)
+                    .build()
+                    .parse(new java.io.ByteArrayInputStream(bytes), section -> {
+                        if (section instanceof TypeSection) {
+                            b.setTypeSection((TypeSection) section);
+                        } else if (section instanceof ImportSection) {
+                            b.setImportSection((ImportSection) section);
+                        } else if (section instanceof FunctionSection) {
+                            b.setFunctionSection((FunctionSection) section);
+                            functions[0] = ((FunctionSection) section).functionCount();
+                        } else if (section instanceof MemorySection) {
+                            b.setMemorySection((MemorySection) section);
+                        } else if (section instanceof ExportSection) {
+                            b.setExportSection((ExportSection) section);
+                        }
+                    });
+            // the module's own consistency check counts function bodies: empty ones stand in for the code
+            CodeSection.Builder bodies = CodeSection.builder();
+            FunctionBody empty = new FunctionBody(List.of(), List.of());
+            for (int i = 0; i < functions[0]; i++) {
+                bodies.addFunctionBody(empty);
+            }
+            b.setCodeSection(bodies.build());
+            return b.build();
+        } catch (ChicoryException e) {
+            throw new ProgramException(name + " is not a valid WebAssembly module: " + e.getMessage(), e);
+        }
+    }
+
+    private static Function<Instance, Machine> compile(String name, WasmModule module, Path compileCache) {
+        try {
+            MachineFactoryCompiler.Builder compiler =
+                    MachineFactoryCompiler.builder(module).withInterpreterFallback(InterpreterFallback.SILENT);
+            if (compileCache != null) {
+                compiler.withCache(new CompileCache(compileCache));
+            }
+            return compiler.compile();
+        } catch (RuntimeException e) {
+            throw new ProgramException(name + " could not be compiled: " + e, e);
+        }
     }
 
     /**
@@ -241,10 +371,10 @@ public final class WasmProgram {
      * @throws ProgramException naming the sizes
      */
     void checkHeap(long heapBytes) {
-        if (heapBytes <= 0 || module.memorySection().isEmpty()) {
+        if (heapBytes <= 0 || header.memorySection().isEmpty()) {
             return;
         }
-        MemoryLimits limits = module.memorySection().get().getMemory(0).limits();
+        MemoryLimits limits = header.memorySection().get().getMemory(0).limits();
         long initial = (long) limits.initialPages() * com.dylibso.chicory.runtime.Memory.PAGE_SIZE;
         if (initial > heapBytes) {
             throw new ProgramException(name + " declares " + (initial >> 20) + " MiB of initial memory ("
@@ -258,9 +388,26 @@ public final class WasmProgram {
         return name;
     }
 
-    /** How long compiling took. */
+    /** How long compiling took before the program could serve (0 for a tiered or interpreted program). */
     public long compileMillis() {
         return compileMillis;
+    }
+
+    /**
+     * Completes with how long compiling took once the program's instances run compiled code (at once for a compiled
+     * or interpreted program; when the background compilation ends for a tiered one, or exceptionally with a {@link
+     * ProgramException} when it failed: the program is then interpreted).
+     */
+    public CompletableFuture<Long> compiled() {
+        return code.compiled;
+    }
+
+    /**
+     * Completes when the whole module is parsed and validated (at once unless the program is tiered), or
+     * exceptionally with a {@link ProgramException} when it is not valid: its requests then fail with that reason.
+     */
+    public CompletableFuture<?> parsed() {
+        return code.module;
     }
 
     /** The Fastly functions the program imports that the local server answers with {@code unsupported}. */
@@ -325,13 +472,15 @@ public final class WasmProgram {
      * hostcall becomes the outcome's failure.
      */
     Outcome run(Sandbox sandbox, Wasi wasi, ServerLog log) {
-        return run(sandbox, wasi, log, 0, ByteBudget.unbounded("memory"), () -> null);
+        return run(sandbox, wasi, log, 0, ByteBudget.unbounded("memory"), () -> null, 0);
     }
 
     /**
      * {@link #run(Sandbox, Wasi, ServerLog)} with the instance's memory capped at {@code heapLimit} bytes (0 for no
      * cap) and drawn from {@code memoryBudget}; when the server ended the instance (its thread interrupted), {@code
-     * endReason} says why and that is the outcome's failure.
+     * endReason} says why and that is the outcome's failure. Up to {@code pooledMemories} memories of instances that
+     * ended normally are kept, put back to the initial image, for the next instances (0: every instance gets a new
+     * memory); the memory of an instance that failed, was ended or had a growth refused is never reused.
      */
     Outcome run(
             Sandbox sandbox,
@@ -339,51 +488,86 @@ public final class WasmProgram {
             ServerLog log,
             long heapLimit,
             ByteBudget memoryBudget,
-            java.util.function.Supplier<String> endReason) {
+            java.util.function.Supplier<String> endReason,
+            int pooledMemories) {
         Guest guest = new Guest(sandbox, log);
         guest.startClock();
         GuestHeap[] heap = new GuestHeap[1];
         Instance[] instance = new Instance[1];
         Outcome outcome;
+        boolean reusable = false;
         try {
-            instance[0] = instantiate(guest, wasi, limits -> {
-                heap[0] = GuestHeap.create(limits, heapLimit, memoryBudget);
-                return heap[0];
-            });
-            guest.bind(instance[0]);
-            ExportFunction start = instance[0].export("_start");
-            start.apply();
-            outcome = new Outcome(null);
-        } catch (WasiExitException e) {
-            outcome =
-                    e.exitCode() == 0 ? new Outcome(null) : new Outcome("the program exited with code " + e.exitCode());
-        } catch (com.dylibso.chicory.runtime.ExecutionCompletedException e) {
-            outcome = new Outcome(null);
-        } catch (GuestHeap.OutOfBudget e) {
-            outcome = new Outcome(e.getMessage());
-            outcome.status = 503;
-        } catch (StackOverflowError e) {
-            outcome = trapped(wasi, instance[0], "the program overflowed its stack");
-        } catch (OutOfMemoryError e) {
-            outcome = new Outcome("the program ran out of memory (the JVM's heap is full)");
-        } catch (RuntimeException e) {
-            outcome = trapped(wasi, instance[0], describe(e));
-        } finally {
-            wasi.close();
-            if (heap[0] != null) {
-                heap[0].release();
+            try {
+                instance[0] = instantiate(guest, wasi, limits -> {
+                    heap[0] = pooledMemories > 0
+                            ? memories(limits, heapLimit, pooledMemories, memoryBudget)
+                                    .take(memoryBudget)
+                            : GuestHeap.create(limits, heapLimit, memoryBudget);
+                    return heap[0];
+                });
+                guest.bind(instance[0]);
+                ExportFunction start = instance[0].export("_start");
+                start.apply();
+                outcome = new Outcome(null);
+            } catch (WasiExitException e) {
+                outcome = e.exitCode() == 0
+                        ? new Outcome(null)
+                        : new Outcome("the program exited with code " + e.exitCode());
+            } catch (com.dylibso.chicory.runtime.ExecutionCompletedException e) {
+                outcome = new Outcome(null);
+            } catch (GuestHeap.OutOfBudget e) {
+                outcome = new Outcome(e.getMessage());
+                outcome.status = 503;
+            } catch (ProgramException e) {
+                outcome = new Outcome(e.getMessage());
+            } catch (StackOverflowError e) {
+                outcome = trapped(wasi, instance[0], "the program overflowed its stack");
+            } catch (OutOfMemoryError e) {
+                outcome = new Outcome("the program ran out of memory (the JVM's heap is full)");
+            } catch (RuntimeException e) {
+                outcome = trapped(wasi, instance[0], describe(e));
+            } finally {
+                wasi.close();
             }
-        }
-        String ended = endReason.get();
-        if (ended != null) {
-            outcome = new Outcome(ended);
-        }
-        if (heap[0] != null) {
-            outcome.heapBytes = heap[0].peakBytes();
-            outcome.heapRefusal = heap[0].refusal();
+            String ended = endReason.get();
+            if (ended != null) {
+                outcome = new Outcome(ended);
+            }
+            if (heap[0] != null) {
+                outcome.heapBytes = heap[0].peakBytes();
+                outcome.heapRefusal = heap[0].refusal();
+            }
+            reusable = outcome.failure == null && outcome.heapRefusal == null;
+        } finally {
+            // read before: a memory given back may serve another instance at once
+            if (heap[0] != null) {
+                heap[0].release(reusable);
+            }
         }
         outcome.cpuMillis = guest.cpuMillis();
         return outcome;
+    }
+
+    /** The pool of this program's memories for instances capped at {@code heapLimit}. */
+    private GuestHeap.Pool memories(MemoryLimits declared, long heapLimit, int capacity, ByteBudget budget) {
+        GuestHeap.Pool pool = memories;
+        if (pool == null || !pool.limits(heapLimit)) {
+            synchronized (this) {
+                pool = memories;
+                if (pool == null || !pool.limits(heapLimit)) {
+                    // kept memories hold at most a quarter of the server's memory for programs, and 256 MiB
+                    long bytes = Math.min(KEPT_BYTES, budget.capacity() > 0 ? budget.capacity() / 4 : KEPT_BYTES);
+                    pool = new GuestHeap.Pool(declared, heapLimit, capacity, bytes, KEPT_PAGES_BYTES);
+                    memories = pool;
+                }
+            }
+        }
+        return pool;
+    }
+
+    /** The pool of memories, or null before an instance used one (tests). */
+    GuestHeap.Pool memoryPool() {
+        return memories;
     }
 
     /** A trap's outcome, with the Java frames the program's shadow stack holds. */
@@ -398,21 +582,10 @@ public final class WasmProgram {
             Guest guest,
             Wasi wasi,
             java.util.function.Function<MemoryLimits, com.dylibso.chicory.runtime.Memory> memory) {
-        Map<String, HostFunction> wasiFunctions = new HashMap<>();
-        for (HostFunction f : wasi.functions()) {
-            wasiFunctions.put(f.name(), f);
-        }
         ImportValues.Builder values = ImportValues.builder();
         for (ImportTable.Binding b : bindings) {
             if (b.hostcall == null) {
-                HostFunction f = wasiFunctions.get(b.name);
-                if (f == null) {
-                    f = new HostFunction(b.module, b.name, b.type, (inst, args) -> {
-                        throw new com.dylibso.chicory.runtime.TrapException(
-                                "WASI function " + b.name + " is not available");
-                    });
-                }
-                values.addFunction(f);
+                values.addFunction(wasi.function(b.module, b.name, b.type));
             } else {
                 Hostcall hostcall = b.hostcall;
                 String where = b.module + "." + b.name;
@@ -420,12 +593,31 @@ public final class WasmProgram {
                         b.module, b.name, b.type, (inst, args) -> call(guest, wasi, where, hostcall, inst, args)));
             }
         }
+        WasmModule module = code.module.getNow(null);
+        if (module == null) {
+            module = awaitModule();
+        }
         return Instance.builder(module)
                 .withImportValues(values.build())
-                .withMachineFactory(machines)
+                .withMachineFactory(code.machines)
                 .withMemoryFactory(memory)
                 .withStart(false)
                 .build();
+    }
+
+    /** Waits for a tiered program's module (its first requests arrive while it is parsed). */
+    private WasmModule awaitModule() {
+        try {
+            return code.module.get();
+        } catch (InterruptedException e) {
+            // the server ended the instance; its reason is the outcome
+            Thread.currentThread().interrupt();
+            throw new ProgramException(name + " was still loading when the instance was ended");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof ProgramException
+                    ? (ProgramException) e.getCause()
+                    : new ProgramException(name + " could not be loaded: " + e.getCause(), e.getCause());
+        }
     }
 
     private static long[] call(

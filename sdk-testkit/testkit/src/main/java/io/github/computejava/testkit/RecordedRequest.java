@@ -35,6 +35,22 @@ public final class RecordedRequest extends HttpMessage {
         this.sequence = sequence;
     }
 
+    private String clientCertificate;
+
+    /**
+     * The client certificate the backend was given in the TLS handshake (a dynamic backend registered with {@code
+     * BackendOptions.clientCertificate}).
+     *
+     * @return the certificate, PEM, or empty when none was presented
+     */
+    public java.util.Optional<String> clientCertificate() {
+        return java.util.Optional.ofNullable(clientCertificate);
+    }
+
+    void clientCertificate(String pem) {
+        this.clientCertificate = pem;
+    }
+
     /**
      * The backend the request went to.
      *

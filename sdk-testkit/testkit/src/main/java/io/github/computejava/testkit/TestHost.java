@@ -299,6 +299,25 @@ public final class TestHost implements AutoCloseable {
     }
 
     /**
+     * Seeds what the client requests from now on report of their connection beyond plain HTTP, on either door:
+     * TLS protocol, cipher and SNI name, the client certificate and its verification result, the ClientHello, JA3,
+     * JA4, HTTP/2 and original-header fingerprints, the DDoS flag and whether the {@code Fastly-Key} is valid (the
+     * SDK's {@code Request.clientInfo()}). Without it, they report what plain HTTP knows: none of them.
+     *
+     * <pre>{@code
+     * host.clientConnection(ClientConnection.builder().tlsProtocol("TLSv1.3").ja4("t13d1516h2_8daaf6152771").build());
+     * }</pre>
+     *
+     * @param connection what the connection reports
+     * @return this host
+     * @throws NullPointerException if {@code connection} is null
+     */
+    public TestHost clientConnection(io.github.computejava.host.ClientConnection connection) {
+        engine.clientConnection(Objects.requireNonNull(connection, "connection"));
+        return this;
+    }
+
+    /**
      * The KV store of this name, created empty if it does not exist: seed it with {@code insert}, inspect what
      * the program wrote with {@code lookup}. Time to live runs on the virtual clock.
      *
@@ -630,6 +649,8 @@ public final class TestHost implements AutoCloseable {
                     reply.complete(),
                     List.of());
             response.usage(reply.usage());
+            response.earlyHints(reply.earlyHints());
+            response.trailers(reply.trailers());
             checkResponders(failuresBefore);
             return response;
         }
@@ -640,6 +661,8 @@ public final class TestHost implements AutoCloseable {
         boolean responded = execute(p, request, capture, uncaught);
         TestResponse response = capture.toResponse(request, responded, uncaught);
         response.usage(CompletableFuture.completedFuture(capture.usage));
+        response.earlyHints(capture.earlyHints);
+        response.trailers(capture.trailers());
         checkResponders(failuresBefore);
         return response;
     }
@@ -833,6 +856,16 @@ public final class TestHost implements AutoCloseable {
         private BodyBuffer body;
         private boolean streaming;
         private Future<Collected> collector;
+        private final List<Headers> earlyHints = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void informational(ResponseHead head) {
+            Headers h = new Headers();
+            for (String[] f : head.headers().fields()) {
+                h.add(f[0], f[1]);
+            }
+            earlyHints.add(h);
+        }
 
         @Override
         public void respond(ResponseHead head, BodyBuffer body, boolean streaming) {
@@ -842,6 +875,17 @@ public final class TestHost implements AutoCloseable {
             if (streaming) {
                 collector = threads.submit(() -> Collected.from(body));
             }
+        }
+
+        /** The trailers that followed the body, once it was read to its end. */
+        Headers trailers() {
+            Headers t = new Headers();
+            if (body != null && body.trailersReady()) {
+                for (String[] f : body.trailers().fields()) {
+                    t.add(f[0], f[1]);
+                }
+            }
+            return t;
         }
 
         TestResponse toResponse(TestRequest request, boolean responded, List<Throwable> uncaught) {

@@ -69,6 +69,7 @@ final class TestOrigin implements Origin {
         Framing.request(sent, bytes, body.isStreaming());
         TestBackend script = host.script(backend.name());
         RecordedRequest recorded = host.record(backend.name(), sent, bytes, cacheOptions(override), script);
+        backend.clientCertificate().ifPresent(recorded::clientCertificate);
         if (!complete) {
             throw new SendFailure(FastlyHttpReq.SEND_ERROR_TAG_CONNECTION_TERMINATED, "the request body was abandoned");
         }

@@ -110,6 +110,37 @@ public final class TestResponse extends HttpMessage {
         this.usage = usage;
     }
 
+    private List<Headers> earlyHints = List.of();
+
+    /**
+     * The {@code 103 Early Hints} responses the client received before this one, in order ({@code
+     * ResponseWriter.sendEarlyHints}), each as its header fields.
+     *
+     * @return the hints, empty when none came
+     */
+    public List<Headers> earlyHints() {
+        return earlyHints;
+    }
+
+    void earlyHints(List<Headers> hints) {
+        this.earlyHints = List.copyOf(hints);
+    }
+
+    private Headers trailers = new Headers();
+
+    /**
+     * The trailer fields that came after the body ({@code ResponseWriter.addTrailer}).
+     *
+     * @return the trailers, empty when none came
+     */
+    public Headers trailers() {
+        return trailers.copy();
+    }
+
+    void trailers(Headers trailers) {
+        this.trailers = trailers.copy();
+    }
+
     /**
      * Fluent assertions on this response.
      *

@@ -68,6 +68,8 @@ public interface WasmDoor {
      * @param streamed whether the response came with chunked framing
      * @param complete false when the body ended early (the program abandoned it)
      * @param usage what the instance used, once it has ended
+     * @param earlyHints the {@code 103 Early Hints} responses received before it, each as its header fields
+     * @param trailers the trailer fields received after the body
      */
     record Reply(
             int status,
@@ -75,7 +77,9 @@ public interface WasmDoor {
             byte[] body,
             boolean streamed,
             boolean complete,
-            java.util.concurrent.CompletableFuture<io.github.computejava.host.ResourceUsage> usage) {}
+            java.util.concurrent.CompletableFuture<io.github.computejava.host.ResourceUsage> usage,
+            java.util.List<Headers> earlyHints,
+            Headers trailers) {}
 
     /**
      * A response whose body is still arriving.

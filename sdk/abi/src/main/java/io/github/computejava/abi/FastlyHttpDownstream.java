@@ -5,6 +5,27 @@ public interface FastlyHttpDownstream {
     /** {@code next_request_options_mask.timeout}. */
     int NEXT_REQUEST_OPTIONS_TIMEOUT = 1 << 1;
 
+    /** {@code client_cert_verify_result.ok}: the client's certificate verified. */
+    int CLIENT_CERT_VERIFY_OK = 0;
+
+    /** {@code client_cert_verify_result.bad_certificate}. */
+    int CLIENT_CERT_VERIFY_BAD_CERTIFICATE = 1;
+
+    /** {@code client_cert_verify_result.certificate_revoked}. */
+    int CLIENT_CERT_VERIFY_CERTIFICATE_REVOKED = 2;
+
+    /** {@code client_cert_verify_result.certificate_expired}. */
+    int CLIENT_CERT_VERIFY_CERTIFICATE_EXPIRED = 3;
+
+    /** {@code client_cert_verify_result.unknown_ca}. */
+    int CLIENT_CERT_VERIFY_UNKNOWN_CA = 4;
+
+    /** {@code client_cert_verify_result.certificate_missing}. */
+    int CLIENT_CERT_VERIFY_CERTIFICATE_MISSING = 5;
+
+    /** {@code client_cert_verify_result.certificate_unknown}. */
+    int CLIENT_CERT_VERIFY_CERTIFICATE_UNKNOWN = 6;
+
     // next_request(options_mask: next_request_options_mask, options: ptr next_request_options)
     //   -> (status, request_promise_handle); the record's one field, timeout_ms (u64), is passed by value
     int nextRequest(int mask, long timeoutMs, int[] promiseOut);

@@ -71,6 +71,8 @@ public final class BackendOptions {
         private TlsVersion sslMaxVersion;
         private String certHostname;
         private String caCertificate;
+        private String clientCertificate;
+        private io.github.computejava.secretstore.Secret clientKey;
         private String ciphers;
         private String sniHostname;
         private long httpKeepaliveTimeMs;
@@ -210,6 +212,39 @@ public final class BackendOptions {
             }
             this.caCertificate = pem;
             mask |= DynamicBackendRecord.CA_CERT | DynamicBackendRecord.USE_SSL;
+            return this;
+        }
+
+        /**
+         * The certificate and key the backend is shown in the TLS handshake (mutual TLS), as Go's {@code
+         * BackendOptions.ClientCertificate}; turns TLS on. The key is a secret, from a secret store or {@link
+         * io.github.computejava.secretstore.Secret#fromBytes}, so it need not sit in the program's code:
+         *
+         * <pre>{@code
+         * Secret key = SecretStore.open("tls").get("client-key").orElseThrow();
+         * Backend api = Backend.register("api", "api.example.com:443",
+         *         BackendOptions.builder().clientCertificate(CLIENT_CERT_PEM, key).build());
+         * }</pre>
+         *
+         * <p>The local server and the testkit present them to real TLS origins; a scripted backend records the
+         * certificate ({@code RecordedRequest.clientCertificate()}). A certificate or key that does not parse fails
+         * the registration ({@link BackendRegistrationException}).
+         *
+         * @param certificatePem the certificate (chain), PEM
+         * @param key the secret holding its private key, PEM (PKCS#8 {@code PRIVATE KEY})
+         * @return this builder
+         * @throws IllegalArgumentException if {@code certificatePem} is empty
+         * @throws NullPointerException if an argument is null
+         */
+        public Builder clientCertificate(String certificatePem, io.github.computejava.secretstore.Secret key) {
+            Objects.requireNonNull(certificatePem, "certificatePem");
+            Objects.requireNonNull(key, "key");
+            if (certificatePem.isEmpty()) {
+                throw new IllegalArgumentException("clientCertificate: must not be empty");
+            }
+            this.clientCertificate = certificatePem;
+            this.clientKey = key;
+            mask |= DynamicBackendRecord.CLIENT_CERT | DynamicBackendRecord.USE_SSL;
             return this;
         }
 
@@ -381,6 +416,8 @@ public final class BackendOptions {
             b.sslMaxVersion = sslMaxVersion;
             b.certHostname = certHostname;
             b.caCertificate = caCertificate;
+            b.clientCertificate = clientCertificate;
+            b.clientKey = clientKey;
             b.ciphers = ciphers;
             b.sniHostname = sniHostname;
             b.httpKeepaliveTimeMs = httpKeepaliveTimeMs;
@@ -405,6 +442,10 @@ public final class BackendOptions {
             c.certHostname = certHostname == null ? null : Text.utf8(certHostname);
             c.caCert = caCertificate == null ? null : Text.utf8(caCertificate);
             c.ciphers = ciphers == null ? null : Text.utf8(ciphers);
+            if (clientCertificate != null) {
+                c.clientCertificate = Text.utf8(clientCertificate);
+                c.clientKey = io.github.computejava.internal.SecretHandles.of(clientKey);
+            }
             c.sniHostname = sniHostname == null ? null : Text.utf8(sniHostname);
             c.httpKeepaliveTimeMs = (int) httpKeepaliveTimeMs;
             c.tcpKeepaliveEnable = tcpKeepalive ? 1 : 0;

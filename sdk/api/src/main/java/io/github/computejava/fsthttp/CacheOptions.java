@@ -1,9 +1,9 @@
 package io.github.computejava.fsthttp;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * How the readthrough cache treats one backend request: the overrides of Fastly's {@code CacheOverride}.
@@ -39,9 +39,10 @@ public final class CacheOptions {
     private final String surrogateKey;
     private final Duration staleIfError;
     private final byte[] overrideKey;
-    private final Consumer<Request> beforeSend;
-    private final Consumer<CandidateResponse> afterSend;
+    private final BeforeSend beforeSend;
+    private final AfterSend afterSend;
     private final CacheFlow flow;
+    private final CacheFacts.Source facts;
 
     private CacheOptions(Builder b) {
         this.pass = b.pass;
@@ -54,6 +55,7 @@ public final class CacheOptions {
         this.beforeSend = b.beforeSend;
         this.afterSend = b.afterSend;
         this.flow = b.flow;
+        this.facts = b.facts;
     }
 
     /**
@@ -82,6 +84,7 @@ public final class CacheOptions {
         b.beforeSend = beforeSend;
         b.afterSend = afterSend;
         b.flow = flow;
+        b.facts = facts;
         return b;
     }
 
@@ -154,7 +157,7 @@ public final class CacheOptions {
      *
      * @return the hook, or empty
      */
-    public Optional<Consumer<Request>> beforeSend() {
+    public Optional<BeforeSend> beforeSend() {
         return Optional.ofNullable(beforeSend);
     }
 
@@ -163,7 +166,7 @@ public final class CacheOptions {
      *
      * @return the hook, or empty
      */
-    public Optional<Consumer<CandidateResponse>> afterSend() {
+    public Optional<AfterSend> afterSend() {
         return Optional.ofNullable(afterSend);
     }
 
@@ -177,15 +180,20 @@ public final class CacheOptions {
         return flow;
     }
 
+    /** What reads a stored response's cache facts, set only by {@link Builder#cacheFacts}; else null. */
+    CacheFacts.Source factsSource() {
+        return facts;
+    }
+
     byte[] overrideKeyBytes() {
         return overrideKey;
     }
 
-    Consumer<Request> beforeSendHook() {
+    BeforeSend beforeSendHook() {
         return beforeSend;
     }
 
-    Consumer<CandidateResponse> afterSendHook() {
+    AfterSend afterSendHook() {
         return afterSend;
     }
 
@@ -225,6 +233,32 @@ public final class CacheOptions {
     }
 
     /** Builds {@link CacheOptions}; every setter checks its argument at once. */
+    /** A hook run on the backend request before it is sent ({@link Builder#beforeSend}); it may fail with I/O. */
+    @FunctionalInterface
+    public interface BeforeSend {
+        /**
+         * Changes the request about to go to the backend.
+         *
+         * @param request the backend request
+         * @throws IOException to fail the send: {@link Request#send} throws it as an {@link
+         *     java.io.UncheckedIOException}
+         */
+        void accept(Request request) throws IOException;
+    }
+
+    /** A hook run on a backend response before it is stored ({@link Builder#afterSend}); it may fail with I/O. */
+    @FunctionalInterface
+    public interface AfterSend {
+        /**
+         * Changes what is stored and returned.
+         *
+         * @param response the candidate response
+         * @throws IOException to fail the send: {@link Request#send} throws it as an {@link
+         *     java.io.UncheckedIOException}, unless a stale response may stand in (stale-if-error)
+         */
+        void accept(CandidateResponse response) throws IOException;
+    }
+
     public static final class Builder {
         private boolean pass;
         private boolean pci;
@@ -233,9 +267,10 @@ public final class CacheOptions {
         private String surrogateKey;
         private Duration staleIfError;
         private byte[] overrideKey;
-        private Consumer<Request> beforeSend;
-        private Consumer<CandidateResponse> afterSend;
+        private BeforeSend beforeSend;
+        private AfterSend afterSend;
         private CacheFlow flow;
+        private CacheFacts.Source facts;
 
         private Builder() {}
 
@@ -346,11 +381,12 @@ public final class CacheOptions {
          * cannot answer: the place for headers that are expensive to compute. The hook may change the method,
          * URL, headers, body and cache options of the request it is given.
          *
-         * @param hook the hook; an exception it throws fails {@link Request#send}
+         * @param hook the hook; an exception it throws fails {@link Request#send} (an {@code IOException} as an {@link
+         *     java.io.UncheckedIOException})
          * @return this builder
          * @throws NullPointerException if {@code hook} is null
          */
-        public Builder beforeSend(Consumer<Request> hook) {
+        public Builder beforeSend(BeforeSend hook) {
             this.beforeSend = Objects.requireNonNull(hook, "beforeSend");
             this.flow = GuestCache.FLOW;
             return this;
@@ -366,9 +402,29 @@ public final class CacheOptions {
          * @return this builder
          * @throws NullPointerException if {@code hook} is null
          */
-        public Builder afterSend(Consumer<CandidateResponse> hook) {
+        public Builder afterSend(AfterSend hook) {
             this.afterSend = Objects.requireNonNull(hook, "afterSend");
             this.flow = GuestCache.FLOW;
+            return this;
+        }
+
+        /**
+         * Sends through Fastly's HTTP cache API (as the hooks do) and keeps the cache's facts of a response it
+         * answers from the cache: {@link Response#ttl()}, {@link Response#age()}, the stale periods, {@link
+         * Response#vary()}, {@link Response#surrogateKeys()} and {@link Response#maskedError()} (the host's
+         * one-call send reports none of them). Caching is the same either way, one cache serves both. Only a
+         * program that sets it links the flow and the reading of the facts (a few kilobytes of {@code main.wasm}).
+         *
+         * @param report true to report the facts; false reports none (hooks still send through the flow)
+         * @return this builder
+         */
+        public Builder cacheFacts(boolean report) {
+            if (report) {
+                this.flow = GuestCache.FLOW;
+                this.facts = CacheFacts.SOURCE;
+            } else {
+                this.facts = null;
+            }
             return this;
         }
 

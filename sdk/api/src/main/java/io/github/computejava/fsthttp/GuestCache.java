@@ -17,7 +17,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * {@link Request#send} when the program drives the readthrough cache through Fastly's HTTP cache API
@@ -206,7 +205,7 @@ final class GuestCache implements CacheFlow {
     private static Response failedFill(
             Hostcalls c, int handle, int state, Request request, String backend, RuntimeException e) {
         if ((state & CacheLookupState.USABLE_IF_ERROR) != 0) {
-            return chooseStale(c, handle, request, backend);
+            return chooseStale(c, handle, request, backend, e);
         }
         c.httpCache().transactionAbandon(handle);
         throw e;
@@ -216,8 +215,14 @@ final class GuestCache implements CacheFlow {
     private static Response store(
             Hostcalls c, int handle, int state, Request request, String backend, CandidateResponse candidate) {
         if ((state & CacheLookupState.USABLE_IF_ERROR) != 0 && candidate.status() >= 500 && !candidate.isCacheable()) {
+            int failed = candidate.status();
             closeCandidate(c, candidate);
-            return chooseStale(c, handle, request, backend);
+            return chooseStale(
+                    c,
+                    handle,
+                    request,
+                    backend,
+                    new io.github.computejava.ComputeException("the backend answered " + failed));
         }
         candidate.syncHeaders();
         int[] mask = new int[1];
@@ -334,9 +339,13 @@ final class GuestCache implements CacheFlow {
         backendRequest.headers().setAll(HostHeaders.readRequest(c, suggested));
         backendRequest.cacheOptions(request.cacheOptions());
         request.moveBodyTo(backendRequest);
-        Consumer<Request> before = request.cacheOptions().beforeSendHook();
+        CacheOptions.BeforeSend before = request.cacheOptions().beforeSendHook();
         if (before != null) {
-            before.accept(backendRequest);
+            try {
+                before.accept(backendRequest);
+            } catch (IOException e) {
+                throw new UncheckedIOException("the before-send hook failed", e);
+            }
         }
         writeRequest(c, suggested, backendRequest);
         backendRequest.suggestedHandle = suggested;
@@ -353,10 +362,13 @@ final class GuestCache implements CacheFlow {
                 "fastly_http_cache.prepare_response_for_storage");
         CandidateResponse candidate = new CandidateResponse(
                 c, handle, prepared[0], respBody, action[0], state, backendRequest.cacheOptions());
-        Consumer<CandidateResponse> after = request.cacheOptions().afterSendHook();
+        CacheOptions.AfterSend after = request.cacheOptions().afterSendHook();
         if (after != null) {
             try {
                 after.accept(candidate);
+            } catch (IOException e) {
+                closeCandidate(c, candidate);
+                throw new UncheckedIOException("the after-send hook failed", e);
             } catch (RuntimeException e) {
                 closeCandidate(c, candidate);
                 throw e;
@@ -366,17 +378,26 @@ final class GuestCache implements CacheFlow {
     }
 
     /** Completes the collapse with the stored stale response (stale-if-error). */
-    private static Response chooseStale(Hostcalls c, int handle, Request request, String backend) {
+    private static Response chooseStale(
+            Hostcalls c, int handle, Request request, String backend, RuntimeException masked) {
         Statuses.check(c.httpCache().transactionChooseStale(handle), "fastly_http_cache.transaction_choose_stale");
-        Response stale = foundResponse(c, handle, request, backend, true);
+        Response stale = foundResponse(c, handle, request, backend, true, masked);
         if (stale == null) {
             throw Statuses.toException(FastlyStatus.NONE, "fastly_http_cache.get_found_response");
         }
         return stale;
     }
 
-    /** The stored response of a cache handle, with X-Cache headers; null when none was found. */
     private static Response foundResponse(Hostcalls c, int handle, Request request, String backend, boolean hit) {
+        return foundResponse(c, handle, request, backend, hit, null);
+    }
+
+    /**
+     * The stored response of a cache handle, with X-Cache headers, and for a hit the cache's facts of it (with the
+     * failure it stands in for, if any); null when none was found.
+     */
+    private static Response foundResponse(
+            Hostcalls c, int handle, Request request, String backend, boolean hit, RuntimeException masked) {
         int[] resp = new int[1];
         int[] body = new int[1];
         int status = c.httpCache().getFoundResponse(handle, 1, resp, body);
@@ -391,6 +412,10 @@ final class GuestCache implements CacheFlow {
             hits = h[0];
         }
         Response response = new Response(c, resp[0], body[0], backend);
+        CacheFacts.Source facts = request.cacheOptions().factsSource();
+        if (hit && facts != null) {
+            response.cacheFacts(facts.read(handle, masked));
+        }
         markForClient(response, request, hit, hits);
         return response;
     }

@@ -96,6 +96,91 @@ public final class Request {
     }
 
     /**
+     * A new {@code POST} request; give it a body with {@link #body(byte[])} or {@link #body(String)}.
+     *
+     * @param url an absolute URL
+     * @return the request
+     * @throws IllegalArgumentException if the URL is empty
+     * @throws NullPointerException if {@code url} is null
+     */
+    public static Request post(String url) {
+        return of("POST", url);
+    }
+
+    /**
+     * A new {@code PUT} request.
+     *
+     * @param url an absolute URL
+     * @return the request
+     * @throws IllegalArgumentException if the URL is empty
+     * @throws NullPointerException if {@code url} is null
+     */
+    public static Request put(String url) {
+        return of("PUT", url);
+    }
+
+    /**
+     * A new {@code DELETE} request.
+     *
+     * @param url an absolute URL
+     * @return the request
+     * @throws IllegalArgumentException if the URL is empty
+     * @throws NullPointerException if {@code url} is null
+     */
+    public static Request delete(String url) {
+        return of("DELETE", url);
+    }
+
+    /**
+     * The URL as a value, to read its parts and query parameters and make a changed one for {@link #url(Url)}.
+     *
+     * @return the URL's value
+     */
+    public Url parsedUrl() {
+        return Url.parse(url());
+    }
+
+    /**
+     * Sets the URL from a value, such as one {@link #parsedUrl()} gave and a change made.
+     *
+     * <pre>{@code
+     * request.url(request.parsedUrl().path("/v2/items").queryParam("limit", "10"));
+     * }</pre>
+     *
+     * @param url the URL
+     * @return this request
+     * @throws IllegalArgumentException if the URL's text is empty or holds spaces or control characters
+     * @throws NullPointerException if {@code url} is null
+     */
+    public Request url(Url url) {
+        return url(Objects.requireNonNull(url, "url").toString());
+    }
+
+    /**
+     * The decoded value of the URL's first query parameter with this name, as {@link Url#queryParam(String)}.
+     *
+     * @param name the parameter's name
+     * @return the value, or empty when the query has no such parameter
+     * @throws NullPointerException if {@code name} is null
+     */
+    public Optional<String> queryParam(String name) {
+        return parsedUrl().queryParam(name);
+    }
+
+    /**
+     * Overrides the TTL of a cacheable response to this request, keeping the other {@link #cacheOptions()}: the
+     * one-line form of {@code cacheOptions(cacheOptions().toBuilder().ttl(ttl).build())}.
+     *
+     * @param ttl the TTL, from zero up to 2^32-1 seconds
+     * @return this request
+     * @throws IllegalArgumentException if {@code ttl} is negative or too large
+     * @throws NullPointerException if {@code ttl} is null
+     */
+    public Request cacheTtl(java.time.Duration ttl) {
+        return cacheOptions(cacheOptions.toBuilder().ttl(ttl).build());
+    }
+
+    /**
      * The HTTP method.
      *
      * @return the method, such as {@code GET}
@@ -338,6 +423,18 @@ public final class Request {
      */
     public Optional<Geo> clientGeo() {
         return clientAddress().flatMap(Geo::lookup);
+    }
+
+    /**
+     * What the host knows of the client request and its connection: request id, HTTP version, server address,
+     * TLS details, client certificate, fingerprints, the DDoS and Fastly-Key flags, the original header names.
+     *
+     * @return the client's information, or empty for a request the program built
+     */
+    public Optional<ClientInfo> clientInfo() {
+        return downstreamHandle == FastlyStatus.INVALID_HANDLE
+                ? Optional.empty()
+                : Optional.of(new ClientInfo(downstreamHandle));
     }
 
     /**

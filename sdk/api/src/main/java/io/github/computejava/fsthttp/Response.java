@@ -177,6 +177,110 @@ public final class Response implements AutoCloseable {
         }
     }
 
+    // ---- cache facts
+
+    /** What the HTTP cache API told of this response, when it came from the cache through it; else null. */
+    private CacheFacts cacheFacts;
+
+    /** Keeps what the HTTP cache API told of this response (a stored response {@link GuestCache} returned). */
+    void cacheFacts(CacheFacts facts) {
+        this.cacheFacts = facts;
+    }
+
+    /**
+     * Whether the response came from the cache rather than fresh from the backend (as Go's {@code
+     * Response.FromCache}). A response the host's readthrough cache answered says so with its {@code X-Cache: HIT}
+     * header, which this reads; one the program's HTTP cache API flow returned (see {@link
+     * CacheOptions.Builder#cacheFacts}) says so with the cache's own answer.
+     *
+     * @return true for a stored response, a stale one included
+     * @throws IllegalStateException if the response is closed
+     */
+    public boolean fromCache() {
+        if (cacheFacts != null) {
+            return true;
+        }
+        return "HIT".equals(headers().get("X-Cache").orElse(null));
+    }
+
+    /**
+     * How much longer the stored response stays fresh: its max-age less its age, zero once it is stale (Go's
+     * {@code Response.TTL}).
+     *
+     * <p>This and the other cache facts ({@link #age()}, {@link #staleWhileRevalidate()}, {@link #staleIfError()},
+     * {@link #vary()}, {@link #surrogateKeys()}, {@link #maskedError()}) come from Fastly's HTTP cache API, so they
+     * are known when the request was sent through it with {@link CacheOptions.Builder#cacheFacts(boolean)}. The
+     * host's one-call send reports none (the ABI has no call to ask it), and a response fresh from the backend has
+     * none either.
+     *
+     * @return the remaining freshness, or empty when the facts are not known
+     */
+    public Optional<java.time.Duration> ttl() {
+        return cacheFacts == null ? Optional.empty() : cacheFacts.ttl();
+    }
+
+    /**
+     * The stored response's age: how long ago the backend produced it, its own {@code Age} included (Go's {@code
+     * Response.Age}). Known as {@link #ttl()} says.
+     *
+     * @return the age, or empty when the facts are not known
+     */
+    public Optional<java.time.Duration> age() {
+        return cacheFacts == null ? Optional.empty() : cacheFacts.age();
+    }
+
+    /**
+     * How long past its freshness the stored response may be served while it is revalidated. Known as {@link
+     * #ttl()} says.
+     *
+     * @return the stale-while-revalidate period, or empty when the facts are not known
+     */
+    public Optional<java.time.Duration> staleWhileRevalidate() {
+        return cacheFacts == null ? Optional.empty() : cacheFacts.staleWhileRevalidate();
+    }
+
+    /**
+     * How long past its freshness the stored response may stand in for a failing backend. Known as {@link #ttl()}
+     * says.
+     *
+     * @return the stale-if-error period, or empty when the facts are not known
+     */
+    public Optional<java.time.Duration> staleIfError() {
+        return cacheFacts == null ? Optional.empty() : cacheFacts.staleIfError();
+    }
+
+    /**
+     * The request header names the stored response varies on, lower case (Go's {@code Response.Vary}). Known as
+     * {@link #ttl()} says.
+     *
+     * @return the names, empty when it varies on nothing or the facts are not known
+     */
+    public List<String> vary() {
+        return cacheFacts == null ? java.util.Collections.emptyList() : cacheFacts.vary();
+    }
+
+    /**
+     * The surrogate keys the response is stored under (Go's {@code Response.SurrogateKeys}). Known as {@link
+     * #ttl()} says.
+     *
+     * @return the keys, empty when there are none or the facts are not known
+     */
+    public List<String> surrogateKeys() {
+        return cacheFacts == null ? java.util.Collections.emptyList() : cacheFacts.surrogateKeys();
+    }
+
+    /**
+     * The backend's failure that this stored response stands in for, when stale-if-error served it: the {@link
+     * SendErrorException} of a send that failed, the exception of an after-send hook, or a {@link
+     * io.github.computejava.ComputeException} naming the 5xx status the backend answered. Known as {@link #ttl()}
+     * says.
+     *
+     * @return the masked failure, or empty when none was masked
+     */
+    public Optional<RuntimeException> maskedError() {
+        return cacheFacts == null ? Optional.empty() : cacheFacts.maskedError();
+    }
+
     @Override
     public String toString() {
         return "Response{status=" + (closed ? "?" : String.valueOf(status())) + ", backend=" + backend + "}";

@@ -254,6 +254,69 @@ public final class ResponseWriter implements AutoCloseable {
     }
 
     /**
+     * Trailer fields for the end of the body, or null when none were added; set only by {@link #addTrailer}, so a
+     * program that adds none does not link the code that sends them.
+     */
+    private Trailers trailers;
+
+    /**
+     * Adds a trailer field, sent after the body's last byte (HTTP/1.1 chunked trailers, as Go's {@code
+     * ResponseWriter} trailers): a response with trailers streams, whatever its size. Trailers may be added until
+     * the writer is closed, so a checksum of what was written can go last.
+     *
+     * <pre>{@code
+     * w.write(page);
+     * w.addTrailer("Server-Timing", "render;dur=" + millis);
+     * }</pre>
+     *
+     * @param name the field name, an HTTP token
+     * @param value the field value
+     * @return this writer
+     * @throws IllegalArgumentException if the name is not a token or the value holds CR, LF or NUL
+     * @throws IllegalStateException if the writer is closed
+     * @throws NullPointerException if an argument is null
+     */
+    public ResponseWriter addTrailer(String name, String value) {
+        checkOpen();
+        if (trailers == null) {
+            trailers = new TrailerFields();
+        }
+        trailers.add(name, value);
+        return this;
+    }
+
+    /**
+     * Sends a {@code 103 Early Hints} response to the client now, ahead of the final one, so that it can start
+     * fetching what the page will need while the program still works on it (as Go's {@code WriteHeader(103)}):
+     *
+     * <pre>{@code
+     * w.sendEarlyHints(new Headers().add("Link", "</style.css>; rel=preload; as=style"));
+     * try (Response page = request.send("origin")) { w.send(page); }
+     * }</pre>
+     *
+     * <p>It may be sent several times; each goes out as given, without framing headers. The writer's own status
+     * and headers are untouched. A client over HTTP/1.0 does not get them.
+     *
+     * @param hints the header fields of the 103 response, typically {@code Link} preloads
+     * @return this writer
+     * @throws IllegalStateException if the response head was already sent
+     * @throws UnsupportedOperationException if the host does not send early hints
+     * @throws NullPointerException if {@code hints} is null
+     */
+    public ResponseWriter sendEarlyHints(Headers hints) {
+        Objects.requireNonNull(hints, "hints");
+        checkNotCommitted("sendEarlyHints");
+        java.util.List<String[]> fields = new java.util.ArrayList<>();
+        for (String name : hints.names()) {
+            for (String value : hints.values(name)) {
+                fields.add(new String[] {name, value});
+            }
+        }
+        io.github.computejava.internal.guest.HttpRespGuest.sendEarlyHints(fields);
+        return this;
+    }
+
+    /**
      * Finishes the response: sends it whole if nothing was sent yet, or ends the stream. Closing twice is
      * harmless.
      */
@@ -261,6 +324,10 @@ public final class ResponseWriter implements AutoCloseable {
     public void close() {
         if (closed) {
             return;
+        }
+        if (trailers != null && !committed) {
+            // trailers follow a chunked body: the response streams instead of going whole
+            commitStreaming();
         }
         if (!committed) {
             closed = true;
@@ -277,6 +344,9 @@ public final class ResponseWriter implements AutoCloseable {
         }
         flushBuffer();
         closed = true;
+        if (trailers != null) {
+            trailers.appendTo(streamingBody);
+        }
         Statuses.check(calls.httpBody().close(streamingBody), "fastly_http_body.close");
     }
 

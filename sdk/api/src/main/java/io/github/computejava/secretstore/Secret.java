@@ -8,6 +8,11 @@ import java.util.Objects;
 public final class Secret {
     private final SecretStoreGuest.Secret secret;
 
+    static {
+        // how the SDK's calls that take a secret (BackendOptions.clientCertificate) find its handle
+        io.github.computejava.internal.SecretHandles.register(s -> ((Secret) s).secret.handle());
+    }
+
     Secret(SecretStoreGuest.Secret secret) {
         this.secret = secret;
     }

@@ -1,16 +1,22 @@
 package io.github.computejava.samples.conformance;
 
 import io.github.computejava.StoreNotFoundException;
+import io.github.computejava.cache.simple.SimpleCache;
 import io.github.computejava.configstore.ConfigStore;
 import io.github.computejava.fsthttp.Backend;
 import io.github.computejava.fsthttp.BackendNotFoundException;
 import io.github.computejava.fsthttp.BackendOptions;
+import io.github.computejava.fsthttp.BackendRegistrationException;
+import io.github.computejava.fsthttp.CacheOptions;
+import io.github.computejava.fsthttp.ClientInfo;
 import io.github.computejava.fsthttp.Compute;
 import io.github.computejava.fsthttp.Cookie;
+import io.github.computejava.fsthttp.Headers;
 import io.github.computejava.fsthttp.Request;
 import io.github.computejava.fsthttp.Response;
 import io.github.computejava.fsthttp.ResponseWriter;
 import io.github.computejava.fsthttp.SendErrorException;
+import io.github.computejava.fsthttp.Url;
 import io.github.computejava.kvstore.InsertMode;
 import io.github.computejava.kvstore.KVEntry;
 import io.github.computejava.kvstore.KVStore;
@@ -21,6 +27,7 @@ import io.github.computejava.log.LogEndpoint;
 import io.github.computejava.secretstore.Secret;
 import io.github.computejava.secretstore.SecretStore;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Duration;
 
@@ -166,8 +173,213 @@ public final class Main {
                 w.write(origin.name() + " exists=" + Backend.exists("origin") + " dynamic=" + origin.isDynamic()
                         + " missing=" + Backend.exists("nowhere") + "\n");
                 return;
+            case "/url":
+                url(request, w);
+                return;
+            case "/cache-ttl":
+                cacheTtl(w);
+                return;
+            case "/throwing-hooks":
+                throwingHooks(w);
+                return;
+            case "/cache-facts":
+                cacheFacts(w);
+                return;
+            case "/client-info":
+                clientInfo(request, w);
+                return;
+            case "/early-hints":
+                w.sendEarlyHints(new Headers().add("Link", "</a.css>; rel=preload; as=style"));
+                w.sendEarlyHints(new Headers()
+                        .add("Link", "</b.js>; rel=preload; as=script")
+                        .add("X-Hint", "2"));
+                w.headers().set("Content-Type", "text/plain");
+                w.write("page\n");
+                return;
+            case "/early-hints-late":
+                w.writeHeader(200);
+                try {
+                    w.sendEarlyHints(new Headers().add("Link", "</late.css>; rel=preload"));
+                    w.write("late hints sent\n");
+                } catch (IllegalStateException e) {
+                    w.write("late: " + e.getMessage() + "\n");
+                }
+                return;
+            case "/trailers":
+                w.write("body\n");
+                w.addTrailer("X-Checksum", "abc123");
+                w.addTrailer("Server-Timing", "render;dur=1");
+                return;
+            case "/mtls":
+                mtls(w);
+                return;
             default:
                 w.notFound();
+        }
+    }
+
+    private static void url(Request request, ResponseWriter w) throws IOException {
+        Url u = request.parsedUrl();
+        w.write("path " + u.path() + " q=" + request.queryParam("q").orElse("-") + " tags=" + u.queryParamValues("tag")
+                + " names=" + u.queryParamNames() + "\n");
+        Url changed = u.path("/v2" + u.path())
+                .queryParam("page", "2")
+                .removeQueryParam("debug")
+                .addQueryParam("note", "a b&c");
+        w.write("changed " + changed.path() + "?" + changed.query().orElse("") + "\n");
+        Request[] sends = {
+            Request.post("http://origin.test/").body("posted"),
+            Request.put("http://origin.test/").body("put"),
+            Request.delete("http://origin.test/")
+        };
+        for (Request out : sends) {
+            out.url(out.parsedUrl().path("/items").queryParam("id", "7 8"));
+            try (Response r = out.send("origin")) {
+                w.write(r.bodyText());
+            }
+        }
+    }
+
+    private static void cacheTtl(ResponseWriter w) {
+        // the origin's /short answers are stale at once; a one-line TTL override keeps them for a minute
+        for (int i = 0; i < 2; i++) {
+            try (Response r = Request.get("http://origin.test/short")
+                    .cacheTtl(Duration.ofMinutes(1))
+                    .send("origin")) {
+                w.write("override " + r.headers().get("X-Cache").orElse("-") + " " + r.bodyText());
+            }
+        }
+        for (int i = 0; i < 2; i++) {
+            try (Response r = Request.get("http://origin.test/short?plain").send("origin")) {
+                w.write("plain " + r.headers().get("X-Cache").orElse("-") + " " + r.bodyText());
+            }
+        }
+    }
+
+    private static void throwingHooks(ResponseWriter w) {
+        Request before = Request.get("http://origin.test/hooked-before")
+                .cacheOptions(CacheOptions.builder()
+                        .beforeSend(r -> {
+                            throw new IOException("no token for " + r.path());
+                        })
+                        .build());
+        try {
+            before.send("origin").close();
+            w.write("before-send: sent\n");
+        } catch (UncheckedIOException e) {
+            w.write("before-send: " + e.getCause().getMessage() + "\n");
+        }
+        Request after = Request.get("http://origin.test/hooked-after")
+                .cacheOptions(CacheOptions.builder()
+                        .afterSend(c -> {
+                            throw new IOException("cannot judge " + c.status());
+                        })
+                        .build());
+        try {
+            after.send("origin").close();
+            w.write("after-send: sent\n");
+        } catch (UncheckedIOException e) {
+            w.write("after-send: " + e.getCause().getMessage() + "\n");
+        }
+        try {
+            SimpleCache.getOrSet("io-loader", () -> {
+                throw new IOException("loader could not read");
+            });
+            w.write("loader: stored\n");
+        } catch (IOException e) {
+            w.write("loader: " + e.getMessage() + "\n");
+        }
+    }
+
+    private static void cacheFacts(ResponseWriter w) {
+        CacheOptions facts = CacheOptions.builder().cacheFacts(true).build();
+        for (int i = 0; i < 2; i++) {
+            try (Response r =
+                    Request.get("http://origin.test/facts").cacheOptions(facts).send("origin")) {
+                w.write(describe("facts", r));
+            }
+        }
+        // the host's one-call send: whether it came from the cache, and no more
+        try (Response r = Request.get("http://origin.test/facts").send("origin")) {
+            w.write(describe("plain", r));
+        }
+        // stale at once and usable for 5 minutes if the backend fails: the second answer is a 503
+        String[] fails = {"no", "yes"};
+        for (String fail : fails) {
+            Request q = Request.get("http://origin.test/flaky").cacheOptions(facts);
+            q.headers().set("X-Fail", fail);
+            try (Response r = q.send("origin")) {
+                w.write(describe("flaky " + fail, r));
+            }
+        }
+        // an after-send hook that fails is masked the same way
+        Request hooked = Request.get("http://origin.test/flaky")
+                .cacheOptions(CacheOptions.builder()
+                        .afterSend(c -> {
+                            throw new IOException("hook could not read " + c.status());
+                        })
+                        .cacheFacts(true)
+                        .build());
+        hooked.headers().set("X-Fail", "no");
+        try (Response r = hooked.send("origin")) {
+            w.write(describe("hooked", r));
+        }
+    }
+
+    private static String describe(String what, Response r) {
+        return what + ": status=" + r.status() + " fromCache=" + r.fromCache() + " ttl="
+                + r.ttl().map(Duration::getSeconds).orElse(-1L) + " age="
+                + r.age().map(Duration::getSeconds).orElse(-1L) + " swr="
+                + r.staleWhileRevalidate().map(Duration::getSeconds).orElse(-1L) + " sie="
+                + r.staleIfError().map(Duration::getSeconds).orElse(-1L) + " vary=" + r.vary() + " keys="
+                + r.surrogateKeys() + " masked="
+                + r.maskedError()
+                        .map(e -> (e instanceof UncheckedIOException ? "io: " : "") + e.getMessage())
+                        .orElse("-")
+                + "\n";
+    }
+
+    private static void clientInfo(Request request, ResponseWriter w) {
+        ClientInfo c = request.clientInfo().orElseThrow();
+        w.write("id " + (c.requestId().length() == 32) + " " + c.httpVersion() + " server "
+                + c.serverAddress().orElse("-") + "\n");
+        w.write("tls " + c.tlsProtocol().orElse("-") + " " + c.tlsCipher().orElse("-") + " sni "
+                + c.tlsServerName().orElse("-") + " hello "
+                + c.tlsClientHello().map(b -> b.length).orElse(-1) + "\n");
+        w.write("cert "
+                + c.tlsClientCertificate()
+                        .map(b -> new String(b, java.nio.charset.StandardCharsets.UTF_8))
+                        .orElse("-") + " "
+                + c.tlsClientCertVerifyResult().map(Enum::name).orElse("-") + "\n");
+        w.write("ja3 " + c.ja3Md5().orElse("-") + " ja4 " + c.ja4().orElse("-") + " h2 "
+                + c.h2Fingerprint().orElse("-") + " oh " + c.ohFingerprint().orElse("-") + "\n");
+        w.write("ddos " + c.ddosDetected() + " fastly-key " + c.fastlyKeyIsValid() + "\n");
+        w.write("original X-Mixed-Case " + c.originalHeaderNames().contains("X-Mixed-Case") + " count "
+                + (c.originalHeaderCount() == c.originalHeaderNames().size()) + "\n");
+        w.write("built " + Request.get("http://origin.test/").clientInfo().isPresent() + "\n");
+    }
+
+    private static void mtls(ResponseWriter w) {
+        String certificate = ConfigStore.open("settings").get("client-cert").orElseThrow();
+        Secret key = SecretStore.open("credentials").get("client-key").orElseThrow();
+        Backend mtls = Backend.register(
+                "mtls-origin",
+                Backend.fromName("origin").target(),
+                BackendOptions.builder().clientCertificate(certificate, key).build());
+        w.write("registered " + mtls.name() + " ssl=" + mtls.isSsl() + "\n");
+        try {
+            Backend.register(
+                    "mtls-bad",
+                    Backend.fromName("origin").target(),
+                    BackendOptions.builder()
+                            .clientCertificate("not a certificate", Secret.fromBytes(new byte[] {1}))
+                            .build());
+            w.write("bad certificate accepted\n");
+        } catch (BackendRegistrationException e) {
+            w.write("bad certificate: " + e.reason() + "\n");
+        }
+        try (Response r = Request.get("http://mtls.test/with-certificate").send(mtls)) {
+            w.write("origin said: " + r.bodyText());
         }
     }
 

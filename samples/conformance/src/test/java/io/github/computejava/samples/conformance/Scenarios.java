@@ -3,6 +3,8 @@ package io.github.computejava.samples.conformance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.computejava.abi.FastlyHttpDownstream;
+import io.github.computejava.host.ClientConnection;
 import io.github.computejava.testkit.MockResponse;
 import io.github.computejava.testkit.RecordedRequest;
 import io.github.computejava.testkit.TestHost;
@@ -23,6 +25,7 @@ final class Scenarios {
     static void scriptOrigin(TestHost host) {
         host.backend("origin").respond(Scenarios::originAnswer);
         host.dynamicBackend("dynamic-origin").respond(Scenarios::originAnswer);
+        host.dynamicBackend("mtls-origin").respond(Scenarios::originAnswer);
     }
 
     static MockResponse originAnswer(RecordedRequest r) {
@@ -31,6 +34,34 @@ final class Scenarios {
                     .header("Content-Type", "text/plain")
                     .header("Content-Encoding", "gzip")
                     .body(gzip("unzipped by the host\n"))
+                    .build();
+        }
+        if (r.path().equals("/items")) {
+            return MockResponse.builder()
+                    .body("items " + r.method() + " ?" + r.query().orElse("") + " body=" + r.bodyText() + "\n")
+                    .build();
+        }
+        if (r.path().equals("/facts")) {
+            return MockResponse.builder()
+                    .header("Cache-Control", "max-age=60, stale-while-revalidate=30, stale-if-error=300")
+                    .header("Vary", "Accept-Language")
+                    .header("Surrogate-Key", "fact-a fact-b")
+                    .body("facts\n")
+                    .build();
+        }
+        if (r.path().equals("/flaky")) {
+            if (r.header("X-Fail").orElse("").equals("yes")) {
+                return MockResponse.builder().status(503).body("down\n").build();
+            }
+            return MockResponse.builder()
+                    .header("Cache-Control", "max-age=0, stale-if-error=300")
+                    .body("flaky\n")
+                    .build();
+        }
+        if (r.path().equals("/short")) {
+            return MockResponse.builder()
+                    .header("Cache-Control", "max-age=0")
+                    .body("short " + r.query().orElse("-") + "\n")
                     .build();
         }
         return MockResponse.builder()
@@ -223,6 +254,141 @@ final class Scenarios {
                 .send()
                 .assertThat()
                 .hasBody("origin exists=true dynamic=false missing=false\n"));
+        s.put("url", host -> host.get("/url?q=a+b&tag=x&tag=%E2%82%AC&debug=1")
+                .send()
+                .assertThat()
+                .threwNothing()
+                .hasBody("path /url q=a b tags=[x, \u20ac] names=[q, tag, debug]\n"
+                        + "changed /v2/url?q=a+b&tag=x&tag=%E2%82%AC&page=2&note=a%20b%26c\n"
+                        + "items POST ?id=7%208 body=posted\n"
+                        + "items PUT ?id=7%208 body=put\n"
+                        + "items DELETE ?id=7%208 body=\n"));
+        s.put("cache-ttl", host -> {
+            host.get("/cache-ttl")
+                    .send()
+                    .assertThat()
+                    .threwNothing()
+                    .hasBody("override MISS short -\noverride HIT short -\nplain MISS short plain\n"
+                            + "plain MISS short plain\n");
+            host.backend("origin").assertRequestCount(3);
+        });
+        s.put("throwing-hooks", host -> {
+            host.get("/throwing-hooks")
+                    .send()
+                    .assertThat()
+                    .threwNothing()
+                    .hasBody("before-send: no token for /hooked-before\nafter-send: cannot judge 200\n"
+                            + "loader: loader could not read\n");
+            // the before-send hook failed before anything was sent; the after-send one after the backend answered
+            host.backend("origin").assertRequestCount(1);
+        });
+        s.put("cache-facts", host -> {
+            host.get("/cache-facts")
+                    .send()
+                    .assertThat()
+                    .threwNothing()
+                    .hasBody("facts: status=200 fromCache=false ttl=-1 age=-1 swr=-1 sie=-1 vary=[] keys=[] masked=-\n"
+                            + "facts: status=200 fromCache=true ttl=60 age=0 swr=30 sie=300 vary=[accept-language]"
+                            + " keys=[fact-a, fact-b] masked=-\n"
+                            + "plain: status=200 fromCache=true ttl=-1 age=-1 swr=-1 sie=-1 vary=[] keys=[] masked=-\n"
+                            + "flaky no: status=200 fromCache=false ttl=-1 age=-1 swr=-1 sie=-1 vary=[] keys=[]"
+                            + " masked=-\n"
+                            + "flaky yes: status=200 fromCache=true ttl=0 age=0 swr=0 sie=300 vary=[] keys=[]"
+                            + " masked=the backend answered 503\n"
+                            + "hooked: status=200 fromCache=true ttl=0 age=0 swr=0 sie=300 vary=[] keys=[]"
+                            + " masked=io: the after-send hook failed\n");
+            host.backend("origin").assertRequestCount(4);
+        });
+        s.put("client-info-plain-http", host -> host.get("/client-info")
+                .header("X-Mixed-Case", "1")
+                .send()
+                .assertThat()
+                .threwNothing()
+                .hasBody("id true HTTP/1.1 server 127.0.0.1\n"
+                        + "tls - - sni - hello -1\n"
+                        + "cert - -\n"
+                        + "ja3 - ja4 - h2 - oh -\n"
+                        + "ddos false fastly-key false\n"
+                        + "original X-Mixed-Case true count true\n"
+                        + "built false\n"));
+        s.put("client-info-seeded", host -> {
+            byte[] md5 = new byte[16];
+            for (int i = 0; i < 16; i++) {
+                md5[i] = (byte) (i * 17);
+            }
+            host.clientConnection(ClientConnection.builder()
+                    .tlsProtocol("TLSv1.3")
+                    .tlsCipher("TLS_AES_128_GCM_SHA256")
+                    .tlsServerName("www.example.com")
+                    .tlsClientHello(new byte[] {22, 3, 1})
+                    .tlsClientCertificate(
+                            "-----BEGIN CERTIFICATE-----".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                            FastlyHttpDownstream.CLIENT_CERT_VERIFY_CERTIFICATE_EXPIRED)
+                    .ja3Md5(md5)
+                    .ja4("t13d1516h2_8daaf6152771_b186095e22b6")
+                    .h2Fingerprint("1:65536;2:0;4:6291456;6:262144|15663105|0|m,a,s,p")
+                    .ohFingerprint("oh-fp")
+                    .ddosDetected(true)
+                    .fastlyKeyValid(true)
+                    .build());
+            host.get("/client-info")
+                    .header("X-Mixed-Case", "1")
+                    .send()
+                    .assertThat()
+                    .threwNothing()
+                    .hasBody("id true HTTP/1.1 server 127.0.0.1\n"
+                            + "tls TLSv1.3 TLS_AES_128_GCM_SHA256 sni www.example.com hello 3\n"
+                            + "cert -----BEGIN CERTIFICATE----- CERTIFICATE_EXPIRED\n"
+                            + "ja3 00112233445566778899aabbccddeeff ja4 t13d1516h2_8daaf6152771_b186095e22b6"
+                            + " h2 1:65536;2:0;4:6291456;6:262144|15663105|0|m,a,s,p oh oh-fp\n"
+                            + "ddos true fastly-key true\n"
+                            + "original X-Mixed-Case true count true\n"
+                            + "built false\n");
+        });
+        s.put("early-hints", host -> {
+            TestResponse r = host.get("/early-hints").send();
+            r.assertThat().threwNothing().hasStatus(200).hasBody("page\n");
+            assertEquals(2, r.earlyHints().size(), "early hints: " + r.earlyHints());
+            assertEquals(
+                    java.util.List.of("</a.css>; rel=preload; as=style"),
+                    r.earlyHints().get(0).values("Link"));
+            assertEquals(
+                    java.util.List.of("</b.js>; rel=preload; as=script"),
+                    r.earlyHints().get(1).values("Link"));
+            assertEquals(java.util.Optional.of("2"), r.earlyHints().get(1).get("X-Hint"));
+            assertTrue(
+                    !r.earlyHints().get(0).contains("Content-Length"),
+                    r.earlyHints().toString());
+        });
+        s.put("early-hints-after-the-head", host -> {
+            TestResponse r = host.get("/early-hints-late").send();
+            r.assertThat()
+                    .threwNothing()
+                    .hasBody("late: sendEarlyHints: the response head was already sent to the client\n");
+            assertEquals(0, r.earlyHints().size());
+        });
+        s.put("trailers", host -> {
+            TestResponse r = host.get("/trailers").send();
+            r.assertThat()
+                    .threwNothing()
+                    .hasHeader("Transfer-Encoding", "chunked")
+                    .hasBody("body\n");
+            assertEquals(java.util.Optional.of("abc123"), r.trailers().get("X-Checksum"));
+            assertEquals(java.util.Optional.of("render;dur=1"), r.trailers().get("Server-Timing"));
+        });
+        s.put("mtls", host -> {
+            host.get("/mtls")
+                    .send()
+                    .assertThat()
+                    .threwNothing()
+                    .hasBody("registered mtls-origin ssl=true\nbad certificate: INVALID\n"
+                            + "origin said: origin saw GET /with-certificate host=mtls.test x-test=- body=\n");
+            RecordedRequest seen =
+                    host.backend("mtls-origin").assertRequestCount(1).lastRequest();
+            assertTrue(
+                    seen.clientCertificate().orElse("").startsWith("-----BEGIN CERTIFICATE-----\nMI"),
+                    "the certificate the origin was shown: " + seen.clientCertificate());
+        });
         return s;
     }
 

@@ -23,6 +23,8 @@ public final class Backend {
     private final String certHost;
     private final boolean useSni;
     private final List<X509Certificate> caCertificates;
+    private final String clientCertificate;
+    private final String clientKey;
 
     private Backend(Builder b) {
         this.name = b.name;
@@ -38,6 +40,8 @@ public final class Backend {
         this.certHost = b.certHost;
         this.useSni = b.useSni;
         this.caCertificates = List.copyOf(b.caCertificates);
+        this.clientCertificate = b.clientCertificate;
+        this.clientKey = b.clientKey;
     }
 
     public static Builder builder(String name) {
@@ -58,6 +62,8 @@ public final class Backend {
         b.certHost = certHost;
         b.useSni = useSni;
         b.caCertificates.addAll(caCertificates);
+        b.clientCertificate = clientCertificate;
+        b.clientKey = clientKey;
         return b;
     }
 
@@ -173,6 +179,16 @@ public final class Backend {
         }
     }
 
+    /** The client certificate (PEM) presented to the backend in its TLS handshake (mutual TLS), if any. */
+    public Optional<String> clientCertificate() {
+        return Optional.ofNullable(clientCertificate);
+    }
+
+    /** The private key (PEM, PKCS#8) of {@link #clientCertificate()}. */
+    public Optional<String> clientKey() {
+        return Optional.ofNullable(clientKey);
+    }
+
     @Override
     public String toString() {
         return "Backend{" + name + (url == null ? "" : " -> " + url) + "}";
@@ -271,6 +287,21 @@ public final class Backend {
         /** Adds a certificate authority TLS connections trust (instead of the JVM's). */
         public Builder caCertificate(X509Certificate certificate) {
             caCertificates.add(Objects.requireNonNull(certificate, "certificate"));
+            return this;
+        }
+
+        private String clientCertificate;
+        private String clientKey;
+
+        /**
+         * The certificate and key presented to the backend (mutual TLS).
+         *
+         * @param certificatePem the certificate chain, PEM
+         * @param keyPem its private key, PEM (PKCS#8 {@code PRIVATE KEY})
+         */
+        public Builder clientCertificate(String certificatePem, String keyPem) {
+            this.clientCertificate = Objects.requireNonNull(certificatePem, "certificatePem");
+            this.clientKey = Objects.requireNonNull(keyPem, "keyPem");
             return this;
         }
 

@@ -17,6 +17,8 @@ package io.github.computejava.host.backend;
  * @param tcpKeepaliveIntervalSecs the interval between probes, or 0
  * @param tcpKeepaliveProbes the unanswered probes that end a connection, or 0
  * @param tcpKeepaliveTimeSecs the idle time before probes start, or 0
+ * @param clientCertificate the client certificate (PEM) for mutual TLS, or null
+ * @param clientKey the plaintext of its key's secret (PEM), or null
  */
 public record DynamicBackendConfig(
         String hostOverride,
@@ -31,7 +33,42 @@ public record DynamicBackendConfig(
         boolean tcpKeepalive,
         int tcpKeepaliveIntervalSecs,
         int tcpKeepaliveProbes,
-        int tcpKeepaliveTimeSecs) {
+        int tcpKeepaliveTimeSecs,
+        String clientCertificate,
+        String clientKey) {
+
+    /** The options without a client certificate. */
+    public DynamicBackendConfig(
+            String hostOverride,
+            int connectTimeoutMs,
+            int firstByteTimeoutMs,
+            int betweenBytesTimeoutMs,
+            String certHostname,
+            String sniHostname,
+            int sslMinVersion,
+            int sslMaxVersion,
+            int httpKeepaliveTimeMs,
+            boolean tcpKeepalive,
+            int tcpKeepaliveIntervalSecs,
+            int tcpKeepaliveProbes,
+            int tcpKeepaliveTimeSecs) {
+        this(
+                hostOverride,
+                connectTimeoutMs,
+                firstByteTimeoutMs,
+                betweenBytesTimeoutMs,
+                certHostname,
+                sniHostname,
+                sslMinVersion,
+                sslMaxVersion,
+                httpKeepaliveTimeMs,
+                tcpKeepalive,
+                tcpKeepaliveIntervalSecs,
+                tcpKeepaliveProbes,
+                tcpKeepaliveTimeSecs,
+                null,
+                null);
+    }
 
     /** The options without TLS versions or keepalive settings. */
     public DynamicBackendConfig(

@@ -319,7 +319,9 @@ public final class JettyOrigin implements Origin, AutoCloseable {
     private HttpClient client(Backend backend) {
         String key =
                 backend.connectTimeout().toMillis() + "|" + backend.certHost().orElse("") + "|" + backend.useSni() + "|"
-                        + backend.caCertificates().hashCode();
+                        + backend.caCertificates().hashCode() + "|"
+                        + backend.clientCertificate().orElse("")
+                        + backend.clientKey().map(String::hashCode).orElse(0);
         return clients.computeIfAbsent(key, k -> start(backend));
     }
 
@@ -344,6 +346,15 @@ public final class JettyOrigin implements Origin, AutoCloseable {
                 tls.setTrustStore(trust);
             } catch (java.security.GeneralSecurityException | IOException e) {
                 throw new IllegalStateException("cannot build the trust store of " + backend.name() + ": " + e, e);
+            }
+        }
+        if (backend.clientCertificate().isPresent() && backend.clientKey().isPresent()) {
+            try {
+                tls.setKeyStore(io.github.computejava.host.ClientCertificates.keyStore(
+                        backend.clientCertificate().get(), backend.clientKey().get()));
+                tls.setKeyStorePassword(new String(io.github.computejava.host.ClientCertificates.PASSWORD));
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException("cannot use the client certificate of " + backend.name() + ": " + e, e);
             }
         }
         // response header values reach the cache as the origin sent them, whatever came before on the connection

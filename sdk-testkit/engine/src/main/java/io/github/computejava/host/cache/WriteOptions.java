@@ -184,7 +184,8 @@ public final class WriteOptions {
          * @throws NullPointerException if {@code keys} is null
          */
         public Builder surrogateKeys(Set<String> keys) {
-            this.surrogateKeys = Set.copyOf(keys);
+            // in the order written, so get_surrogate_keys answers alike on every run (Set.copyOf's order is not)
+            this.surrogateKeys = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(keys));
             return this;
         }
 

@@ -88,6 +88,7 @@ public final class LocalServerConfig {
             "output_line_bytes",
             "max_instances",
             "queue_timeout_ms",
+            "pooled_memories",
             "header_timeout_ms");
 
     private LocalServerConfig(LocalServerConfig base, Map<String, Long> limits) {

@@ -18,15 +18,19 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.client.BytesRequestContent;
+import org.eclipse.jetty.client.EarlyHintsProtocolHandler;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
 
 /**
  * The Wasm door of a {@code TestHost}: {@code main.wasm} served over HTTP on loopback by the local server, whose
@@ -89,6 +93,25 @@ public final class LocalServerDoor implements WasmDoor {
         }
     }
 
+    /** The request attribute collecting a request's 103 responses. */
+    private static final String EARLY_HINTS = LocalServerDoor.class.getName() + ".earlyHints";
+
+    /** Jetty's handling of 103 responses, which keeps each one's fields in its request's {@link #EARLY_HINTS}. */
+    private static final class HintsHandler extends EarlyHintsProtocolHandler {
+        @Override
+        @SuppressWarnings("unchecked")
+        protected void onEarlyHints(Request request, HttpFields fields) {
+            Object hints = request.getAttributes().get(EARLY_HINTS);
+            if (hints != null) {
+                Headers h = new Headers();
+                for (HttpField f : fields) {
+                    h.add(f.getName(), f.getValue());
+                }
+                ((List<Headers>) hints).add(h);
+            }
+        }
+    }
+
     /** The program served for one host. */
     private static final class Served implements Session {
         private final LocalServer server;
@@ -118,6 +141,9 @@ public final class LocalServerDoor implements WasmDoor {
             try {
                 server.start();
                 client.start();
+                // keep each 103 Early Hints the server sends, for TestResponse.earlyHints() (after start, which
+                // installs Jetty's own handlers)
+                client.getProtocolHandlers().put(new HintsHandler());
             } catch (Exception e) {
                 close();
                 throw new IllegalStateException("cannot start the local server for " + program.name() + ": " + e, e);
@@ -176,7 +202,21 @@ public final class LocalServerDoor implements WasmDoor {
                 usage = java.util.concurrent.CompletableFuture.failedFuture(
                         new IllegalStateException("the local server kept no usage for this request"));
             }
-            return new Reply(response.getStatus(), received, out.toByteArray(), streamed, complete, usage);
+            Headers trailers = new Headers();
+            if (response.getTrailers() != null) {
+                for (HttpField f : response.getTrailers()) {
+                    trailers.add(f.getName(), f.getValue());
+                }
+            }
+            return new Reply(
+                    response.getStatus(),
+                    received,
+                    out.toByteArray(),
+                    streamed,
+                    complete,
+                    usage,
+                    hints(response),
+                    trailers);
         }
 
         @Override
@@ -237,6 +277,13 @@ public final class LocalServerDoor implements WasmDoor {
         }
 
         /** Sends a request; returns its response head. A positive timeout bounds the whole exchange. */
+        /** The 103 responses the client saw before the final one, collected by {@link HintsHandler}. */
+        @SuppressWarnings("unchecked")
+        private static List<Headers> hints(Response response) {
+            Object hints = response.getRequest().getAttributes().get(EARLY_HINTS);
+            return hints == null ? List.of() : List.copyOf((List<Headers>) hints);
+        }
+
         private Response start(
                 String method,
                 String url,
@@ -244,7 +291,8 @@ public final class LocalServerDoor implements WasmDoor {
                 byte[] body,
                 InputStreamResponseListener listener,
                 long timeoutSeconds) {
-            Request r = client.newRequest(url).method(method);
+            Request r =
+                    client.newRequest(url).method(method).attribute(EARLY_HINTS, new CopyOnWriteArrayList<Headers>());
             if (timeoutSeconds > 0) {
                 r.timeout(timeoutSeconds, TimeUnit.SECONDS);
             }

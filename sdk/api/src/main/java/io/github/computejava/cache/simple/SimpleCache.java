@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The simple cache: {@link #get}, {@link #getOrSet} with always-on collapsing, and {@link #purge}. Values are
@@ -59,19 +58,38 @@ public final class SimpleCache {
     }
 
     /**
+     * Makes the entry to store for {@link #getOrSet(byte[], Loader)}.
+     *
+     * @param <X> the checked exception it may throw ({@code RuntimeException} for none)
+     */
+    @FunctionalInterface
+    public interface Loader<X extends Exception> {
+        /**
+         * Makes the entry.
+         *
+         * @return the entry, not null
+         * @throws X when the entry cannot be made; nothing is stored
+         */
+        CacheEntry load() throws X;
+    }
+
+    /**
      * The value stored under a key, or the value {@code loader} makes, which is stored first. Concurrent calls
      * for one key run the loader once: the others wait, then read the value as it is stored. If the loader
      * throws, nothing is stored and the next waiting call runs its own loader.
      *
      * @param key the key, up to {@value CoreCache#MAX_KEY_LENGTH} bytes
-     * @param loader makes the entry when nothing usable is stored
+     * @param loader makes the entry when nothing usable is stored; it may throw a checked exception (an {@code
+     *     IOException} reading a backend, say), which this method throws on, storing nothing
+     * @param <X> what the loader may throw: inferred from it, so a loader that throws nothing checked needs no
+     *     {@code catch}
      * @return the value's bytes, a stream to read and close
      * @throws IllegalArgumentException if the key is too long
      * @throws NullPointerException if an argument is null, or the loader returns null
      * @throws ComputeException if the entry's stream fails while it is stored
      * @throws io.github.computejava.HostcallException if the host fails a call
      */
-    public static InputStream getOrSet(byte[] key, Supplier<CacheEntry> loader) {
+    public static <X extends Exception> InputStream getOrSet(byte[] key, Loader<X> loader) throws X {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(loader, "loader");
         try (Transaction tx = Transaction.lookup(key)) {
@@ -83,7 +101,7 @@ public final class SimpleCache {
             if (!tx.mustInsert()) {
                 throw new ComputeException("the cache neither found the key nor chose this call to set it");
             }
-            CacheEntry entry = Objects.requireNonNull(loader.get(), "loader returned null");
+            CacheEntry entry = Objects.requireNonNull(loader.load(), "loader returned null");
             WriteOptions.Builder options = WriteOptions.builder(entry.ttl())
                     .surrogateKeys(surrogateKeyFor(key, PurgeScope.POP), surrogateKeyFor(key, PurgeScope.GLOBAL));
             if (entry.length() >= 0) {
@@ -98,17 +116,20 @@ public final class SimpleCache {
     }
 
     /**
-     * {@link #getOrSet(byte[], Supplier)} with a key given as UTF-8.
+     * {@link #getOrSet(byte[], Loader)} with a key given as UTF-8.
      *
      * @param key the key, up to {@value CoreCache#MAX_KEY_LENGTH} bytes as UTF-8
-     * @param loader makes the entry when nothing usable is stored
+     * @param loader makes the entry when nothing usable is stored; it may throw a checked exception (an {@code
+     *     IOException} reading a backend, say), which this method throws on, storing nothing
+     * @param <X> what the loader may throw: inferred from it, so a loader that throws nothing checked needs no
+     *     {@code catch}
      * @return the value's bytes, a stream to read and close
      * @throws IllegalArgumentException if the key is too long
      * @throws NullPointerException if an argument is null, or the loader returns null
      * @throws ComputeException if the entry's stream fails while it is stored
      * @throws io.github.computejava.HostcallException if the host fails a call
      */
-    public static InputStream getOrSet(String key, Supplier<CacheEntry> loader) {
+    public static <X extends Exception> InputStream getOrSet(String key, Loader<X> loader) throws X {
         return getOrSet(Text.utf8(Objects.requireNonNull(key, "key")), loader);
     }
 

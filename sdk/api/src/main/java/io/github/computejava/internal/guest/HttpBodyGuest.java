@@ -89,6 +89,25 @@ public final class HttpBodyGuest {
     }
 
     /**
+     * Appends a trailer field to a body the program writes; the host sends it after the body's last byte.
+     *
+     * @param body the body handle
+     * @param name the field name
+     * @param value the field value
+     * @throws io.github.computejava.HostcallException if the host refuses the field
+     */
+    public static void appendTrailer(int body, String name, String value) {
+        io.github.computejava.internal.Statuses.check(
+                io.github.computejava.internal.Host.calls()
+                        .httpBody()
+                        .trailerAppend(
+                                body,
+                                io.github.computejava.internal.Text.latin1(name),
+                                io.github.computejava.internal.Text.latin1(value)),
+                "fastly_http_body.trailer_append");
+    }
+
+    /**
      * The {@code fastly_http_body} hostcalls inside {@code main.wasm}: one binding per function, which passes its arrays' data
      * addresses to the import. An array's address is taken in the call itself, so no allocation can move it in between.
      */

@@ -3,8 +3,13 @@ package io.github.computejava.internal.guest;
 import static io.github.computejava.internal.guest.Addresses.aligned;
 
 import io.github.computejava.abi.FastlyHttpCache;
+import io.github.computejava.abi.FastlyStatus;
 import io.github.computejava.abi.HttpCacheLookupOptions;
 import io.github.computejava.abi.HttpCacheWriteOptions;
+import io.github.computejava.internal.AdaptiveBuffer;
+import io.github.computejava.internal.Host;
+import io.github.computejava.internal.Statuses;
+import io.github.computejava.internal.Text;
 import org.teavm.interop.Address;
 import org.teavm.interop.Import;
 import org.teavm.interop.StaticInit;
@@ -15,6 +20,86 @@ import org.teavm.interop.StaticInit;
  */
 public final class HttpCacheGuest {
     private HttpCacheGuest() {}
+
+    /** Which stored duration {@link #durationNs} reads. */
+    public static final int MAX_AGE = 0;
+
+    /** {@code get_age_ns}. */
+    public static final int AGE = 1;
+
+    /** {@code get_stale_while_revalidate_ns}. */
+    public static final int STALE_WHILE_REVALIDATE = 2;
+
+    /** {@code get_stale_if_error_ns}. */
+    public static final int STALE_IF_ERROR = 3;
+
+    /**
+     * One of the durations of the response a cache handle found or stored, in nanoseconds.
+     *
+     * @param handle an {@code http_cache_handle}
+     * @param which {@link #MAX_AGE}, {@link #AGE}, {@link #STALE_WHILE_REVALIDATE} or {@link #STALE_IF_ERROR}
+     * @return the duration, or -1 when the handle has no response ({@code none}) or the host keeps no such value
+     *     ({@code unsupported})
+     * @throws io.github.computejava.HostcallException if the host fails the call otherwise
+     */
+    public static long durationNs(int handle, int which) {
+        FastlyHttpCache c = Host.calls().httpCache();
+        long[] out = new long[1];
+        int status;
+        String name;
+        switch (which) {
+            case MAX_AGE:
+                status = c.getMaxAgeNs(handle, out);
+                name = "fastly_http_cache.get_max_age_ns";
+                break;
+            case AGE:
+                status = c.getAgeNs(handle, out);
+                name = "fastly_http_cache.get_age_ns";
+                break;
+            case STALE_WHILE_REVALIDATE:
+                status = c.getStaleWhileRevalidateNs(handle, out);
+                name = "fastly_http_cache.get_stale_while_revalidate_ns";
+                break;
+            default:
+                status = c.getStaleIfErrorNs(handle, out);
+                name = "fastly_http_cache.get_stale_if_error_ns";
+        }
+        if (status == FastlyStatus.NONE || status == FastlyStatus.UNSUPPORTED) {
+            return -1;
+        }
+        Statuses.check(status, name);
+        return out[0];
+    }
+
+    /**
+     * The vary rule of the response a cache handle found: the request header names it varies on, space-separated.
+     *
+     * @param handle an {@code http_cache_handle}
+     * @return the rule, empty when it varies on nothing, or null when the handle has no response
+     * @throws io.github.computejava.HostcallException if the host fails the call
+     */
+    public static String varyRule(int handle) {
+        byte[] b = AdaptiveBuffer.get(
+                (buf, len, nw) -> Host.calls().httpCache().getVaryRule(handle, buf, len, nw),
+                64,
+                "fastly_http_cache.get_vary_rule");
+        return b == null ? null : Text.latin1(b, 0, b.length);
+    }
+
+    /**
+     * The surrogate keys of the response a cache handle found, space-separated.
+     *
+     * @param handle an {@code http_cache_handle}
+     * @return the keys, or null when the handle has no response
+     * @throws io.github.computejava.HostcallException if the host fails the call
+     */
+    public static String surrogateKeys(int handle) {
+        byte[] b = AdaptiveBuffer.get(
+                (buf, len, nw) -> Host.calls().httpCache().getSurrogateKeys(handle, buf, len, nw),
+                256,
+                "fastly_http_cache.get_surrogate_keys");
+        return b == null ? null : Text.latin1(b, 0, b.length);
+    }
 
     /**
      * The {@code fastly_http_cache} hostcalls inside {@code main.wasm}: one binding per function, which passes its arrays' data

@@ -3,6 +3,14 @@ package io.github.computejava.internal.guest;
 import static io.github.computejava.internal.guest.Addresses.aligned;
 
 import io.github.computejava.abi.FastlyHttpDownstream;
+import io.github.computejava.abi.FastlyStatus;
+import io.github.computejava.abi.IpText;
+import io.github.computejava.internal.AdaptiveBuffer;
+import io.github.computejava.internal.Host;
+import io.github.computejava.internal.MultiValue;
+import io.github.computejava.internal.Statuses;
+import io.github.computejava.internal.Text;
+import java.util.List;
 import org.teavm.interop.Address;
 import org.teavm.interop.Import;
 import org.teavm.interop.StaticInit;
@@ -13,6 +21,203 @@ import org.teavm.interop.StaticInit;
  */
 public final class HttpDownstreamGuest {
     private HttpDownstreamGuest() {}
+
+    /** Which value {@link #bytes} reads: {@code downstream_client_request_id}. */
+    public static final int REQUEST_ID = 0;
+
+    /** {@code downstream_tls_protocol}. */
+    public static final int TLS_PROTOCOL = 1;
+
+    /** {@code downstream_tls_cipher_openssl_name}. */
+    public static final int TLS_CIPHER = 2;
+
+    /** {@code downstream_tls_client_servername}. */
+    public static final int TLS_SERVER_NAME = 3;
+
+    /** {@code downstream_tls_client_hello}. */
+    public static final int TLS_CLIENT_HELLO = 4;
+
+    /** {@code downstream_tls_raw_client_certificate}. */
+    public static final int TLS_CLIENT_CERTIFICATE = 5;
+
+    /** {@code downstream_tls_ja4}. */
+    public static final int JA4 = 6;
+
+    /** {@code downstream_client_h2_fingerprint}. */
+    public static final int H2_FINGERPRINT = 7;
+
+    /** {@code downstream_client_oh_fingerprint}. */
+    public static final int OH_FINGERPRINT = 8;
+
+    /** Which flag {@link #flag} reads: {@code downstream_client_ddos_detected}. */
+    public static final int DDOS_DETECTED = 0;
+
+    /** {@code fastly_key_is_valid}. */
+    public static final int FASTLY_KEY_IS_VALID = 1;
+
+    /** {@code downstream_tls_client_cert_verify_result}. */
+    public static final int CLIENT_CERT_VERIFY_RESULT = 2;
+
+    /**
+     * One of the client request's variable-length values, read whole (retrying on {@code buflen}).
+     *
+     * @param req the client request's handle
+     * @param which {@link #REQUEST_ID}, {@link #TLS_PROTOCOL}, ... {@link #OH_FINGERPRINT}
+     * @return the value's bytes, or null when the host has none ({@code none})
+     * @throws io.github.computejava.HostcallException if the host fails the call
+     */
+    public static byte[] bytes(int req, int which) {
+        FastlyHttpDownstream d = Host.calls().httpDownstream();
+        switch (which) {
+            case REQUEST_ID:
+                return AdaptiveBuffer.get(
+                        (b, l, n) -> d.downstreamClientRequestId(req, b, l, n),
+                        32,
+                        "fastly_http_downstream.downstream_client_request_id");
+            case TLS_PROTOCOL:
+                return AdaptiveBuffer.get(
+                        (b, l, n) -> d.downstreamTlsProtocol(req, b, l, n),
+                        16,
+                        "fastly_http_downstream.downstream_tls_protocol");
+            case TLS_CIPHER:
+                return AdaptiveBuffer.get(
+                        (b, l, n) -> d.downstreamTlsCipherOpensslName(req, b, l, n),
+                        64,
+                        "fastly_http_downstream.downstream_tls_cipher_openssl_name");
+            case TLS_SERVER_NAME:
+                return AdaptiveBuffer.get(
+                        (b, l, n) -> d.downstreamTlsClientServername(req, b, l, n),
+                        128,
+                        "fastly_http_downstream.downstream_tls_client_servername");
+            case TLS_CLIENT_HELLO:
+                return AdaptiveBuffer.get(
+                        (b, l, n) -> d.downstreamTlsClientHello(req, b, l, n),
+                        512,
+                        "fastly_http_downstream.downstream_tls_client_hello");
+            case TLS_CLIENT_CERTIFICATE:
+                return AdaptiveBuffer.get(
+                        (b, l, n) -> d.downstreamTlsRawClientCertificate(req, b, l, n),
+                        2048,
+                        "fastly_http_downstream.downstream_tls_raw_client_certificate");
+            case JA4:
+                return AdaptiveBuffer.get(
+                        (b, l, n) -> d.downstreamTlsJa4(req, b, l, n), 64, "fastly_http_downstream.downstream_tls_ja4");
+            case H2_FINGERPRINT:
+                return AdaptiveBuffer.get(
+                        (b, l, n) -> d.downstreamClientH2Fingerprint(req, b, l, n),
+                        128,
+                        "fastly_http_downstream.downstream_client_h2_fingerprint");
+            default:
+                return AdaptiveBuffer.get(
+                        (b, l, n) -> d.downstreamClientOhFingerprint(req, b, l, n),
+                        128,
+                        "fastly_http_downstream.downstream_client_oh_fingerprint");
+        }
+    }
+
+    /**
+     * One of the client request's numeric answers.
+     *
+     * @param req the client request's handle
+     * @param which {@link #DDOS_DETECTED}, {@link #FASTLY_KEY_IS_VALID} or {@link #CLIENT_CERT_VERIFY_RESULT}
+     * @return the value, or -1 when the host has none ({@code none})
+     * @throws io.github.computejava.HostcallException if the host fails the call
+     */
+    public static int flag(int req, int which) {
+        FastlyHttpDownstream d = Host.calls().httpDownstream();
+        int[] out = new int[1];
+        int status;
+        String name;
+        switch (which) {
+            case DDOS_DETECTED:
+                status = d.downstreamClientDdosDetected(req, out);
+                name = "fastly_http_downstream.downstream_client_ddos_detected";
+                break;
+            case FASTLY_KEY_IS_VALID:
+                status = d.fastlyKeyIsValid(req, out);
+                name = "fastly_http_downstream.fastly_key_is_valid";
+                break;
+            default:
+                status = d.downstreamTlsClientCertVerifyResult(req, out);
+                name = "fastly_http_downstream.downstream_tls_client_cert_verify_result";
+        }
+        if (status == FastlyStatus.NONE) {
+            return -1;
+        }
+        Statuses.check(status, name);
+        return out[0];
+    }
+
+    /**
+     * The 16 bytes of the client's JA3 fingerprint's MD5.
+     *
+     * @param req the client request's handle
+     * @return the bytes, or null when the host has none
+     * @throws io.github.computejava.HostcallException if the host fails the call
+     */
+    public static byte[] ja3Md5(int req) {
+        byte[] out = new byte[16];
+        int[] n = new int[1];
+        int status = Host.calls().httpDownstream().downstreamTlsJa3Md5(req, out, n);
+        if (status == FastlyStatus.NONE) {
+            return null;
+        }
+        Statuses.check(status, "fastly_http_downstream.downstream_tls_ja3_md5");
+        return out;
+    }
+
+    /**
+     * The address the client request arrived at, in text form.
+     *
+     * @param req the client request's handle
+     * @return the address, or null when the host has none
+     * @throws io.github.computejava.HostcallException if the host fails the call
+     */
+    public static String serverAddress(int req) {
+        byte[] octets = new byte[16];
+        int[] n = new int[1];
+        int status = Host.calls().httpDownstream().downstreamServerIpAddr(req, octets, n);
+        if (status == FastlyStatus.NONE) {
+            return null;
+        }
+        Statuses.check(status, "fastly_http_downstream.downstream_server_ip_addr");
+        return IpText.format(octets, n[0]);
+    }
+
+    /**
+     * The header names as the client sent them, in order, their case kept.
+     *
+     * @param req the client request's handle
+     * @return the names
+     * @throws io.github.computejava.HostcallException if the host fails the call
+     */
+    public static List<String> originalHeaderNames(int req) {
+        return MultiValue.read(
+                (buf, len, cursor, end, nw) ->
+                        Host.calls().httpDownstream().downstreamOriginalHeaderNames(req, buf, len, cursor, end, nw),
+                256,
+                "fastly_http_downstream.downstream_original_header_names");
+    }
+
+    /**
+     * The number of header fields the client sent.
+     *
+     * @param req the client request's handle
+     * @return the count
+     * @throws io.github.computejava.HostcallException if the host fails the call
+     */
+    public static int originalHeaderCount(int req) {
+        int[] out = new int[1];
+        Statuses.check(
+                Host.calls().httpDownstream().downstreamOriginalHeaderCount(req, out),
+                "fastly_http_downstream.downstream_original_header_count");
+        return out[0];
+    }
+
+    /** Latin-1 text of a value {@link #bytes} read, or null. */
+    public static String text(byte[] value) {
+        return value == null ? null : Text.latin1(value, 0, value.length);
+    }
 
     /**
      * The {@code fastly_http_downstream} hostcalls inside {@code main.wasm}: one binding per function, which passes its arrays' data

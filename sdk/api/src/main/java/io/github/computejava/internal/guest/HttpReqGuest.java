@@ -146,6 +146,32 @@ public final class HttpReqGuest {
     }
 
     /**
+     * A request's HTTP version ({@code version_get}), as a protocol name.
+     *
+     * @param req the request handle
+     * @return {@code HTTP/0.9}, {@code HTTP/1.0}, {@code HTTP/1.1}, {@code HTTP/2} or {@code HTTP/3}
+     * @throws io.github.computejava.HostcallException if the host fails the call
+     */
+    public static String version(int req) {
+        int[] out = new int[1];
+        io.github.computejava.internal.Statuses.check(
+                io.github.computejava.internal.Host.calls().httpReq().versionGet(req, out),
+                "fastly_http_req.version_get");
+        switch (out[0]) {
+            case io.github.computejava.abi.HttpVersion.HTTP_09:
+                return "HTTP/0.9";
+            case io.github.computejava.abi.HttpVersion.HTTP_10:
+                return "HTTP/1.0";
+            case io.github.computejava.abi.HttpVersion.H2:
+                return "HTTP/2";
+            case io.github.computejava.abi.HttpVersion.H3:
+                return "HTTP/3";
+            default:
+                return "HTTP/1.1";
+        }
+    }
+
+    /**
      * The {@code fastly_http_req} hostcalls inside {@code main.wasm}: one binding per function, which passes its arrays' data
      * addresses to the import. An array's address is taken in the call itself, so no allocation can move it in between.
      */

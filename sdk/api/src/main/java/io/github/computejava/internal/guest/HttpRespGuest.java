@@ -14,6 +14,53 @@ import org.teavm.interop.StaticInit;
 public final class HttpRespGuest {
     private HttpRespGuest() {}
 
+    /** {@code 103 Early Hints}. */
+    public static final int EARLY_HINTS = 103;
+
+    /**
+     * Sends a {@code 103 Early Hints} head to the client ({@code send_downstream} of a 103 response, which the
+     * host passes on as an informational response before the final one).
+     *
+     * @param fields the header fields, each {@code {name, value}}
+     * @throws IllegalStateException if the client already has its final response
+     * @throws UnsupportedOperationException if the host does not send early hints
+     * @throws io.github.computejava.HostcallException if the host fails a call otherwise
+     */
+    public static void sendEarlyHints(java.util.List<String[]> fields) {
+        io.github.computejava.abi.Hostcalls c = io.github.computejava.internal.Host.calls();
+        int[] out = new int[1];
+        io.github.computejava.internal.Statuses.check(c.httpResp().new_(out), "fastly_http_resp.new");
+        int resp = out[0];
+        io.github.computejava.internal.Statuses.check(c.httpBody().new_(out), "fastly_http_body.new");
+        int body = out[0];
+        try {
+            io.github.computejava.internal.Statuses.check(
+                    c.httpResp().statusSet(resp, EARLY_HINTS), "fastly_http_resp.status_set");
+            for (String[] f : fields) {
+                io.github.computejava.internal.Statuses.check(
+                        c.httpResp()
+                                .headerAppend(
+                                        resp,
+                                        io.github.computejava.internal.Text.latin1(f[0]),
+                                        io.github.computejava.internal.Text.latin1(f[1])),
+                        "fastly_http_resp.header_append");
+            }
+            int s = c.httpResp().sendDownstream(resp, body, 0);
+            if (s == io.github.computejava.abi.FastlyStatus.ERROR) {
+                throw new IllegalStateException("early hints: the final response was already sent");
+            }
+            if (s == io.github.computejava.abi.FastlyStatus.INVAL
+                    || s == io.github.computejava.abi.FastlyStatus.UNSUPPORTED) {
+                throw new UnsupportedOperationException("early hints: the host does not send 103 responses");
+            }
+            io.github.computejava.internal.Statuses.check(s, "fastly_http_resp.send_downstream");
+        } finally {
+            // a 103 leaves both handles to the program; these served only the hints
+            c.httpResp().close(resp);
+            c.httpBody().close(body);
+        }
+    }
+
     /**
      * The {@code fastly_http_resp} hostcalls inside {@code main.wasm}: one binding per function, which passes its arrays' data
      * addresses to the import. An array's address is taken in the call itself, so no allocation can move it in between.

@@ -98,6 +98,11 @@ public final class SecretStoreGuest {
             this.handle = handle;
         }
 
+        /** The {@code secret_handle}, for the hostcalls that take a secret (a dynamic backend's client key). */
+        public int handle() {
+            return handle;
+        }
+
         /**
          * The plaintext, of any length (retried with the size the host asks for).
          *
