@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Testkit benchmark: requests per second through the JVM door (the program in-process on the host engine),
-# for a hello handler (one and two threads), a proxy to a scripted backend, and the same proxy answered from the
-# readthrough cache (a cache-hit path), all in one run. Writes the "testkit" section of
-# docs/benchmarks.md. Run from a checkout; pass --no-install when the reactor is already installed.
+# for a hello handler (one and two threads), a proxy to a scripted backend, the same proxy answered from the
+# readthrough cache (a cache-hit path), and a fan-out to three scripted backends asked at once, all in one run.
+# Writes the "testkit" section of docs/benchmarks.md. Run from a checkout; pass --no-install when the reactor is already installed.
 # Extra Maven flags (such as -Dmaven.repo.local=...) go in MAVEN_ARGS.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -38,12 +38,15 @@ out="$work/section.md"
   row hello 2 ""
   row proxy 1 ""
   row cache-hit 1 10000
+  row fan-out 1 ""
   echo
   echo "\`hello\`: a handler that sets a header and writes 35 bytes. \`proxy\`: a handler that sends the request to"
   echo "a scripted backend answering \`Cache-Control: no-store\` (every request reaches the backend, \`X-Cache: MISS\`)"
   echo "and copies its status, headers and body. \`cache-hit\`: the same handler, the backend answering"
   echo "\`max-age=3600\`: after the warm-up every request is answered by the readthrough cache (each is checked for"
-  echo "\`X-Cache: HIT\`)."
+  echo "\`X-Cache: HIT\`). \`fan-out\`: a handler that sends to three scripted backends at once with \`sendAsync\`"
+  echo "(delays of 100, 200 and 300 ms, which pass on the virtual clock and overlap), waits for all three with"
+  echo "\`PendingRequest.awaitAll\` and writes their bodies."
 } > "$out"
 python3 "$root/scripts/bench_md.py" testkit "$out"
 cat "$out"

@@ -14,10 +14,12 @@ final class AsyncIoHost implements FastlyAsyncIo {
     private static final long SLICE_NANOS = 2_000_000L;
 
     private final HandleTable handles;
+    private final Timeline timeline;
     private final Object monitor = new Object();
 
     AsyncIoHost(Sandbox sandbox) {
         this.handles = sandbox.handles();
+        this.timeline = sandbox.engine().timeline();
     }
 
     /**
@@ -42,6 +44,20 @@ final class AsyncIoHost implements FastlyAsyncIo {
         long deadline = timeoutMillis == 0
                 ? Long.MAX_VALUE
                 : System.nanoTime() + Integer.toUnsignedLong(timeoutMillis) * 1_000_000L;
+        // a wait on the host: virtual time may pass while nothing is ready
+        return timeline.idle(() -> anyReady(objects), () -> awaitReady(objects, deadline, readyOut));
+    }
+
+    private static boolean anyReady(AsyncItem[] objects) {
+        for (AsyncItem o : objects) {
+            if (o.isReady()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int awaitReady(AsyncItem[] objects, long deadline, int[] readyOut) {
         while (true) {
             for (int i = 0; i < objects.length; i++) {
                 if (objects[i].isReady()) {

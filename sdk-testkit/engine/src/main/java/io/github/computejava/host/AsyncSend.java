@@ -22,6 +22,8 @@ final class AsyncSend {
     // guarded by this: the thread running the exchange, while it runs
     private Thread runner;
     private boolean abandoned;
+    // the send's count on the engine's timeline
+    private Timeline.Work work;
 
     /** @return completes with the response, or exceptionally with a {@link SendFailure} */
     CompletableFuture<UpstreamResponse> future() {
@@ -59,6 +61,13 @@ final class AsyncSend {
         }
     }
 
+    /** Counts the send on the engine's timeline (set before it runs). */
+    void counted(Timeline.Work work) {
+        synchronized (this) {
+            this.work = work;
+        }
+    }
+
     /** The program will never take the response: abort the exchange and discard whatever it yields. */
     void abandon() {
         synchronized (this) {
@@ -68,6 +77,10 @@ final class AsyncSend {
             abandoned = true;
             if (runner != null) {
                 runner.interrupt();
+            }
+            if (work != null) {
+                // no virtual time passes for a send nobody waits for
+                work.cancel();
             }
         }
         future.thenAccept(response -> response.body().discard());

@@ -37,6 +37,7 @@ import java.util.concurrent.Executors;
  */
 public final class HostEngine implements AutoCloseable {
     private final InstantSource clock;
+    private final Timeline timeline;
     private final Origin origin;
     private final Map<String, Backend> backends = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> configStores;
@@ -63,12 +64,13 @@ public final class HostEngine implements AutoCloseable {
 
     private HostEngine(Builder b) {
         this.clock = b.clock;
+        this.timeline = b.timeline;
         this.origin = b.origin;
         this.backends.putAll(b.backends);
         this.configStores = new ConcurrentHashMap<>(b.configStores);
         this.logSink = b.logSink;
         this.environment = Collections.unmodifiableMap(new LinkedHashMap<>(b.environment));
-        this.cacheStore = new CacheStore(b.clock, b.cacheCapacity);
+        this.cacheStore = new CacheStore(b.clock, b.cacheCapacity, b.timeline);
         Map<String, KvStore> kv = new LinkedHashMap<>(b.kvStores);
         b.kvSeeds.forEach((name, entries) -> {
             KvStore store = new KvStore(b.clock);
@@ -175,6 +177,11 @@ public final class HostEngine implements AutoCloseable {
 
     public InstantSource clock() {
         return clock;
+    }
+
+    /** How time passes for waits on the clock: {@link Timeline#system()} unless the builder set one. */
+    public Timeline timeline() {
+        return timeline;
     }
 
     /** The threads that copy bodies written with {@code fastly_cache} into the cache store as they come. */
@@ -360,7 +367,14 @@ public final class HostEngine implements AutoCloseable {
      */
     AsyncSend sendAsync(String requestId, Backend backend, RequestHead head, BodyBuffer body, CacheOverride override) {
         AsyncSend send = new AsyncSend();
-        async.execute(() -> send.run(() -> send(requestId, backend, head, body, override)));
+        Timeline.Work work = timeline.begin();
+        send.counted(work);
+        try {
+            async.execute(() -> work.run(() -> send.run(() -> send(requestId, backend, head, body, override))));
+        } catch (RuntimeException e) {
+            work.end();
+            throw e;
+        }
         return send;
     }
 
@@ -537,6 +551,7 @@ public final class HostEngine implements AutoCloseable {
     /** Builds a {@link HostEngine}. */
     public static final class Builder {
         private InstantSource clock = InstantSource.system();
+        private Timeline timeline = Timeline.system();
         private Origin origin = (backend, request, body) -> {
             throw new SendFailure(
                     FastlyHttpReq.SEND_ERROR_TAG_DESTINATION_UNAVAILABLE, "no origin is configured for " + backend);
@@ -571,6 +586,15 @@ public final class HostEngine implements AutoCloseable {
 
         public Builder clock(InstantSource clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * How time passes for waits on the clock: a virtual timeline over the builder's clock lets concurrent
+         * work overlap on it (see {@link Timeline}).
+         */
+        public Builder timeline(Timeline timeline) {
+            this.timeline = Objects.requireNonNull(timeline, "timeline");
             return this;
         }
 

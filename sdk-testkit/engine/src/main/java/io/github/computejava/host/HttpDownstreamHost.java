@@ -109,15 +109,20 @@ final class HttpDownstreamHost implements FastlyHttpDownstream {
         handles.remove(promise);
         Optional<DownstreamExchange> exchange;
         try {
-            exchange = p.future.get();
+            // a wait on the host: virtual time may pass while the instance waits for its next client
+            exchange = sandbox.engine().timeline().idle(p.future::isDone, () -> {
+                try {
+                    return p.future.get();
+                } catch (ExecutionException | CancellationException e) {
+                    return null;
+                }
+            });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             p.future.cancel(false);
             return FastlyStatus.ERROR;
-        } catch (ExecutionException | CancellationException e) {
-            return FastlyStatus.NONE;
         }
-        if (exchange.isEmpty()) {
+        if (exchange == null || exchange.isEmpty()) {
             return FastlyStatus.NONE;
         }
         int[] h = sandbox.acceptDownstream(exchange.get());

@@ -345,6 +345,7 @@ final class HttpReqHost implements FastlyHttpReq {
         }
         CacheOverride override = uncached ? CacheOverride.UNCACHED : r.cacheOverride;
         sandbox.countBackendRequest();
+        sandbox.joinTimeline();
         AsyncSend send =
                 sandbox.engine().sendAsync(sandbox.downstream().requestId(), target, r.head.copy(), b, override);
         PendingRequest pending = new PendingRequest(send, target.name());
@@ -365,6 +366,7 @@ final class HttpReqHost implements FastlyHttpReq {
         if (p == null) {
             return FastlyStatus.BADF;
         }
+        awaitDone(p);
         return complete(p, errorDetail, respOut, respBodyOut);
     }
 
@@ -376,6 +378,10 @@ final class HttpReqHost implements FastlyHttpReq {
         PendingRequest p = handles.get(pending, PendingRequest.class);
         if (p == null) {
             return FastlyStatus.BADF;
+        }
+        if (!p.future.isDone()) {
+            // a poll that finds nothing waits an instant: virtual time may move on to the next answer
+            sandbox.engine().timeline().idle(p::isReady, () -> null);
         }
         if (!p.future.isDone()) {
             doneOut[0] = 0;
@@ -642,6 +648,20 @@ final class HttpReqHost implements FastlyHttpReq {
             return FastlyStatus.OK;
         }
         return status;
+    }
+
+    /** Waits for a pending request's exchange to end, as a wait on the host (virtual time may pass). */
+    private void awaitDone(PendingRequest p) {
+        sandbox.engine().timeline().idle(p::isReady, () -> {
+            try {
+                p.future.get();
+            } catch (ExecutionException e) {
+                // complete reports it
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        });
     }
 
     private int complete(PendingRequest p, byte[] errorDetail, int[] respOut, int[] respBodyOut) {

@@ -59,6 +59,8 @@ public class Sandbox implements Hostcalls, UncaughtListener {
     private int downstreamRequestHandle;
     private int downstreamBodyHandle;
     private boolean responded;
+    // the program's count on the engine's timeline, once it sent asynchronously
+    private Object timelineToken;
     private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
 
     private final AbiHost abi;
@@ -132,6 +134,16 @@ public class Sandbox implements Hostcalls, UncaughtListener {
         }
     }
 
+    /**
+     * Counts the program on the engine's timeline from its first asynchronous send until it ends: virtual time
+     * passes only while it waits on the host.
+     */
+    void joinTimeline() {
+        if (timelineToken == null) {
+            timelineToken = engine.timeline().join();
+        }
+    }
+
     protected Sandbox(HostEngine engine, DownstreamRequest downstream, DownstreamResponder responder) {
         this.engine = engine;
         this.downstream = downstream;
@@ -201,6 +213,9 @@ public class Sandbox implements Hostcalls, UncaughtListener {
                 ((PendingRequest) o).send.abandon();
             }
         }
+        // after the abandoned sends dropped their timers: no virtual time passes for them
+        engine.timeline().leave(timelineToken);
+        timelineToken = null;
     }
 
     // ---- the modules (Hostcalls)

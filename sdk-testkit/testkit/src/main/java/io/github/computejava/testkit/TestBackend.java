@@ -26,6 +26,7 @@ public final class TestBackend {
     private final ArrayDeque<MockResponse> queue = new ArrayDeque<>();
     private final List<RecordedRequest> requests = new ArrayList<>();
     private volatile Responder responder;
+    private volatile StreamingResponder streamingResponder;
     private volatile boolean forwards;
 
     TestBackend(TestHost host, String name, boolean dynamic) {
@@ -52,6 +53,22 @@ public final class TestBackend {
      */
     public TestBackend respond(Responder responder) {
         this.responder = Objects.requireNonNull(responder, "responder");
+        this.streamingResponder = null;
+        return this;
+    }
+
+    /**
+     * Answers every request with the responder's answer, the responder reading the request body as it arrives
+     * instead of after it has all arrived (queued responses still come first). The recorded requests then have
+     * no body.
+     *
+     * @param responder the behaviour
+     * @return this backend
+     * @throws NullPointerException if {@code responder} is null
+     */
+    public TestBackend respondStreaming(StreamingResponder responder) {
+        this.streamingResponder = Objects.requireNonNull(responder, "responder");
+        this.responder = null;
         return this;
     }
 
@@ -270,6 +287,13 @@ public final class TestBackend {
     void record(RecordedRequest request) {
         synchronized (requests) {
             requests.add(request);
+        }
+    }
+
+    /** The streaming responder, when set and no queued response comes first; else null. */
+    StreamingResponder streaming() {
+        synchronized (queue) {
+            return queue.isEmpty() ? streamingResponder : null;
         }
     }
 

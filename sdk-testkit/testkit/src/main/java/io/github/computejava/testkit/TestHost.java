@@ -15,6 +15,7 @@ import io.github.computejava.host.HostEngine;
 import io.github.computejava.host.LogSink;
 import io.github.computejava.host.ProgramEnd;
 import io.github.computejava.host.Sandbox;
+import io.github.computejava.host.Timeline;
 import io.github.computejava.host.backend.Backend;
 import io.github.computejava.host.backend.JettyOrigin;
 import io.github.computejava.host.backend.Origin;
@@ -108,7 +109,10 @@ public final class TestHost implements AutoCloseable {
                 lines.add(line);
             }
         };
-        HostEngine.Builder engineBuilder = HostEngine.builder().clock(clock).requestHistory(b.requestHistory);
+        HostEngine.Builder engineBuilder = HostEngine.builder()
+                .clock(clock)
+                .timeline(Timeline.virtual(clock, due -> clock.advance(Duration.between(clock.instant(), due))))
+                .requestHistory(b.requestHistory);
         if (b.manifest != null) {
             b.manifest.applyTo(engineBuilder, clock);
         }

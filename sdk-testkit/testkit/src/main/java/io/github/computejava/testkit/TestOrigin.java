@@ -17,6 +17,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * The testkit's origin: records what reaches each backend, then answers from the backend's script, or forwards
@@ -46,6 +47,11 @@ final class TestOrigin implements Origin {
             if (!authority.isEmpty()) {
                 sent.headers().set("Host", authority);
             }
+        }
+        TestBackend streamingScript = host.script(backend.name());
+        StreamingResponder streaming = streamingScript == null ? null : streamingScript.streaming();
+        if (streaming != null) {
+            return exchangeStreaming(backend, sent, body, override, streamingScript, streaming);
         }
         byte[] bytes;
         boolean complete = true;
@@ -96,17 +102,53 @@ final class TestOrigin implements Origin {
         return answer(backend, answer);
     }
 
+    /** A request whose body the script reads as it arrives: nothing of the body is kept. */
+    private UpstreamResponse exchangeStreaming(
+            Backend backend,
+            RequestHead sent,
+            BodyBuffer body,
+            CacheOverride override,
+            TestBackend script,
+            StreamingResponder responder)
+            throws SendFailure {
+        Framing.request(sent, new byte[0], true);
+        RecordedRequest recorded = host.record(backend.name(), sent, new byte[0], cacheOptions(override), script);
+        MockResponse answer;
+        try {
+            answer = responder.respond(recorded, body.asInputStream());
+        } catch (IOException e) {
+            body.discard();
+            throw new SendFailure(FastlyHttpReq.SEND_ERROR_TAG_CONNECTION_TERMINATED, "the request body was abandoned");
+        } catch (Throwable t) {
+            body.discard();
+            host.responderFailed(backend.name(), t);
+            throw new SendFailure(
+                    FastlyHttpReq.SEND_ERROR_TAG_INTERNAL_ERROR,
+                    "the responder of backend '" + backend.name() + "' threw " + t);
+        }
+        body.discard();
+        if (answer == null) {
+            return explain(
+                    502,
+                    "compute-java testkit: the streaming responder of backend '" + backend.name()
+                            + "' answered nothing\n");
+        }
+        return answer(backend, answer);
+    }
+
     private UpstreamResponse answer(Backend backend, MockResponse answer) throws SendFailure {
         Duration delay = answer.delay();
         if (!delay.isZero()) {
             Duration timeout = backend.firstByteTimeout();
+            // the delay is a timer on the host's timeline: delays of concurrent sends overlap
+            Instant start = host.clock().instant();
             if (delay.compareTo(timeout) > 0) {
-                host.clock().advance(timeout);
+                sleepUntil(start.plus(timeout));
                 throw new SendFailure(
                         FastlyHttpReq.SEND_ERROR_TAG_HTTP_RESPONSE_TIMEOUT,
                         "backend '" + backend.name() + "' took longer than its first-byte timeout of " + timeout);
             }
-            host.clock().advance(delay);
+            sleepUntil(start.plus(delay));
         }
         if (answer.failure().isPresent()) {
             throw failure(backend, answer);
@@ -136,6 +178,15 @@ final class TestOrigin implements Origin {
             headers.append("Content-Length", Integer.toString(body.length));
         }
         return new UpstreamResponse(new ResponseHead(answer.status(), headers), BodyBuffer.of(body));
+    }
+
+    private void sleepUntil(Instant due) throws SendFailure {
+        try {
+            host.engine().timeline().sleepUntil(due);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SendFailure(FastlyHttpReq.SEND_ERROR_TAG_INTERNAL_ERROR, "the send was abandoned");
+        }
     }
 
     private static SendFailure failure(Backend backend, MockResponse answer) {

@@ -10,9 +10,13 @@ import io.github.computejava.internal.AdaptiveBuffer;
 import io.github.computejava.internal.BodyInput;
 import io.github.computejava.internal.Statuses;
 import io.github.computejava.internal.Text;
+import io.github.computejava.internal.guest.HttpReqGuest;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 
 /**
  * {@link Request#send} when the program drives the readthrough cache through Fastly's HTTP cache API
@@ -29,10 +33,15 @@ final class GuestCache implements CacheFlow {
     /** The one instance; referenced only by the options that need it. */
     static final CacheFlow FLOW = new GuestCache();
 
+    // fills sent by sendAsync whose responses were not taken yet: {backend and URL, pending request}
+    private static final List<Object[]> FILLS = new ArrayList<>();
+
     private GuestCache() {}
 
     @Override
     public Response send(Request request, String backend, Hostcalls c) {
+        // the flow sends whole bodies: a stream body is read first
+        request.readStreamBody();
         CacheOptions options = request.cacheOptions();
         int req = request.newHostRequest(c);
         if (options.pass() || "PURGE".equals(request.method()) || !isRequestCacheable(c, req)) {
@@ -77,18 +86,134 @@ final class GuestCache implements CacheFlow {
         }
     }
 
+    /**
+     * {@link Request#sendAsync} with the program driving the cache: the lookup (a hit is answered at once) and the
+     * before-send hook run now, the backend request is sent without waiting, and when its response is taken the
+     * after-send hook runs and the response is stored, as {@link #send} does.
+     */
+    @Override
+    public PendingRequest sendAsync(Request request, String backend, Hostcalls c) {
+        request.readStreamBody();
+        CacheOptions options = request.cacheOptions();
+        // a lookup collapsing behind this program's own fill would wait for ever: that fill is finished first
+        String fillKey = backend + " " + request.url();
+        for (Iterator<Object[]> i = FILLS.iterator(); i.hasNext(); ) {
+            Object[] fill = i.next();
+            PendingRequest p = (PendingRequest) fill[1];
+            if (fillKey.equals(fill[0])) {
+                p.settleNow();
+            }
+            if (!p.onHost()) {
+                i.remove();
+            }
+        }
+        int req = request.newHostRequest(c);
+        if (options.pass() || "PURGE".equals(request.method()) || !isRequestCacheable(c, req)) {
+            return request.sendHandleAsync(c, req, backend);
+        }
+        HttpCacheLookupOptions lookup = new HttpCacheLookupOptions();
+        int mask = HttpCacheLookupOptions.BACKEND_NAME;
+        lookup.backendName = Text.latin1(backend);
+        if (options.overrideKeyBytes() != null) {
+            lookup.overrideKey = options.overrideKeyBytes();
+            mask |= HttpCacheLookupOptions.OVERRIDE_KEY;
+        }
+        int[] out = new int[1];
+        Statuses.check(c.httpCache().transactionLookup(req, mask, lookup, out), "fastly_http_cache.transaction_lookup");
+        int handle = out[0];
+        int state;
+        try {
+            state = state(c, handle);
+            Response found = foundResponse(c, handle, request, backend, true);
+            if (found != null) {
+                closeRequest(c, req);
+                if ((state & CacheLookupState.MUST_INSERT_OR_UPDATE) != 0) {
+                    revalidateLater(c, handle, request, backend);
+                } else {
+                    c.httpCache().close(handle);
+                }
+                return PendingRequest.settled(found, null, backend);
+            }
+        } catch (RuntimeException e) {
+            c.httpCache().close(handle);
+            throw e;
+        }
+        if ((state & CacheLookupState.MUST_INSERT_OR_UPDATE) == 0) {
+            // the cache recorded this resource as uncacheable: no collapsing, straight to the backend
+            c.httpCache().close(handle);
+            return request.sendHandleAsync(c, req, backend);
+        }
+        closeRequest(c, req);
+        Request backendRequest;
+        HttpReqGuest.Outcome sent;
+        try {
+            backendRequest = backendRequest(c, handle, request);
+            int body = backendRequest.takeBodyHandle(c);
+            sent = HttpReqGuest.sendAsync(backendRequest.suggestedHandle, body, Text.latin1(backend), false);
+            if (!sent.ok()) {
+                throw SendErrorDetail.toException(sent.status(), sent.detail(), backend);
+            }
+        } catch (RuntimeException e) {
+            try {
+                return PendingRequest.settled(failedFill(c, handle, state, request, backend, e), null, backend);
+            } catch (SendErrorException | BackendNotFoundException failure) {
+                return PendingRequest.settled(null, failure, backend);
+            } finally {
+                c.httpCache().close(handle);
+            }
+        }
+        PendingRequest fill = new PendingRequest(sent.pending(), backend, o -> {
+            try {
+                CandidateResponse candidate;
+                try {
+                    if (!o.ok()) {
+                        throw SendErrorDetail.toException(o.status(), o.detail(), backend);
+                    }
+                    candidate = candidate(c, handle, state, request, backendRequest, o.response(), o.body());
+                } catch (RuntimeException e) {
+                    return failedFill(c, handle, state, request, backend, e);
+                }
+                return store(c, handle, state, request, backend, candidate);
+            } finally {
+                c.httpCache().close(handle);
+            }
+        });
+        FILLS.add(new Object[] {fillKey, fill});
+        return fill;
+    }
+
+    /** Stale-while-revalidate: the request revalidates {@code handle} after its response is sent. */
+    private static void revalidateLater(Hostcalls c, int handle, Request request, String backend) {
+        Request revalidation = Request.of(request.method(), request.url());
+        revalidation.headers().setAll(request.headers());
+        revalidation.cacheOptions(request.cacheOptions());
+        BackgroundTasks.add(() -> revalidate(c, handle, revalidation, backend));
+    }
+
     /** Fetches from the backend for a request chosen to fill the cache, and returns what the client gets. */
     private static Response fill(Hostcalls c, int handle, int state, Request request, String backend) {
         CandidateResponse candidate;
         try {
             candidate = fetchCandidate(c, handle, state, request, backend);
         } catch (RuntimeException e) {
-            if ((state & CacheLookupState.USABLE_IF_ERROR) != 0) {
-                return chooseStale(c, handle, request, backend, e);
-            }
-            c.httpCache().transactionAbandon(handle);
-            throw e;
+            return failedFill(c, handle, state, request, backend, e);
         }
+        return store(c, handle, state, request, backend, candidate);
+    }
+
+    /** A fill whose backend request failed: the stale response when usable on error, else the failure. */
+    private static Response failedFill(
+            Hostcalls c, int handle, int state, Request request, String backend, RuntimeException e) {
+        if ((state & CacheLookupState.USABLE_IF_ERROR) != 0) {
+            return chooseStale(c, handle, request, backend, e);
+        }
+        c.httpCache().transactionAbandon(handle);
+        throw e;
+    }
+
+    /** Stores (or not) what the backend answered a fill, after the hooks, and returns what the client gets. */
+    private static Response store(
+            Hostcalls c, int handle, int state, Request request, String backend, CandidateResponse candidate) {
         if ((state & CacheLookupState.USABLE_IF_ERROR) != 0 && candidate.status() >= 500 && !candidate.isCacheable()) {
             int failed = candidate.status();
             closeCandidate(c, candidate);
@@ -187,6 +312,24 @@ final class GuestCache implements CacheFlow {
     /** Sends the suggested backend request (after the before-send hook) and wraps the answer as a candidate. */
     private static CandidateResponse fetchCandidate(
             Hostcalls c, int handle, int state, Request request, String backend) {
+        Request backendRequest = backendRequest(c, handle, request);
+        int suggested = backendRequest.suggestedHandle;
+        int body = backendRequest.takeBodyHandle(c);
+        byte[] detail = SendErrorDetail.newBuffer();
+        int[] resp = new int[1];
+        int[] respBody = new int[1];
+        int status = c.httpReq().sendV2(suggested, body, Text.latin1(backend), detail, resp, respBody);
+        if (status != FastlyStatus.OK) {
+            throw SendErrorDetail.toException(status, detail, backend);
+        }
+        return candidate(c, handle, state, request, backendRequest, resp[0], respBody[0]);
+    }
+
+    /**
+     * The backend request the host suggests for a fill, with the request's body, after the before-send hook,
+     * written into the suggested handle ({@link Request#suggestedHandle}).
+     */
+    private static Request backendRequest(Hostcalls c, int handle, Request request) {
         int[] out = new int[1];
         Statuses.check(
                 c.httpCache().getSuggestedBackendRequest(handle, out),
@@ -205,21 +348,20 @@ final class GuestCache implements CacheFlow {
             }
         }
         writeRequest(c, suggested, backendRequest);
-        int body = backendRequest.takeBodyHandle(c);
-        byte[] detail = SendErrorDetail.newBuffer();
-        int[] resp = new int[1];
-        int[] respBody = new int[1];
-        int status = c.httpReq().sendV2(suggested, body, Text.latin1(backend), detail, resp, respBody);
-        if (status != FastlyStatus.OK) {
-            throw SendErrorDetail.toException(status, detail, backend);
-        }
+        backendRequest.suggestedHandle = suggested;
+        return backendRequest;
+    }
+
+    /** The backend's answer to a fill as a candidate for storage, after the after-send hook. */
+    private static CandidateResponse candidate(
+            Hostcalls c, int handle, int state, Request request, Request backendRequest, int resp, int respBody) {
         int[] action = new int[1];
         int[] prepared = new int[1];
         Statuses.check(
-                c.httpCache().prepareResponseForStorage(handle, resp[0], action, prepared),
+                c.httpCache().prepareResponseForStorage(handle, resp, action, prepared),
                 "fastly_http_cache.prepare_response_for_storage");
         CandidateResponse candidate = new CandidateResponse(
-                c, handle, prepared[0], respBody[0], action[0], state, backendRequest.cacheOptions());
+                c, handle, prepared[0], respBody, action[0], state, backendRequest.cacheOptions());
         CacheOptions.AfterSend after = request.cacheOptions().afterSendHook();
         if (after != null) {
             try {

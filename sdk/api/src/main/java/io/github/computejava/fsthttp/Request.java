@@ -10,6 +10,8 @@ import io.github.computejava.internal.BodyInput;
 import io.github.computejava.internal.Host;
 import io.github.computejava.internal.Statuses;
 import io.github.computejava.internal.Text;
+import io.github.computejava.internal.guest.HttpBodyGuest;
+import io.github.computejava.internal.guest.HttpReqGuest;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,8 +43,13 @@ public final class Request {
     private CacheOptions cacheOptions = CacheOptions.DEFAULT;
     private BodyInput hostBody;
     private byte[] bytesBody;
+    // a body from an InputStream that is not the host's, streamed to the backend when sent
+    private InputStream streamBody;
+    private CacheFlow streamSend;
     private boolean manualFraming;
     private boolean decompressGzip;
+    /** For a backend request of the hooks' cache flow: the host request handle it was written into. */
+    int suggestedHandle;
 
     private Request(Hostcalls calls, int downstreamHandle, int bodyHandle) {
         this.calls = calls;
@@ -322,6 +329,9 @@ public final class Request {
         if (hostBody != null) {
             return hostBody;
         }
+        if (streamBody != null) {
+            return streamBody;
+        }
         return new java.io.ByteArrayInputStream(bytesBody == null ? NO_BYTES : bytesBody);
     }
 
@@ -336,6 +346,39 @@ public final class Request {
         Objects.requireNonNull(bytes, "bytes");
         discardHostBody();
         this.bytesBody = bytes;
+        return this;
+    }
+
+    /**
+     * Replaces the body with a stream, read when the request is sent. A body the host holds (a backend {@link
+     * Response#body()}, the client's {@link #body()}) is passed on without copying it through the program; any
+     * other stream is streamed to the backend as it is read, in bounded memory (with {@link
+     * CacheOptions.Builder#beforeSend before/after-send hooks} it is read into memory first).
+     *
+     * <pre>{@code
+     * try (Response upstream = Request.get("https://a.example/big").send("a")) {
+     *     Request.of("PUT", "https://b.example/copy").body(upstream.body()).send("b");
+     * }
+     * }</pre>
+     *
+     * @param in the new body; this request owns it from now on
+     * @return this request
+     * @throws NullPointerException if {@code in} is null
+     */
+    public Request body(InputStream in) {
+        Objects.requireNonNull(in, "in");
+        if (in == hostBody || in == streamBody) {
+            return this;
+        }
+        discardHostBody();
+        if (in instanceof BodyInput && ((BodyInput) in).open()) {
+            hostBody = (BodyInput) in;
+            bytesBody = null;
+        } else {
+            streamBody = in;
+            streamSend = StreamedSend.FLOW;
+            bytesBody = NO_BYTES;
+        }
         return this;
     }
 
@@ -416,10 +459,138 @@ public final class Request {
         }
         Hostcalls c = calls != null ? calls : Host.calls();
         CacheFlow flow = cacheOptions.flow();
+        if (flow == null) {
+            flow = streamSend;
+        }
         if (flow != null) {
             return flow.send(this, backend, c);
         }
         return sendHandle(c, newHostRequest(c), backend);
+    }
+
+    /**
+     * Sends this request to a backend without waiting for the response: the host sends it while the program
+     * goes on, through the readthrough cache as {@link #send(String)} does (concurrent misses for one object
+     * collapse into one backend request). Send several, then wait for them with {@link PendingRequest#awaitAll}
+     * or {@link PendingRequest#select}: the program waits as long as the slowest, not the sum.
+     *
+     * <p>With {@link CacheOptions.Builder#beforeSend before/after-send hooks} the program drives the cache: the
+     * lookup and the before-send hook run in this method (a hit is answered at once), the after-send hook and
+     * the storing when the response is taken. A body from
+     * {@link #body(InputStream)} that the host does not hold is written to the host before this method returns.
+     *
+     * @param backend a backend name defined for the service
+     * @return the pending request; take its response with {@link PendingRequest#await()}
+     * @throws BackendNotFoundException if the service has no such backend
+     * @throws NullPointerException if {@code backend} is null
+     * @throws IllegalArgumentException if {@code backend} is empty
+     */
+    public PendingRequest sendAsync(String backend) {
+        checkBackend(backend);
+        Hostcalls c = calls != null ? calls : Host.calls();
+        CacheFlow flow = cacheOptions.flow();
+        if (flow != null) {
+            return flow.sendAsync(this, backend, c);
+        }
+        if (streamBody != null) {
+            StreamingBody body = sendAsyncStreaming(backend);
+            return body.pending();
+        }
+        return sendHandleAsync(c, newHostRequest(c), backend);
+    }
+
+    /** Sends a request handle with this request's body, without waiting. */
+    PendingRequest sendHandleAsync(Hostcalls c, int req, String backend) {
+        int body = takeBodyHandle(c);
+        HttpReqGuest.Outcome o = HttpReqGuest.sendAsync(req, body, Text.latin1(backend), false);
+        if (!o.ok()) {
+            throw SendErrorDetail.toException(o.status(), o.detail(), backend);
+        }
+        return new PendingRequest(o.pending(), backend);
+    }
+
+    /**
+     * Sends this request to a backend, as {@link #sendAsync(String)} does with its name.
+     *
+     * @param backend a backend, such as one from {@link Backend#register}
+     * @return the pending request
+     * @throws BackendNotFoundException if the service has no such backend
+     * @throws NullPointerException if {@code backend} is null
+     */
+    public PendingRequest sendAsync(Backend backend) {
+        return sendAsync(Objects.requireNonNull(backend, "backend").name());
+    }
+
+    /**
+     * Sends this request to a backend with a body the program keeps writing: the backend receives each chunk as
+     * it is written, so an upload of any size is proxied in bounded memory. The body this request had (bytes,
+     * or a stream from {@link #body(InputStream)}) goes first; then write to the returned stream, {@link
+     * StreamingBody#close() close} it, and take the response from {@link StreamingBody#pending()}. The request
+     * goes through the readthrough cache as {@link #send(String)} does.
+     *
+     * @param backend a backend name defined for the service
+     * @return the body stream, open for writing
+     * @throws BackendNotFoundException if the service has no such backend
+     * @throws UnsupportedOperationException if the request has before/after-send hooks (they need the whole
+     *     request before it is sent)
+     * @throws java.io.UncheckedIOException if reading a body from {@link #body(InputStream)} fails
+     * @throws NullPointerException if {@code backend} is null
+     * @throws IllegalArgumentException if {@code backend} is empty
+     */
+    public StreamingBody sendAsyncStreaming(String backend) {
+        checkBackend(backend);
+        if (cacheOptions.flow() != null) {
+            throw new UnsupportedOperationException(
+                    "before/after-send hooks need the whole request: use send or sendAsync for requests with hooks");
+        }
+        Hostcalls c = calls != null ? calls : Host.calls();
+        int req = newHostRequest(c);
+        InputStream source = streamBody;
+        streamBody = null;
+        streamSend = null;
+        int body = HttpBodyGuest.create();
+        if (hostBody != null && hostBody.open()) {
+            HttpBodyGuest.append(body, hostBody.takeHandle());
+            hostBody = null;
+        } else if (bytesBody != null && bytesBody.length > 0) {
+            HttpBodyGuest.writeAll(body, bytesBody, 0, bytesBody.length);
+        }
+        bytesBody = NO_BYTES;
+        HttpReqGuest.Outcome o = HttpReqGuest.sendAsync(req, body, Text.latin1(backend), true);
+        if (!o.ok()) {
+            HttpBodyGuest.close(body);
+            throw SendErrorDetail.toException(o.status(), o.detail(), backend);
+        }
+        StreamingBody stream = new StreamingBody(body, new PendingRequest(o.pending(), backend));
+        if (source != null) {
+            try (InputStream in = source) {
+                in.transferTo(stream);
+            } catch (java.io.IOException e) {
+                stream.abandon();
+                throw new java.io.UncheckedIOException(e);
+            }
+            stream.close();
+        }
+        return stream;
+    }
+
+    /**
+     * Sends this request with a streaming body, as {@link #sendAsyncStreaming(String)} does with its name.
+     *
+     * @param backend a backend
+     * @return the body stream, open for writing
+     * @throws BackendNotFoundException if the service has no such backend
+     * @throws NullPointerException if {@code backend} is null
+     */
+    public StreamingBody sendAsyncStreaming(Backend backend) {
+        return sendAsyncStreaming(Objects.requireNonNull(backend, "backend").name());
+    }
+
+    private static void checkBackend(String backend) {
+        Objects.requireNonNull(backend, "backend");
+        if (backend.isEmpty()) {
+            throw new IllegalArgumentException("backend: must not be empty");
+        }
     }
 
     /** Sends a request handle with this request's body; the host's readthrough cache answers when it can. */
@@ -441,8 +612,12 @@ public final class Request {
         other.discardHostBody();
         other.hostBody = hostBody;
         other.bytesBody = bytesBody;
+        other.streamBody = streamBody;
+        other.streamSend = streamSend;
         hostBody = null;
         bytesBody = NO_BYTES;
+        streamBody = null;
+        streamSend = null;
     }
 
     /**
@@ -528,10 +703,15 @@ public final class Request {
      * @throws java.io.UncheckedIOException if reading the body fails
      */
     public Request copyWithBody() {
-        if (hostBody != null) {
+        if (hostBody != null || streamBody != null) {
             byte[] bytes;
             try {
-                bytes = hostBody.open() ? hostBody.readAllBytes() : NO_BYTES;
+                if (streamBody != null) {
+                    bytes = streamBody.readAllBytes();
+                    streamBody.close();
+                } else {
+                    bytes = hostBody.open() ? hostBody.readAllBytes() : NO_BYTES;
+                }
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -652,6 +832,19 @@ public final class Request {
         return new String(out);
     }
 
+    /** For the hooks' cache flow, which sends a whole body: reads a stream body into memory. */
+    void readStreamBody() {
+        if (streamBody != null) {
+            try (InputStream in = streamBody) {
+                bytesBody = in.readAllBytes();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            streamBody = null;
+            streamSend = null;
+        }
+    }
+
     int takeBodyHandle(Hostcalls c) {
         if (hostBody != null && hostBody.open()) {
             int handle = hostBody.takeHandle();
@@ -672,6 +865,8 @@ public final class Request {
             hostBody.close();
             hostBody = null;
         }
+        streamBody = null;
+        streamSend = null;
     }
 
     private static int pathStart(String u) {

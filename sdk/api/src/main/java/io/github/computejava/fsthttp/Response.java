@@ -3,6 +3,7 @@ package io.github.computejava.fsthttp;
 import io.github.computejava.abi.FastlyStatus;
 import io.github.computejava.abi.Hostcalls;
 import io.github.computejava.internal.BodyInput;
+import io.github.computejava.internal.Host;
 import io.github.computejava.internal.Statuses;
 import io.github.computejava.internal.Text;
 import java.io.IOException;
@@ -33,6 +34,11 @@ public final class Response implements AutoCloseable {
         this.handle = handle;
         this.backend = backend;
         this.body = BodyInput.of(calls, bodyHandle);
+    }
+
+    /** A response whose handles the host handed over (a pending request's), on the running program's host. */
+    static Response ofHandles(int handle, int bodyHandle, String backend) {
+        return new Response(Host.calls(), handle, bodyHandle, backend);
     }
 
     /**

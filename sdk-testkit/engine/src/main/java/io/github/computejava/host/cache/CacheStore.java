@@ -1,5 +1,6 @@
 package io.github.computejava.host.cache;
 
+import io.github.computejava.host.Timeline;
 import io.github.computejava.host.http.HeaderList;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,6 +54,7 @@ public final class CacheStore {
     private final Condition waitersChanged = lock.newCondition();
     private int waiting;
     private long bytes;
+    private final Timeline timeline;
 
     /**
      * Creates a store.
@@ -62,7 +64,21 @@ public final class CacheStore {
      * @throws IllegalArgumentException if the bound is not positive
      */
     public CacheStore(InstantSource clock, long capacityBytes) {
+        this(clock, capacityBytes, Timeline.system());
+    }
+
+    /**
+     * Creates a store whose collapsed lookups wait as the timeline's idle waits (virtual time may pass while a
+     * lookup waits for another's obligation).
+     *
+     * @param clock the engine's clock
+     * @param capacityBytes the byte bound
+     * @param timeline the engine's timeline
+     * @throws IllegalArgumentException if the bound is not positive
+     */
+    public CacheStore(InstantSource clock, long capacityBytes, Timeline timeline) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.timeline = Objects.requireNonNull(timeline, "timeline");
         if (capacityBytes <= 0) {
             throw new IllegalArgumentException("capacityBytes: must be positive");
         }
@@ -237,7 +253,7 @@ public final class CacheStore {
                 boolean stale = existing != null && !existing.isFresh();
                 if (existing != null && strategy == Replacement.Strategy.IMMEDIATE_FORCE_MISS) {
                     remove(found);
-                    found.entry.changed.signalAll();
+                    found.entry.signalChanged();
                 }
                 return new Replacement(this, sk, requestHeaders, existing, stale);
             }
@@ -327,7 +343,7 @@ public final class CacheStore {
                 obligated.obligated = false;
                 dropIfEmpty(obligated);
             }
-            e.changed.signalAll();
+            e.signalChanged();
             evictIfNeeded();
             return o;
         } finally {
@@ -341,7 +357,7 @@ public final class CacheStore {
         try {
             slot.obligated = false;
             dropIfEmpty(slot);
-            slot.entry.changed.signalAll();
+            slot.entry.signalChanged();
         } finally {
             lock.unlock();
         }
@@ -367,7 +383,7 @@ public final class CacheStore {
             Slot slot = lru.get(o);
             if (slot != null && slot.present == o) {
                 remove(slot);
-                slot.entry.changed.signalAll();
+                slot.entry.signalChanged();
             }
             evictIfNeeded();
         } finally {
@@ -461,7 +477,11 @@ public final class CacheStore {
         waiting++;
         waitersChanged.signalAll();
         try {
-            e.changed.await();
+            long seen = e.version;
+            timeline.idle(() -> e.version != seen, () -> {
+                e.changed.await();
+                return null;
+            });
         } finally {
             waiting--;
         }
@@ -759,9 +779,17 @@ public final class CacheStore {
         final ArrayDeque<VaryRule> rules = new ArrayDeque<>();
         final Map<String, Slot> slots = new HashMap<>();
         final Condition changed = lock.newCondition();
+        // counts the changes, so a waiter can tell one happened without the lock
+        volatile long version;
 
         KeyEntry(StoreKey key) {
             this.key = key;
+        }
+
+        /** Wakes the lookups waiting on this key (under the lock). */
+        void signalChanged() {
+            version++;
+            changed.signalAll();
         }
     }
 

@@ -1,9 +1,12 @@
 package io.github.computejava.testkit.bench;
 
+import io.github.computejava.fsthttp.PendingRequest;
+import io.github.computejava.fsthttp.Request;
 import io.github.computejava.fsthttp.Response;
 import io.github.computejava.testkit.MockResponse;
 import io.github.computejava.testkit.TestHost;
 import io.github.computejava.testkit.TestResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,7 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Requests per second through the testkit's JVM door (run by {@code scripts/bench-testkit.sh}, not by the
  * test suite): a hello handler, a proxy to a scripted backend that answers uncacheable responses, and the same
  * proxy answered from the readthrough cache (the backend says {@code max-age=3600}; every measured request must
- * be a hit). Prints one line per path: {@code path threads requests/s microseconds/request}.
+ * be a hit), and a fan-out to three scripted backends asked at once with {@code sendAsync} (their delays of 100,
+ * 200 and 300 ms pass on the virtual clock, overlapping). Prints one line per path: {@code path threads requests/s microseconds/request}.
  */
 public final class TestkitBenchmark {
     private static final int WARMUP = 30_000;
@@ -29,6 +33,7 @@ public final class TestkitBenchmark {
         lines.add(measure("hello", 2));
         lines.add(measure("proxy", 1));
         lines.add(measure("cache-hit", 1));
+        lines.add(measure("fan-out", 1));
         for (String line : lines) {
             System.out.println(line);
         }
@@ -36,7 +41,27 @@ public final class TestkitBenchmark {
 
     private static TestHost host(String path) {
         TestHost host = TestHost.create();
-        if (path.equals("hello")) {
+        if (path.equals("fan-out")) {
+            for (int i = 0; i < 3; i++) {
+                host.backend("b" + i)
+                        .respond(MockResponse.builder()
+                                .header("Cache-Control", "no-store")
+                                .body("panel " + i + "\n")
+                                .delay(Duration.ofMillis(100L * (i + 1)))
+                                .build());
+            }
+            host.handler((request, response) -> {
+                List<PendingRequest> pending = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    pending.add(Request.get("https://b" + i + ".example/").sendAsync("b" + i));
+                }
+                for (Response r : PendingRequest.awaitAll(pending)) {
+                    try (r) {
+                        r.body().transferTo(response.body());
+                    }
+                }
+            });
+        } else if (path.equals("hello")) {
             host.handler((request, response) -> {
                 response.headers().set("Content-Type", "text/plain");
                 response.write("Hello from Java on Fastly Compute!\n");

@@ -1,6 +1,8 @@
 package io.github.computejava.internal.guest;
 
 import io.github.computejava.abi.FastlyAsyncIo;
+import io.github.computejava.internal.Host;
+import io.github.computejava.internal.Statuses;
 import org.teavm.interop.Address;
 import org.teavm.interop.Import;
 import org.teavm.interop.StaticInit;
@@ -11,6 +13,19 @@ import org.teavm.interop.StaticInit;
  */
 public final class AsyncIoGuest {
     private AsyncIoGuest() {}
+
+    /**
+     * {@code is_ready}: whether a handle's I/O would complete without waiting; never waits.
+     *
+     * @param handle an async item handle (a pending request, a body, ...)
+     * @return whether it is ready
+     * @throws io.github.computejava.HostcallException if the handle cannot be waited on
+     */
+    public static boolean isReady(int handle) {
+        int[] out = new int[1];
+        Statuses.check(Host.calls().asyncIo().isReady(handle, out), "fastly_async_io.is_ready");
+        return out[0] != 0;
+    }
 
     /**
      * The {@code fastly_async_io} hostcalls inside {@code main.wasm}: one binding per function, which passes its arrays' data

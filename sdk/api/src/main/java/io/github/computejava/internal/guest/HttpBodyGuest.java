@@ -4,6 +4,9 @@ import static io.github.computejava.internal.guest.Addresses.aligned;
 import static io.github.computejava.internal.guest.Addresses.at;
 
 import io.github.computejava.abi.FastlyHttpBody;
+import io.github.computejava.abi.FastlyStatus;
+import io.github.computejava.internal.Host;
+import io.github.computejava.internal.Statuses;
 import org.teavm.interop.Address;
 import org.teavm.interop.Import;
 import org.teavm.interop.StaticInit;
@@ -14,6 +17,76 @@ import org.teavm.interop.StaticInit;
  */
 public final class HttpBodyGuest {
     private HttpBodyGuest() {}
+
+    /**
+     * {@code new}: an empty body.
+     *
+     * @return its handle
+     * @throws io.github.computejava.HostcallException if the host refuses
+     */
+    public static int create() {
+        int[] out = new int[1];
+        Statuses.check(Host.calls().httpBody().new_(out), "fastly_http_body.new");
+        return out[0];
+    }
+
+    /**
+     * {@code write} at the back, looping until the host has taken every byte (a streaming body's writer waits
+     * while the reader is behind).
+     *
+     * @param body the body handle
+     * @param b the bytes
+     * @param off where they start
+     * @param len how many
+     * @throws io.github.computejava.HostcallException if the host refuses (the reader went away, say)
+     */
+    public static void writeAll(int body, byte[] b, int off, int len) {
+        FastlyHttpBody calls = Host.calls().httpBody();
+        int[] nwritten = new int[1];
+        while (len > 0) {
+            Statuses.check(calls.write(body, b, off, len, FastlyHttpBody.END_BACK, nwritten), "fastly_http_body.write");
+            int n = nwritten[0];
+            if (n <= 0 || n > len) {
+                throw Statuses.toException(FastlyStatus.ERROR, "fastly_http_body.write");
+            }
+            off += n;
+            len -= n;
+        }
+    }
+
+    /**
+     * {@code append}: moves a whole body to the end of another without copying it through the program.
+     *
+     * @param dest the body appended to
+     * @param src the body appended (the host takes it)
+     * @throws io.github.computejava.HostcallException if the host refuses
+     */
+    public static void append(int dest, int src) {
+        Statuses.check(Host.calls().httpBody().append(dest, src), "fastly_http_body.append");
+    }
+
+    /**
+     * {@code close}: finishes a body (a streaming one's reader sees its end); a handle already released is not an
+     * error.
+     *
+     * @param body the body handle
+     * @throws io.github.computejava.HostcallException if the host refuses otherwise
+     */
+    public static void close(int body) {
+        int status = Host.calls().httpBody().close(body);
+        if (status != FastlyStatus.OK && status != FastlyStatus.BADF) {
+            throw Statuses.toException(status, "fastly_http_body.close");
+        }
+    }
+
+    /**
+     * {@code abandon}: ends a streaming body as broken (its reader sees an incomplete body).
+     *
+     * @param body the body handle
+     */
+    public static void abandon(int body) {
+        Host.calls().httpBody().abandon(body);
+    }
 
     /**
      * Appends a trailer field to a body the program writes; the host sends it after the body's last byte.

@@ -5,6 +5,8 @@ import static io.github.computejava.internal.guest.Addresses.orEmpty;
 
 import io.github.computejava.abi.DynamicBackendRecord;
 import io.github.computejava.abi.FastlyHttpReq;
+import io.github.computejava.abi.FastlyStatus;
+import io.github.computejava.internal.Host;
 import org.teavm.interop.Address;
 import org.teavm.interop.Import;
 import org.teavm.interop.StaticInit;
@@ -15,6 +17,133 @@ import org.teavm.interop.StaticInit;
  */
 public final class HttpReqGuest {
     private HttpReqGuest() {}
+
+    /**
+     * What an asynchronous send, or a wait, poll or select on pending requests, ended with: a pending request's
+     * handle, a response's handles, or a failed send's status and {@code send_error_detail} record.
+     */
+    public static final class Outcome {
+        private final int status;
+        private final byte[] detail;
+        private final int pending;
+        private final boolean done;
+        private final int response;
+        private final int body;
+        private final int index;
+
+        private Outcome(int status, byte[] detail, int pending, boolean done, int response, int body, int index) {
+            this.status = status;
+            this.detail = detail;
+            this.pending = pending;
+            this.done = done;
+            this.response = response;
+            this.body = body;
+            this.index = index;
+        }
+
+        /** @return whether the call succeeded (a pending request's handle, or a response) */
+        public boolean ok() {
+            return status == FastlyStatus.OK;
+        }
+
+        /** @return the failure's status, for the send error it becomes */
+        public int status() {
+            return status;
+        }
+
+        /** @return the failure's {@code send_error_detail} record (all zeros when the host wrote none) */
+        public byte[] detail() {
+            return detail;
+        }
+
+        /** @return the pending request's handle, after an asynchronous send */
+        public int pending() {
+            return pending;
+        }
+
+        /** @return whether the request is done: false only for a poll that found it still waiting */
+        public boolean done() {
+            return done;
+        }
+
+        /** @return the response handle */
+        public int response() {
+            return response;
+        }
+
+        /** @return the response's body handle */
+        public int body() {
+            return body;
+        }
+
+        /** @return the index of the request a select found done */
+        public int index() {
+            return index;
+        }
+    }
+
+    /**
+     * {@code send_async}, or {@code send_async_streaming} when the program keeps writing the body.
+     *
+     * @param req the request handle (the host takes it)
+     * @param body the body handle (the host takes it, unless streaming)
+     * @param backend the backend's name
+     * @param streaming whether the body stays open for the program to write and close
+     * @return the pending request's handle, or the failure ({@code inval} for an unknown backend)
+     */
+    public static Outcome sendAsync(int req, int body, byte[] backend, boolean streaming) {
+        FastlyHttpReq calls = Host.calls().httpReq();
+        int[] out = new int[1];
+        int status = streaming
+                ? calls.sendAsyncStreaming(req, body, backend, out)
+                : calls.sendAsync(req, body, backend, out);
+        return new Outcome(status, new byte[FastlyHttpReq.SEND_ERROR_DETAIL_SIZE], out[0], false, 0, 0, -1);
+    }
+
+    /**
+     * {@code pending_req_poll_v2}: the response if the request is done; the handle is used up when it is.
+     *
+     * @param pending the pending request's handle
+     * @param detail a {@code send_error_detail} record for the host to fill
+     * @return the outcome, {@link Outcome#done()} false while waiting
+     */
+    public static Outcome poll(int pending, byte[] detail) {
+        int[] done = new int[1];
+        int[] resp = new int[1];
+        int[] body = new int[1];
+        int status = Host.calls().httpReq().pendingReqPollV2(pending, detail, done, resp, body);
+        return new Outcome(status, detail, pending, status != FastlyStatus.OK || done[0] != 0, resp[0], body[0], 0);
+    }
+
+    /**
+     * {@code pending_req_wait_v2}: waits for the response; the handle is used up.
+     *
+     * @param pending the pending request's handle
+     * @param detail a {@code send_error_detail} record for the host to fill
+     * @return the response or the failure
+     */
+    public static Outcome await(int pending, byte[] detail) {
+        int[] resp = new int[1];
+        int[] body = new int[1];
+        int status = Host.calls().httpReq().pendingReqWaitV2(pending, detail, resp, body);
+        return new Outcome(status, detail, pending, true, resp[0], body[0], 0);
+    }
+
+    /**
+     * {@code pending_req_select_v2}: waits for the first of several pending requests; its handle is used up, the
+     * others stay pending.
+     *
+     * @param pendings the pending requests' handles, at least one
+     * @param detail a {@code send_error_detail} record for the host to fill
+     * @return the outcome of the one done, and its index in {@code pendings}
+     */
+    public static Outcome select(int[] pendings, byte[] detail) {
+        int[] index = new int[1];
+        int[] resp = new int[1];
+        int[] body = new int[1];
+        int status = Host.calls().httpReq().pendingReqSelectV2(pendings, detail, index, resp, body);
+        return new Outcome(status, detail, 0, true, resp[0], body[0], index[0]);
+    }
 
     /**
      * A request's HTTP version ({@code version_get}), as a protocol name.

@@ -1,0 +1,26 @@
+package io.github.computejava.samples.fanout;
+
+import io.github.computejava.testkit.TestHost;
+import io.github.computejava.testkit.wasm.LocalServerDoor;
+import java.nio.file.Path;
+
+/**
+ * The same stories through the Wasm door: the built main.wasm on the local server (Failsafe runs it after package), every
+ * request on a fresh instance, so nothing the program keeps in memory carries over between requests.
+ */
+class MainIT extends FanOutStory {
+    private static LocalServerDoor program;
+
+    /** The program, compiled once for all tests. */
+    private static synchronized LocalServerDoor program() {
+        if (program == null) {
+            program = LocalServerDoor.load(Path.of("bin/main.wasm"));
+        }
+        return program;
+    }
+
+    @Override
+    TestHost open() {
+        return TestHost.builder().localServer(program()).build();
+    }
+}
