@@ -84,6 +84,8 @@ public final class WasmProgram {
         final CompletableFuture<Long> compiled = new CompletableFuture<>();
         // replaced once by a tiered program's compiled code; an instance keeps the machine it started with
         volatile Function<Instance, Machine> machines;
+        /** A tiered program: until {@link #compiled} completes, its instances run interpreted. */
+        boolean tiered;
 
         Code(Function<Instance, Machine> machines) {
             this.machines = machines;
@@ -238,6 +240,7 @@ public final class WasmProgram {
         List<ImportTable.Binding> bindings = imports.link(header, name);
         checkExports(header, name);
         Code code = new Code(InterpreterMachine::new);
+        code.tiered = true;
         WasmProgram program = new WasmProgram(name, header, code, bindings, imports, 0, null, null);
         long start = System.nanoTime();
         Thread parser = new Thread(
@@ -491,6 +494,9 @@ public final class WasmProgram {
             java.util.function.Supplier<String> endReason,
             int pooledMemories) {
         Guest guest = new Guest(sandbox, log);
+        // an instance that starts interpreted while a tiered program compiles uses many times the CPU the
+        // compiled code will: its CPU time is not measured, so it is not held against Fastly's CPU limit
+        boolean warmingUp = code.tiered && !code.compiled.isDone();
         guest.startClock();
         GuestHeap[] heap = new GuestHeap[1];
         Instance[] instance = new Instance[1];
@@ -544,7 +550,7 @@ public final class WasmProgram {
                 heap[0].release(reusable);
             }
         }
-        outcome.cpuMillis = guest.cpuMillis();
+        outcome.cpuMillis = warmingUp ? -1 : guest.cpuMillis();
         return outcome;
     }
 
