@@ -1,12 +1,8 @@
 package io.github.computejava.fsthttp;
 
-import io.github.computejava.abi.CacheLookupState;
-import io.github.computejava.abi.FastlyHttpCache;
-import io.github.computejava.abi.FastlyStatus;
-import io.github.computejava.abi.Hostcalls;
-import io.github.computejava.abi.HttpCacheWriteOptions;
-import io.github.computejava.internal.Statuses;
-import io.github.computejava.internal.Text;
+import io.github.computejava.internal.guest.HttpBodyGuest;
+import io.github.computejava.internal.guest.HttpCacheGuest;
+import io.github.computejava.internal.guest.HttpRespGuest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,7 +26,6 @@ public final class CandidateResponse {
     private static final int VARY_BUFFER = 256;
     private static final int KEYS_BUFFER = 1024;
 
-    private final Hostcalls calls;
     private final int cacheHandle;
     private final int response;
     private final int body;
@@ -39,7 +34,7 @@ public final class CandidateResponse {
     private int action;
     private int status = -1;
     private Headers headers;
-    private HttpCacheWriteOptions suggested;
+    private HttpCacheGuest.WriteOptions suggested;
     private Duration ttl;
     private final Duration requestTtl;
     private Duration staleWhileRevalidate;
@@ -50,9 +45,7 @@ public final class CandidateResponse {
     private Boolean sensitive;
     private BodyTransform transform;
 
-    CandidateResponse(
-            Hostcalls calls, int cacheHandle, int response, int body, int action, int state, CacheOptions options) {
-        this.calls = calls;
+    CandidateResponse(int cacheHandle, int response, int body, int action, int state, CacheOptions options) {
         this.cacheHandle = cacheHandle;
         this.response = response;
         this.body = body;
@@ -73,9 +66,7 @@ public final class CandidateResponse {
      */
     public int status() {
         if (status < 0) {
-            int[] out = new int[1];
-            Statuses.check(calls.httpResp().statusGet(response, out), "fastly_http_resp.status_get");
-            status = out[0] & 0xFFFF;
+            status = HttpRespGuest.status(response);
         }
         return status;
     }
@@ -89,7 +80,7 @@ public final class CandidateResponse {
      */
     public CandidateResponse status(int status) {
         ResponseWriter.checkStatus(status);
-        Statuses.check(calls.httpResp().statusSet(response, status), "fastly_http_resp.status_set");
+        HttpRespGuest.setStatus(response, status);
         this.status = status;
         return this;
     }
@@ -101,7 +92,7 @@ public final class CandidateResponse {
      */
     public Headers headers() {
         if (headers == null) {
-            headers = HostHeaders.readResponse(calls, response);
+            headers = HostHeaders.readResponse(response);
         }
         return headers;
     }
@@ -112,7 +103,7 @@ public final class CandidateResponse {
      * @return true when it will be stored
      */
     public boolean isCacheable() {
-        return action == FastlyHttpCache.STORAGE_INSERT || action == FastlyHttpCache.STORAGE_UPDATE;
+        return action == HttpCacheGuest.INSERT || action == HttpCacheGuest.UPDATE;
     }
 
     /**
@@ -121,10 +112,8 @@ public final class CandidateResponse {
      * @return this response
      */
     public CandidateResponse setCacheable() {
-        if (action != FastlyHttpCache.STORAGE_UPDATE) {
-            action = suggestedAction == FastlyHttpCache.STORAGE_UPDATE
-                    ? FastlyHttpCache.STORAGE_UPDATE
-                    : FastlyHttpCache.STORAGE_INSERT;
+        if (action != HttpCacheGuest.UPDATE) {
+            action = suggestedAction == HttpCacheGuest.UPDATE ? HttpCacheGuest.UPDATE : HttpCacheGuest.INSERT;
         }
         return this;
     }
@@ -137,7 +126,7 @@ public final class CandidateResponse {
      * @return this response
      */
     public CandidateResponse setUncacheable(boolean recordUncacheable) {
-        action = recordUncacheable ? FastlyHttpCache.STORAGE_RECORD_UNCACHEABLE : FastlyHttpCache.STORAGE_DO_NOT_STORE;
+        action = recordUncacheable ? HttpCacheGuest.RECORD_UNCACHEABLE : HttpCacheGuest.DO_NOT_STORE;
         return this;
     }
 
@@ -147,7 +136,7 @@ public final class CandidateResponse {
      * @return true when a stale response is stored for this request
      */
     public boolean isStale() {
-        return (state & CacheLookupState.STALE) != 0;
+        return (state & HttpCacheGuest.STALE) != 0;
     }
 
     /**
@@ -253,7 +242,7 @@ public final class CandidateResponse {
      * @return true when a stale-if-error response is available
      */
     public boolean staleIfErrorAvailable() {
-        return (state & CacheLookupState.USABLE_IF_ERROR) != 0;
+        return (state & HttpCacheGuest.USABLE_IF_ERROR) != 0;
     }
 
     /**
@@ -265,8 +254,7 @@ public final class CandidateResponse {
         if (vary != null) {
             return vary;
         }
-        HttpCacheWriteOptions s = suggested();
-        return words(s.varyRule, s.varyRuleLen);
+        return words(suggested().varyRule);
     }
 
     /**
@@ -295,8 +283,7 @@ public final class CandidateResponse {
         if (surrogateKeys != null) {
             return surrogateKeys;
         }
-        HttpCacheWriteOptions s = suggested();
-        List<String> keys = new ArrayList<>(words(s.surrogateKeys, s.surrogateKeysLen));
+        List<String> keys = new ArrayList<>(words(suggested().surrogateKeys));
         if (extraSurrogateKeys != null) {
             for (String k : words(extraSurrogateKeys)) {
                 if (!keys.contains(k)) {
@@ -404,56 +391,37 @@ public final class CandidateResponse {
         if (headers == null) {
             return;
         }
-        Headers original = HostHeaders.readResponse(calls, response);
+        Headers original = HostHeaders.readResponse(response);
         for (String name : original.names()) {
             if (!headers.contains(name)) {
-                Statuses.check(
-                        calls.httpResp().headerRemove(response, Text.latin1(name)), "fastly_http_resp.header_remove");
+                HttpRespGuest.removeHeader(response, name);
             }
         }
-        HostHeaders.writeResponse(calls, response, headers);
+        HostHeaders.writeResponse(response, headers);
     }
 
     /** The write options: the suggestions with this response's changes. */
-    HttpCacheWriteOptions finalOptions(int[] maskOut) {
-        HttpCacheWriteOptions s = suggested();
-        HttpCacheWriteOptions o = new HttpCacheWriteOptions();
-        int mask = HttpCacheWriteOptions.INITIAL_AGE_NS
-                | HttpCacheWriteOptions.STALE_WHILE_REVALIDATE_NS
-                | HttpCacheWriteOptions.STALE_IF_ERROR_NS
-                | HttpCacheWriteOptions.VARY_RULE
-                | HttpCacheWriteOptions.SURROGATE_KEYS;
+    HttpCacheGuest.WriteOptions finalOptions() {
+        HttpCacheGuest.WriteOptions s = suggested();
+        HttpCacheGuest.WriteOptions o = new HttpCacheGuest.WriteOptions();
         o.maxAgeNs = nanos(ttl());
         o.initialAgeNs = s.initialAgeNs;
         o.staleWhileRevalidateNs = nanos(staleWhileRevalidate());
         o.staleIfErrorNs = nanos(staleIfError());
-        o.varyRule = Text.latin1(String.join(" ", vary()));
-        o.varyRuleLen = o.varyRule.length;
-        o.surrogateKeys = Text.latin1(String.join(" ", surrogateKeys()));
-        o.surrogateKeysLen = o.surrogateKeys.length;
-        if (sensitive()) {
-            mask |= HttpCacheWriteOptions.SENSITIVE_DATA;
-        }
+        o.varyRule = String.join(" ", vary());
+        o.surrogateKeys = String.join(" ", surrogateKeys());
+        o.sensitive = sensitive();
         if (transform == null) {
-            long[] length = new long[1];
-            if (calls.httpBody().knownLength(body, length) == FastlyStatus.OK) {
-                o.length = length[0];
-                mask |= HttpCacheWriteOptions.LENGTH;
-            }
+            o.length = HttpBodyGuest.knownLength(body);
         }
-        maskOut[0] = mask;
         return o;
     }
 
-    private HttpCacheWriteOptions suggested() {
+    private HttpCacheGuest.WriteOptions suggested() {
         if (suggested == null) {
-            suggested = GuestCache.suggestedOptions(calls, cacheHandle, response, VARY_BUFFER, KEYS_BUFFER);
+            suggested = HttpCacheGuest.suggestedOptions(cacheHandle, response, VARY_BUFFER, KEYS_BUFFER);
         }
         return suggested;
-    }
-
-    private static List<String> words(byte[] buf, int len) {
-        return buf == null ? new ArrayList<>() : words(Text.latin1(buf, 0, len));
     }
 
     /** Space-separated words (no regular expressions: they would weigh on main.wasm). */

@@ -1,13 +1,12 @@
 package io.github.computejava.fsthttp;
 
-import io.github.computejava.abi.FastlyHttpDownstream;
-import io.github.computejava.abi.FastlyStatus;
-import io.github.computejava.abi.Hostcalls;
 import io.github.computejava.internal.Environment;
 import io.github.computejava.internal.Host;
 import io.github.computejava.internal.HostClock;
-import io.github.computejava.internal.Statuses;
 import io.github.computejava.internal.UncaughtText;
+import io.github.computejava.internal.guest.AbiGuest;
+import io.github.computejava.internal.guest.HttpDownstreamGuest;
+import io.github.computejava.internal.guest.HttpReqGuest;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -39,12 +38,11 @@ public final class Compute {
      */
     public static void serve(Handler handler) {
         Objects.requireNonNull(handler, "handler");
-        Hostcalls calls = Host.calls();
-        Statuses.check(calls.abi().init(ABI_VERSION), "fastly_abi.init");
+        AbiGuest.init(ABI_VERSION);
         int[] req = new int[1];
         int[] body = new int[1];
-        Statuses.check(calls.httpReq().bodyDownstreamGet(req, body), "fastly_http_req.body_downstream_get");
-        serveOne(calls, handler, req[0], body[0]);
+        HttpReqGuest.downstream(req, body);
+        serveOne(handler, req[0], body[0]);
     }
 
     /**
@@ -70,18 +68,17 @@ public final class Compute {
     public static void serveMany(Handler handler, ServeManyOptions options) {
         Objects.requireNonNull(handler, "handler");
         Objects.requireNonNull(options, "options");
-        Hostcalls calls = Host.calls();
-        Statuses.check(calls.abi().init(ABI_VERSION), "fastly_abi.init");
+        AbiGuest.init(ABI_VERSION);
         long started = HostClock.currentTimeMillis();
         int[] req = new int[1];
         int[] body = new int[1];
-        Statuses.check(calls.httpReq().bodyDownstreamGet(req, body), "fastly_http_req.body_downstream_get");
+        HttpReqGuest.downstream(req, body);
         int limit = options.maxRequests().orElse(Integer.MAX_VALUE);
         long lifetime = options.maxLifetime().map(Duration::toMillis).orElse(-1L);
         long next = options.nextTimeout().map(Duration::toMillis).orElse(-1L);
         int served = 0;
         while (true) {
-            serveOne(calls, handler, req[0], body[0]);
+            serveOne(handler, req[0], body[0]);
             served++;
             if (served >= limit) {
                 return;
@@ -94,33 +91,15 @@ public final class Compute {
                 }
                 timeout = timeout < 0 ? remaining : Math.min(timeout, remaining);
             }
-            if (!nextRequest(calls, timeout, req, body)) {
+            if (!HttpDownstreamGuest.nextRequest(timeout, req, body)) {
                 return;
             }
         }
     }
 
-    /** Waits for another client request; false when none comes (or the host does not reuse instances). */
-    private static boolean nextRequest(Hostcalls calls, long timeoutMillis, int[] req, int[] body) {
-        int[] promise = new int[1];
-        int mask = timeoutMillis < 0 ? 0 : FastlyHttpDownstream.NEXT_REQUEST_OPTIONS_TIMEOUT;
-        if (calls.httpDownstream().nextRequest(mask, Math.max(timeoutMillis, 0), promise) != FastlyStatus.OK) {
-            return false;
-        }
-        int status = calls.httpDownstream().nextRequestWait(promise[0], req, body);
-        if (status == FastlyStatus.OK) {
-            return true;
-        }
-        if (status != FastlyStatus.NONE) {
-            // the promise may still stand: withdraw it so a request handed to it is served elsewhere
-            calls.httpDownstream().nextRequestAbandon(promise[0]);
-        }
-        return false;
-    }
-
-    private static void serveOne(Hostcalls calls, Handler handler, int req, int body) {
-        Request request = Request.downstream(calls, req, body);
-        ResponseWriter response = new ResponseWriter(calls);
+    private static void serveOne(Handler handler, int req, int body) {
+        Request request = Request.downstream(req, body);
+        ResponseWriter response = new ResponseWriter();
         try {
             handler.handle(request, response);
             response.close();

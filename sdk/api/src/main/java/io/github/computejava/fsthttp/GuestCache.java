@@ -1,16 +1,12 @@
 package io.github.computejava.fsthttp;
 
-import io.github.computejava.abi.CacheLookupState;
-import io.github.computejava.abi.FastlyHttpCache;
-import io.github.computejava.abi.FastlyStatus;
-import io.github.computejava.abi.Hostcalls;
-import io.github.computejava.abi.HttpCacheLookupOptions;
-import io.github.computejava.abi.HttpCacheWriteOptions;
-import io.github.computejava.internal.AdaptiveBuffer;
 import io.github.computejava.internal.BodyInput;
 import io.github.computejava.internal.Statuses;
 import io.github.computejava.internal.Text;
+import io.github.computejava.internal.guest.HttpBodyGuest;
+import io.github.computejava.internal.guest.HttpCacheGuest;
 import io.github.computejava.internal.guest.HttpReqGuest;
+import io.github.computejava.internal.guest.HttpRespGuest;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -39,49 +35,40 @@ final class GuestCache implements CacheFlow {
     private GuestCache() {}
 
     @Override
-    public Response send(Request request, String backend, Hostcalls c) {
+    public Response send(Request request, String backend) {
         // the flow sends whole bodies: a stream body is read first
         request.readStreamBody();
         CacheOptions options = request.cacheOptions();
-        int req = request.newHostRequest(c);
-        if (options.pass() || "PURGE".equals(request.method()) || !isRequestCacheable(c, req)) {
-            return request.sendHandle(c, req, backend);
+        int req = request.newHostRequest();
+        if (options.pass() || "PURGE".equals(request.method()) || !HttpCacheGuest.isRequestCacheable(req)) {
+            return request.sendHandle(req, backend);
         }
-        HttpCacheLookupOptions lookup = new HttpCacheLookupOptions();
-        int mask = HttpCacheLookupOptions.BACKEND_NAME;
-        lookup.backendName = Text.latin1(backend);
-        if (options.overrideKeyBytes() != null) {
-            lookup.overrideKey = options.overrideKeyBytes();
-            mask |= HttpCacheLookupOptions.OVERRIDE_KEY;
-        }
-        int[] out = new int[1];
-        Statuses.check(c.httpCache().transactionLookup(req, mask, lookup, out), "fastly_http_cache.transaction_lookup");
-        int handle = out[0];
+        int handle = HttpCacheGuest.transactionLookup(req, Text.latin1(backend), options.overrideKeyBytes());
         boolean keepHandle = false;
         try {
-            int state = state(c, handle);
-            Response found = foundResponse(c, handle, request, backend, true);
+            int state = HttpCacheGuest.state(handle);
+            Response found = foundResponse(handle, request, backend, true);
             if (found != null) {
-                closeRequest(c, req);
-                if ((state & CacheLookupState.MUST_INSERT_OR_UPDATE) != 0) {
+                HttpReqGuest.close(req);
+                if ((state & HttpCacheGuest.MUST_INSERT_OR_UPDATE) != 0) {
                     // stale-while-revalidate: this request revalidates, after its response is sent
                     Request revalidation = Request.of(request.method(), request.url());
                     revalidation.headers().setAll(request.headers());
                     revalidation.cacheOptions(options);
-                    BackgroundTasks.add(() -> revalidate(c, handle, revalidation, backend));
+                    BackgroundTasks.add(() -> revalidate(handle, revalidation, backend));
                     keepHandle = true;
                 }
                 return found;
             }
-            if ((state & CacheLookupState.MUST_INSERT_OR_UPDATE) != 0) {
-                closeRequest(c, req);
-                return fill(c, handle, state, request, backend);
+            if ((state & HttpCacheGuest.MUST_INSERT_OR_UPDATE) != 0) {
+                HttpReqGuest.close(req);
+                return fill(handle, state, request, backend);
             }
             // the cache recorded this resource as uncacheable: no collapsing, straight to the backend
-            return request.sendHandle(c, req, backend);
+            return request.sendHandle(req, backend);
         } finally {
             if (!keepHandle) {
-                c.httpCache().close(handle);
+                HttpCacheGuest.close(handle);
             }
         }
     }
@@ -92,7 +79,7 @@ final class GuestCache implements CacheFlow {
      * after-send hook runs and the response is stored, as {@link #send} does.
      */
     @Override
-    public PendingRequest sendAsync(Request request, String backend, Hostcalls c) {
+    public PendingRequest sendAsync(Request request, String backend) {
         request.readStreamBody();
         CacheOptions options = request.cacheOptions();
         // a lookup collapsing behind this program's own fill would wait for ever: that fill is finished first
@@ -107,59 +94,50 @@ final class GuestCache implements CacheFlow {
                 i.remove();
             }
         }
-        int req = request.newHostRequest(c);
-        if (options.pass() || "PURGE".equals(request.method()) || !isRequestCacheable(c, req)) {
-            return request.sendHandleAsync(c, req, backend);
+        int req = request.newHostRequest();
+        if (options.pass() || "PURGE".equals(request.method()) || !HttpCacheGuest.isRequestCacheable(req)) {
+            return request.sendHandleAsync(req, backend);
         }
-        HttpCacheLookupOptions lookup = new HttpCacheLookupOptions();
-        int mask = HttpCacheLookupOptions.BACKEND_NAME;
-        lookup.backendName = Text.latin1(backend);
-        if (options.overrideKeyBytes() != null) {
-            lookup.overrideKey = options.overrideKeyBytes();
-            mask |= HttpCacheLookupOptions.OVERRIDE_KEY;
-        }
-        int[] out = new int[1];
-        Statuses.check(c.httpCache().transactionLookup(req, mask, lookup, out), "fastly_http_cache.transaction_lookup");
-        int handle = out[0];
+        int handle = HttpCacheGuest.transactionLookup(req, Text.latin1(backend), options.overrideKeyBytes());
         int state;
         try {
-            state = state(c, handle);
-            Response found = foundResponse(c, handle, request, backend, true);
+            state = HttpCacheGuest.state(handle);
+            Response found = foundResponse(handle, request, backend, true);
             if (found != null) {
-                closeRequest(c, req);
-                if ((state & CacheLookupState.MUST_INSERT_OR_UPDATE) != 0) {
-                    revalidateLater(c, handle, request, backend);
+                HttpReqGuest.close(req);
+                if ((state & HttpCacheGuest.MUST_INSERT_OR_UPDATE) != 0) {
+                    revalidateLater(handle, request, backend);
                 } else {
-                    c.httpCache().close(handle);
+                    HttpCacheGuest.close(handle);
                 }
                 return PendingRequest.settled(found, null, backend);
             }
         } catch (RuntimeException e) {
-            c.httpCache().close(handle);
+            HttpCacheGuest.close(handle);
             throw e;
         }
-        if ((state & CacheLookupState.MUST_INSERT_OR_UPDATE) == 0) {
+        if ((state & HttpCacheGuest.MUST_INSERT_OR_UPDATE) == 0) {
             // the cache recorded this resource as uncacheable: no collapsing, straight to the backend
-            c.httpCache().close(handle);
-            return request.sendHandleAsync(c, req, backend);
+            HttpCacheGuest.close(handle);
+            return request.sendHandleAsync(req, backend);
         }
-        closeRequest(c, req);
+        HttpReqGuest.close(req);
         Request backendRequest;
         HttpReqGuest.Outcome sent;
         try {
-            backendRequest = backendRequest(c, handle, request);
-            int body = backendRequest.takeBodyHandle(c);
+            backendRequest = backendRequest(handle, request);
+            int body = backendRequest.takeBodyHandle();
             sent = HttpReqGuest.sendAsync(backendRequest.suggestedHandle, body, Text.latin1(backend), false);
             if (!sent.ok()) {
-                throw SendErrorDetail.toException(sent.status(), sent.detail(), backend);
+                throw SendErrorDetail.toException(sent, backend);
             }
         } catch (RuntimeException e) {
             try {
-                return PendingRequest.settled(failedFill(c, handle, state, request, backend, e), null, backend);
+                return PendingRequest.settled(failedFill(handle, state, request, backend, e), null, backend);
             } catch (SendErrorException | BackendNotFoundException failure) {
                 return PendingRequest.settled(null, failure, backend);
             } finally {
-                c.httpCache().close(handle);
+                HttpCacheGuest.close(handle);
             }
         }
         PendingRequest fill = new PendingRequest(sent.pending(), backend, o -> {
@@ -167,15 +145,15 @@ final class GuestCache implements CacheFlow {
                 CandidateResponse candidate;
                 try {
                     if (!o.ok()) {
-                        throw SendErrorDetail.toException(o.status(), o.detail(), backend);
+                        throw SendErrorDetail.toException(o, backend);
                     }
-                    candidate = candidate(c, handle, state, request, backendRequest, o.response(), o.body());
+                    candidate = candidate(handle, state, request, backendRequest, o.response(), o.body());
                 } catch (RuntimeException e) {
-                    return failedFill(c, handle, state, request, backend, e);
+                    return failedFill(handle, state, request, backend, e);
                 }
-                return store(c, handle, state, request, backend, candidate);
+                return store(handle, state, request, backend, candidate);
             } finally {
-                c.httpCache().close(handle);
+                HttpCacheGuest.close(handle);
             }
         });
         FILLS.add(new Object[] {fillKey, fill});
@@ -183,160 +161,130 @@ final class GuestCache implements CacheFlow {
     }
 
     /** Stale-while-revalidate: the request revalidates {@code handle} after its response is sent. */
-    private static void revalidateLater(Hostcalls c, int handle, Request request, String backend) {
+    private static void revalidateLater(int handle, Request request, String backend) {
         Request revalidation = Request.of(request.method(), request.url());
         revalidation.headers().setAll(request.headers());
         revalidation.cacheOptions(request.cacheOptions());
-        BackgroundTasks.add(() -> revalidate(c, handle, revalidation, backend));
+        BackgroundTasks.add(() -> revalidate(handle, revalidation, backend));
     }
 
     /** Fetches from the backend for a request chosen to fill the cache, and returns what the client gets. */
-    private static Response fill(Hostcalls c, int handle, int state, Request request, String backend) {
+    private static Response fill(int handle, int state, Request request, String backend) {
         CandidateResponse candidate;
         try {
-            candidate = fetchCandidate(c, handle, state, request, backend);
+            candidate = fetchCandidate(handle, state, request, backend);
         } catch (RuntimeException e) {
-            return failedFill(c, handle, state, request, backend, e);
+            return failedFill(handle, state, request, backend, e);
         }
-        return store(c, handle, state, request, backend, candidate);
+        return store(handle, state, request, backend, candidate);
     }
 
     /** A fill whose backend request failed: the stale response when usable on error, else the failure. */
-    private static Response failedFill(
-            Hostcalls c, int handle, int state, Request request, String backend, RuntimeException e) {
-        if ((state & CacheLookupState.USABLE_IF_ERROR) != 0) {
-            return chooseStale(c, handle, request, backend, e);
+    private static Response failedFill(int handle, int state, Request request, String backend, RuntimeException e) {
+        if ((state & HttpCacheGuest.USABLE_IF_ERROR) != 0) {
+            return chooseStale(handle, request, backend, e);
         }
-        c.httpCache().transactionAbandon(handle);
+        HttpCacheGuest.abandonQuietly(handle);
         throw e;
     }
 
     /** Stores (or not) what the backend answered a fill, after the hooks, and returns what the client gets. */
-    private static Response store(
-            Hostcalls c, int handle, int state, Request request, String backend, CandidateResponse candidate) {
-        if ((state & CacheLookupState.USABLE_IF_ERROR) != 0 && candidate.status() >= 500 && !candidate.isCacheable()) {
+    private static Response store(int handle, int state, Request request, String backend, CandidateResponse candidate) {
+        if ((state & HttpCacheGuest.USABLE_IF_ERROR) != 0 && candidate.status() >= 500 && !candidate.isCacheable()) {
             int failed = candidate.status();
-            closeCandidate(c, candidate);
+            closeCandidate(candidate);
             return chooseStale(
-                    c,
                     handle,
                     request,
                     backend,
                     new io.github.computejava.ComputeException("the backend answered " + failed));
         }
         candidate.syncHeaders();
-        int[] mask = new int[1];
-        HttpCacheWriteOptions options = candidate.finalOptions(mask);
+        HttpCacheGuest.WriteOptions options = candidate.finalOptions();
         int resp = candidate.responseHandle();
-        int[] body = new int[1];
-        int[] fresh = new int[1];
         switch (candidate.action()) {
-            case FastlyHttpCache.STORAGE_INSERT: {
-                Statuses.check(
-                        c.httpCache().transactionInsertAndStreamBack(handle, resp, mask[0], options, body, fresh),
-                        "fastly_http_cache.transaction_insert_and_stream_back");
+            case HttpCacheGuest.INSERT: {
+                int[] bodyAndFresh = HttpCacheGuest.insertAndStreamBack(handle, resp, options);
                 try {
-                    writeBody(c, candidate, body[0], true);
-                    return foundResponse(c, fresh[0], request, backend, false);
+                    writeBody(candidate, bodyAndFresh[0], true);
+                    return foundResponse(bodyAndFresh[1], request, backend, false);
                 } finally {
-                    c.httpCache().close(fresh[0]);
+                    HttpCacheGuest.close(bodyAndFresh[1]);
                 }
             }
-            case FastlyHttpCache.STORAGE_UPDATE: {
-                Statuses.check(
-                        c.httpCache().transactionUpdateAndReturnFresh(handle, resp, mask[0], options, fresh),
-                        "fastly_http_cache.transaction_update_and_return_fresh");
-                c.httpBody().close(candidate.bodyHandle());
+            case HttpCacheGuest.UPDATE: {
+                int fresh = HttpCacheGuest.updateAndReturnFresh(handle, resp, options);
+                HttpBodyGuest.closeQuietly(candidate.bodyHandle());
                 try {
-                    return foundResponse(c, fresh[0], request, backend, false);
+                    return foundResponse(fresh, request, backend, false);
                 } finally {
-                    c.httpCache().close(fresh[0]);
+                    HttpCacheGuest.close(fresh);
                 }
             }
-            case FastlyHttpCache.STORAGE_RECORD_UNCACHEABLE:
-                Statuses.check(
-                        c.httpCache().transactionRecordNotCacheable(handle, mask[0], options),
-                        "fastly_http_cache.transaction_record_not_cacheable");
-                return uncachedResponse(c, candidate, request, backend);
+            case HttpCacheGuest.RECORD_UNCACHEABLE:
+                HttpCacheGuest.recordNotCacheable(handle, options);
+                return uncachedResponse(candidate, request, backend);
             default:
                 // only this request gets the response; a waiting request takes over and fetches again
-                Statuses.check(c.httpCache().transactionAbandon(handle), "fastly_http_cache.transaction_abandon");
-                return uncachedResponse(c, candidate, request, backend);
+                HttpCacheGuest.abandon(handle);
+                return uncachedResponse(candidate, request, backend);
         }
     }
 
     /** Revalidates a stale response after the client got it; nothing is returned. */
-    private static void revalidate(Hostcalls c, int handle, Request request, String backend) {
+    private static void revalidate(int handle, Request request, String backend) {
         try {
             CandidateResponse candidate;
             try {
-                candidate = fetchCandidate(c, handle, CacheLookupState.STALE, request, backend);
+                candidate = fetchCandidate(handle, HttpCacheGuest.STALE, request, backend);
             } catch (RuntimeException e) {
-                c.httpCache().transactionAbandon(handle);
+                HttpCacheGuest.abandonQuietly(handle);
                 throw e;
             }
             candidate.syncHeaders();
-            int[] mask = new int[1];
-            HttpCacheWriteOptions options = candidate.finalOptions(mask);
+            HttpCacheGuest.WriteOptions options = candidate.finalOptions();
             int resp = candidate.responseHandle();
             switch (candidate.action()) {
-                case FastlyHttpCache.STORAGE_INSERT: {
-                    int[] body = new int[1];
-                    Statuses.check(
-                            c.httpCache().transactionInsert(handle, resp, mask[0], options, body),
-                            "fastly_http_cache.transaction_insert");
-                    writeBody(c, candidate, body[0], true);
+                case HttpCacheGuest.INSERT:
+                    writeBody(candidate, HttpCacheGuest.insert(handle, resp, options), true);
                     break;
-                }
-                case FastlyHttpCache.STORAGE_UPDATE:
-                    Statuses.check(
-                            c.httpCache().transactionUpdate(handle, resp, mask[0], options),
-                            "fastly_http_cache.transaction_update");
-                    c.httpBody().close(candidate.bodyHandle());
+                case HttpCacheGuest.UPDATE:
+                    HttpCacheGuest.update(handle, resp, options);
+                    HttpBodyGuest.closeQuietly(candidate.bodyHandle());
                     break;
-                case FastlyHttpCache.STORAGE_RECORD_UNCACHEABLE:
-                    Statuses.check(
-                            c.httpCache().transactionRecordNotCacheable(handle, mask[0], options),
-                            "fastly_http_cache.transaction_record_not_cacheable");
-                    closeCandidate(c, candidate);
+                case HttpCacheGuest.RECORD_UNCACHEABLE:
+                    HttpCacheGuest.recordNotCacheable(handle, options);
+                    closeCandidate(candidate);
                     break;
                 default:
-                    c.httpCache().transactionAbandon(handle);
-                    closeCandidate(c, candidate);
+                    HttpCacheGuest.abandonQuietly(handle);
+                    closeCandidate(candidate);
             }
         } finally {
-            c.httpCache().close(handle);
+            HttpCacheGuest.close(handle);
         }
     }
 
     /** Sends the suggested backend request (after the before-send hook) and wraps the answer as a candidate. */
-    private static CandidateResponse fetchCandidate(
-            Hostcalls c, int handle, int state, Request request, String backend) {
-        Request backendRequest = backendRequest(c, handle, request);
+    private static CandidateResponse fetchCandidate(int handle, int state, Request request, String backend) {
+        Request backendRequest = backendRequest(handle, request);
         int suggested = backendRequest.suggestedHandle;
-        int body = backendRequest.takeBodyHandle(c);
-        byte[] detail = SendErrorDetail.newBuffer();
-        int[] resp = new int[1];
-        int[] respBody = new int[1];
-        int status = c.httpReq().sendV2(suggested, body, Text.latin1(backend), detail, resp, respBody);
-        if (status != FastlyStatus.OK) {
-            throw SendErrorDetail.toException(status, detail, backend);
+        int body = backendRequest.takeBodyHandle();
+        HttpReqGuest.Outcome o = HttpReqGuest.send(suggested, body, Text.latin1(backend));
+        if (!o.ok()) {
+            throw SendErrorDetail.toException(o, backend);
         }
-        return candidate(c, handle, state, request, backendRequest, resp[0], respBody[0]);
+        return candidate(handle, state, request, backendRequest, o.response(), o.body());
     }
 
     /**
      * The backend request the host suggests for a fill, with the request's body, after the before-send hook,
      * written into the suggested handle ({@link Request#suggestedHandle}).
      */
-    private static Request backendRequest(Hostcalls c, int handle, Request request) {
-        int[] out = new int[1];
-        Statuses.check(
-                c.httpCache().getSuggestedBackendRequest(handle, out),
-                "fastly_http_cache.get_suggested_backend_request");
-        int suggested = out[0];
-        Request backendRequest = Request.of(method(c, suggested), uri(c, suggested));
-        backendRequest.headers().setAll(HostHeaders.readRequest(c, suggested));
+    private static Request backendRequest(int handle, Request request) {
+        int suggested = HttpCacheGuest.suggestedBackendRequest(handle);
+        Request backendRequest = Request.of(method(suggested), uri(suggested));
+        backendRequest.headers().setAll(HostHeaders.readRequest(suggested));
         backendRequest.cacheOptions(request.cacheOptions());
         request.moveBodyTo(backendRequest);
         CacheOptions.BeforeSend before = request.cacheOptions().beforeSendHook();
@@ -347,30 +295,26 @@ final class GuestCache implements CacheFlow {
                 throw new UncheckedIOException("the before-send hook failed", e);
             }
         }
-        writeRequest(c, suggested, backendRequest);
+        writeRequest(suggested, backendRequest);
         backendRequest.suggestedHandle = suggested;
         return backendRequest;
     }
 
     /** The backend's answer to a fill as a candidate for storage, after the after-send hook. */
     private static CandidateResponse candidate(
-            Hostcalls c, int handle, int state, Request request, Request backendRequest, int resp, int respBody) {
-        int[] action = new int[1];
-        int[] prepared = new int[1];
-        Statuses.check(
-                c.httpCache().prepareResponseForStorage(handle, resp, action, prepared),
-                "fastly_http_cache.prepare_response_for_storage");
+            int handle, int state, Request request, Request backendRequest, int resp, int respBody) {
+        int[] actionAndResp = HttpCacheGuest.prepareResponseForStorage(handle, resp);
         CandidateResponse candidate = new CandidateResponse(
-                c, handle, prepared[0], respBody, action[0], state, backendRequest.cacheOptions());
+                handle, actionAndResp[1], respBody, actionAndResp[0], state, backendRequest.cacheOptions());
         CacheOptions.AfterSend after = request.cacheOptions().afterSendHook();
         if (after != null) {
             try {
                 after.accept(candidate);
             } catch (IOException e) {
-                closeCandidate(c, candidate);
+                closeCandidate(candidate);
                 throw new UncheckedIOException("the after-send hook failed", e);
             } catch (RuntimeException e) {
-                closeCandidate(c, candidate);
+                closeCandidate(candidate);
                 throw e;
             }
         }
@@ -378,18 +322,17 @@ final class GuestCache implements CacheFlow {
     }
 
     /** Completes the collapse with the stored stale response (stale-if-error). */
-    private static Response chooseStale(
-            Hostcalls c, int handle, Request request, String backend, RuntimeException masked) {
-        Statuses.check(c.httpCache().transactionChooseStale(handle), "fastly_http_cache.transaction_choose_stale");
-        Response stale = foundResponse(c, handle, request, backend, true, masked);
+    private static Response chooseStale(int handle, Request request, String backend, RuntimeException masked) {
+        HttpCacheGuest.chooseStale(handle);
+        Response stale = foundResponse(handle, request, backend, true, masked);
         if (stale == null) {
-            throw Statuses.toException(FastlyStatus.NONE, "fastly_http_cache.get_found_response");
+            throw Statuses.none("fastly_http_cache.get_found_response");
         }
         return stale;
     }
 
-    private static Response foundResponse(Hostcalls c, int handle, Request request, String backend, boolean hit) {
-        return foundResponse(c, handle, request, backend, hit, null);
+    private static Response foundResponse(int handle, Request request, String backend, boolean hit) {
+        return foundResponse(handle, request, backend, hit, null);
     }
 
     /**
@@ -397,21 +340,13 @@ final class GuestCache implements CacheFlow {
      * failure it stands in for, if any); null when none was found.
      */
     private static Response foundResponse(
-            Hostcalls c, int handle, Request request, String backend, boolean hit, RuntimeException masked) {
-        int[] resp = new int[1];
-        int[] body = new int[1];
-        int status = c.httpCache().getFoundResponse(handle, 1, resp, body);
-        if (status == FastlyStatus.NONE) {
+            int handle, Request request, String backend, boolean hit, RuntimeException masked) {
+        int[] found = HttpCacheGuest.foundResponse(handle);
+        if (found == null) {
             return null;
         }
-        Statuses.check(status, "fastly_http_cache.get_found_response");
-        long hits = 0;
-        if (hit) {
-            long[] h = new long[1];
-            Statuses.check(c.httpCache().getHits(handle, h), "fastly_http_cache.get_hits");
-            hits = h[0];
-        }
-        Response response = new Response(c, resp[0], body[0], backend);
+        long hits = hit ? HttpCacheGuest.hits(handle) : 0;
+        Response response = new Response(found[0], found[1], backend);
         CacheFacts.Source facts = request.cacheOptions().factsSource();
         if (hit && facts != null) {
             response.cacheFacts(facts.read(handle, masked));
@@ -420,16 +355,13 @@ final class GuestCache implements CacheFlow {
         return response;
     }
 
-    private static Response uncachedResponse(
-            Hostcalls c, CandidateResponse candidate, Request request, String backend) {
+    private static Response uncachedResponse(CandidateResponse candidate, Request request, String backend) {
         int body = candidate.bodyHandle();
         if (candidate.transform() != null) {
-            int[] out = new int[1];
-            Statuses.check(c.httpBody().new_(out), "fastly_http_body.new");
-            writeBody(c, candidate, out[0], false);
-            body = out[0];
+            body = HttpBodyGuest.create();
+            writeBody(candidate, body, false);
         }
-        Response response = new Response(c, candidate.responseHandle(), body, backend);
+        Response response = new Response(candidate.responseHandle(), body, backend);
         markForClient(response, request, false, 0);
         return response;
     }
@@ -450,125 +382,66 @@ final class GuestCache implements CacheFlow {
      * Fills a body from the backend body (through the transform, if any); {@code end} closes it, which ends a
      * cache body (a body the program reads on must stay open).
      */
-    private static void writeBody(Hostcalls c, CandidateResponse candidate, int target, boolean end) {
+    private static void writeBody(CandidateResponse candidate, int target, boolean end) {
         BodyTransform transform = candidate.transform();
         if (transform == null) {
-            Statuses.check(c.httpBody().append(target, candidate.bodyHandle()), "fastly_http_body.append");
+            HttpBodyGuest.append(target, candidate.bodyHandle());
             if (end) {
-                Statuses.check(c.httpBody().close(target), "fastly_http_body.close");
+                HttpBodyGuest.end(target);
             }
             return;
         }
-        BodyInput in = BodyInput.of(c, candidate.bodyHandle());
+        BodyInput in = BodyInput.of(candidate.bodyHandle());
         try {
-            transform.transform(in, new HostBodyOutput(c, target));
+            transform.transform(in, new HostBodyOutput(target));
             in.close();
             if (end) {
-                Statuses.check(c.httpBody().close(target), "fastly_http_body.close");
+                HttpBodyGuest.end(target);
             }
         } catch (IOException e) {
-            c.httpBody().abandon(target);
+            HttpBodyGuest.abandon(target);
             in.close();
             throw new UncheckedIOException("body transform failed", e);
         } catch (RuntimeException e) {
-            c.httpBody().abandon(target);
+            HttpBodyGuest.abandon(target);
             in.close();
             throw e;
         }
     }
 
-    private static void closeCandidate(Hostcalls c, CandidateResponse candidate) {
-        c.httpBody().close(candidate.bodyHandle());
-        c.httpResp().close(candidate.responseHandle());
+    private static void closeCandidate(CandidateResponse candidate) {
+        HttpBodyGuest.closeQuietly(candidate.bodyHandle());
+        HttpRespGuest.closeQuietly(candidate.responseHandle());
     }
 
-    private static void closeRequest(Hostcalls c, int req) {
-        int s = c.httpReq().close(req);
-        if (s != FastlyStatus.OK && s != FastlyStatus.BADF) {
-            throw Statuses.toException(s, "fastly_http_req.close");
-        }
+    private static String method(int req) {
+        String m = HttpReqGuest.method(req);
+        return m == null ? "GET" : m;
     }
 
-    private static boolean isRequestCacheable(Hostcalls c, int req) {
-        int[] out = new int[1];
-        Statuses.check(c.httpCache().isRequestCacheable(req, out), "fastly_http_cache.is_request_cacheable");
-        return out[0] != 0;
-    }
-
-    private static int state(Hostcalls c, int handle) {
-        int[] out = new int[1];
-        Statuses.check(c.httpCache().getState(handle, out), "fastly_http_cache.get_state");
-        return out[0];
-    }
-
-    private static String method(Hostcalls c, int req) {
-        byte[] b = AdaptiveBuffer.get(
-                (buf, len, nw) -> c.httpReq().methodGet(req, buf, len, nw), 16, "fastly_http_req.method_get");
-        return b == null ? "GET" : Text.latin1(b, 0, b.length);
-    }
-
-    private static String uri(Hostcalls c, int req) {
-        byte[] b = AdaptiveBuffer.get(
-                (buf, len, nw) -> c.httpReq().uriGet(req, buf, len, nw), 1024, "fastly_http_req.uri_get");
-        return b == null ? "/" : Text.latin1(b, 0, b.length);
+    private static String uri(int req) {
+        String u = HttpReqGuest.uri(req);
+        return u == null ? "/" : u;
     }
 
     /** Writes a request's method, URL and headers into a host request handle. */
-    private static void writeRequest(Hostcalls c, int req, Request r) {
-        Statuses.check(c.httpReq().methodSet(req, Text.latin1(r.method())), "fastly_http_req.method_set");
-        Statuses.check(c.httpReq().uriSet(req, Text.latin1(r.url())), "fastly_http_req.uri_set");
+    private static void writeRequest(int req, Request r) {
+        HttpReqGuest.setMethod(req, r.method());
+        HttpReqGuest.setUri(req, r.url());
         Headers now = r.headers();
-        for (String name : HostHeaders.readRequest(c, req).names()) {
+        for (String name : HostHeaders.readRequest(req).names()) {
             if (!now.contains(name)) {
-                Statuses.check(c.httpReq().headerRemove(req, Text.latin1(name)), "fastly_http_req.header_remove");
+                HttpReqGuest.removeHeader(req, name);
             }
         }
-        HostHeaders.writeRequest(c, req, now);
-    }
-
-    /** The host's suggested write options for a response, growing the buffers on {@code buflen}. */
-    static HttpCacheWriteOptions suggestedOptions(Hostcalls c, int handle, int resp, int varyLen, int keysLen) {
-        HttpCacheWriteOptions in = new HttpCacheWriteOptions();
-        in.varyRule = new byte[varyLen];
-        in.varyRuleLen = varyLen;
-        in.surrogateKeys = new byte[keysLen];
-        in.surrogateKeysLen = keysLen;
-        HttpCacheWriteOptions out = new HttpCacheWriteOptions();
-        int[] maskOut = new int[1];
-        for (int attempt = 0; attempt < 3; attempt++) {
-            int status =
-                    c.httpCache().getSuggestedCacheOptions(handle, resp, HttpCacheWriteOptions.ALL, in, maskOut, out);
-            if (status == FastlyStatus.OK) {
-                if ((maskOut[0] & HttpCacheWriteOptions.VARY_RULE) == 0) {
-                    out.varyRuleLen = 0;
-                }
-                if ((maskOut[0] & HttpCacheWriteOptions.SURROGATE_KEYS) == 0) {
-                    out.surrogateKeysLen = 0;
-                }
-                return out;
-            }
-            if (status != FastlyStatus.BUFLEN) {
-                throw Statuses.toException(status, "fastly_http_cache.get_suggested_cache_options");
-            }
-            if (out.varyRuleLen > in.varyRuleLen) {
-                in.varyRule = new byte[out.varyRuleLen];
-                in.varyRuleLen = out.varyRuleLen;
-            }
-            if (out.surrogateKeysLen > in.surrogateKeysLen) {
-                in.surrogateKeys = new byte[out.surrogateKeysLen];
-                in.surrogateKeysLen = out.surrogateKeysLen;
-            }
-        }
-        throw Statuses.toException(FastlyStatus.BUFLEN, "fastly_http_cache.get_suggested_cache_options");
+        HostHeaders.writeRequest(req, now);
     }
 
     /** An output stream into a host body. */
     private static final class HostBodyOutput extends OutputStream {
-        private final Hostcalls calls;
         private final int body;
 
-        HostBodyOutput(Hostcalls calls, int body) {
-            this.calls = calls;
+        HostBodyOutput(int body) {
             this.body = body;
         }
 
@@ -579,7 +452,7 @@ final class GuestCache implements CacheFlow {
 
         @Override
         public void write(byte[] b, int off, int len) {
-            BodyOutput.writeAll(calls, body, b, off, len);
+            HttpBodyGuest.writeAll(body, b, off, len);
         }
     }
 }

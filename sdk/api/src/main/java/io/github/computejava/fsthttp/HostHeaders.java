@@ -1,73 +1,43 @@
 package io.github.computejava.fsthttp;
 
-import io.github.computejava.abi.Hostcalls;
 import io.github.computejava.internal.MultiValue;
-import io.github.computejava.internal.Statuses;
 import io.github.computejava.internal.Text;
-import java.util.List;
+import io.github.computejava.internal.guest.HttpReqGuest;
+import io.github.computejava.internal.guest.HttpRespGuest;
 
 /** Moves {@link Headers} between the SDK and request/response handles on the host. */
 final class HostHeaders {
-    private static final int NAMES_BUFFER = 1024;
-    private static final int VALUES_BUFFER = 1024;
-
     private HostHeaders() {}
 
-    static Headers readRequest(Hostcalls calls, int req) {
+    static Headers readRequest(int req) {
         Headers headers = new Headers();
-        List<String> names = MultiValue.read(
-                (buf, len, cursor, end, nw) -> calls.httpReq().headerNamesGet(req, buf, len, cursor, end, nw),
-                NAMES_BUFFER,
-                "fastly_http_req.header_names_get");
-        for (String name : names) {
-            byte[] nameBytes = Text.latin1(name);
-            List<String> values = MultiValue.read(
-                    (buf, len, cursor, end, nw) ->
-                            calls.httpReq().headerValuesGet(req, nameBytes, buf, len, cursor, end, nw),
-                    VALUES_BUFFER,
-                    "fastly_http_req.header_values_get");
-            for (String value : values) {
+        for (String name : HttpReqGuest.headerNames(req)) {
+            for (String value : HttpReqGuest.headerValues(req, Text.latin1(name))) {
                 headers.addTrusted(name, value);
             }
         }
         return headers;
     }
 
-    static Headers readResponse(Hostcalls calls, int resp) {
+    static Headers readResponse(int resp) {
         Headers headers = new Headers();
-        List<String> names = MultiValue.read(
-                (buf, len, cursor, end, nw) -> calls.httpResp().headerNamesGet(resp, buf, len, cursor, end, nw),
-                NAMES_BUFFER,
-                "fastly_http_resp.header_names_get");
-        for (String name : names) {
-            byte[] nameBytes = Text.latin1(name);
-            List<String> values = MultiValue.read(
-                    (buf, len, cursor, end, nw) ->
-                            calls.httpResp().headerValuesGet(resp, nameBytes, buf, len, cursor, end, nw),
-                    VALUES_BUFFER,
-                    "fastly_http_resp.header_values_get");
-            for (String value : values) {
+        for (String name : HttpRespGuest.headerNames(resp)) {
+            for (String value : HttpRespGuest.headerValues(resp, Text.latin1(name))) {
                 headers.addTrusted(name, value);
             }
         }
         return headers;
     }
 
-    static void writeRequest(Hostcalls calls, int req, Headers headers) {
+    static void writeRequest(int req, Headers headers) {
         for (String key : headers.keys()) {
-            byte[] values = MultiValue.encode(headers.rawValues(key));
-            Statuses.check(
-                    calls.httpReq().headerValuesSet(req, Text.latin1(headers.rawName(key)), values, values.length),
-                    "fastly_http_req.header_values_set");
+            HttpReqGuest.setHeaderValues(req, headers.rawName(key), MultiValue.encode(headers.rawValues(key)));
         }
     }
 
-    static void writeResponse(Hostcalls calls, int resp, Headers headers) {
+    static void writeResponse(int resp, Headers headers) {
         for (String key : headers.keys()) {
-            byte[] values = MultiValue.encode(headers.rawValues(key));
-            Statuses.check(
-                    calls.httpResp().headerValuesSet(resp, Text.latin1(headers.rawName(key)), values, values.length),
-                    "fastly_http_resp.header_values_set");
+            HttpRespGuest.setHeaderValues(resp, headers.rawName(key), MultiValue.encode(headers.rawValues(key)));
         }
     }
 }

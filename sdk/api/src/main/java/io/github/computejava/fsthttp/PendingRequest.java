@@ -80,7 +80,7 @@ public final class PendingRequest implements AutoCloseable {
     public boolean isDone() {
         checkUsable();
         if (onHost) {
-            HttpReqGuest.Outcome o = HttpReqGuest.poll(handle, SendErrorDetail.newBuffer());
+            HttpReqGuest.Outcome o = HttpReqGuest.poll(handle);
             if (!o.done()) {
                 return false;
             }
@@ -112,7 +112,7 @@ public final class PendingRequest implements AutoCloseable {
     public Response await() {
         checkUsable();
         if (onHost) {
-            settle(HttpReqGuest.await(handle, SendErrorDetail.newBuffer()));
+            settle(HttpReqGuest.await(handle));
         }
         return take();
     }
@@ -149,7 +149,7 @@ public final class PendingRequest implements AutoCloseable {
             if (!AsyncIoGuest.isReady(handle)) {
                 return;
             }
-            settle(HttpReqGuest.poll(handle, SendErrorDetail.newBuffer()));
+            settle(HttpReqGuest.poll(handle));
         }
         if (response != null) {
             response.close();
@@ -190,7 +190,7 @@ public final class PendingRequest implements AutoCloseable {
             }
             handles[i] = p.handle;
         }
-        HttpReqGuest.Outcome o = HttpReqGuest.select(handles, SendErrorDetail.newBuffer());
+        HttpReqGuest.Outcome o = HttpReqGuest.select(handles);
         PendingRequest done = requests.get(o.index());
         done.settle(o);
         return new Selected(done, o.index(), requests);
@@ -238,7 +238,7 @@ public final class PendingRequest implements AutoCloseable {
     /** Waits for the host's answer and settles it, without taking the response. */
     void settleNow() {
         if (onHost) {
-            settle(HttpReqGuest.await(handle, SendErrorDetail.newBuffer()));
+            settle(HttpReqGuest.await(handle));
         }
     }
 
@@ -258,9 +258,9 @@ public final class PendingRequest implements AutoCloseable {
             return;
         }
         if (o.ok()) {
-            response = Response.ofHandles(o.response(), o.body(), backend);
+            response = new Response(o.response(), o.body(), backend);
         } else {
-            failure = SendErrorDetail.toException(o.status(), o.detail(), backend);
+            failure = SendErrorDetail.toException(o, backend);
         }
     }
 

@@ -1,16 +1,10 @@
 package io.github.computejava.fsthttp;
 
-import io.github.computejava.abi.FastlyStatus;
-import io.github.computejava.abi.FramingHeadersMode;
-import io.github.computejava.abi.Hostcalls;
-import io.github.computejava.abi.IpText;
 import io.github.computejava.geo.Geo;
-import io.github.computejava.internal.AdaptiveBuffer;
 import io.github.computejava.internal.BodyInput;
-import io.github.computejava.internal.Host;
-import io.github.computejava.internal.Statuses;
 import io.github.computejava.internal.Text;
 import io.github.computejava.internal.guest.HttpBodyGuest;
+import io.github.computejava.internal.guest.HttpDownstreamGuest;
 import io.github.computejava.internal.guest.HttpReqGuest;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -27,15 +21,12 @@ import java.util.Optional;
  * from the host as it is read; a request forwarded without reading its body passes it on untouched.
  */
 public final class Request {
-    private static final int METHOD_BUFFER = 16;
-    private static final int URL_BUFFER = 1024;
     private static final byte[] NO_BYTES = new byte[0];
     private static final String HEX_DIGITS = "0123456789ABCDEF";
 
     /** The request header carrying a cache key override to the host, as 64 hex digits. */
     static final String CACHE_KEY_HEADER = "fastly-xqd-cache-key";
 
-    private final Hostcalls calls;
     private final int downstreamHandle;
     private String method;
     private String url;
@@ -51,23 +42,21 @@ public final class Request {
     /** For a backend request of the hooks' cache flow: the host request handle it was written into. */
     int suggestedHandle;
 
-    private Request(Hostcalls calls, int downstreamHandle, int bodyHandle) {
-        this.calls = calls;
+    private Request(int downstreamHandle, int bodyHandle) {
         this.downstreamHandle = downstreamHandle;
-        this.hostBody = BodyInput.of(calls, bodyHandle);
+        this.hostBody = BodyInput.of(bodyHandle);
     }
 
     private Request(String method, String url) {
-        this.calls = null;
-        this.downstreamHandle = FastlyStatus.INVALID_HANDLE;
+        this.downstreamHandle = HttpReqGuest.INVALID_HANDLE;
         this.method = method;
         this.url = url;
         this.headers = new Headers();
     }
 
     /** The client's request, from the handles the host gave the program. */
-    static Request downstream(Hostcalls calls, int req, int body) {
-        return new Request(calls, req, body);
+    static Request downstream(int req, int body) {
+        return new Request(req, body);
     }
 
     /**
@@ -187,11 +176,8 @@ public final class Request {
      */
     public String method() {
         if (method == null) {
-            byte[] b = AdaptiveBuffer.get(
-                    (buf, len, nw) -> calls.httpReq().methodGet(downstreamHandle, buf, len, nw),
-                    METHOD_BUFFER,
-                    "fastly_http_req.method_get");
-            method = b == null ? "GET" : Text.latin1(b, 0, b.length);
+            String m = HttpReqGuest.method(downstreamHandle);
+            method = m == null ? "GET" : m;
         }
         return method;
     }
@@ -216,11 +202,8 @@ public final class Request {
      */
     public String url() {
         if (url == null) {
-            byte[] b = AdaptiveBuffer.get(
-                    (buf, len, nw) -> calls.httpReq().uriGet(downstreamHandle, buf, len, nw),
-                    URL_BUFFER,
-                    "fastly_http_req.uri_get");
-            url = b == null ? "/" : Text.latin1(b, 0, b.length);
+            String u = HttpReqGuest.uri(downstreamHandle);
+            url = u == null ? "/" : u;
         }
         return url;
     }
@@ -293,7 +276,7 @@ public final class Request {
      */
     public Headers headers() {
         if (headers == null) {
-            headers = HostHeaders.readRequest(calls, downstreamHandle);
+            headers = HostHeaders.readRequest(downstreamHandle);
         }
         return headers;
     }
@@ -400,17 +383,10 @@ public final class Request {
      *     the program built
      */
     public Optional<String> clientAddress() {
-        if (downstreamHandle == FastlyStatus.INVALID_HANDLE) {
+        if (downstreamHandle == HttpReqGuest.INVALID_HANDLE) {
             return Optional.empty();
         }
-        byte[] octets = new byte[16];
-        int[] n = new int[1];
-        int status = calls.httpDownstream().downstreamClientIpAddr(downstreamHandle, octets, n);
-        if (status == FastlyStatus.NONE) {
-            return Optional.empty();
-        }
-        Statuses.check(status, "fastly_http_downstream.downstream_client_ip_addr");
-        return Optional.of(IpText.format(octets, n[0]));
+        return Optional.ofNullable(HttpDownstreamGuest.clientAddress(downstreamHandle));
     }
 
     /**
@@ -432,7 +408,7 @@ public final class Request {
      * @return the client's information, or empty for a request the program built
      */
     public Optional<ClientInfo> clientInfo() {
-        return downstreamHandle == FastlyStatus.INVALID_HANDLE
+        return downstreamHandle == HttpReqGuest.INVALID_HANDLE
                 ? Optional.empty()
                 : Optional.of(new ClientInfo(downstreamHandle));
     }
@@ -457,15 +433,14 @@ public final class Request {
         if (backend.isEmpty()) {
             throw new IllegalArgumentException("backend: must not be empty");
         }
-        Hostcalls c = calls != null ? calls : Host.calls();
         CacheFlow flow = cacheOptions.flow();
         if (flow == null) {
             flow = streamSend;
         }
         if (flow != null) {
-            return flow.send(this, backend, c);
+            return flow.send(this, backend);
         }
-        return sendHandle(c, newHostRequest(c), backend);
+        return sendHandle(newHostRequest(), backend);
     }
 
     /**
@@ -487,24 +462,23 @@ public final class Request {
      */
     public PendingRequest sendAsync(String backend) {
         checkBackend(backend);
-        Hostcalls c = calls != null ? calls : Host.calls();
         CacheFlow flow = cacheOptions.flow();
         if (flow != null) {
-            return flow.sendAsync(this, backend, c);
+            return flow.sendAsync(this, backend);
         }
         if (streamBody != null) {
             StreamingBody body = sendAsyncStreaming(backend);
             return body.pending();
         }
-        return sendHandleAsync(c, newHostRequest(c), backend);
+        return sendHandleAsync(newHostRequest(), backend);
     }
 
     /** Sends a request handle with this request's body, without waiting. */
-    PendingRequest sendHandleAsync(Hostcalls c, int req, String backend) {
-        int body = takeBodyHandle(c);
+    PendingRequest sendHandleAsync(int req, String backend) {
+        int body = takeBodyHandle();
         HttpReqGuest.Outcome o = HttpReqGuest.sendAsync(req, body, Text.latin1(backend), false);
         if (!o.ok()) {
-            throw SendErrorDetail.toException(o.status(), o.detail(), backend);
+            throw SendErrorDetail.toException(o, backend);
         }
         return new PendingRequest(o.pending(), backend);
     }
@@ -543,8 +517,7 @@ public final class Request {
             throw new UnsupportedOperationException(
                     "before/after-send hooks need the whole request: use send or sendAsync for requests with hooks");
         }
-        Hostcalls c = calls != null ? calls : Host.calls();
-        int req = newHostRequest(c);
+        int req = newHostRequest();
         InputStream source = streamBody;
         streamBody = null;
         streamSend = null;
@@ -559,7 +532,7 @@ public final class Request {
         HttpReqGuest.Outcome o = HttpReqGuest.sendAsync(req, body, Text.latin1(backend), true);
         if (!o.ok()) {
             HttpBodyGuest.close(body);
-            throw SendErrorDetail.toException(o.status(), o.detail(), backend);
+            throw SendErrorDetail.toException(o, backend);
         }
         StreamingBody stream = new StreamingBody(body, new PendingRequest(o.pending(), backend));
         if (source != null) {
@@ -594,17 +567,13 @@ public final class Request {
     }
 
     /** Sends a request handle with this request's body; the host's readthrough cache answers when it can. */
-    Response sendHandle(Hostcalls c, int req, String backend) {
-        int body = takeBodyHandle(c);
-        byte[] detail = SendErrorDetail.newBuffer();
-        int[] resp = new int[1];
-        int[] respBody = new int[1];
-        byte[] backendBytes = Text.latin1(backend);
-        int status = c.httpReq().sendV2(req, body, backendBytes, detail, resp, respBody);
-        if (status != FastlyStatus.OK) {
-            throw SendErrorDetail.toException(status, detail, backend);
+    Response sendHandle(int req, String backend) {
+        int body = takeBodyHandle();
+        HttpReqGuest.Outcome o = HttpReqGuest.send(req, body, Text.latin1(backend));
+        if (!o.ok()) {
+            throw SendErrorDetail.toException(o, backend);
         }
-        return new Response(c, resp[0], respBody[0], backend);
+        return new Response(o.response(), o.body(), backend);
     }
 
     /** Moves this request's body to {@code other}, leaving this one without. */
@@ -772,22 +741,11 @@ public final class Request {
         return this;
     }
 
-    int newHostRequest(Hostcalls c) {
-        int[] out = new int[1];
-        Statuses.check(c.httpReq().new_(out), "fastly_http_req.new");
-        int req = out[0];
-        Statuses.check(c.httpReq().methodSet(req, Text.latin1(method())), "fastly_http_req.method_set");
-        Statuses.check(c.httpReq().uriSet(req, Text.latin1(url())), "fastly_http_req.uri_set");
-        HostHeaders.writeRequest(c, req, headers());
-        if (manualFraming) {
-            Statuses.check(
-                    c.httpReq().framingHeadersModeSet(req, FramingHeadersMode.MANUALLY_FROM_HEADERS),
-                    "fastly_http_req.framing_headers_mode_set");
-        }
-        if (decompressGzip) {
-            // content_encodings.gzip
-            Statuses.check(
-                    c.httpReq().autoDecompressResponseSet(req, 1), "fastly_http_req.auto_decompress_response_set");
+    int newHostRequest() {
+        int req = HttpReqGuest.create(method(), url());
+        HostHeaders.writeRequest(req, headers());
+        if (manualFraming || decompressGzip) {
+            HttpReqGuest.sendModes(req, manualFraming, decompressGzip);
         }
         CacheOptions o = cacheOptions;
         if (!o.isDefault()) {
@@ -795,29 +753,26 @@ public final class Request {
             int ttl = 0;
             int swr = 0;
             if (o.pass()) {
-                tag |= 1;
+                tag |= HttpReqGuest.OVERRIDE_PASS;
             }
             if (o.ttl().isPresent()) {
-                tag |= 2;
+                tag |= HttpReqGuest.OVERRIDE_TTL;
                 ttl = (int) o.ttl().get().getSeconds();
             }
             if (o.staleWhileRevalidate().isPresent()) {
-                tag |= 4;
+                tag |= HttpReqGuest.OVERRIDE_STALE_WHILE_REVALIDATE;
                 swr = (int) o.staleWhileRevalidate().get().getSeconds();
             }
             if (o.pci()) {
-                tag |= 8;
+                tag |= HttpReqGuest.OVERRIDE_PCI;
             }
             byte[] sk =
                     o.surrogateKey().isPresent() ? Text.latin1(o.surrogateKey().get()) : NO_BYTES;
-            Statuses.check(
-                    c.httpReq().cacheOverrideV2Set(req, tag, ttl, swr, sk), "fastly_http_req.cache_override_v2_set");
+            HttpReqGuest.cacheOverride(req, tag, ttl, swr, sk);
         }
         byte[] key = o.overrideKeyBytes();
         if (key != null) {
-            Statuses.check(
-                    c.httpReq().headerInsert(req, Text.latin1(CACHE_KEY_HEADER), Text.latin1(hex(key))),
-                    "fastly_http_req.header_insert");
+            HttpReqGuest.insertHeader(req, CACHE_KEY_HEADER, hex(key));
         }
         return req;
     }
@@ -845,18 +800,16 @@ public final class Request {
         }
     }
 
-    int takeBodyHandle(Hostcalls c) {
+    int takeBodyHandle() {
         if (hostBody != null && hostBody.open()) {
             int handle = hostBody.takeHandle();
             hostBody = null;
             bytesBody = NO_BYTES;
             return handle;
         }
-        int[] out = new int[1];
-        Statuses.check(c.httpBody().new_(out), "fastly_http_body.new");
-        int handle = out[0];
+        int handle = HttpBodyGuest.create();
         byte[] bytes = bytesBody == null ? NO_BYTES : bytesBody;
-        BodyOutput.writeAll(c, handle, bytes, 0, bytes.length);
+        HttpBodyGuest.writeAll(handle, bytes, 0, bytes.length);
         return handle;
     }
 

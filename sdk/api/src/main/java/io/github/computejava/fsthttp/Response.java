@@ -1,11 +1,8 @@
 package io.github.computejava.fsthttp;
 
-import io.github.computejava.abi.FastlyStatus;
-import io.github.computejava.abi.Hostcalls;
 import io.github.computejava.internal.BodyInput;
-import io.github.computejava.internal.Host;
-import io.github.computejava.internal.Statuses;
 import io.github.computejava.internal.Text;
+import io.github.computejava.internal.guest.HttpRespGuest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,7 +17,6 @@ import java.util.Optional;
  * <p>Close it when done; reading the body to its end also releases it.
  */
 public final class Response implements AutoCloseable {
-    private final Hostcalls calls;
     private final int handle;
     private final String backend;
     private BodyInput body;
@@ -29,16 +25,11 @@ public final class Response implements AutoCloseable {
     private boolean closed;
     private boolean handedOver;
 
-    Response(Hostcalls calls, int handle, int bodyHandle, String backend) {
-        this.calls = calls;
+    /** A response whose handles the host handed over, on the running program's host. */
+    Response(int handle, int bodyHandle, String backend) {
         this.handle = handle;
         this.backend = backend;
-        this.body = BodyInput.of(calls, bodyHandle);
-    }
-
-    /** A response whose handles the host handed over (a pending request's), on the running program's host. */
-    static Response ofHandles(int handle, int bodyHandle, String backend) {
-        return new Response(Host.calls(), handle, bodyHandle, backend);
+        this.body = BodyInput.of(bodyHandle);
     }
 
     /**
@@ -50,9 +41,7 @@ public final class Response implements AutoCloseable {
     public int status() {
         checkOpen();
         if (status < 0) {
-            int[] out = new int[1];
-            Statuses.check(calls.httpResp().statusGet(handle, out), "fastly_http_resp.status_get");
-            status = out[0] & 0xFFFF;
+            status = HttpRespGuest.status(handle);
         }
         return status;
     }
@@ -67,7 +56,7 @@ public final class Response implements AutoCloseable {
     public Headers headers() {
         checkOpen();
         if (headers == null) {
-            headers = HostHeaders.readResponse(calls, handle);
+            headers = HostHeaders.readResponse(handle);
         }
         return headers;
     }
@@ -129,14 +118,13 @@ public final class Response implements AutoCloseable {
     int[] takeHandles() {
         checkOpen();
         if (headers != null) {
-            Headers original = HostHeaders.readResponse(calls, handle);
+            Headers original = HostHeaders.readResponse(handle);
             for (String name : original.names()) {
                 if (!headers.contains(name)) {
-                    Statuses.check(
-                            calls.httpResp().headerRemove(handle, Text.latin1(name)), "fastly_http_resp.header_remove");
+                    HttpRespGuest.removeHeader(handle, name);
                 }
             }
-            HostHeaders.writeResponse(calls, handle, headers);
+            HostHeaders.writeResponse(handle, headers);
         }
         if (!body.open()) {
             throw new IllegalStateException("the response body was already read or closed");
@@ -164,10 +152,7 @@ public final class Response implements AutoCloseable {
         closed = true;
         if (!handedOver) {
             body.close();
-            int s = calls.httpResp().close(handle);
-            if (s != FastlyStatus.OK && s != FastlyStatus.BADF) {
-                throw Statuses.toException(s, "fastly_http_resp.close");
-            }
+            HttpRespGuest.close(handle);
         }
     }
 

@@ -1,10 +1,8 @@
 package io.github.computejava.fsthttp;
 
-import io.github.computejava.abi.FastlyStatus;
-import io.github.computejava.abi.FramingHeadersMode;
-import io.github.computejava.abi.Hostcalls;
-import io.github.computejava.internal.Statuses;
 import io.github.computejava.internal.Text;
+import io.github.computejava.internal.guest.HttpBodyGuest;
+import io.github.computejava.internal.guest.HttpRespGuest;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Objects;
@@ -21,20 +19,17 @@ public final class ResponseWriter implements AutoCloseable {
     /** Bytes buffered before the response starts streaming. */
     public static final int BUFFER_SIZE = 8192;
 
-    private final Hostcalls calls;
     private final Headers headers = new Headers();
     private final Output output = new Output();
     private int status = 200;
     private byte[] buffer;
     private int buffered;
-    private int streamingBody = FastlyStatus.INVALID_HANDLE;
+    private int streamingBody = HttpBodyGuest.INVALID_HANDLE;
     private boolean committed;
     private boolean closed;
     private boolean manualFraming;
 
-    ResponseWriter(Hostcalls calls) {
-        this.calls = calls;
-    }
+    ResponseWriter() {}
 
     /**
      * The response headers; change them before the response is committed.
@@ -151,7 +146,7 @@ public final class ResponseWriter implements AutoCloseable {
         commitStreaming();
         flushBuffer();
         int src = response.takeBodyHandle();
-        Statuses.check(calls.httpBody().append(streamingBody, src), "fastly_http_body.append");
+        HttpBodyGuest.append(streamingBody, src);
         response.close();
     }
 
@@ -170,7 +165,7 @@ public final class ResponseWriter implements AutoCloseable {
         int[] handles = response.takeHandles();
         committed = true;
         closed = true;
-        Statuses.check(calls.httpResp().sendDownstream(handles[0], handles[1], 0), "fastly_http_resp.send_downstream");
+        HttpRespGuest.sendDownstream(handles[0], handles[1], false);
     }
 
     /**
@@ -333,13 +328,12 @@ public final class ResponseWriter implements AutoCloseable {
             closed = true;
             committed = true;
             int resp = newResponse();
-            int[] body = new int[1];
-            Statuses.check(calls.httpBody().new_(body), "fastly_http_body.new");
+            int body = HttpBodyGuest.create();
             if (buffered > 0) {
-                BodyOutput.writeAll(calls, body[0], buffer, 0, buffered);
+                HttpBodyGuest.writeAll(body, buffer, 0, buffered);
                 buffered = 0;
             }
-            Statuses.check(calls.httpResp().sendDownstream(resp, body[0], 0), "fastly_http_resp.send_downstream");
+            HttpRespGuest.sendDownstream(resp, body, false);
             return;
         }
         flushBuffer();
@@ -347,7 +341,7 @@ public final class ResponseWriter implements AutoCloseable {
         if (trailers != null) {
             trailers.appendTo(streamingBody);
         }
-        Statuses.check(calls.httpBody().close(streamingBody), "fastly_http_body.close");
+        HttpBodyGuest.end(streamingBody);
     }
 
     /**
@@ -368,7 +362,7 @@ public final class ResponseWriter implements AutoCloseable {
             return;
         }
         closed = true;
-        calls.httpBody().abandon(streamingBody);
+        HttpBodyGuest.abandon(streamingBody);
     }
 
     private void write(byte[] b, int off, int len) {
@@ -379,7 +373,7 @@ public final class ResponseWriter implements AutoCloseable {
                 return;
             }
             flushBuffer();
-            BodyOutput.writeAll(calls, streamingBody, b, off, len);
+            HttpBodyGuest.writeAll(streamingBody, b, off, len);
             return;
         }
         if (buffered + len <= BUFFER_SIZE) {
@@ -388,7 +382,7 @@ public final class ResponseWriter implements AutoCloseable {
         }
         commitStreaming();
         flushBuffer();
-        BodyOutput.writeAll(calls, streamingBody, b, off, len);
+        HttpBodyGuest.writeAll(streamingBody, b, off, len);
     }
 
     private void copyToBuffer(byte[] b, int off, int len) {
@@ -401,7 +395,7 @@ public final class ResponseWriter implements AutoCloseable {
 
     private void flushBuffer() {
         if (buffered > 0) {
-            BodyOutput.writeAll(calls, streamingBody, buffer, 0, buffered);
+            HttpBodyGuest.writeAll(streamingBody, buffer, 0, buffered);
             buffered = 0;
         }
     }
@@ -412,26 +406,18 @@ public final class ResponseWriter implements AutoCloseable {
         }
         committed = true;
         int resp = newResponse();
-        int[] body = new int[1];
-        Statuses.check(calls.httpBody().new_(body), "fastly_http_body.new");
-        streamingBody = body[0];
-        Statuses.check(calls.httpResp().sendDownstream(resp, streamingBody, 1), "fastly_http_resp.send_downstream");
+        streamingBody = HttpBodyGuest.create();
+        HttpRespGuest.sendDownstream(resp, streamingBody, true);
     }
 
     private int newResponse() {
-        int[] out = new int[1];
-        Statuses.check(calls.httpResp().new_(out), "fastly_http_resp.new");
-        int resp = out[0];
-        int s = calls.httpResp().statusSet(resp, status);
-        if (s == FastlyStatus.HTTPINVALIDSTATUS || s == FastlyStatus.INVAL) {
+        int resp = HttpRespGuest.create();
+        if (!HttpRespGuest.trySetStatus(resp, status)) {
             throw new InvalidStatusException(status);
         }
-        Statuses.check(s, "fastly_http_resp.status_set");
-        HostHeaders.writeResponse(calls, resp, headers);
+        HostHeaders.writeResponse(resp, headers);
         if (manualFraming) {
-            Statuses.check(
-                    calls.httpResp().framingHeadersModeSet(resp, FramingHeadersMode.MANUALLY_FROM_HEADERS),
-                    "fastly_http_resp.framing_headers_mode_set");
+            HttpRespGuest.manualFraming(resp);
         }
         return resp;
     }

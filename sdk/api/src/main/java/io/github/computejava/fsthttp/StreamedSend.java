@@ -1,7 +1,5 @@
 package io.github.computejava.fsthttp;
 
-import io.github.computejava.abi.Hostcalls;
-
 /**
  * {@link Request#send} for a body from {@link Request#body(java.io.InputStream)} the host does not hold: streamed
  * to the backend as it is read, then the response awaited. Reached only through the instance that setter stores,
@@ -13,12 +11,12 @@ final class StreamedSend implements CacheFlow {
     private StreamedSend() {}
 
     @Override
-    public Response send(Request request, String backend, Hostcalls calls) {
+    public Response send(Request request, String backend) {
         return request.sendAsyncStreaming(backend).pending().await();
     }
 
     @Override
-    public PendingRequest sendAsync(Request request, String backend, Hostcalls calls) {
+    public PendingRequest sendAsync(Request request, String backend) {
         return request.sendAsyncStreaming(backend).pending();
     }
 }

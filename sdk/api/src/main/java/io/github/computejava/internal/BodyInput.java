@@ -43,6 +43,16 @@ public class BodyInput extends InputStream {
     }
 
     /**
+     * A request's or response's body on the running program's host, as {@link #of(Hostcalls, int)}.
+     *
+     * @param handle the body handle
+     * @return the stream, which owns the handle
+     */
+    public static BodyInput of(int handle) {
+        return new BodyInput(Host.calls(), handle);
+    }
+
+    /**
      * A cached object's body. A writer abandoning the object before it was complete ({@code httpincomplete}) is
      * an {@link IOException}, as a broken stream is.
      *

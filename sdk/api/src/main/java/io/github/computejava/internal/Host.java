@@ -10,9 +10,15 @@ import org.teavm.interop.PlatformMarker;
  * host the testkit attached to the current thread on the JVM.
  */
 public final class Host {
-    private static final ThreadLocal<Hostcalls> ATTACHED = new ThreadLocal<>();
-
     private Host() {}
+
+    /**
+     * The hosts attached to threads (JVM only). A class of its own, so {@code Host} has no static state: inside
+     * {@code main.wasm} every {@link #calls()} is then a constant, with no class initialisation to check first.
+     */
+    private static final class Attached {
+        static final ThreadLocal<Hostcalls> HOSTS = new ThreadLocal<>();
+    }
 
     /** TeaVM replaces this call with {@code true} when compiling, so the JVM branch is removed from Wasm. */
     @PlatformMarker
@@ -29,7 +35,7 @@ public final class Host {
         if (compiledByTeaVM()) {
             return HostcallsWasm.INSTANCE;
         }
-        Hostcalls calls = ATTACHED.get();
+        Hostcalls calls = Attached.HOSTS.get();
         if (calls == null) {
             throw new IllegalStateException("No Fastly host is attached to this thread: the program runs inside"
                     + " main.wasm on a Fastly host, or on the JVM under the compute-java testkit");
@@ -46,7 +52,7 @@ public final class Host {
         if (compiledByTeaVM()) {
             return;
         }
-        Hostcalls calls = ATTACHED.get();
+        Hostcalls calls = Attached.HOSTS.get();
         if (calls instanceof UncaughtListener) {
             ((UncaughtListener) calls).uncaught(t);
         }
@@ -54,11 +60,11 @@ public final class Host {
 
     /** Attaches a host to the current thread (JVM only); returns the one it replaces, or null. */
     public static Hostcalls attach(Hostcalls calls) {
-        Hostcalls previous = ATTACHED.get();
+        Hostcalls previous = Attached.HOSTS.get();
         if (calls == null) {
-            ATTACHED.remove();
+            Attached.HOSTS.remove();
         } else {
-            ATTACHED.set(calls);
+            Attached.HOSTS.set(calls);
         }
         return previous;
     }

@@ -19,6 +19,16 @@ public final class Statuses {
         }
     }
 
+    /**
+     * The exception for a hostcall that answered no value ({@code none}) where one was due.
+     *
+     * @param hostcall the hostcall's name
+     * @return the exception
+     */
+    public static HostcallException none(String hostcall) {
+        return toException(FastlyStatus.NONE, hostcall);
+    }
+
     /** The exception for a failed hostcall. */
     public static HostcallException toException(int status, String hostcall) {
         switch (status) {

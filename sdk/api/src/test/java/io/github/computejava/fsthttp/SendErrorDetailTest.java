@@ -6,38 +6,49 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.computejava.ComputeException;
 import io.github.computejava.HostcallException;
+import io.github.computejava.abi.FastlyHttpReq;
 import io.github.computejava.abi.FastlyStatus;
+import io.github.computejava.internal.guest.HttpReqGuest;
 import org.junit.jupiter.api.Test;
 
 class SendErrorDetailTest {
     private static byte[] detail(int tag) {
-        byte[] d = SendErrorDetail.newBuffer();
+        byte[] d = HttpReqGuest.newDetail();
         d[0] = (byte) tag;
         return d;
     }
 
+    private static ComputeException toException(int status, byte[] detail, String backend) {
+        return SendErrorDetail.toException(HttpReqGuest.Outcome.failure(status, detail), backend);
+    }
+
     @Test
     void guestAsksForEveryDetailField() {
-        assertEquals(SendErrorDetail.MASK_ALL, SendErrorDetail.u32(SendErrorDetail.newBuffer(), 4));
-        assertEquals(20, SendErrorDetail.newBuffer().length);
+        byte[] d = HttpReqGuest.newDetail();
+        int mask = FastlyHttpReq.SEND_ERROR_MASK_RESERVED
+                | FastlyHttpReq.SEND_ERROR_MASK_DNS_ERROR_RCODE
+                | FastlyHttpReq.SEND_ERROR_MASK_DNS_ERROR_INFO_CODE
+                | FastlyHttpReq.SEND_ERROR_MASK_TLS_ALERT_ID
+                | FastlyHttpReq.SEND_ERROR_MASK_H2_ERROR;
+        assertEquals(mask, d[FastlyHttpReq.SEND_ERROR_DETAIL_OFF_MASK] & 0xFF);
+        assertEquals(FastlyHttpReq.SEND_ERROR_DETAIL_SIZE, d.length);
     }
 
     @Test
     void destinationNotFoundIsAMissingBackend() {
-        ComputeException e = SendErrorDetail.toException(FastlyStatus.INVAL, detail(4), "origin");
+        ComputeException e = toException(FastlyStatus.INVAL, detail(4), "origin");
         assertInstanceOf(BackendNotFoundException.class, e);
         assertEquals("origin", ((BackendNotFoundException) e).backend());
     }
 
     @Test
     void invalWithoutDetailIsAlsoAMissingBackend() {
-        assertInstanceOf(
-                BackendNotFoundException.class, SendErrorDetail.toException(FastlyStatus.INVAL, detail(0), "x"));
+        assertInstanceOf(BackendNotFoundException.class, toException(FastlyStatus.INVAL, detail(0), "x"));
     }
 
     @Test
     void transportFailuresCarryTheirKind() {
-        ComputeException e = SendErrorDetail.toException(FastlyStatus.ERROR, detail(7), "origin");
+        ComputeException e = toException(FastlyStatus.ERROR, detail(7), "origin");
         SendErrorException s = assertInstanceOf(SendErrorException.class, e);
         assertEquals(SendErrorKind.CONNECTION_REFUSED, s.kind());
         assertTrue(s.getMessage().contains("connection refused"), s.getMessage());
@@ -68,14 +79,13 @@ class SendErrorDetailTest {
         byte[] d = detail(3);
         d[4] = 2; // mask: dns_error_rcode set
         d[8] = 3; // NXDOMAIN
-        SendErrorException e = assertInstanceOf(SendErrorException.class, SendErrorDetail.toException(1, d, "origin"));
+        SendErrorException e = assertInstanceOf(SendErrorException.class, toException(1, d, "origin"));
         assertTrue(e.getMessage().contains("rcode 3"), e.getMessage());
     }
 
     @Test
     void otherFailuresWithoutDetailAreHostcallErrors() {
-        HostcallException e = assertInstanceOf(
-                HostcallException.class, SendErrorDetail.toException(FastlyStatus.BADF, detail(0), "x"));
+        HostcallException e = assertInstanceOf(HostcallException.class, toException(FastlyStatus.BADF, detail(0), "x"));
         assertEquals("fastly_http_req.send_v2", e.hostcall());
     }
 }

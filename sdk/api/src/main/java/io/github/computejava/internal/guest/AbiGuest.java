@@ -1,6 +1,8 @@
 package io.github.computejava.internal.guest;
 
 import io.github.computejava.abi.FastlyAbi;
+import io.github.computejava.internal.Host;
+import io.github.computejava.internal.Statuses;
 import org.teavm.interop.Import;
 import org.teavm.interop.StaticInit;
 
@@ -10,6 +12,16 @@ import org.teavm.interop.StaticInit;
  */
 public final class AbiGuest {
     private AbiGuest() {}
+
+    /**
+     * {@code init}: tells the host which ABI version the program speaks.
+     *
+     * @param abiVersion the version
+     * @throws io.github.computejava.HostcallException if the host refuses
+     */
+    public static void init(long abiVersion) {
+        Statuses.check(Host.calls().abi().init(abiVersion), "fastly_abi.init");
+    }
 
     /**
      * The {@code fastly_abi} hostcalls inside {@code main.wasm}: one binding per function, which passes its arrays' data

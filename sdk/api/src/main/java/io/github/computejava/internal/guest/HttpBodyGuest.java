@@ -18,6 +18,9 @@ import org.teavm.interop.StaticInit;
 public final class HttpBodyGuest {
     private HttpBodyGuest() {}
 
+    /** The handle value no handle has, for a field not holding one yet. */
+    public static final int INVALID_HANDLE = FastlyStatus.INVALID_HANDLE;
+
     /**
      * {@code new}: an empty body.
      *
@@ -77,6 +80,37 @@ public final class HttpBodyGuest {
         if (status != FastlyStatus.OK && status != FastlyStatus.BADF) {
             throw Statuses.toException(status, "fastly_http_body.close");
         }
+    }
+
+    /**
+     * {@code close}, checked: finishes a body the program wrote (a streaming one's reader sees its end); any
+     * status but {@code ok}, {@code badf} included, is an error.
+     *
+     * @param body the body handle
+     * @throws io.github.computejava.HostcallException if the host refuses
+     */
+    public static void end(int body) {
+        Statuses.check(Host.calls().httpBody().close(body), "fastly_http_body.close");
+    }
+
+    /**
+     * {@code close}, whatever the host answers: releases a body the program no longer needs.
+     *
+     * @param body the body handle
+     */
+    public static void closeQuietly(int body) {
+        Host.calls().httpBody().close(body);
+    }
+
+    /**
+     * {@code known_length}: the body's length when the host knows it.
+     *
+     * @param body the body handle
+     * @return the length, or -1 when the host does not know it (any status but {@code ok})
+     */
+    public static long knownLength(int body) {
+        long[] out = new long[1];
+        return Host.calls().httpBody().knownLength(body, out) == FastlyStatus.OK ? out[0] : -1;
     }
 
     /**

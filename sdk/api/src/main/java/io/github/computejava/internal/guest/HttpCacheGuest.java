@@ -2,6 +2,7 @@ package io.github.computejava.internal.guest;
 
 import static io.github.computejava.internal.guest.Addresses.aligned;
 
+import io.github.computejava.abi.CacheLookupState;
 import io.github.computejava.abi.FastlyHttpCache;
 import io.github.computejava.abi.FastlyStatus;
 import io.github.computejava.abi.HttpCacheLookupOptions;
@@ -99,6 +100,370 @@ public final class HttpCacheGuest {
                 256,
                 "fastly_http_cache.get_surrogate_keys");
         return b == null ? null : Text.latin1(b, 0, b.length);
+    }
+
+    /** {@code cache_lookup_state} bit: the stored response is stale. */
+    public static final int STALE = CacheLookupState.STALE;
+
+    /** {@code cache_lookup_state} bit: this request was chosen to insert or update the response. */
+    public static final int MUST_INSERT_OR_UPDATE = CacheLookupState.MUST_INSERT_OR_UPDATE;
+
+    /** {@code cache_lookup_state} bit: the stale response may stand in for a failing backend. */
+    public static final int USABLE_IF_ERROR = CacheLookupState.USABLE_IF_ERROR;
+
+    /** {@code http_storage_action} insert. */
+    public static final int INSERT = FastlyHttpCache.STORAGE_INSERT;
+
+    /** {@code http_storage_action} update. */
+    public static final int UPDATE = FastlyHttpCache.STORAGE_UPDATE;
+
+    /** {@code http_storage_action} do_not_store. */
+    public static final int DO_NOT_STORE = FastlyHttpCache.STORAGE_DO_NOT_STORE;
+
+    /** {@code http_storage_action} record_uncacheable. */
+    public static final int RECORD_UNCACHEABLE = FastlyHttpCache.STORAGE_RECORD_UNCACHEABLE;
+
+    /**
+     * The write options of a stored response ({@code http_cache_write_options}) as Java values: what the host
+     * suggests, or what the program stores. The vary rule, surrogate keys, initial age and stale periods are always
+     * given; the length when known.
+     */
+    public static final class WriteOptions {
+        /** The max-age, in nanoseconds. */
+        public long maxAgeNs;
+        /** The age the response already has, in nanoseconds. */
+        public long initialAgeNs;
+        /** The stale-while-revalidate period, in nanoseconds. */
+        public long staleWhileRevalidateNs;
+        /** The stale-if-error period, in nanoseconds. */
+        public long staleIfErrorNs;
+        /** The request header names it varies on, space-separated. */
+        public String varyRule = "";
+        /** The surrogate keys, space-separated. */
+        public String surrogateKeys = "";
+        /** Whether it is sensitive data. */
+        public boolean sensitive;
+        /** The body's length, or -1 when unknown. */
+        public long length = -1;
+
+        /** The record and, in {@code maskOut[0]}, its mask. */
+        HttpCacheWriteOptions lower(int[] maskOut) {
+            HttpCacheWriteOptions o = new HttpCacheWriteOptions();
+            int mask = HttpCacheWriteOptions.INITIAL_AGE_NS
+                    | HttpCacheWriteOptions.STALE_WHILE_REVALIDATE_NS
+                    | HttpCacheWriteOptions.STALE_IF_ERROR_NS
+                    | HttpCacheWriteOptions.VARY_RULE
+                    | HttpCacheWriteOptions.SURROGATE_KEYS;
+            o.maxAgeNs = maxAgeNs;
+            o.initialAgeNs = initialAgeNs;
+            o.staleWhileRevalidateNs = staleWhileRevalidateNs;
+            o.staleIfErrorNs = staleIfErrorNs;
+            o.varyRule = Text.latin1(varyRule);
+            o.varyRuleLen = o.varyRule.length;
+            o.surrogateKeys = Text.latin1(surrogateKeys);
+            o.surrogateKeysLen = o.surrogateKeys.length;
+            if (sensitive) {
+                mask |= HttpCacheWriteOptions.SENSITIVE_DATA;
+            }
+            if (length >= 0) {
+                o.length = length;
+                mask |= HttpCacheWriteOptions.LENGTH;
+            }
+            maskOut[0] = mask;
+            return o;
+        }
+    }
+
+    /**
+     * {@code is_request_cacheable}.
+     *
+     * @param req the request handle
+     * @return whether the cache may store a response to it
+     * @throws io.github.computejava.HostcallException if the host fails the call
+     */
+    public static boolean isRequestCacheable(int req) {
+        int[] out = new int[1];
+        Statuses.check(Host.calls().httpCache().isRequestCacheable(req, out), "fastly_http_cache.is_request_cacheable");
+        return out[0] != 0;
+    }
+
+    /**
+     * {@code transaction_lookup}: looks the request up, collapsing with concurrent lookups of it.
+     *
+     * @param req the request handle
+     * @param backend the backend's name, Latin-1
+     * @param overrideKey the cache key to use instead of the request's, or null
+     * @return the cache handle
+     * @throws io.github.computejava.HostcallException if the host fails the call
+     */
+    public static int transactionLookup(int req, byte[] backend, byte[] overrideKey) {
+        HttpCacheLookupOptions lookup = new HttpCacheLookupOptions();
+        int mask = HttpCacheLookupOptions.BACKEND_NAME;
+        lookup.backendName = backend;
+        if (overrideKey != null) {
+            lookup.overrideKey = overrideKey;
+            mask |= HttpCacheLookupOptions.OVERRIDE_KEY;
+        }
+        int[] out = new int[1];
+        Statuses.check(
+                Host.calls().httpCache().transactionLookup(req, mask, lookup, out),
+                "fastly_http_cache.transaction_lookup");
+        return out[0];
+    }
+
+    /**
+     * {@code get_state}.
+     *
+     * @param handle the cache handle
+     * @return the {@code cache_lookup_state} bits ({@link #STALE}, {@link #MUST_INSERT_OR_UPDATE}, ...)
+     * @throws io.github.computejava.HostcallException if the host fails the call
+     */
+    public static int state(int handle) {
+        int[] out = new int[1];
+        Statuses.check(Host.calls().httpCache().getState(handle, out), "fastly_http_cache.get_state");
+        return out[0];
+    }
+
+    /**
+     * {@code get_found_response}, transformed for the client.
+     *
+     * @param handle the cache handle
+     * @return the response and body handles, or null when the handle found none ({@code none})
+     * @throws io.github.computejava.HostcallException if the host fails the call otherwise
+     */
+    public static int[] foundResponse(int handle) {
+        int[] resp = new int[1];
+        int[] body = new int[1];
+        int status = Host.calls().httpCache().getFoundResponse(handle, 1, resp, body);
+        if (status == FastlyStatus.NONE) {
+            return null;
+        }
+        Statuses.check(status, "fastly_http_cache.get_found_response");
+        return new int[] {resp[0], body[0]};
+    }
+
+    /**
+     * {@code get_hits}.
+     *
+     * @param handle the cache handle
+     * @return how many times the stored response was served
+     * @throws io.github.computejava.HostcallException if the host fails the call
+     */
+    public static long hits(int handle) {
+        long[] out = new long[1];
+        Statuses.check(Host.calls().httpCache().getHits(handle, out), "fastly_http_cache.get_hits");
+        return out[0];
+    }
+
+    /**
+     * {@code get_suggested_backend_request}.
+     *
+     * @param handle the cache handle
+     * @return the request handle
+     * @throws io.github.computejava.HostcallException if the host fails the call
+     */
+    public static int suggestedBackendRequest(int handle) {
+        int[] out = new int[1];
+        Statuses.check(
+                Host.calls().httpCache().getSuggestedBackendRequest(handle, out),
+                "fastly_http_cache.get_suggested_backend_request");
+        return out[0];
+    }
+
+    /**
+     * {@code prepare_response_for_storage}.
+     *
+     * @param handle the cache handle
+     * @param resp the backend's response handle
+     * @return the storage action ({@link #INSERT}, ...) and the prepared response's handle
+     * @throws io.github.computejava.HostcallException if the host fails the call
+     */
+    public static int[] prepareResponseForStorage(int handle, int resp) {
+        int[] action = new int[1];
+        int[] prepared = new int[1];
+        Statuses.check(
+                Host.calls().httpCache().prepareResponseForStorage(handle, resp, action, prepared),
+                "fastly_http_cache.prepare_response_for_storage");
+        return new int[] {action[0], prepared[0]};
+    }
+
+    /**
+     * The host's suggested write options for a response ({@code get_suggested_cache_options}), growing the
+     * buffers on {@code buflen}.
+     *
+     * @param handle the cache handle
+     * @param resp the response handle
+     * @param varyLen the first size of the vary rule's buffer
+     * @param keysLen the first size of the surrogate keys' buffer
+     * @return the options
+     * @throws io.github.computejava.HostcallException if the host fails the call
+     */
+    public static WriteOptions suggestedOptions(int handle, int resp, int varyLen, int keysLen) {
+        FastlyHttpCache c = Host.calls().httpCache();
+        HttpCacheWriteOptions in = new HttpCacheWriteOptions();
+        in.varyRule = new byte[varyLen];
+        in.varyRuleLen = varyLen;
+        in.surrogateKeys = new byte[keysLen];
+        in.surrogateKeysLen = keysLen;
+        HttpCacheWriteOptions out = new HttpCacheWriteOptions();
+        int[] maskOut = new int[1];
+        for (int attempt = 0; attempt < 3; attempt++) {
+            int status = c.getSuggestedCacheOptions(handle, resp, HttpCacheWriteOptions.ALL, in, maskOut, out);
+            if (status == FastlyStatus.OK) {
+                WriteOptions o = new WriteOptions();
+                o.maxAgeNs = out.maxAgeNs;
+                o.initialAgeNs = out.initialAgeNs;
+                o.staleWhileRevalidateNs = out.staleWhileRevalidateNs;
+                o.staleIfErrorNs = out.staleIfErrorNs;
+                if ((maskOut[0] & HttpCacheWriteOptions.VARY_RULE) != 0 && out.varyRule != null) {
+                    o.varyRule = Text.latin1(out.varyRule, 0, out.varyRuleLen);
+                }
+                if ((maskOut[0] & HttpCacheWriteOptions.SURROGATE_KEYS) != 0 && out.surrogateKeys != null) {
+                    o.surrogateKeys = Text.latin1(out.surrogateKeys, 0, out.surrogateKeysLen);
+                }
+                return o;
+            }
+            if (status != FastlyStatus.BUFLEN) {
+                throw Statuses.toException(status, "fastly_http_cache.get_suggested_cache_options");
+            }
+            if (out.varyRuleLen > in.varyRuleLen) {
+                in.varyRule = new byte[out.varyRuleLen];
+                in.varyRuleLen = out.varyRuleLen;
+            }
+            if (out.surrogateKeysLen > in.surrogateKeysLen) {
+                in.surrogateKeys = new byte[out.surrogateKeysLen];
+                in.surrogateKeysLen = out.surrogateKeysLen;
+            }
+        }
+        throw Statuses.toException(FastlyStatus.BUFLEN, "fastly_http_cache.get_suggested_cache_options");
+    }
+
+    /**
+     * {@code transaction_insert_and_stream_back}.
+     *
+     * @param handle the cache handle
+     * @param resp the response handle
+     * @param options what to store
+     * @return the body handle to write the stored body into, and the cache handle of the fresh object
+     * @throws io.github.computejava.HostcallException if the host fails the call
+     */
+    public static int[] insertAndStreamBack(int handle, int resp, WriteOptions options) {
+        int[] mask = new int[1];
+        HttpCacheWriteOptions o = options.lower(mask);
+        int[] body = new int[1];
+        int[] fresh = new int[1];
+        Statuses.check(
+                Host.calls().httpCache().transactionInsertAndStreamBack(handle, resp, mask[0], o, body, fresh),
+                "fastly_http_cache.transaction_insert_and_stream_back");
+        return new int[] {body[0], fresh[0]};
+    }
+
+    /**
+     * {@code transaction_insert}.
+     *
+     * @param handle the cache handle
+     * @param resp the response handle
+     * @param options what to store
+     * @return the body handle to write the stored body into
+     * @throws io.github.computejava.HostcallException if the host fails the call
+     */
+    public static int insert(int handle, int resp, WriteOptions options) {
+        int[] mask = new int[1];
+        HttpCacheWriteOptions o = options.lower(mask);
+        int[] body = new int[1];
+        Statuses.check(
+                Host.calls().httpCache().transactionInsert(handle, resp, mask[0], o, body),
+                "fastly_http_cache.transaction_insert");
+        return body[0];
+    }
+
+    /**
+     * {@code transaction_update_and_return_fresh}.
+     *
+     * @param handle the cache handle
+     * @param resp the response handle
+     * @param options what to store
+     * @return the cache handle of the fresh object
+     * @throws io.github.computejava.HostcallException if the host fails the call
+     */
+    public static int updateAndReturnFresh(int handle, int resp, WriteOptions options) {
+        int[] mask = new int[1];
+        HttpCacheWriteOptions o = options.lower(mask);
+        int[] fresh = new int[1];
+        Statuses.check(
+                Host.calls().httpCache().transactionUpdateAndReturnFresh(handle, resp, mask[0], o, fresh),
+                "fastly_http_cache.transaction_update_and_return_fresh");
+        return fresh[0];
+    }
+
+    /**
+     * {@code transaction_update}.
+     *
+     * @param handle the cache handle
+     * @param resp the response handle
+     * @param options what to store
+     * @throws io.github.computejava.HostcallException if the host fails the call
+     */
+    public static void update(int handle, int resp, WriteOptions options) {
+        int[] mask = new int[1];
+        HttpCacheWriteOptions o = options.lower(mask);
+        Statuses.check(
+                Host.calls().httpCache().transactionUpdate(handle, resp, mask[0], o),
+                "fastly_http_cache.transaction_update");
+    }
+
+    /**
+     * {@code transaction_record_not_cacheable}.
+     *
+     * @param handle the cache handle
+     * @param options the options the record keeps
+     * @throws io.github.computejava.HostcallException if the host fails the call
+     */
+    public static void recordNotCacheable(int handle, WriteOptions options) {
+        int[] mask = new int[1];
+        HttpCacheWriteOptions o = options.lower(mask);
+        Statuses.check(
+                Host.calls().httpCache().transactionRecordNotCacheable(handle, mask[0], o),
+                "fastly_http_cache.transaction_record_not_cacheable");
+    }
+
+    /**
+     * {@code transaction_choose_stale}: completes the collapse with the stored stale response.
+     *
+     * @param handle the cache handle
+     * @throws io.github.computejava.HostcallException if the host fails the call
+     */
+    public static void chooseStale(int handle) {
+        Statuses.check(
+                Host.calls().httpCache().transactionChooseStale(handle), "fastly_http_cache.transaction_choose_stale");
+    }
+
+    /**
+     * {@code transaction_abandon}: this request fills no more; a waiting one takes over.
+     *
+     * @param handle the cache handle
+     * @throws io.github.computejava.HostcallException if the host fails the call
+     */
+    public static void abandon(int handle) {
+        Statuses.check(Host.calls().httpCache().transactionAbandon(handle), "fastly_http_cache.transaction_abandon");
+    }
+
+    /**
+     * {@code transaction_abandon}, whatever the host answers (on the way out of a failure).
+     *
+     * @param handle the cache handle
+     */
+    public static void abandonQuietly(int handle) {
+        Host.calls().httpCache().transactionAbandon(handle);
+    }
+
+    /**
+     * {@code close}, whatever the host answers.
+     *
+     * @param handle the cache handle
+     */
+    public static void close(int handle) {
+        Host.calls().httpCache().close(handle);
     }
 
     /**

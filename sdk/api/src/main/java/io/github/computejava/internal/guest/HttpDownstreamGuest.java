@@ -214,6 +214,50 @@ public final class HttpDownstreamGuest {
         return out[0];
     }
 
+    /**
+     * The client's address, in text form ({@code downstream_client_ip_addr}).
+     *
+     * @param req the client request's handle
+     * @return the address, or null when the host has none
+     * @throws io.github.computejava.HostcallException if the host fails the call
+     */
+    public static String clientAddress(int req) {
+        byte[] octets = new byte[16];
+        int[] n = new int[1];
+        int status = Host.calls().httpDownstream().downstreamClientIpAddr(req, octets, n);
+        if (status == FastlyStatus.NONE) {
+            return null;
+        }
+        Statuses.check(status, "fastly_http_downstream.downstream_client_ip_addr");
+        return IpText.format(octets, n[0]);
+    }
+
+    /**
+     * Waits for the next client request of this instance ({@code next_request}, then {@code next_request_wait}).
+     *
+     * @param timeoutMillis how long to wait, or -1 for the host's limit
+     * @param reqOut receives the request handle
+     * @param bodyOut receives its body's handle
+     * @return false when no request came (the host refused, timed out or has none to give)
+     */
+    public static boolean nextRequest(long timeoutMillis, int[] reqOut, int[] bodyOut) {
+        FastlyHttpDownstream d = Host.calls().httpDownstream();
+        int[] promise = new int[1];
+        int mask = timeoutMillis < 0 ? 0 : FastlyHttpDownstream.NEXT_REQUEST_OPTIONS_TIMEOUT;
+        if (d.nextRequest(mask, Math.max(timeoutMillis, 0), promise) != FastlyStatus.OK) {
+            return false;
+        }
+        int status = d.nextRequestWait(promise[0], reqOut, bodyOut);
+        if (status == FastlyStatus.OK) {
+            return true;
+        }
+        if (status != FastlyStatus.NONE) {
+            // the promise may still stand: withdraw it so a request handed to it is served elsewhere
+            d.nextRequestAbandon(promise[0]);
+        }
+        return false;
+    }
+
     /** Latin-1 text of a value {@link #bytes} read, or null. */
     public static String text(byte[] value) {
         return value == null ? null : Text.latin1(value, 0, value.length);

@@ -3,10 +3,17 @@ package io.github.computejava.internal.guest;
 import static io.github.computejava.internal.guest.Addresses.aligned;
 import static io.github.computejava.internal.guest.Addresses.orEmpty;
 
+import io.github.computejava.HostcallException;
 import io.github.computejava.abi.DynamicBackendRecord;
 import io.github.computejava.abi.FastlyHttpReq;
 import io.github.computejava.abi.FastlyStatus;
+import io.github.computejava.abi.FramingHeadersMode;
+import io.github.computejava.internal.AdaptiveBuffer;
 import io.github.computejava.internal.Host;
+import io.github.computejava.internal.MultiValue;
+import io.github.computejava.internal.Statuses;
+import io.github.computejava.internal.Text;
+import java.util.List;
 import org.teavm.interop.Address;
 import org.teavm.interop.Import;
 import org.teavm.interop.StaticInit;
@@ -17,6 +24,9 @@ import org.teavm.interop.StaticInit;
  */
 public final class HttpReqGuest {
     private HttpReqGuest() {}
+
+    /** The handle value no handle has, for a field not holding one yet. */
+    public static final int INVALID_HANDLE = FastlyStatus.INVALID_HANDLE;
 
     /**
      * What an asynchronous send, or a wait, poll or select on pending requests, ended with: a pending request's
@@ -39,6 +49,17 @@ public final class HttpReqGuest {
             this.response = response;
             this.body = body;
             this.index = index;
+        }
+
+        /**
+         * A failed call's outcome, as the host reported it.
+         *
+         * @param status the status
+         * @param detail the {@code send_error_detail} record
+         * @return the outcome
+         */
+        public static Outcome failure(int status, byte[] detail) {
+            return new Outcome(status, detail, 0, true, 0, 0, 0);
         }
 
         /** @return whether the call succeeded (a pending request's handle, or a response) */
@@ -80,6 +101,102 @@ public final class HttpReqGuest {
         public int index() {
             return index;
         }
+
+        /** @return whether the host refused the call's arguments ({@code inval}: an unknown backend, say) */
+        public boolean invalidArgument() {
+            return status == FastlyStatus.INVAL;
+        }
+
+        /** @return the failure as the exception of a host error, naming {@code send_v2} */
+        public HostcallException hostError() {
+            return Statuses.toException(status, "fastly_http_req.send_v2");
+        }
+
+        /** @return the {@code send_error_detail_tag}: 0 when the host wrote none, 1 for ok */
+        public int errorTag() {
+            return u32(FastlyHttpReq.SEND_ERROR_DETAIL_OFF_TAG);
+        }
+
+        /** @return the DNS error's rcode, or -1 when the host gave none */
+        public int dnsRcode() {
+            return has(FastlyHttpReq.SEND_ERROR_MASK_DNS_ERROR_RCODE)
+                    ? u16(FastlyHttpReq.SEND_ERROR_DETAIL_OFF_DNS_ERROR_RCODE)
+                    : -1;
+        }
+
+        /** @return the DNS error's info code, or -1 when the host gave none */
+        public int dnsInfoCode() {
+            return has(FastlyHttpReq.SEND_ERROR_MASK_DNS_ERROR_INFO_CODE)
+                    ? u16(FastlyHttpReq.SEND_ERROR_DETAIL_OFF_DNS_ERROR_INFO_CODE)
+                    : -1;
+        }
+
+        /** @return the TLS alert id, or -1 when the host gave none */
+        public int tlsAlertId() {
+            return has(FastlyHttpReq.SEND_ERROR_MASK_TLS_ALERT_ID)
+                    ? detail[FastlyHttpReq.SEND_ERROR_DETAIL_OFF_TLS_ALERT_ID] & 0xFF
+                    : -1;
+        }
+
+        /** @return the HTTP/2 error's frame type, or -1 when the host gave none */
+        public int h2ErrorFrame() {
+            return has(FastlyHttpReq.SEND_ERROR_MASK_H2_ERROR)
+                    ? detail[FastlyHttpReq.SEND_ERROR_DETAIL_OFF_H2_ERROR_FRAME] & 0xFF
+                    : -1;
+        }
+
+        /** @return the HTTP/2 error code (a u32), meaningful when {@link #h2ErrorFrame()} is not -1 */
+        public long h2ErrorCode() {
+            return u32(FastlyHttpReq.SEND_ERROR_DETAIL_OFF_H2_ERROR_CODE) & 0xFFFFFFFFL;
+        }
+
+        private boolean has(int maskBit) {
+            return (u32(FastlyHttpReq.SEND_ERROR_DETAIL_OFF_MASK) & maskBit) != 0;
+        }
+
+        private int u32(int off) {
+            byte[] b = detail;
+            return (b[off] & 0xFF) | (b[off + 1] & 0xFF) << 8 | (b[off + 2] & 0xFF) << 16 | (b[off + 3] & 0xFF) << 24;
+        }
+
+        private int u16(int off) {
+            return (detail[off] & 0xFF) | (detail[off + 1] & 0xFF) << 8;
+        }
+    }
+
+    /** Every {@code send_error_detail} mask bit this SDK reads: reserved, dns rcode and info code, tls alert, h2. */
+    private static final int SEND_ERROR_MASK_ALL = FastlyHttpReq.SEND_ERROR_MASK_RESERVED
+            | FastlyHttpReq.SEND_ERROR_MASK_DNS_ERROR_RCODE
+            | FastlyHttpReq.SEND_ERROR_MASK_DNS_ERROR_INFO_CODE
+            | FastlyHttpReq.SEND_ERROR_MASK_TLS_ALERT_ID
+            | FastlyHttpReq.SEND_ERROR_MASK_H2_ERROR;
+
+    /**
+     * A fresh {@code send_error_detail} record with the mask set, so the host fills in what it knows.
+     *
+     * @return the record's bytes
+     */
+    public static byte[] newDetail() {
+        byte[] b = new byte[FastlyHttpReq.SEND_ERROR_DETAIL_SIZE];
+        b[FastlyHttpReq.SEND_ERROR_DETAIL_OFF_MASK] = (byte) SEND_ERROR_MASK_ALL;
+        return b;
+    }
+
+    /**
+     * {@code send_v2}: sends a request and waits for the response head (the host's readthrough cache answers when
+     * it can).
+     *
+     * @param req the request handle (the host takes it)
+     * @param body the body handle (the host takes it)
+     * @param backend the backend's name
+     * @return the response's handles, or the failure with its {@code send_error_detail}
+     */
+    public static Outcome send(int req, int body, byte[] backend) {
+        byte[] detail = newDetail();
+        int[] resp = new int[1];
+        int[] respBody = new int[1];
+        int status = Host.calls().httpReq().sendV2(req, body, backend, detail, resp, respBody);
+        return new Outcome(status, detail, 0, true, resp[0], respBody[0], 0);
     }
 
     /**
@@ -104,10 +221,10 @@ public final class HttpReqGuest {
      * {@code pending_req_poll_v2}: the response if the request is done; the handle is used up when it is.
      *
      * @param pending the pending request's handle
-     * @param detail a {@code send_error_detail} record for the host to fill
      * @return the outcome, {@link Outcome#done()} false while waiting
      */
-    public static Outcome poll(int pending, byte[] detail) {
+    public static Outcome poll(int pending) {
+        byte[] detail = newDetail();
         int[] done = new int[1];
         int[] resp = new int[1];
         int[] body = new int[1];
@@ -119,10 +236,10 @@ public final class HttpReqGuest {
      * {@code pending_req_wait_v2}: waits for the response; the handle is used up.
      *
      * @param pending the pending request's handle
-     * @param detail a {@code send_error_detail} record for the host to fill
      * @return the response or the failure
      */
-    public static Outcome await(int pending, byte[] detail) {
+    public static Outcome await(int pending) {
+        byte[] detail = newDetail();
         int[] resp = new int[1];
         int[] body = new int[1];
         int status = Host.calls().httpReq().pendingReqWaitV2(pending, detail, resp, body);
@@ -134,10 +251,10 @@ public final class HttpReqGuest {
      * others stay pending.
      *
      * @param pendings the pending requests' handles, at least one
-     * @param detail a {@code send_error_detail} record for the host to fill
      * @return the outcome of the one done, and its index in {@code pendings}
      */
-    public static Outcome select(int[] pendings, byte[] detail) {
+    public static Outcome select(int[] pendings) {
+        byte[] detail = newDetail();
         int[] index = new int[1];
         int[] resp = new int[1];
         int[] body = new int[1];
@@ -169,6 +286,240 @@ public final class HttpReqGuest {
             default:
                 return "HTTP/1.1";
         }
+    }
+
+    /**
+     * {@code body_downstream_get}: the client request's handles.
+     *
+     * @param reqOut receives the request handle
+     * @param bodyOut receives its body's handle
+     * @throws io.github.computejava.HostcallException if the host refuses
+     */
+    public static void downstream(int[] reqOut, int[] bodyOut) {
+        Statuses.check(
+                Host.calls().httpReq().bodyDownstreamGet(reqOut, bodyOut), "fastly_http_req.body_downstream_get");
+    }
+
+    /**
+     * {@code new}, then {@code method_set} and {@code uri_set}: a request to send.
+     *
+     * @param method the method
+     * @param uri the URI
+     * @return its handle
+     * @throws io.github.computejava.HostcallException if the host refuses
+     */
+    public static int create(String method, String uri) {
+        FastlyHttpReq calls = Host.calls().httpReq();
+        int[] out = new int[1];
+        Statuses.check(calls.new_(out), "fastly_http_req.new");
+        int req = out[0];
+        Statuses.check(calls.methodSet(req, Text.latin1(method)), "fastly_http_req.method_set");
+        Statuses.check(calls.uriSet(req, Text.latin1(uri)), "fastly_http_req.uri_set");
+        return req;
+    }
+
+    /**
+     * {@code close}; a handle already released is not an error.
+     *
+     * @param req the request handle
+     * @throws io.github.computejava.HostcallException if the host refuses otherwise
+     */
+    public static void close(int req) {
+        int s = Host.calls().httpReq().close(req);
+        if (s != FastlyStatus.OK && s != FastlyStatus.BADF) {
+            throw Statuses.toException(s, "fastly_http_req.close");
+        }
+    }
+
+    /**
+     * The request's method ({@code method_get}, retried on {@code buflen}).
+     *
+     * @param req the request handle
+     * @return the method, or null when the host has none
+     * @throws io.github.computejava.HostcallException if the host fails the call
+     */
+    public static String method(int req) {
+        byte[] b = AdaptiveBuffer.get(new Reader(req, null, true), 16, "fastly_http_req.method_get");
+        return b == null ? null : Text.latin1(b, 0, b.length);
+    }
+
+    /**
+     * The request's URI ({@code uri_get}, retried on {@code buflen}).
+     *
+     * @param req the request handle
+     * @return the URI, or null when the host has none
+     * @throws io.github.computejava.HostcallException if the host fails the call
+     */
+    public static String uri(int req) {
+        byte[] b = AdaptiveBuffer.get(new Reader(req, null, false), 1024, "fastly_http_req.uri_get");
+        return b == null ? null : Text.latin1(b, 0, b.length);
+    }
+
+    /**
+     * {@code method_set}.
+     *
+     * @param req the request handle
+     * @param method the method
+     * @throws io.github.computejava.HostcallException if the host refuses
+     */
+    public static void setMethod(int req, String method) {
+        Statuses.check(Host.calls().httpReq().methodSet(req, Text.latin1(method)), "fastly_http_req.method_set");
+    }
+
+    /**
+     * {@code uri_set}.
+     *
+     * @param req the request handle
+     * @param uri the URI
+     * @throws io.github.computejava.HostcallException if the host refuses
+     */
+    public static void setUri(int req, String uri) {
+        Statuses.check(Host.calls().httpReq().uriSet(req, Text.latin1(uri)), "fastly_http_req.uri_set");
+    }
+
+    /**
+     * The request's header names, in order ({@code header_names_get}).
+     *
+     * @param req the request handle
+     * @return the names
+     * @throws io.github.computejava.HostcallException if the host fails the call
+     */
+    public static List<String> headerNames(int req) {
+        return MultiValue.read(new Reader(req, null, true), 1024, "fastly_http_req.header_names_get");
+    }
+
+    /**
+     * The values of one request header, in order ({@code header_values_get}).
+     *
+     * @param req the request handle
+     * @param name the header name, Latin-1
+     * @return the values
+     * @throws io.github.computejava.HostcallException if the host fails the call
+     */
+    public static List<String> headerValues(int req, byte[] name) {
+        return MultiValue.read(new Reader(req, name, false), 1024, "fastly_http_req.header_values_get");
+    }
+
+    /**
+     * The getters of a request's values of unknown size, in one class (each lambda would be a class of its own in
+     * {@code main.wasm}): the method or URI ({@link AdaptiveBuffer}), the header names or one header's values
+     * ({@link MultiValue}).
+     */
+    private static final class Reader implements AdaptiveBuffer.Getter, MultiValue.Getter {
+        private final int req;
+        private final byte[] name;
+        private final boolean first;
+
+        /** {@code first}: the method, or the header names; else the URI, or the values of {@code name}. */
+        Reader(int req, byte[] name, boolean first) {
+            this.req = req;
+            this.name = name;
+            this.first = first;
+        }
+
+        @Override
+        public int get(byte[] buf, int len, int[] nwrittenOut) {
+            FastlyHttpReq calls = Host.calls().httpReq();
+            return first ? calls.methodGet(req, buf, len, nwrittenOut) : calls.uriGet(req, buf, len, nwrittenOut);
+        }
+
+        @Override
+        public int get(byte[] buf, int len, int cursor, long[] endingCursorOut, int[] nwrittenOut) {
+            FastlyHttpReq calls = Host.calls().httpReq();
+            return first
+                    ? calls.headerNamesGet(req, buf, len, cursor, endingCursorOut, nwrittenOut)
+                    : calls.headerValuesGet(req, name, buf, len, cursor, endingCursorOut, nwrittenOut);
+        }
+    }
+
+    /**
+     * {@code header_values_set}: replaces a header's values.
+     *
+     * @param req the request handle
+     * @param name the header name
+     * @param values the values, as {@link MultiValue#encode} lays them out
+     * @throws io.github.computejava.HostcallException if the host refuses
+     */
+    public static void setHeaderValues(int req, String name, byte[] values) {
+        Statuses.check(
+                Host.calls().httpReq().headerValuesSet(req, Text.latin1(name), values, values.length),
+                "fastly_http_req.header_values_set");
+    }
+
+    /**
+     * {@code header_insert}.
+     *
+     * @param req the request handle
+     * @param name the header name
+     * @param value the value
+     * @throws io.github.computejava.HostcallException if the host refuses
+     */
+    public static void insertHeader(int req, String name, String value) {
+        Statuses.check(
+                Host.calls().httpReq().headerInsert(req, Text.latin1(name), Text.latin1(value)),
+                "fastly_http_req.header_insert");
+    }
+
+    /**
+     * {@code header_remove}.
+     *
+     * @param req the request handle
+     * @param name the header name
+     * @throws io.github.computejava.HostcallException if the host refuses
+     */
+    public static void removeHeader(int req, String name) {
+        Statuses.check(Host.calls().httpReq().headerRemove(req, Text.latin1(name)), "fastly_http_req.header_remove");
+    }
+
+    /**
+     * How the host sends a request: {@code framing_headers_mode_set} to manual (the request's own framing headers
+     * go out) and {@code auto_decompress_response_set} with gzip (a gzip-encoded response reaches the program
+     * decompressed), each only when asked for.
+     *
+     * @param req the request handle
+     * @param manualFraming whether to set manual framing
+     * @param decompressGzip whether to set gzip decompression
+     * @throws io.github.computejava.HostcallException if the host refuses
+     */
+    public static void sendModes(int req, boolean manualFraming, boolean decompressGzip) {
+        FastlyHttpReq calls = Host.calls().httpReq();
+        if (manualFraming) {
+            Statuses.check(
+                    calls.framingHeadersModeSet(req, FramingHeadersMode.MANUALLY_FROM_HEADERS),
+                    "fastly_http_req.framing_headers_mode_set");
+        }
+        if (decompressGzip) {
+            // content_encodings.gzip
+            Statuses.check(calls.autoDecompressResponseSet(req, 1), "fastly_http_req.auto_decompress_response_set");
+        }
+    }
+
+    /** {@link #cacheOverride} tag bit: pass the cache. */
+    public static final int OVERRIDE_PASS = 1;
+
+    /** {@link #cacheOverride} tag bit: the TTL is set. */
+    public static final int OVERRIDE_TTL = 2;
+
+    /** {@link #cacheOverride} tag bit: the stale-while-revalidate period is set. */
+    public static final int OVERRIDE_STALE_WHILE_REVALIDATE = 4;
+
+    /** {@link #cacheOverride} tag bit: PCI. */
+    public static final int OVERRIDE_PCI = 8;
+
+    /**
+     * {@code cache_override_v2_set}.
+     *
+     * @param req the request handle
+     * @param tag the {@code OVERRIDE_*} bits
+     * @param ttl the TTL in seconds
+     * @param staleWhileRevalidate the stale-while-revalidate period in seconds
+     * @param surrogateKey the surrogate key, Latin-1 (empty for none)
+     * @throws io.github.computejava.HostcallException if the host refuses
+     */
+    public static void cacheOverride(int req, int tag, int ttl, int staleWhileRevalidate, byte[] surrogateKey) {
+        Statuses.check(
+                Host.calls().httpReq().cacheOverrideV2Set(req, tag, ttl, staleWhileRevalidate, surrogateKey),
+                "fastly_http_req.cache_override_v2_set");
     }
 
     /**

@@ -3,6 +3,13 @@ package io.github.computejava.internal.guest;
 import static io.github.computejava.internal.guest.Addresses.aligned;
 
 import io.github.computejava.abi.FastlyHttpResp;
+import io.github.computejava.abi.FastlyStatus;
+import io.github.computejava.abi.FramingHeadersMode;
+import io.github.computejava.internal.Host;
+import io.github.computejava.internal.MultiValue;
+import io.github.computejava.internal.Statuses;
+import io.github.computejava.internal.Text;
+import java.util.List;
 import org.teavm.interop.Address;
 import org.teavm.interop.Import;
 import org.teavm.interop.StaticInit;
@@ -59,6 +66,175 @@ public final class HttpRespGuest {
             c.httpResp().close(resp);
             c.httpBody().close(body);
         }
+    }
+
+    /**
+     * {@code new}: an empty response.
+     *
+     * @return its handle
+     * @throws io.github.computejava.HostcallException if the host refuses
+     */
+    public static int create() {
+        int[] out = new int[1];
+        Statuses.check(Host.calls().httpResp().new_(out), "fastly_http_resp.new");
+        return out[0];
+    }
+
+    /**
+     * {@code close}; a handle already released is not an error.
+     *
+     * @param resp the response handle
+     * @throws io.github.computejava.HostcallException if the host refuses otherwise
+     */
+    public static void close(int resp) {
+        int s = Host.calls().httpResp().close(resp);
+        if (s != FastlyStatus.OK && s != FastlyStatus.BADF) {
+            throw Statuses.toException(s, "fastly_http_resp.close");
+        }
+    }
+
+    /**
+     * {@code close}, whatever the host answers: releases a response the program no longer needs.
+     *
+     * @param resp the response handle
+     */
+    public static void closeQuietly(int resp) {
+        Host.calls().httpResp().close(resp);
+    }
+
+    /**
+     * The response's status ({@code status_get}).
+     *
+     * @param resp the response handle
+     * @return the status
+     * @throws io.github.computejava.HostcallException if the host fails the call
+     */
+    public static int status(int resp) {
+        int[] out = new int[1];
+        Statuses.check(Host.calls().httpResp().statusGet(resp, out), "fastly_http_resp.status_get");
+        return out[0] & 0xFFFF;
+    }
+
+    /**
+     * {@code status_set}.
+     *
+     * @param resp the response handle
+     * @param status the status
+     * @throws io.github.computejava.HostcallException if the host refuses
+     */
+    public static void setStatus(int resp, int status) {
+        Statuses.check(Host.calls().httpResp().statusSet(resp, status), "fastly_http_resp.status_set");
+    }
+
+    /**
+     * {@code status_set}, answering whether the host took the status.
+     *
+     * @param resp the response handle
+     * @param status the status
+     * @return false when the host refuses the status itself ({@code httpinvalidstatus} or {@code inval})
+     * @throws io.github.computejava.HostcallException if the host fails the call otherwise
+     */
+    public static boolean trySetStatus(int resp, int status) {
+        int s = Host.calls().httpResp().statusSet(resp, status);
+        if (s == FastlyStatus.HTTPINVALIDSTATUS || s == FastlyStatus.INVAL) {
+            return false;
+        }
+        Statuses.check(s, "fastly_http_resp.status_set");
+        return true;
+    }
+
+    /**
+     * The response's header names, in order ({@code header_names_get}).
+     *
+     * @param resp the response handle
+     * @return the names
+     * @throws io.github.computejava.HostcallException if the host fails the call
+     */
+    public static List<String> headerNames(int resp) {
+        return MultiValue.read(new HeaderReader(resp, null), 1024, "fastly_http_resp.header_names_get");
+    }
+
+    /**
+     * The values of one response header, in order ({@code header_values_get}).
+     *
+     * @param resp the response handle
+     * @param name the header name, Latin-1
+     * @return the values
+     * @throws io.github.computejava.HostcallException if the host fails the call
+     */
+    public static List<String> headerValues(int resp, byte[] name) {
+        return MultiValue.read(new HeaderReader(resp, name), 1024, "fastly_http_resp.header_values_get");
+    }
+
+    /** The header names, or one header's values, in one class (each lambda would be a class in {@code main.wasm}). */
+    private static final class HeaderReader implements MultiValue.Getter {
+        private final int resp;
+        private final byte[] name;
+
+        /** {@code name}: the header whose values to read, or null for the names. */
+        HeaderReader(int resp, byte[] name) {
+            this.resp = resp;
+            this.name = name;
+        }
+
+        @Override
+        public int get(byte[] buf, int len, int cursor, long[] endingCursorOut, int[] nwrittenOut) {
+            FastlyHttpResp calls = Host.calls().httpResp();
+            return name == null
+                    ? calls.headerNamesGet(resp, buf, len, cursor, endingCursorOut, nwrittenOut)
+                    : calls.headerValuesGet(resp, name, buf, len, cursor, endingCursorOut, nwrittenOut);
+        }
+    }
+
+    /**
+     * {@code header_values_set}: replaces a header's values.
+     *
+     * @param resp the response handle
+     * @param name the header name
+     * @param values the values, as {@link MultiValue#encode} lays them out
+     * @throws io.github.computejava.HostcallException if the host refuses
+     */
+    public static void setHeaderValues(int resp, String name, byte[] values) {
+        Statuses.check(
+                Host.calls().httpResp().headerValuesSet(resp, Text.latin1(name), values, values.length),
+                "fastly_http_resp.header_values_set");
+    }
+
+    /**
+     * {@code header_remove}.
+     *
+     * @param resp the response handle
+     * @param name the header name
+     * @throws io.github.computejava.HostcallException if the host refuses
+     */
+    public static void removeHeader(int resp, String name) {
+        Statuses.check(Host.calls().httpResp().headerRemove(resp, Text.latin1(name)), "fastly_http_resp.header_remove");
+    }
+
+    /**
+     * {@code framing_headers_mode_set} to manual: the host sends the response's own framing headers.
+     *
+     * @param resp the response handle
+     * @throws io.github.computejava.HostcallException if the host refuses
+     */
+    public static void manualFraming(int resp) {
+        Statuses.check(
+                Host.calls().httpResp().framingHeadersModeSet(resp, FramingHeadersMode.MANUALLY_FROM_HEADERS),
+                "fastly_http_resp.framing_headers_mode_set");
+    }
+
+    /**
+     * {@code send_downstream}: the client's response, whole or with a body the program goes on writing.
+     *
+     * @param resp the response handle (the host takes it)
+     * @param body the body handle (the host takes it, unless streaming)
+     * @param streaming whether the body stays open for the program to write and close
+     * @throws io.github.computejava.HostcallException if the host refuses
+     */
+    public static void sendDownstream(int resp, int body, boolean streaming) {
+        Statuses.check(
+                Host.calls().httpResp().sendDownstream(resp, body, streaming ? 1 : 0),
+                "fastly_http_resp.send_downstream");
     }
 
     /**
