@@ -1,11 +1,8 @@
 package io.github.computejava.fsthttp;
 
-import io.github.computejava.abi.FastlyStatus;
-import io.github.computejava.abi.Hostcalls;
-import io.github.computejava.internal.AdaptiveBuffer;
-import io.github.computejava.internal.Host;
-import io.github.computejava.internal.Statuses;
 import io.github.computejava.internal.Text;
+import io.github.computejava.internal.guest.BackendGuest;
+import io.github.computejava.internal.guest.HttpReqGuest;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,14 +19,10 @@ import java.util.OptionalInt;
  * }</pre>
  */
 public final class Backend {
-    private static final int HOST_BUFFER = 256;
-
-    private final Hostcalls calls;
     private final String name;
     private final byte[] nameBytes;
 
-    private Backend(Hostcalls calls, String name) {
-        this.calls = calls;
+    private Backend(String name) {
         this.name = name;
         this.nameBytes = Text.latin1(name);
     }
@@ -44,9 +37,7 @@ public final class Backend {
      */
     public static boolean exists(String name) {
         Objects.requireNonNull(name, "name");
-        int[] out = new int[1];
-        Statuses.check(Host.calls().backend().exists(Text.latin1(name), out), "fastly_backend.exists");
-        return out[0] != 0;
+        return BackendGuest.exists(name);
     }
 
     /**
@@ -61,7 +52,7 @@ public final class Backend {
         if (!exists(name)) {
             throw new BackendNotFoundException(name);
         }
-        return new Backend(Host.calls(), name);
+        return new Backend(name);
     }
 
     /**
@@ -101,20 +92,15 @@ public final class Backend {
         if (target.isEmpty()) {
             throw new IllegalArgumentException("target: a backend target cannot be empty");
         }
-        Hostcalls calls = Host.calls();
-        int status = calls.httpReq()
-                .registerDynamicBackend(Text.latin1(name), Text.latin1(target), options.mask(), options.config());
-        switch (status) {
-            case FastlyStatus.OK:
-                return new Backend(calls, name);
-            case FastlyStatus.ERROR:
+        switch (HttpReqGuest.registerBackend(name, target, options.config())) {
+            case HttpReqGuest.BackendConfig.REGISTERED:
+                return new Backend(name);
+            case HttpReqGuest.BackendConfig.NAME_IN_USE:
                 throw new BackendRegistrationException(name, BackendRegistrationException.Reason.NAME_IN_USE);
-            case FastlyStatus.UNSUPPORTED:
+            case HttpReqGuest.BackendConfig.DISALLOWED:
                 throw new BackendRegistrationException(name, BackendRegistrationException.Reason.DISALLOWED);
-            case FastlyStatus.INVAL:
-                throw new BackendRegistrationException(name, BackendRegistrationException.Reason.INVALID);
             default:
-                throw Statuses.toException(status, "fastly_http_req.register_dynamic_backend");
+                throw new BackendRegistrationException(name, BackendRegistrationException.Reason.INVALID);
         }
     }
 
@@ -149,7 +135,7 @@ public final class Backend {
      * @throws io.github.computejava.HostcallException if the host fails the call
      */
     public Optional<String> host() {
-        return string((buf, len, nw) -> calls.backend().getHost(nameBytes, buf, len, nw), "fastly_backend.get_host");
+        return Optional.ofNullable(BackendGuest.host(nameBytes));
     }
 
     /**
@@ -159,9 +145,7 @@ public final class Backend {
      * @throws io.github.computejava.HostcallException if the host fails the call
      */
     public Optional<String> hostOverride() {
-        return string(
-                (buf, len, nw) -> calls.backend().getOverrideHost(nameBytes, buf, len, nw),
-                "fastly_backend.get_override_host");
+        return Optional.ofNullable(BackendGuest.overrideHost(nameBytes));
     }
 
     /**
@@ -171,10 +155,8 @@ public final class Backend {
      * @throws io.github.computejava.HostcallException if the host fails the call
      */
     public OptionalInt port() {
-        int[] out = new int[1];
-        return present(calls.backend().getPort(nameBytes, out), "fastly_backend.get_port")
-                ? OptionalInt.of(out[0] & 0xFFFF)
-                : OptionalInt.empty();
+        long v = value(BackendGuest.PORT);
+        return v < 0 ? OptionalInt.empty() : OptionalInt.of((int) v & 0xFFFF);
     }
 
     /**
@@ -184,9 +166,7 @@ public final class Backend {
      * @throws io.github.computejava.HostcallException if the host fails the call
      */
     public Optional<Duration> connectTimeout() {
-        int[] out = new int[1];
-        return millis(
-                calls.backend().getConnectTimeoutMs(nameBytes, out), out, "fastly_backend.get_connect_timeout_ms");
+        return millis(BackendGuest.CONNECT_TIMEOUT_MS);
     }
 
     /**
@@ -196,9 +176,7 @@ public final class Backend {
      * @throws io.github.computejava.HostcallException if the host fails the call
      */
     public Optional<Duration> firstByteTimeout() {
-        int[] out = new int[1];
-        return millis(
-                calls.backend().getFirstByteTimeoutMs(nameBytes, out), out, "fastly_backend.get_first_byte_timeout_ms");
+        return millis(BackendGuest.FIRST_BYTE_TIMEOUT_MS);
     }
 
     /**
@@ -208,11 +186,7 @@ public final class Backend {
      * @throws io.github.computejava.HostcallException if the host fails the call
      */
     public Optional<Duration> betweenBytesTimeout() {
-        int[] out = new int[1];
-        return millis(
-                calls.backend().getBetweenBytesTimeoutMs(nameBytes, out),
-                out,
-                "fastly_backend.get_between_bytes_timeout_ms");
+        return millis(BackendGuest.BETWEEN_BYTES_TIMEOUT_MS);
     }
 
     /**
@@ -222,9 +196,7 @@ public final class Backend {
      * @throws io.github.computejava.HostcallException if the host fails the call
      */
     public Optional<Duration> httpKeepaliveTime() {
-        int[] out = new int[1];
-        return millis(
-                calls.backend().getHttpKeepaliveTime(nameBytes, out), out, "fastly_backend.get_http_keepalive_time");
+        return millis(BackendGuest.HTTP_KEEPALIVE_TIME_MS);
     }
 
     /**
@@ -234,9 +206,7 @@ public final class Backend {
      * @throws io.github.computejava.HostcallException if the host fails the call
      */
     public boolean tcpKeepalive() {
-        int[] out = new int[1];
-        return present(calls.backend().getTcpKeepaliveEnable(nameBytes, out), "fastly_backend.get_tcp_keepalive_enable")
-                && out[0] != 0;
+        return value(BackendGuest.TCP_KEEPALIVE_ENABLE) > 0;
     }
 
     /**
@@ -246,12 +216,8 @@ public final class Backend {
      * @throws io.github.computejava.HostcallException if the host fails the call
      */
     public Optional<Duration> tcpKeepaliveInterval() {
-        int[] out = new int[1];
-        return present(
-                        calls.backend().getTcpKeepaliveInterval(nameBytes, out),
-                        "fastly_backend.get_tcp_keepalive_interval")
-                ? Optional.of(Duration.ofSeconds((out[0] & 0xFFFFFFFFL)))
-                : Optional.empty();
+        long v = value(BackendGuest.TCP_KEEPALIVE_INTERVAL_SECS);
+        return v < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(v));
     }
 
     /**
@@ -261,10 +227,8 @@ public final class Backend {
      * @throws io.github.computejava.HostcallException if the host fails the call
      */
     public OptionalInt tcpKeepaliveProbes() {
-        int[] out = new int[1];
-        return present(calls.backend().getTcpKeepaliveProbes(nameBytes, out), "fastly_backend.get_tcp_keepalive_probes")
-                ? OptionalInt.of(out[0])
-                : OptionalInt.empty();
+        long v = value(BackendGuest.TCP_KEEPALIVE_PROBES);
+        return v < 0 ? OptionalInt.empty() : OptionalInt.of((int) v);
     }
 
     /**
@@ -274,10 +238,8 @@ public final class Backend {
      * @throws io.github.computejava.HostcallException if the host fails the call
      */
     public Optional<Duration> tcpKeepaliveTime() {
-        int[] out = new int[1];
-        return present(calls.backend().getTcpKeepaliveTime(nameBytes, out), "fastly_backend.get_tcp_keepalive_time")
-                ? Optional.of(Duration.ofSeconds((out[0] & 0xFFFFFFFFL)))
-                : Optional.empty();
+        long v = value(BackendGuest.TCP_KEEPALIVE_TIME_SECS);
+        return v < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(v));
     }
 
     /**
@@ -287,8 +249,7 @@ public final class Backend {
      * @throws io.github.computejava.HostcallException if the host fails the call
      */
     public boolean isSsl() {
-        int[] out = new int[1];
-        return present(calls.backend().isSsl(nameBytes, out), "fastly_backend.is_ssl") && out[0] != 0;
+        return value(BackendGuest.IS_SSL) > 0;
     }
 
     /**
@@ -298,10 +259,8 @@ public final class Backend {
      * @throws io.github.computejava.HostcallException if the host fails the call
      */
     public Optional<TlsVersion> sslMinVersion() {
-        int[] out = new int[1];
-        return present(calls.backend().getSslMinVersion(nameBytes, out), "fastly_backend.get_ssl_min_version")
-                ? Optional.ofNullable(TlsVersion.fromCode(out[0]))
-                : Optional.empty();
+        long v = value(BackendGuest.SSL_MIN_VERSION);
+        return v < 0 ? Optional.empty() : Optional.ofNullable(TlsVersion.fromCode((int) v));
     }
 
     /**
@@ -311,10 +270,8 @@ public final class Backend {
      * @throws io.github.computejava.HostcallException if the host fails the call
      */
     public Optional<TlsVersion> sslMaxVersion() {
-        int[] out = new int[1];
-        return present(calls.backend().getSslMaxVersion(nameBytes, out), "fastly_backend.get_ssl_max_version")
-                ? Optional.ofNullable(TlsVersion.fromCode(out[0]))
-                : Optional.empty();
+        long v = value(BackendGuest.SSL_MAX_VERSION);
+        return v < 0 ? Optional.empty() : Optional.ofNullable(TlsVersion.fromCode((int) v));
     }
 
     /**
@@ -324,8 +281,7 @@ public final class Backend {
      * @throws io.github.computejava.HostcallException if the host fails the call
      */
     public boolean isDynamic() {
-        int[] out = new int[1];
-        return present(calls.backend().isDynamic(nameBytes, out), "fastly_backend.is_dynamic") && out[0] != 0;
+        return value(BackendGuest.IS_DYNAMIC) > 0;
     }
 
     /**
@@ -335,37 +291,19 @@ public final class Backend {
      * @throws io.github.computejava.HostcallException if the host fails the call
      */
     public BackendHealth health() {
-        int[] out = new int[1];
-        return present(calls.backend().isHealthy(nameBytes, out), "fastly_backend.is_healthy")
-                ? BackendHealth.fromCode(out[0])
-                : BackendHealth.UNKNOWN;
+        long v = value(BackendGuest.IS_HEALTHY);
+        return v < 0 ? BackendHealth.UNKNOWN : BackendHealth.fromCode((int) v);
     }
 
     /** OK is present; none and unsupported are absent; anything else throws. */
-    private static boolean present(int status, String hostcall) {
-        if (status == FastlyStatus.NONE || status == FastlyStatus.UNSUPPORTED) {
-            return false;
-        }
-        Statuses.check(status, hostcall);
-        return true;
+    /** A numeric fact of this backend, or -1 when the host does not know it. */
+    private long value(int which) {
+        return BackendGuest.value(nameBytes, which);
     }
 
-    private static Optional<Duration> millis(int status, int[] out, String hostcall) {
-        return present(status, hostcall) ? Optional.of(Duration.ofMillis((out[0] & 0xFFFFFFFFL))) : Optional.empty();
-    }
-
-    private static Optional<String> string(AdaptiveBuffer.Getter getter, String hostcall) {
-        int[] probe = new int[1];
-        byte[] first = new byte[HOST_BUFFER];
-        int status = getter.get(first, first.length, probe);
-        if (status == FastlyStatus.NONE || status == FastlyStatus.UNSUPPORTED) {
-            return Optional.empty();
-        }
-        if (status == FastlyStatus.OK) {
-            return Optional.of(Text.latin1(first, 0, probe[0]));
-        }
-        byte[] b = AdaptiveBuffer.get(getter, Math.max(probe[0], HOST_BUFFER * 2), hostcall);
-        return b == null ? Optional.empty() : Optional.of(Text.latin1(b, 0, b.length));
+    private Optional<Duration> millis(int which) {
+        long v = value(which);
+        return v < 0 ? Optional.empty() : Optional.of(Duration.ofMillis(v));
     }
 
     @Override

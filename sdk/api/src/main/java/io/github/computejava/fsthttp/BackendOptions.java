@@ -1,7 +1,6 @@
 package io.github.computejava.fsthttp;
 
-import io.github.computejava.abi.DynamicBackendRecord;
-import io.github.computejava.internal.Text;
+import io.github.computejava.internal.guest.HttpReqGuest;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -25,7 +24,7 @@ public final class BackendOptions {
     static final long MAX_MILLIS = 0xFFFFFFFFL;
 
     private final int mask;
-    private final DynamicBackendRecord config;
+    private final HttpReqGuest.BackendConfig config;
     private final Builder source;
 
     private BackendOptions(Builder b) {
@@ -56,7 +55,7 @@ public final class BackendOptions {
         return mask;
     }
 
-    DynamicBackendRecord config() {
+    HttpReqGuest.BackendConfig config() {
         return config;
     }
 
@@ -96,7 +95,7 @@ public final class BackendOptions {
          */
         public Builder hostOverride(String host) {
             this.hostOverride = nonEmpty(host, "hostOverride");
-            mask |= DynamicBackendRecord.HOST_OVERRIDE;
+            mask |= HttpReqGuest.BackendConfig.HOST_OVERRIDE;
             return this;
         }
 
@@ -110,7 +109,7 @@ public final class BackendOptions {
          */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeoutMs = millis(timeout, "connectTimeout");
-            mask |= DynamicBackendRecord.CONNECT_TIMEOUT;
+            mask |= HttpReqGuest.BackendConfig.CONNECT_TIMEOUT;
             return this;
         }
 
@@ -124,7 +123,7 @@ public final class BackendOptions {
          */
         public Builder firstByteTimeout(Duration timeout) {
             this.firstByteTimeoutMs = millis(timeout, "firstByteTimeout");
-            mask |= DynamicBackendRecord.FIRST_BYTE_TIMEOUT;
+            mask |= HttpReqGuest.BackendConfig.FIRST_BYTE_TIMEOUT;
             return this;
         }
 
@@ -138,7 +137,7 @@ public final class BackendOptions {
          */
         public Builder betweenBytesTimeout(Duration timeout) {
             this.betweenBytesTimeoutMs = millis(timeout, "betweenBytesTimeout");
-            mask |= DynamicBackendRecord.BETWEEN_BYTES_TIMEOUT;
+            mask |= HttpReqGuest.BackendConfig.BETWEEN_BYTES_TIMEOUT;
             return this;
         }
 
@@ -150,9 +149,9 @@ public final class BackendOptions {
          */
         public Builder useSsl(boolean ssl) {
             if (ssl) {
-                mask |= DynamicBackendRecord.USE_SSL;
+                mask |= HttpReqGuest.BackendConfig.USE_SSL;
             } else {
-                mask &= ~DynamicBackendRecord.USE_SSL;
+                mask &= ~HttpReqGuest.BackendConfig.USE_SSL;
             }
             return this;
         }
@@ -166,7 +165,7 @@ public final class BackendOptions {
          */
         public Builder sslMinVersion(TlsVersion version) {
             this.sslMinVersion = Objects.requireNonNull(version, "version");
-            mask |= DynamicBackendRecord.SSL_MIN_VERSION | DynamicBackendRecord.USE_SSL;
+            mask |= HttpReqGuest.BackendConfig.SSL_MIN_VERSION | HttpReqGuest.BackendConfig.USE_SSL;
             return this;
         }
 
@@ -179,7 +178,7 @@ public final class BackendOptions {
          */
         public Builder sslMaxVersion(TlsVersion version) {
             this.sslMaxVersion = Objects.requireNonNull(version, "version");
-            mask |= DynamicBackendRecord.SSL_MAX_VERSION | DynamicBackendRecord.USE_SSL;
+            mask |= HttpReqGuest.BackendConfig.SSL_MAX_VERSION | HttpReqGuest.BackendConfig.USE_SSL;
             return this;
         }
 
@@ -193,7 +192,7 @@ public final class BackendOptions {
          */
         public Builder certHostname(String host) {
             this.certHostname = nonEmpty(host, "certHostname");
-            mask |= DynamicBackendRecord.CERT_HOSTNAME | DynamicBackendRecord.USE_SSL;
+            mask |= HttpReqGuest.BackendConfig.CERT_HOSTNAME | HttpReqGuest.BackendConfig.USE_SSL;
             return this;
         }
 
@@ -211,7 +210,7 @@ public final class BackendOptions {
                 throw new IllegalArgumentException("caCertificate: must not be empty");
             }
             this.caCertificate = pem;
-            mask |= DynamicBackendRecord.CA_CERT | DynamicBackendRecord.USE_SSL;
+            mask |= HttpReqGuest.BackendConfig.CA_CERT | HttpReqGuest.BackendConfig.USE_SSL;
             return this;
         }
 
@@ -244,7 +243,7 @@ public final class BackendOptions {
             }
             this.clientCertificate = certificatePem;
             this.clientKey = key;
-            mask |= DynamicBackendRecord.CLIENT_CERT | DynamicBackendRecord.USE_SSL;
+            mask |= HttpReqGuest.BackendConfig.CLIENT_CERT | HttpReqGuest.BackendConfig.USE_SSL;
             return this;
         }
 
@@ -258,7 +257,7 @@ public final class BackendOptions {
          */
         public Builder ciphers(String ciphers) {
             this.ciphers = nonEmpty(ciphers, "ciphers");
-            mask |= DynamicBackendRecord.CIPHERS | DynamicBackendRecord.USE_SSL;
+            mask |= HttpReqGuest.BackendConfig.CIPHERS | HttpReqGuest.BackendConfig.USE_SSL;
             return this;
         }
 
@@ -272,7 +271,7 @@ public final class BackendOptions {
          */
         public Builder sniHostname(String host) {
             this.sniHostname = nonEmpty(host, "sniHostname");
-            mask |= DynamicBackendRecord.SNI_HOSTNAME | DynamicBackendRecord.USE_SSL;
+            mask |= HttpReqGuest.BackendConfig.SNI_HOSTNAME | HttpReqGuest.BackendConfig.USE_SSL;
             return this;
         }
 
@@ -284,9 +283,9 @@ public final class BackendOptions {
          */
         public Builder poolConnections(boolean pool) {
             if (pool) {
-                mask &= ~DynamicBackendRecord.DONT_POOL;
+                mask &= ~HttpReqGuest.BackendConfig.DONT_POOL;
             } else {
-                mask |= DynamicBackendRecord.DONT_POOL;
+                mask |= HttpReqGuest.BackendConfig.DONT_POOL;
             }
             return this;
         }
@@ -299,9 +298,9 @@ public final class BackendOptions {
          */
         public Builder useGrpc(boolean grpc) {
             if (grpc) {
-                mask |= DynamicBackendRecord.GRPC;
+                mask |= HttpReqGuest.BackendConfig.GRPC;
             } else {
-                mask &= ~DynamicBackendRecord.GRPC;
+                mask &= ~HttpReqGuest.BackendConfig.GRPC;
             }
             return this;
         }
@@ -316,7 +315,7 @@ public final class BackendOptions {
          */
         public Builder httpKeepaliveTime(Duration time) {
             this.httpKeepaliveTimeMs = millisOrZero(time, "httpKeepaliveTime");
-            mask |= DynamicBackendRecord.KEEPALIVE;
+            mask |= HttpReqGuest.BackendConfig.KEEPALIVE;
             return this;
         }
 
@@ -328,7 +327,7 @@ public final class BackendOptions {
          */
         public Builder tcpKeepalive(boolean enable) {
             this.tcpKeepalive = enable;
-            mask |= DynamicBackendRecord.KEEPALIVE;
+            mask |= HttpReqGuest.BackendConfig.KEEPALIVE;
             return this;
         }
 
@@ -343,7 +342,7 @@ public final class BackendOptions {
         public Builder tcpKeepaliveInterval(Duration interval) {
             this.tcpKeepaliveIntervalSecs = Math.max(1, seconds(interval, "tcpKeepaliveInterval"));
             this.tcpKeepalive = true;
-            mask |= DynamicBackendRecord.KEEPALIVE;
+            mask |= HttpReqGuest.BackendConfig.KEEPALIVE;
             return this;
         }
 
@@ -357,7 +356,7 @@ public final class BackendOptions {
         public Builder tcpKeepaliveProbes(long probes) {
             this.tcpKeepaliveProbes = u32(probes, "tcpKeepaliveProbes");
             this.tcpKeepalive = true;
-            mask |= DynamicBackendRecord.KEEPALIVE;
+            mask |= HttpReqGuest.BackendConfig.KEEPALIVE;
             return this;
         }
 
@@ -373,7 +372,7 @@ public final class BackendOptions {
         public Builder tcpKeepaliveTime(Duration time) {
             this.tcpKeepaliveTimeSecs = seconds(time, "tcpKeepaliveTime");
             this.tcpKeepalive = true;
-            mask |= DynamicBackendRecord.KEEPALIVE;
+            mask |= HttpReqGuest.BackendConfig.KEEPALIVE;
             return this;
         }
 
@@ -392,7 +391,7 @@ public final class BackendOptions {
             this.maxConnections = u32(maxConnections, "maxConnections");
             this.maxUse = u32(maxUse, "maxUse");
             this.maxLifetimeMs = millisOrZero(maxLifetime, "maxLifetime");
-            mask |= DynamicBackendRecord.POOLING_LIMITS;
+            mask |= HttpReqGuest.BackendConfig.POOLING_LIMITS;
             return this;
         }
 
@@ -431,24 +430,25 @@ public final class BackendOptions {
             return b;
         }
 
-        DynamicBackendRecord config() {
-            DynamicBackendRecord c = new DynamicBackendRecord();
-            c.hostOverride = hostOverride == null ? null : Text.utf8(hostOverride);
+        HttpReqGuest.BackendConfig config() {
+            HttpReqGuest.BackendConfig c = new HttpReqGuest.BackendConfig();
+            c.mask = mask;
+            c.hostOverride = hostOverride;
             c.connectTimeoutMs = (int) connectTimeoutMs;
             c.firstByteTimeoutMs = (int) firstByteTimeoutMs;
             c.betweenBytesTimeoutMs = (int) betweenBytesTimeoutMs;
             c.sslMinVersion = sslMinVersion == null ? 0 : sslMinVersion.code();
             c.sslMaxVersion = sslMaxVersion == null ? 0 : sslMaxVersion.code();
-            c.certHostname = certHostname == null ? null : Text.utf8(certHostname);
-            c.caCert = caCertificate == null ? null : Text.utf8(caCertificate);
-            c.ciphers = ciphers == null ? null : Text.utf8(ciphers);
+            c.certHostname = certHostname;
+            c.caCert = caCertificate;
+            c.ciphers = ciphers;
             if (clientCertificate != null) {
-                c.clientCertificate = Text.utf8(clientCertificate);
+                c.clientCertificate = clientCertificate;
                 c.clientKey = io.github.computejava.internal.SecretHandles.of(clientKey);
             }
-            c.sniHostname = sniHostname == null ? null : Text.utf8(sniHostname);
+            c.sniHostname = sniHostname;
             c.httpKeepaliveTimeMs = (int) httpKeepaliveTimeMs;
-            c.tcpKeepaliveEnable = tcpKeepalive ? 1 : 0;
+            c.tcpKeepalive = tcpKeepalive;
             c.tcpKeepaliveIntervalSecs = (int) tcpKeepaliveIntervalSecs;
             c.tcpKeepaliveProbes = (int) tcpKeepaliveProbes;
             c.tcpKeepaliveTimeSecs = (int) tcpKeepaliveTimeSecs;

@@ -753,18 +753,18 @@ public final class Request {
             int ttl = 0;
             int swr = 0;
             if (o.pass()) {
-                tag |= HttpReqGuest.OVERRIDE_PASS;
+                tag |= HttpReqGuest.CacheOverride.PASS;
             }
             if (o.ttl().isPresent()) {
-                tag |= HttpReqGuest.OVERRIDE_TTL;
+                tag |= HttpReqGuest.CacheOverride.TTL;
                 ttl = (int) o.ttl().get().getSeconds();
             }
             if (o.staleWhileRevalidate().isPresent()) {
-                tag |= HttpReqGuest.OVERRIDE_STALE_WHILE_REVALIDATE;
+                tag |= HttpReqGuest.CacheOverride.STALE_WHILE_REVALIDATE;
                 swr = (int) o.staleWhileRevalidate().get().getSeconds();
             }
             if (o.pci()) {
-                tag |= HttpReqGuest.OVERRIDE_PCI;
+                tag |= HttpReqGuest.CacheOverride.PCI;
             }
             byte[] sk =
                     o.surrogateKey().isPresent() ? Text.latin1(o.surrogateKey().get()) : NO_BYTES;

@@ -164,13 +164,6 @@ public final class HttpReqGuest {
         }
     }
 
-    /** Every {@code send_error_detail} mask bit this SDK reads: reserved, dns rcode and info code, tls alert, h2. */
-    private static final int SEND_ERROR_MASK_ALL = FastlyHttpReq.SEND_ERROR_MASK_RESERVED
-            | FastlyHttpReq.SEND_ERROR_MASK_DNS_ERROR_RCODE
-            | FastlyHttpReq.SEND_ERROR_MASK_DNS_ERROR_INFO_CODE
-            | FastlyHttpReq.SEND_ERROR_MASK_TLS_ALERT_ID
-            | FastlyHttpReq.SEND_ERROR_MASK_H2_ERROR;
-
     /**
      * A fresh {@code send_error_detail} record with the mask set, so the host fills in what it knows.
      *
@@ -178,7 +171,12 @@ public final class HttpReqGuest {
      */
     public static byte[] newDetail() {
         byte[] b = new byte[FastlyHttpReq.SEND_ERROR_DETAIL_SIZE];
-        b[FastlyHttpReq.SEND_ERROR_DETAIL_OFF_MASK] = (byte) SEND_ERROR_MASK_ALL;
+        // every mask bit this SDK reads: reserved, dns rcode and info code, tls alert, h2 error
+        b[FastlyHttpReq.SEND_ERROR_DETAIL_OFF_MASK] = (byte) (FastlyHttpReq.SEND_ERROR_MASK_RESERVED
+                | FastlyHttpReq.SEND_ERROR_MASK_DNS_ERROR_RCODE
+                | FastlyHttpReq.SEND_ERROR_MASK_DNS_ERROR_INFO_CODE
+                | FastlyHttpReq.SEND_ERROR_MASK_TLS_ALERT_ID
+                | FastlyHttpReq.SEND_ERROR_MASK_H2_ERROR);
         return b;
     }
 
@@ -494,25 +492,202 @@ public final class HttpReqGuest {
         }
     }
 
-    /** {@link #cacheOverride} tag bit: pass the cache. */
-    public static final int OVERRIDE_PASS = 1;
+    /**
+     * A dynamic backend's {@code dynamic_backend_config} as Java values, with its {@code backend_config_options}
+     * mask (the bits named here, which live here so that only a program registering backends carries them): a
+     * field counts only when its bit is set. {@link HttpReqGuest#registerBackend} answers one of the results
+     * named here too.
+     */
+    public static final class BackendConfig {
+        /** {@code backend_config_options} host_override. */
+        public static final int HOST_OVERRIDE = DynamicBackendRecord.HOST_OVERRIDE;
 
-    /** {@link #cacheOverride} tag bit: the TTL is set. */
-    public static final int OVERRIDE_TTL = 2;
+        /** {@code backend_config_options} connect_timeout. */
+        public static final int CONNECT_TIMEOUT = DynamicBackendRecord.CONNECT_TIMEOUT;
 
-    /** {@link #cacheOverride} tag bit: the stale-while-revalidate period is set. */
-    public static final int OVERRIDE_STALE_WHILE_REVALIDATE = 4;
+        /** {@code backend_config_options} first_byte_timeout. */
+        public static final int FIRST_BYTE_TIMEOUT = DynamicBackendRecord.FIRST_BYTE_TIMEOUT;
 
-    /** {@link #cacheOverride} tag bit: PCI. */
-    public static final int OVERRIDE_PCI = 8;
+        /** {@code backend_config_options} between_bytes_timeout. */
+        public static final int BETWEEN_BYTES_TIMEOUT = DynamicBackendRecord.BETWEEN_BYTES_TIMEOUT;
+
+        /** {@code backend_config_options} use_ssl. */
+        public static final int USE_SSL = DynamicBackendRecord.USE_SSL;
+
+        /** {@code backend_config_options} ssl_min_version. */
+        public static final int SSL_MIN_VERSION = DynamicBackendRecord.SSL_MIN_VERSION;
+
+        /** {@code backend_config_options} ssl_max_version. */
+        public static final int SSL_MAX_VERSION = DynamicBackendRecord.SSL_MAX_VERSION;
+
+        /** {@code backend_config_options} cert_hostname. */
+        public static final int CERT_HOSTNAME = DynamicBackendRecord.CERT_HOSTNAME;
+
+        /** {@code backend_config_options} ca_cert. */
+        public static final int CA_CERT = DynamicBackendRecord.CA_CERT;
+
+        /** {@code backend_config_options} ciphers. */
+        public static final int CIPHERS = DynamicBackendRecord.CIPHERS;
+
+        /** {@code backend_config_options} sni_hostname. */
+        public static final int SNI_HOSTNAME = DynamicBackendRecord.SNI_HOSTNAME;
+
+        /** {@code backend_config_options} dont_pool. */
+        public static final int DONT_POOL = DynamicBackendRecord.DONT_POOL;
+
+        /** {@code backend_config_options} client_cert. */
+        public static final int CLIENT_CERT = DynamicBackendRecord.CLIENT_CERT;
+
+        /** {@code backend_config_options} grpc. */
+        public static final int GRPC = DynamicBackendRecord.GRPC;
+
+        /** {@code backend_config_options} keepalive. */
+        public static final int KEEPALIVE = DynamicBackendRecord.KEEPALIVE;
+
+        /** {@code backend_config_options} pooling_limits. */
+        public static final int POOLING_LIMITS = DynamicBackendRecord.POOLING_LIMITS;
+
+        /** {@link HttpReqGuest#registerBackend}: the backend is registered. */
+        public static final int REGISTERED = 0;
+
+        /** {@link HttpReqGuest#registerBackend}: a backend of that name exists ({@code error}). */
+        public static final int NAME_IN_USE = 1;
+
+        /** {@link HttpReqGuest#registerBackend}: the service may not register backends ({@code unsupported}). */
+        public static final int DISALLOWED = 2;
+
+        /** {@link HttpReqGuest#registerBackend}: the host refuses the name, target or options ({@code inval}). */
+        public static final int INVALID = 3;
+
+        /** The {@code backend_config_options} bits. */
+        public int mask;
+        /** The Host header to send, or null. */
+        public String hostOverride;
+        /** The connect timeout, in milliseconds (a u32). */
+        public int connectTimeoutMs;
+        /** The first-byte timeout, in milliseconds (a u32). */
+        public int firstByteTimeoutMs;
+        /** The between-bytes timeout, in milliseconds (a u32). */
+        public int betweenBytesTimeoutMs;
+        /** The lowest TLS version's code. */
+        public int sslMinVersion;
+        /** The highest TLS version's code. */
+        public int sslMaxVersion;
+        /** The certificate's host name, or null. */
+        public String certHostname;
+        /** The CA certificate (PEM), or null. */
+        public String caCert;
+        /** The OpenSSL cipher list, or null. */
+        public String ciphers;
+        /** The SNI host name, or null. */
+        public String sniHostname;
+        /** The client certificate (PEM), or null. */
+        public String clientCertificate;
+        /** The client key's secret handle. */
+        public int clientKey;
+        /** The HTTP keep-alive time, in milliseconds (a u32). */
+        public int httpKeepaliveTimeMs;
+        /** Whether TCP keep-alive is on. */
+        public boolean tcpKeepalive;
+        /** The TCP keep-alive interval, in seconds (a u32). */
+        public int tcpKeepaliveIntervalSecs;
+        /** The TCP keep-alive probes (a u32). */
+        public int tcpKeepaliveProbes;
+        /** The TCP keep-alive time, in seconds (a u32). */
+        public int tcpKeepaliveTimeSecs;
+        /** The pool's connection limit (a u32, 0 unlimited). */
+        public int maxConnections;
+        /** The uses per connection (a u32, 0 unlimited). */
+        public int maxUse;
+        /** A connection's lifetime, in milliseconds (a u32, 0 unlimited). */
+        public int maxLifetimeMs;
+
+        DynamicBackendRecord lower() {
+            DynamicBackendRecord c = new DynamicBackendRecord();
+            c.hostOverride = utf8(hostOverride);
+            c.connectTimeoutMs = connectTimeoutMs;
+            c.firstByteTimeoutMs = firstByteTimeoutMs;
+            c.betweenBytesTimeoutMs = betweenBytesTimeoutMs;
+            c.sslMinVersion = sslMinVersion;
+            c.sslMaxVersion = sslMaxVersion;
+            c.certHostname = utf8(certHostname);
+            c.caCert = utf8(caCert);
+            c.ciphers = utf8(ciphers);
+            c.clientCertificate = utf8(clientCertificate);
+            c.clientKey = clientKey;
+            c.sniHostname = utf8(sniHostname);
+            c.httpKeepaliveTimeMs = httpKeepaliveTimeMs;
+            c.tcpKeepaliveEnable = tcpKeepalive ? 1 : 0;
+            c.tcpKeepaliveIntervalSecs = tcpKeepaliveIntervalSecs;
+            c.tcpKeepaliveProbes = tcpKeepaliveProbes;
+            c.tcpKeepaliveTimeSecs = tcpKeepaliveTimeSecs;
+            c.maxConnections = maxConnections;
+            c.maxUse = maxUse;
+            c.maxLifetimeMs = maxLifetimeMs;
+            return c;
+        }
+
+        private static byte[] utf8(String s) {
+            return s == null ? null : Text.utf8(s);
+        }
+    }
 
     /**
-     * {@code cache_override_v2_set}.
+     * {@code register_dynamic_backend}.
+     *
+     * @param name the backend's name
+     * @param target the host and port to connect to
+     * @param config the options
+     * @return {@link BackendConfig#REGISTERED}, {@link BackendConfig#NAME_IN_USE}, {@link BackendConfig#DISALLOWED}
+     *     or {@link BackendConfig#INVALID}
+     * @throws io.github.computejava.HostcallException if the host fails the call otherwise
+     */
+    public static int registerBackend(String name, String target, BackendConfig config) {
+        int status = Host.calls()
+                .httpReq()
+                .registerDynamicBackend(Text.latin1(name), Text.latin1(target), config.mask, config.lower());
+        switch (status) {
+            case FastlyStatus.OK:
+                return BackendConfig.REGISTERED;
+            case FastlyStatus.ERROR:
+                return BackendConfig.NAME_IN_USE;
+            case FastlyStatus.UNSUPPORTED:
+                return BackendConfig.DISALLOWED;
+            case FastlyStatus.INVAL:
+                return BackendConfig.INVALID;
+            default:
+                throw Statuses.toException(status, "fastly_http_req.register_dynamic_backend");
+        }
+    }
+
+    /**
+     * The {@code cache_override_tag} bits of {@link #cacheOverride}. A class of their own, as javac copies the
+     * values to where they are used: a constant in {@code HttpReqGuest} itself would be a static field in every
+     * program's {@code main.wasm}.
+     */
+    public static final class CacheOverride {
+        /** Pass the cache. */
+        public static final int PASS = 1;
+
+        /** The TTL is set. */
+        public static final int TTL = 2;
+
+        /** The stale-while-revalidate period is set. */
+        public static final int STALE_WHILE_REVALIDATE = 4;
+
+        /** The response is sensitive data. */
+        public static final int PCI = 8;
+
+        private CacheOverride() {}
+    }
+
+    /**
+     * {@code cache_override_v2_set}: overrides the readthrough cache's rules for the request.
      *
      * @param req the request handle
-     * @param tag the {@code OVERRIDE_*} bits
-     * @param ttl the TTL in seconds
-     * @param staleWhileRevalidate the stale-while-revalidate period in seconds
+     * @param tag the {@link CacheOverride} bits
+     * @param ttl the TTL in seconds (a u32)
+     * @param staleWhileRevalidate the stale-while-revalidate period in seconds (a u32)
      * @param surrogateKey the surrogate key, Latin-1 (empty for none)
      * @throws io.github.computejava.HostcallException if the host refuses
      */
