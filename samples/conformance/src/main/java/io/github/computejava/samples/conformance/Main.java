@@ -210,11 +210,39 @@ public final class Main {
                 w.addTrailer("X-Checksum", "abc123");
                 w.addTrailer("Server-Timing", "render;dur=1");
                 return;
+            case "/backend-trailers":
+                backendTrailers(w);
+                return;
             case "/mtls":
                 mtls(w);
                 return;
             default:
                 w.notFound();
+        }
+    }
+
+    /**
+     * A backend's trailers: refused before its body was read, known after, empty when it sent none. The sends
+     * pass the cache, which stores a body without its trailers.
+     */
+    private static void backendTrailers(ResponseWriter w) throws IOException {
+        Request withTrailers = Request.get("http://origin.test/with-trailers").cacheOptions(CacheOptions.PASS);
+        try (Response r = withTrailers.send("origin")) {
+            try {
+                w.write("before the body: " + r.trailers() + "\n");
+            } catch (IllegalStateException e) {
+                w.write("before the body: " + e.getMessage() + "\n");
+            }
+            w.write(r.bodyText());
+            Headers t = r.trailers();
+            w.write("trailers " + t.names() + " checksum=" + t.get("X-Checksum").orElse("-") + " timing="
+                    + t.values("Server-Timing") + "\n");
+        }
+        try (Response r = Request.get("http://origin.test/plain")
+                .cacheOptions(CacheOptions.PASS)
+                .send("origin")) {
+            r.bodyText();
+            w.write("without trailers: " + r.trailers().names() + "\n");
         }
     }
 

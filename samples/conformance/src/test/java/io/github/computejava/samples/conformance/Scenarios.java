@@ -36,6 +36,14 @@ final class Scenarios {
                     .body(gzip("unzipped by the host\n"))
                     .build();
         }
+        if (r.path().equals("/with-trailers")) {
+            return MockResponse.builder()
+                    .body("body with trailers\n")
+                    .trailer("X-Checksum", "abc123")
+                    .trailer("Server-Timing", "db;dur=4")
+                    .trailer("Server-Timing", "render;dur=1")
+                    .build();
+        }
         if (r.path().equals("/items")) {
             return MockResponse.builder()
                     .body("items " + r.method() + " ?" + r.query().orElse("") + " body=" + r.bodyText() + "\n")
@@ -376,6 +384,15 @@ final class Scenarios {
             assertEquals(java.util.Optional.of("abc123"), r.trailers().get("X-Checksum"));
             assertEquals(java.util.Optional.of("render;dur=1"), r.trailers().get("Server-Timing"));
         });
+        s.put("backend trailers", host -> host.get("/backend-trailers")
+                .send()
+                .assertThat()
+                .threwNothing()
+                .hasBody("before the body: the trailers are known once the body was read to its end: read body()"
+                        + " until -1, or call bodyText(), first\n"
+                        + "body with trailers\n"
+                        + "trailers [X-Checksum, Server-Timing] checksum=abc123 timing=[db;dur=4, render;dur=1]\n"
+                        + "without trailers: []\n"));
         s.put("mtls", host -> {
             host.get("/mtls")
                     .send()
