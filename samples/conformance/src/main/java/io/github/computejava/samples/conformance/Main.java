@@ -1,5 +1,6 @@
 package io.github.computejava.samples.conformance;
 
+import io.github.computejava.HostcallException;
 import io.github.computejava.StoreNotFoundException;
 import io.github.computejava.cache.simple.SimpleCache;
 import io.github.computejava.configstore.ConfigStore;
@@ -209,6 +210,15 @@ public final class Main {
                 w.write("body\n");
                 w.addTrailer("X-Checksum", "abc123");
                 w.addTrailer("Server-Timing", "render;dur=1");
+                return;
+            case "/informational":
+                // the host sends no 1xx but 103 (sendEarlyHints): the head is refused, and the writer is spent
+                try {
+                    w.writeHeader(102);
+                    w.write("sent 102\n");
+                } catch (HostcallException e) {
+                    LogEndpoint.open("conformance").log("refused: " + e.getMessage());
+                }
                 return;
             case "/backend-trailers":
                 backendTrailers(w);

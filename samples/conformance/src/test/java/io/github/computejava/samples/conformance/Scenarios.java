@@ -384,6 +384,15 @@ final class Scenarios {
             assertEquals(java.util.Optional.of("abc123"), r.trailers().get("X-Checksum"));
             assertEquals(java.util.Optional.of("render;dur=1"), r.trailers().get("Server-Timing"));
         });
+        s.put("informational", host -> {
+            TestResponse r = host.get("/informational").send();
+            // nothing reached the client: the host answers for a program that sent no response
+            r.assertThat().threwNothing().hasStatus(200).hasBody("");
+            assertEquals(0, r.earlyHints().size());
+            assertEquals(
+                    List.of("refused: Invalid argument (fastly_http_resp.send_downstream returned inval)"),
+                    host.logs("conformance"));
+        });
         s.put("backend trailers", host -> host.get("/backend-trailers")
                 .send()
                 .assertThat()
