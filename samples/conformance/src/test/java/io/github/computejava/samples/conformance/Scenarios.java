@@ -21,6 +21,17 @@ import java.util.Map;
 final class Scenarios {
     private Scenarios() {}
 
+    /**
+     * What {@code /backend-trailers} answers when the origin's {@code /with-trailers} sends {@code body with
+     * trailers} and the trailers {@code X-Checksum: abc123}, {@code Server-Timing: db;dur=4} and {@code
+     * Server-Timing: render;dur=1}, and its {@code /plain} sends none.
+     */
+    static final String BACKEND_TRAILERS = "before the body: the trailers are known once the body was read to its"
+            + " end: read body() until -1, or call bodyText(), first\n"
+            + "body with trailers\n"
+            + "trailers [X-Checksum, Server-Timing] checksum=abc123 timing=[db;dur=4, render;dur=1]\n"
+            + "without trailers: []\n";
+
     /** The origin's behaviour: it echoes what reached it (the dynamic backend reaches the same origin). */
     static void scriptOrigin(TestHost host) {
         host.backend("origin").respond(Scenarios::originAnswer);
@@ -397,11 +408,7 @@ final class Scenarios {
                 .send()
                 .assertThat()
                 .threwNothing()
-                .hasBody("before the body: the trailers are known once the body was read to its end: read body()"
-                        + " until -1, or call bodyText(), first\n"
-                        + "body with trailers\n"
-                        + "trailers [X-Checksum, Server-Timing] checksum=abc123 timing=[db;dur=4, render;dur=1]\n"
-                        + "without trailers: []\n"));
+                .hasBody(BACKEND_TRAILERS));
         s.put("mtls", host -> {
             host.get("/mtls")
                     .send()
