@@ -67,16 +67,6 @@ public final class HttpReqGuest {
             return status == FastlyStatus.OK;
         }
 
-        /** @return the failure's status, for the send error it becomes */
-        public int status() {
-            return status;
-        }
-
-        /** @return the failure's {@code send_error_detail} record (all zeros when the host wrote none) */
-        public byte[] detail() {
-            return detail;
-        }
-
         /** @return the pending request's handle, after an asynchronous send */
         public int pending() {
             return pending;
