@@ -119,6 +119,7 @@ public final class LocalServer implements AutoCloseable {
     private final ExecutionLimits limits;
     private final ByteBudget memoryBudget;
     private final int pooledMemories;
+    private final int pooledInstances;
 
     /**
      * How many instances run at once unless told otherwise. Instances that wait (for a backend, for another request
@@ -133,6 +134,9 @@ public final class LocalServer implements AutoCloseable {
 
     /** How many memories of ended instances the server keeps for reuse unless told otherwise. */
     public static final int DEFAULT_POOLED_MEMORIES = 32;
+
+    /** How many whole instances of ended requests the server keeps for reuse unless told otherwise. */
+    public static final int DEFAULT_POOLED_INSTANCES = 32;
 
     private final Set<RunningInstance> running = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService watch;
@@ -177,6 +181,7 @@ public final class LocalServer implements AutoCloseable {
         this.memoryBudget = new ByteBudget("memory for programs", budget, null);
         this.headerTimeout = b.headerTimeout;
         this.pooledMemories = b.pooledMemories;
+        this.pooledInstances = b.pooledInstances;
         this.healthInterval = b.healthInterval;
         this.onFatal = b.onFatal != null ? b.onFatal : why -> log.error("error: " + why);
         this.exposeRequestIds = b.exposeRequestIds;
@@ -486,7 +491,14 @@ public final class LocalServer implements AutoCloseable {
                     serving.frameMap(),
                     limits.outputLineBytes())) {
                 ran[0] = serving.run(
-                        s, wasi, log, limits.heapBytes(), memoryBudget, instance::endReason, pooledMemories);
+                        s,
+                        wasi,
+                        log,
+                        limits.heapBytes(),
+                        memoryBudget,
+                        instance::endReason,
+                        pooledMemories,
+                        pooledInstances);
                 failure = ran[0].failure;
                 failureStatus = ran[0].status;
                 trace = ran[0].trace;
@@ -1190,6 +1202,7 @@ public final class LocalServer implements AutoCloseable {
         private int maxConcurrentGuests = DEFAULT_MAX_INSTANCES;
         private Duration queueTimeout = Duration.ofSeconds(1);
         private int pooledMemories = DEFAULT_POOLED_MEMORIES;
+        private int pooledInstances = DEFAULT_POOLED_INSTANCES;
         private Duration headerTimeout = Duration.ofSeconds(10);
         private long memoryBudget;
         private Duration healthInterval = Duration.ZERO;
@@ -1312,6 +1325,23 @@ public final class LocalServer implements AutoCloseable {
                 throw new IllegalArgumentException("pooledMemories: must not be negative, got " + count);
             }
             this.pooledMemories = count;
+            return this;
+        }
+
+        /**
+         * How many whole instances of ended requests the server keeps for the next requests (default {@value
+         * LocalServer#DEFAULT_POOLED_INSTANCES}; 0 instantiates the module for every request). A kept instance is put
+         * back to the state it had when instantiated (its memory to the module's initial image, its globals, tables,
+         * element and data segments to their initial values), so a request sees nothing of an earlier one; an instance
+         * that failed, exited, was ended or had a growth refused is never kept.
+         *
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder pooledInstances(int count) {
+            if (count < 0) {
+                throw new IllegalArgumentException("pooledInstances: must not be negative, got " + count);
+            }
+            this.pooledInstances = count;
             return this;
         }
 

@@ -80,13 +80,16 @@ final class Wasi implements AutoCloseable {
      * when the instance first calls a WASI function; a function WASI preview 1 does not define traps when called.
      */
     HostFunction function(String module, String name, FunctionType type) {
-        return new HostFunction(module, name, type, (instance, args) -> {
-            HostFunction f = handlers().get(name);
-            if (f == null) {
-                throw new com.dylibso.chicory.runtime.TrapException("WASI function " + name + " is not available");
-            }
-            return f.handle().apply(instance, args);
-        });
+        return new HostFunction(module, name, type, (instance, args) -> call(name, instance, args));
+    }
+
+    /** Calls the WASI function {@code name} for an instance (what {@link #function} binds an import to). */
+    long[] call(String name, com.dylibso.chicory.runtime.Instance instance, long[] args) {
+        HostFunction f = handlers().get(name);
+        if (f == null) {
+            throw new com.dylibso.chicory.runtime.TrapException("WASI function " + name + " is not available");
+        }
+        return f.handle().apply(instance, args);
     }
 
     private java.util.Map<String, HostFunction> handlers() {
