@@ -1070,7 +1070,7 @@ public final class LocalServer implements AutoCloseable {
             // a body that ended with trailers goes chunked, the one framing that carries them
             boolean trailing = length >= 0 && !answer.body.trailers().isEmpty();
             if (length >= 0 && length <= WRITE_CHUNK * 4L && !trailing) {
-                byte[] all = answer.body.readAll();
+                byte[] all = answer.body.readAll(length);
                 out.put(HttpHeader.CONTENT_LENGTH, all.length);
                 blockingWrite(response, true, ByteBuffer.wrap(all));
                 return;
