@@ -617,7 +617,7 @@ public final class WasmProgram {
     /**
      * Whether an instance of the module can be kept and put back to the state it had when instantiated, exactly: its
      * state is its globals, tables, element and data segments and one memory of its own. A module with exception
-     * tags is instantiated for every request.
+     * tags or garbage-collected (struct, array) types is instantiated for every request.
      */
     private boolean keepable() {
         Boolean known = keepable;
@@ -628,6 +628,7 @@ public final class WasmProgram {
                 return false;
             }
             known = module.tagSection().isEmpty()
+                    && !declaresGcTypes(module)
                     && module.memorySection().map(m -> m.memoryCount() == 1).orElse(false)
                     && module.importSection().count(ExternalType.FUNCTION)
                             == module.importSection().importCount();
@@ -637,6 +638,18 @@ public final class WasmProgram {
     }
 
     private volatile Boolean keepable;
+
+    /** Whether the module declares struct or array types, whose objects Chicory keeps outside the instance's state. */
+    private static boolean declaresGcTypes(WasmModule module) {
+        com.dylibso.chicory.wasm.types.TypeSection types = module.typeSection();
+        for (int i = 0; i < types.subTypeCount(); i++) {
+            com.dylibso.chicory.wasm.types.CompType comp = types.getSubType(i).compType();
+            if (comp != null && (comp.structType() != null || comp.arrayType() != null)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** Instances kept for the next requests, most recently used first. */
     private final java.util.ArrayDeque<Kept> keptInstances = new java.util.ArrayDeque<>();
