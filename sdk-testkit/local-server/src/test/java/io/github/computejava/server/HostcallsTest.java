@@ -582,6 +582,35 @@ class HostcallsTest {
     }
 
     @Test
+    void sendDownstreamRefusesAnInformationalStatusOtherThan103AndKeepsTheHandles() {
+        GuestHarness g = new GuestHarness();
+        g.call("fastly_http_resp", "new", H);
+        int resp = g.u32(H);
+        g.call("fastly_http_body", "new", H2);
+        int body = g.u32(H2);
+        for (int status : new int[] {100, 101, 102, 199}) {
+            assertEquals(FastlyStatus.OK, g.call("fastly_http_resp", "status_set", resp, status));
+            assertEquals(
+                    FastlyStatus.INVAL,
+                    g.call("fastly_http_resp", "send_downstream", resp, body, 0),
+                    "status " + status + " reaches no client");
+            assertEquals(
+                    FastlyStatus.INVAL,
+                    g.call("fastly_http_resp", "send_downstream", resp, body, 1),
+                    "status " + status + " streaming");
+        }
+        // both handles are still the program's, and a final status then answers the client
+        assertEquals(FastlyStatus.OK, g.call("fastly_http_resp", "status_get", resp, COUNT));
+        assertEquals(199, g.u32(COUNT) & 0xFFFF);
+        assertEquals(FastlyStatus.OK, g.call("fastly_http_resp", "status_set", resp, 204));
+        assertEquals(FastlyStatus.OK, g.call("fastly_http_resp", "send_downstream", resp, body, 0));
+        assertEquals(
+                FastlyStatus.BADF,
+                g.call("fastly_http_resp", "send_downstream", resp, body, 0),
+                "the response handle went with the answer");
+    }
+
+    @Test
     void aReusedSandboxServesTheNextRequestAfterRespondingToTheFirst() throws Exception {
         CompletableFuture<Optional<DownstreamExchange>> next = new CompletableFuture<>();
         AtomicReference<ResponseHead> second = new AtomicReference<>();

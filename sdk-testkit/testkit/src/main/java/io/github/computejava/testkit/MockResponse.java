@@ -29,6 +29,7 @@ public final class MockResponse {
 
     private final int status;
     private final Headers headers;
+    private final Headers trailers;
     private final byte[] body;
     private final StreamedBody streamedBody;
     private final Duration delay;
@@ -42,6 +43,7 @@ public final class MockResponse {
     private MockResponse(Builder b) {
         this.status = b.status;
         this.headers = b.headers.copy();
+        this.trailers = b.trailers.copy();
         this.body = b.body;
         this.streamedBody = b.streamedBody;
         this.delay = b.delay;
@@ -174,6 +176,15 @@ public final class MockResponse {
     }
 
     /**
+     * The trailer fields sent after the body's last byte.
+     *
+     * @return a copy of the trailers, empty unless {@link Builder#trailer} added some
+     */
+    public Headers trailers() {
+        return trailers.copy();
+    }
+
+    /**
      * The body.
      *
      * @return a copy of the body bytes (empty for a streamed body)
@@ -234,6 +245,11 @@ public final class MockResponse {
         return headers;
     }
 
+    /** The trailers without copying, for the origin. */
+    Headers rawTrailers() {
+        return trailers;
+    }
+
     /** The body without copying, for the origin. */
     byte[] rawBody() {
         return body;
@@ -252,6 +268,7 @@ public final class MockResponse {
     public static final class Builder {
         private int status = 200;
         private Headers headers = new Headers();
+        private Headers trailers = new Headers();
         private byte[] body = NO_BYTES;
         private StreamedBody streamedBody;
         private Duration delay = Duration.ZERO;
@@ -290,6 +307,23 @@ public final class MockResponse {
          */
         public Builder header(String name, String value) {
             headers.add(name, value);
+            return this;
+        }
+
+        /**
+         * Adds a trailer field, sent after the body's last byte as a real origin's chunked trailers are: a
+         * response with trailers and no framing header of its own is framed {@code Transfer-Encoding: chunked}
+         * instead of with a {@code Content-Length}. The program reads them with {@code Response.trailers()} once
+         * it has read the body to its end.
+         *
+         * @param name the field name
+         * @param value the value
+         * @return this builder
+         * @throws IllegalArgumentException if the name is not an HTTP token or the value holds CR, LF or NUL
+         * @throws NullPointerException if an argument is null
+         */
+        public Builder trailer(String name, String value) {
+            trailers.add(name, value);
             return this;
         }
 

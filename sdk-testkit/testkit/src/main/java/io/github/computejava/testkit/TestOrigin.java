@@ -170,14 +170,32 @@ final class TestOrigin implements Origin {
                 throw new SendFailure(FastlyHttpReq.SEND_ERROR_TAG_INTERNAL_ERROR, e.getMessage());
             }
             // the program owns a body reading from the one the test writes, as from a real origin's connection
-            return new UpstreamResponse(new ResponseHead(answer.status(), headers), BodyBuffer.readingFrom(streamed));
+            return new UpstreamResponse(
+                    new ResponseHead(answer.status(), headers), withTrailers(BodyBuffer.readingFrom(streamed), answer));
         }
         byte[] body = answer.rawBody();
-        // an HTTP/1.1 origin frames a fixed body with Content-Length, and the program sees it
+        // an HTTP/1.1 origin frames a fixed body with Content-Length (chunked when trailers follow it), and the
+        // program sees it
         if (!headers.contains("Content-Length") && !headers.contains("Transfer-Encoding")) {
-            headers.append("Content-Length", Integer.toString(body.length));
+            if (answer.rawTrailers().isEmpty()) {
+                headers.append("Content-Length", Integer.toString(body.length));
+            } else {
+                headers.append("Transfer-Encoding", "chunked");
+            }
         }
-        return new UpstreamResponse(new ResponseHead(answer.status(), headers), BodyBuffer.of(body));
+        return new UpstreamResponse(
+                new ResponseHead(answer.status(), headers), withTrailers(BodyBuffer.of(body), answer));
+    }
+
+    /** The scripted trailers ride on the body, as a real origin's do: readable once it was read to its end. */
+    private static BodyBuffer withTrailers(BodyBuffer body, MockResponse answer) {
+        Headers t = answer.rawTrailers();
+        for (String name : t.names()) {
+            for (String value : t.values(name)) {
+                body.trailers().append(name, value);
+            }
+        }
+        return body;
     }
 
     private void sleepUntil(Instant due) throws SendFailure {

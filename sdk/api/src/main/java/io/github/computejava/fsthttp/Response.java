@@ -6,6 +6,7 @@ import io.github.computejava.internal.BodyInput;
 import io.github.computejava.internal.Host;
 import io.github.computejava.internal.Statuses;
 import io.github.computejava.internal.Text;
+import io.github.computejava.internal.guest.HttpBodyGuest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,7 +18,8 @@ import java.util.Optional;
  * A response from a backend (or from the readthrough cache): status, headers and a body streamed from the
  * host. A 4xx or 5xx is a normal response, not an exception.
  *
- * <p>Close it when done; reading the body to its end also releases it.
+ * <p>Close it when done: that releases the body on the host. Reading the body to its end does not release it,
+ * so the backend's {@link #trailers()} stay readable until the response is closed.
  */
 public final class Response implements AutoCloseable {
     private final Hostcalls calls;
@@ -97,6 +99,35 @@ public final class Response implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The trailer fields the backend sent after the body's last byte (HTTP/1.1 chunked trailers or HTTP/2
+     * trailing headers), as Fastly's {@code trailer_names_get} and {@code trailer_values_get} report them (Go's
+     * {@code Response.Trailers}).
+     *
+     * <p>The host knows them once the body was read to its end, so read it first ({@link #bodyText()}, or {@link
+     * #body()} until it returns -1): before that the host answers {@code again}, which Go reports as {@code
+     * ErrTrailersNotReady} and this as an {@link IllegalStateException}. The fields are then readable until the
+     * response is closed. Each call reads
+     * them from the host again, into a new object.
+     *
+     * @return the trailer fields, empty when the backend sent none
+     * @throws IllegalStateException if the body has not been read to its end yet, or the response or its body
+     *     was closed or handed on (the trailers went with the body)
+     */
+    public Headers trailers() {
+        checkOpen();
+        if (!body.open()) {
+            throw new IllegalStateException("the response body was closed or handed on, and its trailers with it");
+        }
+        Headers fields = new Headers();
+        if (!HttpBodyGuest.readTrailers(body.handle(), fields::addTrusted)) {
+            throw new IllegalStateException(
+                    "the trailers are known once the body was read to its end: read body() until -1, or call"
+                            + " bodyText(), first");
+        }
+        return fields;
     }
 
     /**

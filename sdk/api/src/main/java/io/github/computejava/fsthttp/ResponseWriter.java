@@ -73,9 +73,15 @@ public final class ResponseWriter implements AutoCloseable {
      * Sets the status and sends the head to the client at once, as Go's {@code WriteHeader} does; the body
      * then streams.
      *
+     * <p>The host sends no informational head (1xx) but {@code 103 Early Hints}, and that one through {@link
+     * #sendEarlyHints}: another 1xx is refused ({@code inval}) and reaches nobody. The writer is then spent, and
+     * the client gets the host's answer for a program that sent no response.
+     *
      * @param status an HTTP status from 100 to 999
      * @throws InvalidStatusException if {@code status} is outside 100..999
      * @throws IllegalStateException if the response is already committed
+     * @throws io.github.computejava.HostcallException if the host refuses the head, as it does an informational
+     *     status other than 103
      */
     public void writeHeader(int status) {
         status(status);

@@ -1,5 +1,6 @@
 package io.github.computejava.samples.conformance;
 
+import io.github.computejava.HostcallException;
 import io.github.computejava.StoreNotFoundException;
 import io.github.computejava.cache.simple.SimpleCache;
 import io.github.computejava.configstore.ConfigStore;
@@ -210,11 +211,48 @@ public final class Main {
                 w.addTrailer("X-Checksum", "abc123");
                 w.addTrailer("Server-Timing", "render;dur=1");
                 return;
+            case "/informational":
+                // the host sends no 1xx but 103 (sendEarlyHints): the head is refused, and the writer is spent
+                try {
+                    w.writeHeader(102);
+                    w.write("sent 102\n");
+                } catch (HostcallException e) {
+                    LogEndpoint.open("conformance").log("refused: " + e.getMessage());
+                }
+                return;
+            case "/backend-trailers":
+                backendTrailers(w);
+                return;
             case "/mtls":
                 mtls(w);
                 return;
             default:
                 w.notFound();
+        }
+    }
+
+    /**
+     * A backend's trailers: refused before its body was read, known after, empty when it sent none. The sends
+     * pass the cache, which stores a body without its trailers.
+     */
+    private static void backendTrailers(ResponseWriter w) throws IOException {
+        Request withTrailers = Request.get("http://origin.test/with-trailers").cacheOptions(CacheOptions.PASS);
+        try (Response r = withTrailers.send("origin")) {
+            try {
+                w.write("before the body: " + r.trailers() + "\n");
+            } catch (IllegalStateException e) {
+                w.write("before the body: " + e.getMessage() + "\n");
+            }
+            w.write(r.bodyText());
+            Headers t = r.trailers();
+            w.write("trailers " + t.names() + " checksum=" + t.get("X-Checksum").orElse("-") + " timing="
+                    + t.values("Server-Timing") + "\n");
+        }
+        try (Response r = Request.get("http://origin.test/plain")
+                .cacheOptions(CacheOptions.PASS)
+                .send("origin")) {
+            r.bodyText();
+            w.write("without trailers: " + r.trailers().names() + "\n");
         }
     }
 

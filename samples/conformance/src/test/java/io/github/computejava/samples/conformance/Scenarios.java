@@ -21,6 +21,17 @@ import java.util.Map;
 final class Scenarios {
     private Scenarios() {}
 
+    /**
+     * What {@code /backend-trailers} answers when the origin's {@code /with-trailers} sends {@code body with
+     * trailers} and the trailers {@code X-Checksum: abc123}, {@code Server-Timing: db;dur=4} and {@code
+     * Server-Timing: render;dur=1}, and its {@code /plain} sends none.
+     */
+    static final String BACKEND_TRAILERS = "before the body: the trailers are known once the body was read to its"
+            + " end: read body() until -1, or call bodyText(), first\n"
+            + "body with trailers\n"
+            + "trailers [X-Checksum, Server-Timing] checksum=abc123 timing=[db;dur=4, render;dur=1]\n"
+            + "without trailers: []\n";
+
     /** The origin's behaviour: it echoes what reached it (the dynamic backend reaches the same origin). */
     static void scriptOrigin(TestHost host) {
         host.backend("origin").respond(Scenarios::originAnswer);
@@ -34,6 +45,14 @@ final class Scenarios {
                     .header("Content-Type", "text/plain")
                     .header("Content-Encoding", "gzip")
                     .body(gzip("unzipped by the host\n"))
+                    .build();
+        }
+        if (r.path().equals("/with-trailers")) {
+            return MockResponse.builder()
+                    .body("body with trailers\n")
+                    .trailer("X-Checksum", "abc123")
+                    .trailer("Server-Timing", "db;dur=4")
+                    .trailer("Server-Timing", "render;dur=1")
                     .build();
         }
         if (r.path().equals("/items")) {
@@ -376,6 +395,20 @@ final class Scenarios {
             assertEquals(java.util.Optional.of("abc123"), r.trailers().get("X-Checksum"));
             assertEquals(java.util.Optional.of("render;dur=1"), r.trailers().get("Server-Timing"));
         });
+        s.put("informational", host -> {
+            TestResponse r = host.get("/informational").send();
+            // nothing reached the client: the host answers for a program that sent no response
+            r.assertThat().threwNothing().hasStatus(200).hasBody("");
+            assertEquals(0, r.earlyHints().size());
+            assertEquals(
+                    List.of("refused: Invalid argument (fastly_http_resp.send_downstream returned inval)"),
+                    host.logs("conformance"));
+        });
+        s.put("backend trailers", host -> host.get("/backend-trailers")
+                .send()
+                .assertThat()
+                .threwNothing()
+                .hasBody(BACKEND_TRAILERS));
         s.put("mtls", host -> {
             host.get("/mtls")
                     .send()

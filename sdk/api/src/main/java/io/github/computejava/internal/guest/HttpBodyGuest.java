@@ -6,7 +6,10 @@ import static io.github.computejava.internal.guest.Addresses.at;
 import io.github.computejava.abi.FastlyHttpBody;
 import io.github.computejava.abi.FastlyStatus;
 import io.github.computejava.internal.Host;
+import io.github.computejava.internal.MultiValue;
 import io.github.computejava.internal.Statuses;
+import io.github.computejava.internal.Text;
+import java.util.List;
 import org.teavm.interop.Address;
 import org.teavm.interop.Import;
 import org.teavm.interop.StaticInit;
@@ -105,6 +108,65 @@ public final class HttpBodyGuest {
                                 io.github.computejava.internal.Text.latin1(name),
                                 io.github.computejava.internal.Text.latin1(value)),
                 "fastly_http_body.trailer_append");
+    }
+
+    /** The first buffer size for trailer names and values; {@code buflen} answers grow it. */
+    private static final int TRAILER_BUFFER = 256;
+
+    /** Receives the trailer fields {@link #readTrailers} reads, in order. */
+    @FunctionalInterface
+    public interface TrailerSink {
+        /**
+         * One field.
+         *
+         * @param name the field name
+         * @param value one of its values
+         */
+        void field(String name, String value);
+    }
+
+    /**
+     * Reads the trailer fields of a body the program reads ({@code trailer_names_get}, then {@code
+     * trailer_values_get} per name), growing the buffer on {@code buflen}. The host knows them once the body was
+     * read to its end; before that it answers {@code again}, which this reports as {@code false} with nothing
+     * read.
+     *
+     * @param body the body handle
+     * @param sink receives every field, each value of a name in order
+     * @return true when the trailers were read (there may be none), false when the body has not been read to
+     *     its end yet
+     * @throws io.github.computejava.HostcallException if the host refuses otherwise (a released handle, say)
+     */
+    public static boolean readTrailers(int body, TrailerSink sink) {
+        FastlyHttpBody calls = Host.calls().httpBody();
+        boolean[] notYet = new boolean[1];
+        List<String> names = MultiValue.read(
+                (buf, len, cursor, end, nw) ->
+                        notYetAsNone(calls.trailerNamesGet(body, buf, len, cursor, end, nw), notYet),
+                TRAILER_BUFFER,
+                "fastly_http_body.trailer_names_get");
+        if (notYet[0]) {
+            return false;
+        }
+        for (String name : names) {
+            byte[] nameBytes = Text.latin1(name);
+            for (String value : MultiValue.read(
+                    (buf, len, cursor, end, nw) -> calls.trailerValuesGet(body, nameBytes, buf, len, cursor, end, nw),
+                    TRAILER_BUFFER,
+                    "fastly_http_body.trailer_values_get")) {
+                sink.field(name, value);
+            }
+        }
+        return true;
+    }
+
+    /** {@code again} (the body not read to its end) ends the multi-value read with nothing, and is noted. */
+    private static int notYetAsNone(int status, boolean[] notYet) {
+        if (status == FastlyStatus.AGAIN) {
+            notYet[0] = true;
+            return FastlyStatus.NONE;
+        }
+        return status;
     }
 
     /**
