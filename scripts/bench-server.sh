@@ -20,7 +20,9 @@
 # 3000), WARMUP (default 3000), JS_REQUESTS (default 200), HEAP_SIZES (e.g. "262144 1048576 4194304": also
 # measure the starter built with each TeaVM minHeapSize), PORT (default 7801), START_TIMEOUT (seconds to wait for
 # a server to listen and compile, default 600), WRK_SECONDS (each wrk run, default 10), WRK_WARMUP (seconds of wrk
-# before measuring, default 5), CONNECTIONS (default "100 200").
+# before measuring, default 5), CONNECTIONS (default "100 200"), PROGRAMS (which of "empty java httpme js" to measure,
+# default all; with only some, docs/benchmarks.md is not written), COMPUTE_JAVA_SERVER_OPTS (JVM options for every
+# server).
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd -P)
 requests=${REQUESTS:-3000}
@@ -31,6 +33,11 @@ start_timeout=${START_TIMEOUT:-600}
 wrk_seconds=${WRK_SECONDS:-10}
 wrk_warmup=${WRK_WARMUP:-5}
 connections=${CONNECTIONS:-100 200}
+programs=${PROGRAMS:-empty java httpme js}
+wants() { case " $programs " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
+# only some programs: their throughput rows are printed, nothing else is measured or written
+partial=""
+for p in empty java httpme js; do wants "$p" || partial=1; done
 work=$(mktemp -d)
 cleanup() {
   # measure runs in a command substitution (a subshell): it leaves its server's pid in a file for this trap
@@ -74,14 +81,16 @@ js_wasm=""
 js_dir=${JS_TOOLS_DIR:-$root/.ci/tools}
 mkdir -p "$work/js/bin"
 printf 'addEventListener("fetch", (event) => event.respondWith(new Response("Hello from JavaScript\\n")));\n' > "$work/js/app.js"
-if [ -x "$js_dir/node_modules/.bin/js-compute-runtime" ]; then
+if ! wants js; then
+  :
+elif [ -x "$js_dir/node_modules/.bin/js-compute-runtime" ]; then
   echo "building the JS hello..." >&2
   (cd "$js_dir" && ./node_modules/.bin/js-compute-runtime "$work/js/app.js" "$work/js/bin/main.wasm" > "$work/js/build.log" 2>&1) && js_wasm="$work/js/bin/main.wasm"
 elif command -v js-compute-runtime >/dev/null 2>&1; then
   echo "building the JS hello..." >&2
   js-compute-runtime "$work/js/app.js" "$work/js/bin/main.wasm" > "$work/js/build.log" 2>&1 && js_wasm="$work/js/bin/main.wasm"
 fi
-if [ -z "$js_wasm" ]; then
+if [ -z "$js_wasm" ] && wants js; then
   echo "bench-server: js-compute-runtime not found (npm install @fastly/js-compute in $js_dir); skipping the JS hello" >&2
 fi
 
@@ -95,7 +104,9 @@ start_server() {
   cache=${CACHE_DIR:-$work/cache}
   rm -f "$work/server.log"
   t0=$(date +%s%N)
-  XDG_CACHE_HOME=$cache java -jar "$jar" --addr "127.0.0.1:$port" "$@" "$wasm" > "$work/server.log" 2>&1 &
+  # as users start it: the launcher, with its JVM options (COMPUTE_JAVA_SERVER_OPTS adds more)
+  XDG_CACHE_HOME=$cache COMPUTE_JAVA_SERVER_JAR=$jar "$root/scripts/compute-java-serve" --addr "127.0.0.1:$port" "$@" \
+    "$wasm" > "$work/server.log" 2>&1 &
   server_pid=$!
   echo "$server_pid" > "$work/server.pid"
   i=0
@@ -142,18 +153,21 @@ measure() { # $1 = wasm, $2 = requests, $3 = warmup; prints the p50 in ms
   echo "$line" | sed -n 's/.*p50=\([0-9.]*\).*/\1/p'
 }
 
-echo "measuring the empty module..." >&2
-floor=$(measure "$work/empty.wasm" "$requests" "$warmup")
-echo "measuring the default starter..." >&2
-java_ms=$(measure "$work/java.wasm" "$requests" "$warmup")
 js_ms=""
-if [ -n "$js_wasm" ]; then
+if [ -z "$partial" ]; then
+  echo "measuring the empty module..." >&2
+  floor=$(measure "$work/empty.wasm" "$requests" "$warmup")
+  echo "measuring the default starter..." >&2
+  java_ms=$(measure "$work/java.wasm" "$requests" "$warmup")
+fi
+if [ -n "$js_wasm" ] && [ -z "$partial" ]; then
   echo "measuring the JS hello..." >&2
   js_ms=$(measure "$js_wasm" "$js_requests" 20)
 fi
 
 heap_rows=""
-for heap in ${HEAP_SIZES:-}; do
+if [ -n "$partial" ]; then heap_sizes=""; else heap_sizes=${HEAP_SIZES:-}; fi
+for heap in $heap_sizes; do
   echo "measuring the default starter with minHeapSize=$heap..." >&2
   build_starter "$heap" "$work/heap-$heap.wasm"
   ms=$(measure "$work/heap-$heap.wasm" "$requests" "$warmup")
@@ -212,10 +226,14 @@ if command -v wrk >/dev/null 2>&1; then
 "
     stop_server
   }
-  throughput "empty module" "$work/empty.wasm"
-  throughput "default starter" "$work/java.wasm"
-  throughput "default starter, max_instances=16" "$work/java.wasm" --limit max_instances=16
-  if [ -f "$httpme_wasm" ]; then
+  if wants empty; then throughput "empty module" "$work/empty.wasm"; fi
+  if wants java; then
+    throughput "default starter" "$work/java.wasm"
+    throughput "default starter, pooled_instances=0" "$work/java.wasm" --limit pooled_instances=0
+  fi
+  if ! wants httpme; then
+    :
+  elif [ -f "$httpme_wasm" ]; then
     origin_port=$((port + 1))
     sed "s#127.0.0.1:7070#127.0.0.1:$origin_port#" "$root/samples/httpme/fastly.toml" > "$work/httpme.toml"
     throughput "httpme (cache hit)" "$httpme_wasm" -C "$work/httpme.toml" --embedded-origin "127.0.0.1:$origin_port"
@@ -226,6 +244,14 @@ if command -v wrk >/dev/null 2>&1; then
     throughput "JS hello" "$js_wasm"
   fi
 
+  if [ -n "$partial" ]; then
+    printf '| program | connections | requests/s | p99 ms | errors |\n|---|---|---|---|---|\n%s\n' "$rows"
+    printf '| program | peak resident MB | threads |\n|---|---|---|\n%s\n' "$mem_rows"
+    if [ -n "$empty_rps" ] && [ -n "$starter_rps" ]; then
+      echo "the default starter: $(awk "BEGIN{printf \"%.0f\", 100 * $starter_rps / $empty_rps}") % of the empty module's requests/s"
+    fi
+    exit 0
+  fi
   # start_times NAME WASM: listening and the first answer with an empty compile cache, then with it filled
   start_rows=""
   js_cold_listen=""
@@ -257,7 +283,8 @@ if command -v wrk >/dev/null 2>&1; then
 
 \`wrk -t2 -cN -d${wrk_seconds}s\` on the same machine as the server, after ${wrk_warmup} s of warm-up at 100
 connections, each program served by a fresh \`compute-java-serve\` with its default settings (compiled code,
-memories of ended instances reused, at most 256 instances at once), and the starter once more with at most 16.
+instances of ended requests reused, at most 8 instances per core at once, a heap of at most 1 GiB), and the starter
+once more instantiated for every request (\`pooled_instances=0\`).
 Measured $(date -u +%Y-%m-%d) on $(nproc 2>/dev/null || echo '?') CPUs, $(java -version 2>&1 | head -n 1). "errors" counts non-2xx answers and
 socket errors (timeouts included).
 
@@ -281,6 +308,7 @@ EOF
 )
 else
   echo "bench-server: wrk not found; skipping throughput and start times" >&2
+  if [ -n "$partial" ]; then exit 1; fi
 fi
 
 ratio_java=$(awk "BEGIN{printf \"%.1f\", $java_ms / $floor}")

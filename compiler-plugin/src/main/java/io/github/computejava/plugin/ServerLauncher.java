@@ -22,6 +22,13 @@ final class ServerLauncher {
 
     private static final String MAIN = "io.github.computejava.server.ServeCommand";
 
+    /**
+     * The JVM's heap unless {@code COMPUTE_JAVA_SERVER_OPTS} says otherwise: room for the instances the server runs
+     * at once by default and the cache, where the JVM's own default (a quarter of the machine's memory) lets an
+     * allocating program's garbage grow the server's memory far beyond what it uses.
+     */
+    static final String DEFAULT_HEAP = "-Xmx1g";
+
     private ServerLauncher() {}
 
     /**
@@ -43,13 +50,15 @@ final class ServerLauncher {
                 + "#   fastly compute serve --viceroy-path=target/" + NAME + "\n"
                 + "#   target/" + NAME + " -C fastly.toml --addr 127.0.0.1:7676 bin/main.wasm\n"
                 + "# JAVA names the java command (default: the JDK that ran the build, else java on the PATH);\n"
-                + "# COMPUTE_JAVA_SERVER_OPTS adds JVM options.\n"
+                + "# COMPUTE_JAVA_SERVER_OPTS adds JVM options (the heap is capped at 1 GiB unless they say\n"
+                + "# otherwise: the last -Xmx wins).\n"
                 + "java=\"${JAVA:-}\"\n"
                 + "if [ -z \"$java\" ]; then\n"
                 + "  if [ -x " + quote(java) + " ]; then java=" + quote(java) + "; else java=java; fi\n"
                 + "fi\n"
                 + "# shellcheck disable=SC2086\n"
-                + "exec \"$java\" ${COMPUTE_JAVA_SERVER_OPTS:-} -Dslf4j.internal.verbosity=ERROR -cp " + quote(cp)
+                + "exec \"$java\" " + DEFAULT_HEAP
+                + " ${COMPUTE_JAVA_SERVER_OPTS:-} -Dslf4j.internal.verbosity=ERROR -cp " + quote(cp)
                 + " " + MAIN + " \"$@\"\n";
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);

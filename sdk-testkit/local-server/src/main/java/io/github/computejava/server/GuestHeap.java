@@ -105,7 +105,11 @@ final class GuestHeap implements Memory {
 
     /** Starts an instance's use: its bounds, and its initial pages reserved from the budget. */
     private void admit(long limitBytes, ByteBudget budget) {
-        long initial = (long) limits.initialPages() * PAGE_SIZE;
+        admit(limitBytes, budget, limits.initialPages());
+    }
+
+    private void admit(long limitBytes, ByteBudget budget, int pagesInUse) {
+        long initial = (long) pagesInUse * PAGE_SIZE;
         ByteBudget refused = budget.reserve(initial);
         if (refused != null) {
             throw new OutOfBudget(refused, initial);
@@ -113,7 +117,7 @@ final class GuestHeap implements Memory {
         this.limitBytes = limitBytes;
         this.budget = budget;
         this.reserved = initial;
-        this.peakPages = limits.initialPages();
+        this.peakPages = pagesInUse;
         this.refusal = null;
         this.released = false;
     }
@@ -162,6 +166,14 @@ final class GuestHeap implements Memory {
          * @throws OutOfBudget when the budget cannot hold even the initial pages
          */
         GuestHeap take(ByteBudget budget) {
+            return take(budget, false);
+        }
+
+        /**
+         * {@link #take(ByteBudget)}, a new memory belonging to this pool even when it keeps no memories ({@code
+         * attach}): an instance kept whole with its memory ({@link #keep()}) needs the pool's image.
+         */
+        GuestHeap take(ByteBudget budget, boolean attach) {
             GuestHeap heap;
             synchronized (this) {
                 heap = idle.pollFirst();
@@ -173,7 +185,7 @@ final class GuestHeap implements Memory {
                 }
             }
             if (heap == null) {
-                heap = new GuestHeap(capacity > 0 ? this : null, limits);
+                heap = new GuestHeap(capacity > 0 || attach ? this : null, limits);
                 heap.admit(limitBytes, budget);
                 return heap;
             }
@@ -266,6 +278,106 @@ final class GuestHeap implements Memory {
         }
     }
 
+    /**
+     * The memory as it is now, once its instance is instantiated (its start function run), page by page: a page
+     * the instance wrote is copied, one it did not is the module's (null for zeros). Null when the memory has no
+     * pool image to tell them apart.
+     */
+    byte[][] imageNow() {
+        if (pool == null || pool.image == null) {
+            return null;
+        }
+        byte[][] image = new byte[count][];
+        for (int i = 0; i < count; i++) {
+            image[i] = dirty[i] ? pages[i].clone() : base(i);
+        }
+        return image;
+    }
+
+    /** Whether the memory holds exactly {@code image} ({@link #imageNow()} of another instance of the module). */
+    boolean holds(byte[][] image) {
+        if (pool == null || pool.image == null || image.length != count) {
+            return false;
+        }
+        byte[] zeros = null;
+        for (int i = 0; i < count; i++) {
+            byte[] now = dirty[i] ? pages[i] : base(i);
+            byte[] want = image[i];
+            if (now == want) {
+                continue;
+            }
+            if (now == null || want == null) {
+                if (zeros == null) {
+                    zeros = new byte[PAGE_SIZE];
+                }
+                now = now == null ? zeros : now;
+                want = want == null ? zeros : want;
+            }
+            if (!Arrays.equals(now, want)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** What page {@code i} holds when not written: the module's image, or zeros (null). */
+    private byte[] base(int i) {
+        return i < limits.initialPages() ? pool.image[i] : null;
+    }
+
+    /**
+     * The memory holds {@code image} (checked with {@link #holds}): from now on its dirty pages are those that differ
+     * from it, and {@link #keep(byte[][])} puts it back to it.
+     */
+    void startsAt(byte[][] image) {
+        for (int i = 0; i < count; i++) {
+            dirty[i] = false;
+        }
+        keptPages = image.length;
+    }
+
+    /** The pages in use at the image a kept instance's memory goes back to. */
+    private int keptPages;
+
+    /**
+     * The instance ended normally and is kept whole for a next request, its memory with it: the pages go back to the
+     * server's budget and the memory to {@code image} (what {@link #startsAt} was told), the instance's data segments
+     * stay bound (the caller restores their contents).
+     */
+    void keep(byte[][] image) {
+        released = true;
+        budget.release(reserved);
+        reserved = 0;
+        DataSegment[] segments = dataSegments;
+        reset(image, Math.max(image.length, pool.keepPages));
+        dataSegments = segments;
+        atImage = false;
+    }
+
+    /**
+     * A kept instance's memory starts its next request: its pages in use reserved from the budget again.
+     *
+     * @throws OutOfBudget when the budget cannot hold them
+     */
+    void readmit(ByteBudget budget) {
+        admit(pool.limitBytes, budget, keptPages);
+    }
+
+    /** Whether this memory serves instances capped at {@code bytes}. */
+    boolean limits(long bytes) {
+        return pool != null && pool.limits(bytes);
+    }
+
+    /** The instance's data segments (the array Chicory drops them in), or null before it is initialized. */
+    DataSegment[] segments() {
+        return dataSegments;
+    }
+
+    /** How many bytes of pages the memory holds, in use or spare. */
+    long heldBytes() {
+        return allocatedBytes();
+    }
+
     /** {@link #release(boolean)} of a memory that is not reused. */
     void release() {
         release(false);
@@ -273,7 +385,8 @@ final class GuestHeap implements Memory {
 
     /** Puts the memory back to {@code image}, keeping at most {@code keepPages} pages allocated. */
     private void reset(byte[][] image, int keepPages) {
-        int initial = limits.initialPages();
+        // the pages in use at the image: the initial pages, or more for a kept instance's memory
+        int initial = image.length;
         for (int i = 0; i < highest; i++) {
             byte[] page = pages[i] != null ? pages[i] : spare[i];
             if (i >= initial) {

@@ -119,14 +119,20 @@ public final class LocalServer implements AutoCloseable {
     private final ExecutionLimits limits;
     private final ByteBudget memoryBudget;
     private final int pooledMemories;
+    private final int pooledInstances;
 
     /**
-     * How many instances run at once unless told otherwise. Instances that wait (for a backend, for another request
-     * building the cache object they collapse on, in {@code next_request_wait}) count, so the default is generous: a
-     * CPU-bound program serves best with about 8 per core ({@code max_instances}), which keeps latency even and
-     * memory low.
+     * How many instances run at once per core unless told otherwise: a program that mostly computes serves a heavy
+     * load best with about this many, which keeps latency even and memory low (more only share the same cores).
+     * Instances that wait (for a backend, for another request building the cache object they collapse on, in {@code
+     * next_request_wait}) count; a program that keeps many waiting at once sets {@code max_instances}.
      */
-    public static final int DEFAULT_MAX_INSTANCES = 256;
+    public static final int DEFAULT_INSTANCES_PER_CORE = 8;
+
+    /** How many instances run at once unless told otherwise: {@value #DEFAULT_INSTANCES_PER_CORE} per core, at least 8. */
+    public static int defaultMaxInstances() {
+        return Math.max(8, DEFAULT_INSTANCES_PER_CORE * Runtime.getRuntime().availableProcessors());
+    }
 
     /** The fewest requests that may wait for a running instance (4 per running instance when that is more). */
     static final int MIN_QUEUED = 256;
@@ -177,6 +183,8 @@ public final class LocalServer implements AutoCloseable {
         this.memoryBudget = new ByteBudget("memory for programs", budget, null);
         this.headerTimeout = b.headerTimeout;
         this.pooledMemories = b.pooledMemories;
+        // unless told otherwise, every instance that may run at once can be kept for a next request
+        this.pooledInstances = b.pooledInstances >= 0 ? b.pooledInstances : b.maxConcurrentGuests;
         this.healthInterval = b.healthInterval;
         this.onFatal = b.onFatal != null ? b.onFatal : why -> log.error("error: " + why);
         this.exposeRequestIds = b.exposeRequestIds;
@@ -486,7 +494,14 @@ public final class LocalServer implements AutoCloseable {
                     serving.frameMap(),
                     limits.outputLineBytes())) {
                 ran[0] = serving.run(
-                        s, wasi, log, limits.heapBytes(), memoryBudget, instance::endReason, pooledMemories);
+                        s,
+                        wasi,
+                        log,
+                        limits.heapBytes(),
+                        memoryBudget,
+                        instance::endReason,
+                        pooledMemories,
+                        pooledInstances);
                 failure = ran[0].failure;
                 failureStatus = ran[0].status;
                 trace = ran[0].trace;
@@ -1055,7 +1070,7 @@ public final class LocalServer implements AutoCloseable {
             // a body that ended with trailers goes chunked, the one framing that carries them
             boolean trailing = length >= 0 && !answer.body.trailers().isEmpty();
             if (length >= 0 && length <= WRITE_CHUNK * 4L && !trailing) {
-                byte[] all = answer.body.readAll();
+                byte[] all = answer.body.readAll(length);
                 out.put(HttpHeader.CONTENT_LENGTH, all.length);
                 blockingWrite(response, true, ByteBuffer.wrap(all));
                 return;
@@ -1187,9 +1202,10 @@ public final class LocalServer implements AutoCloseable {
         private InetSocketAddress address = new InetSocketAddress("127.0.0.1", 7676);
         private Origin origin;
         private ServerLog log = ServerLog.standard(0);
-        private int maxConcurrentGuests = DEFAULT_MAX_INSTANCES;
+        private int maxConcurrentGuests = defaultMaxInstances();
         private Duration queueTimeout = Duration.ofSeconds(1);
         private int pooledMemories = DEFAULT_POOLED_MEMORIES;
+        private int pooledInstances = -1;
         private Duration headerTimeout = Duration.ofSeconds(10);
         private long memoryBudget;
         private Duration healthInterval = Duration.ZERO;
@@ -1273,7 +1289,7 @@ public final class LocalServer implements AutoCloseable {
         }
 
         /**
-         * How many program instances may run at once (default {@value LocalServer#DEFAULT_MAX_INSTANCES}; an instance
+         * How many program instances may run at once (default {@link LocalServer#defaultMaxInstances()}; an instance
          * waiting for a backend, a collapsed cache lookup or in {@code next_request_wait} counts). Further requests
          * wait in a queue, in order, up to the {@link #queueTimeout}; one that finds the queue full (4 requests per
          * running instance, at least 256) or waits longer gets a 503.
@@ -1312,6 +1328,23 @@ public final class LocalServer implements AutoCloseable {
                 throw new IllegalArgumentException("pooledMemories: must not be negative, got " + count);
             }
             this.pooledMemories = count;
+            return this;
+        }
+
+        /**
+         * How many whole instances of ended requests the server keeps for the next requests (default: as many as may
+         * run at once, {@link #maxConcurrentGuests}; 0 instantiates the module for every request). A kept instance is put
+         * back to the state it had when instantiated (its memory to the module's initial image, its globals, tables,
+         * element and data segments to their initial values), so a request sees nothing of an earlier one; an instance
+         * that failed, exited, was ended or had a growth refused is never kept.
+         *
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder pooledInstances(int count) {
+            if (count < 0) {
+                throw new IllegalArgumentException("pooledInstances: must not be negative, got " + count);
+            }
+            this.pooledInstances = count;
             return this;
         }
 

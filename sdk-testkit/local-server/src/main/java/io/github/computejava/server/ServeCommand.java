@@ -444,6 +444,9 @@ public final class ServeCommand {
             if (settings.containsKey("pooled_memories")) {
                 builder.pooledMemories((int) Math.min(settings.get("pooled_memories"), Integer.MAX_VALUE));
             }
+            if (settings.containsKey("pooled_instances")) {
+                builder.pooledInstances((int) Math.min(settings.get("pooled_instances"), Integer.MAX_VALUE));
+            }
             if (settings.containsKey("header_timeout_ms")) {
                 builder.headerTimeout(Duration.ofMillis(settings.get("header_timeout_ms")));
             }

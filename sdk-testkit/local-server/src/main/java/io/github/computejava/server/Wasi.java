@@ -29,6 +29,12 @@ final class Wasi implements AutoCloseable {
     private static final int EINVAL = 28;
     private static final int ENOTSUP = 58;
 
+    /** The program's one argument, its name (argv[0]). */
+    private static final String PROGRAM_NAME = "compute-app";
+
+    private static final byte[] ARGUMENT_BYTES =
+            (PROGRAM_NAME + "\0").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
     private final WasiOptions options;
     // made on the instance's first WASI call: many requests make none
     private WasiPreview1 wasi;
@@ -66,7 +72,7 @@ final class Wasi implements AutoCloseable {
         this.stdout = new LineOutput(out, maxLineBytes);
         this.stderr = new LineOutput(traces::stderrLine, maxLineBytes);
         WasiOptions.Builder options = WasiOptions.builder()
-                .withArguments(List.of("compute-app"))
+                .withArguments(List.of(PROGRAM_NAME))
                 .withStdout(stdout, false)
                 .withStderr(stderr, false)
                 .withClock(clock.withZone(ZoneOffset.UTC))
@@ -80,13 +86,27 @@ final class Wasi implements AutoCloseable {
      * when the instance first calls a WASI function; a function WASI preview 1 does not define traps when called.
      */
     HostFunction function(String module, String name, FunctionType type) {
-        return new HostFunction(module, name, type, (instance, args) -> {
-            HostFunction f = handlers().get(name);
-            if (f == null) {
-                throw new com.dylibso.chicory.runtime.TrapException("WASI function " + name + " is not available");
-            }
-            return f.handle().apply(instance, args);
-        });
+        return new HostFunction(module, name, type, (instance, args) -> call(name, instance, args));
+    }
+
+    /** Calls the WASI function {@code name} for an instance (what {@link #function} binds an import to). */
+    long[] call(String name, com.dylibso.chicory.runtime.Instance instance, long[] args) {
+        // what most programs call on every request is answered here, without making WASI's state
+        switch (name) {
+            case "clock_time_get":
+                return clockTimeGet(instance, args);
+            case "args_sizes_get":
+                return argsSizesGet(instance, args);
+            case "args_get":
+                return argsGet(instance, args);
+            default:
+                break;
+        }
+        HostFunction f = handlers().get(name);
+        if (f == null) {
+            throw new com.dylibso.chicory.runtime.TrapException("WASI function " + name + " is not available");
+        }
+        return f.handle().apply(instance, args);
     }
 
     private java.util.Map<String, HostFunction> handlers() {
@@ -122,23 +142,44 @@ final class Wasi implements AutoCloseable {
                         ImportTable.WASI,
                         "clock_time_get",
                         FunctionType.of(List.of(ValType.I32, ValType.I64, ValType.I32), List.of(ValType.I32)),
-                        (instance, args) -> {
-                            int id = (int) args[0];
-                            if (id == 0 || id == 1) {
-                                Instant now = clock.instant();
-                                if (!inMemory(instance, args[2], 8)) {
-                                    return new long[] {EFAULT};
-                                }
-                                instance.memory()
-                                        .writeLong(
-                                                (int) args[2], now.getEpochSecond() * 1_000_000_000L + now.getNano());
-                                return new long[] {ESUCCESS};
-                            }
-                            return new long[] {id == 2 || id == 3 ? ENOTSUP : EINVAL};
-                        });
+                        this::clockTimeGet);
             }
         }
         return functions;
+    }
+
+    /** {@code clock_time_get} reading the engine's clock (realtime and monotonic; no CPU-time clocks). */
+    private long[] clockTimeGet(com.dylibso.chicory.runtime.Instance instance, long[] args) {
+        int id = (int) args[0];
+        if (id == 0 || id == 1) {
+            Instant now = clock.instant();
+            if (!inMemory(instance, args[2], 8)) {
+                return new long[] {EFAULT};
+            }
+            instance.memory().writeLong((int) args[2], now.getEpochSecond() * 1_000_000_000L + now.getNano());
+            return new long[] {ESUCCESS};
+        }
+        return new long[] {id == 2 || id == 3 ? ENOTSUP : EINVAL};
+    }
+
+    /** {@code args_sizes_get}: one argument, the program's name. */
+    private static long[] argsSizesGet(com.dylibso.chicory.runtime.Instance instance, long[] args) {
+        if (!inMemory(instance, args[0], 4) || !inMemory(instance, args[1], 4)) {
+            return new long[] {EFAULT};
+        }
+        instance.memory().writeI32((int) args[0], 1);
+        instance.memory().writeI32((int) args[1], ARGUMENT_BYTES.length);
+        return new long[] {ESUCCESS};
+    }
+
+    /** {@code args_get}: the pointer to the program's name, and the name with its terminating NUL. */
+    private static long[] argsGet(com.dylibso.chicory.runtime.Instance instance, long[] args) {
+        if (!inMemory(instance, args[0], 4) || !inMemory(instance, args[1], ARGUMENT_BYTES.length)) {
+            return new long[] {EFAULT};
+        }
+        instance.memory().writeI32((int) args[0], (int) args[1]);
+        instance.memory().write((int) args[1], ARGUMENT_BYTES);
+        return new long[] {ESUCCESS};
     }
 
     /** The instance's stack traces. */

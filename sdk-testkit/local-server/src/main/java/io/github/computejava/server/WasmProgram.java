@@ -493,6 +493,23 @@ public final class WasmProgram {
             ByteBudget memoryBudget,
             java.util.function.Supplier<String> endReason,
             int pooledMemories) {
+        return run(sandbox, wasi, log, heapLimit, memoryBudget, endReason, pooledMemories, 0);
+    }
+
+    /**
+     * {@link #run(Sandbox, Wasi, ServerLog, long, ByteBudget, java.util.function.Supplier, int)}, keeping up to
+     * {@code pooledInstances} whole instances that returned normally from {@code _start}, put back to the state they
+     * had when instantiated, for the next requests (0: every request instantiates the module).
+     */
+    Outcome run(
+            Sandbox sandbox,
+            Wasi wasi,
+            ServerLog log,
+            long heapLimit,
+            ByteBudget memoryBudget,
+            java.util.function.Supplier<String> endReason,
+            int pooledMemories,
+            int pooledInstances) {
         Guest guest = new Guest(sandbox, log);
         // an instance that starts interpreted while a tiered program compiles uses many times the CPU the
         // compiled code will: its CPU time is not measured, so it is not held against Fastly's CPU limit
@@ -500,20 +517,49 @@ public final class WasmProgram {
         guest.startClock();
         GuestHeap[] heap = new GuestHeap[1];
         Instance[] instance = new Instance[1];
+        Kept kept = null;
+        boolean returned = false;
         Outcome outcome;
         boolean reusable = false;
         try {
             try {
-                instance[0] = instantiate(guest, wasi, limits -> {
-                    heap[0] = pooledMemories > 0
-                            ? memories(limits, heapLimit, pooledMemories, memoryBudget)
-                                    .take(memoryBudget)
-                            : GuestHeap.create(limits, heapLimit, memoryBudget);
-                    return heap[0];
-                });
+                boolean keepable = pooledInstances > 0 && keepable();
+                kept = keepable ? takeKept(heapLimit) : null;
+                if (kept != null) {
+                    try {
+                        kept.heap.readmit(memoryBudget);
+                    } catch (GuestHeap.OutOfBudget e) {
+                        // still as instantiated: it waits for the next request
+                        putKept(kept, pooledInstances, memoryBudget);
+                        kept = null;
+                        throw e;
+                    }
+                    heap[0] = kept.heap;
+                    instance[0] = kept.instance;
+                    kept.slot.guest = guest;
+                    kept.slot.wasi = wasi;
+                } else {
+                    Slot slot = new Slot(guest, wasi);
+                    Function<Instance, Machine> machines = code.machines;
+                    instance[0] = instantiate(slot, machines, limits -> {
+                        heap[0] = pooledMemories > 0 || keepable
+                                ? memories(limits, heapLimit, pooledMemories, memoryBudget)
+                                        .take(memoryBudget, keepable)
+                                : GuestHeap.create(limits, heapLimit, memoryBudget);
+                        return heap[0];
+                    });
+                    // an instance whose start function called the host may hold what that call answered
+                    if (keepable && slot.calls == 0 && heap[0].refusal() == null) {
+                        byte[][] image = keptImage(heap[0]);
+                        if (image != null) {
+                            kept = new Kept(instance[0], slot, heap[0], machines, image);
+                        }
+                    }
+                }
                 guest.bind(instance[0]);
-                ExportFunction start = instance[0].export("_start");
+                ExportFunction start = kept != null ? kept.start : instance[0].export("_start");
                 start.apply();
+                returned = true;
                 outcome = new Outcome(null);
             } catch (WasiExitException e) {
                 outcome = e.exitCode() == 0
@@ -545,13 +591,267 @@ public final class WasmProgram {
             }
             reusable = outcome.failure == null && outcome.heapRefusal == null;
         } finally {
-            // read before: a memory given back may serve another instance at once
+            // read before: a memory or an instance given back may serve another request at once
+            if (kept != null) {
+                kept.slot.guest = null;
+                kept.slot.wasi = null;
+                // only an instance whose _start returned: one that exited may have left its machine mid-call
+                if (reusable
+                        && returned
+                        && kept.machines == code.machines
+                        && roomForKept(pooledInstances)
+                        && kept.restore()) {
+                    // its memory's pages are back in the budget; dropped if the room was taken meanwhile
+                    putKept(kept, pooledInstances, memoryBudget);
+                    heap[0] = null;
+                }
+            }
             if (heap[0] != null) {
                 heap[0].release(reusable);
             }
         }
         outcome.cpuMillis = warmingUp ? -1 : guest.cpuMillis();
         return outcome;
+    }
+
+    /**
+     * Whether an instance of the module can be kept and put back to the state it had when instantiated, exactly: its
+     * state is its globals, tables, element and data segments and one memory of its own. A module with exception
+     * tags or garbage-collected (struct, array) types is instantiated for every request.
+     */
+    private boolean keepable() {
+        Boolean known = keepable;
+        if (known == null) {
+            WasmModule module = code.module.getNow(null);
+            if (module == null) {
+                // a tiered program still parsing: decided once it is parsed
+                return false;
+            }
+            known = module.tagSection().isEmpty()
+                    && !declaresGcTypes(module)
+                    && module.memorySection().map(m -> m.memoryCount() == 1).orElse(false)
+                    && module.importSection().count(ExternalType.FUNCTION)
+                            == module.importSection().importCount();
+            keepable = known;
+        }
+        return known;
+    }
+
+    private volatile Boolean keepable;
+
+    /** Whether the module declares struct or array types, whose objects Chicory keeps outside the instance's state. */
+    private static boolean declaresGcTypes(WasmModule module) {
+        com.dylibso.chicory.wasm.types.TypeSection types = module.typeSection();
+        for (int i = 0; i < types.subTypeCount(); i++) {
+            com.dylibso.chicory.wasm.types.CompType comp = types.getSubType(i).compType();
+            if (comp != null && (comp.structType() != null || comp.arrayType() != null)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Instances kept for the next requests, most recently used first. */
+    private final java.util.ArrayDeque<Kept> keptInstances = new java.util.ArrayDeque<>();
+
+    private long keptBytes;
+    private long instancesReused;
+    private long instancesCreated;
+
+    /** A kept instance for a request whose memory is capped at {@code heapLimit}, or null (a new one is made). */
+    private Kept takeKept(long heapLimit) {
+        synchronized (keptInstances) {
+            Kept kept;
+            while ((kept = keptInstances.pollFirst()) != null) {
+                keptBytes -= kept.heap.heldBytes();
+                // one made before the compiled code was in use, or for another heap limit, is dropped
+                if (kept.machines == code.machines && kept.heap.limits(heapLimit)) {
+                    instancesReused++;
+                    return kept;
+                }
+            }
+            instancesCreated++;
+            return null;
+        }
+    }
+
+    /**
+     * The memory kept instances go back to, what the first of them held once instantiated (its start function run):
+     * null until one was. Another instance is kept only if its memory holds the same, so a start function whose
+     * effects vary from one instantiation to another leaves every request its own instance.
+     */
+    private volatile byte[][] keptImage;
+
+    /** The memory a newly instantiated instance would be kept with, or null when it cannot be kept. */
+    private byte[][] keptImage(GuestHeap heap) {
+        byte[][] image = keptImage;
+        if (image == null) {
+            image = heap.imageNow();
+            if (image == null) {
+                return null;
+            }
+            synchronized (keptInstances) {
+                if (keptImage == null) {
+                    keptImage = image;
+                }
+                image = keptImage;
+            }
+        }
+        if (!heap.holds(image)) {
+            return null;
+        }
+        heap.startsAt(image);
+        return image;
+    }
+
+    /** Whether a kept instance would find room now. */
+    private boolean roomForKept(int capacity) {
+        synchronized (keptInstances) {
+            return keptInstances.size() < capacity;
+        }
+    }
+
+    /** Keeps an instance put back to its initial state, when there is room; whether it was kept. */
+    private boolean putKept(Kept kept, int capacity, ByteBudget budget) {
+        long bytes = kept.heap.heldBytes();
+        long capacityBytes = Math.min(KEPT_BYTES, budget.capacity() > 0 ? budget.capacity() / 4 : KEPT_BYTES);
+        synchronized (keptInstances) {
+            if (keptInstances.size() >= capacity || keptBytes + bytes > capacityBytes) {
+                return false;
+            }
+            keptInstances.addFirst(kept);
+            keptBytes += bytes;
+            return true;
+        }
+    }
+
+    /** How many kept instances wait for a request (tests). */
+    int keptInstances() {
+        synchronized (keptInstances) {
+            return keptInstances.size();
+        }
+    }
+
+    /** How many requests were served by a kept instance (tests). */
+    long instancesReused() {
+        synchronized (keptInstances) {
+            return instancesReused;
+        }
+    }
+
+    /** What an instance's host functions serve: the request running on it. */
+    private static final class Slot {
+        // handed over with the instance through the kept instances' lock
+        Guest guest;
+        Wasi wasi;
+        /** How many hostcalls the instance made. */
+        int calls;
+
+        Slot(Guest guest, Wasi wasi) {
+            this.guest = guest;
+            this.wasi = wasi;
+        }
+    }
+
+    /**
+     * An instance that may serve more than one request, with the state it had when instantiated: its mutable globals,
+     * its tables' contents, its element and data segments (which {@code elem.drop} and {@code data.drop} empty); its
+     * memory goes back to the module's initial image through the dirty pages ({@link GuestHeap#keep()}).
+     */
+    private static final class Kept {
+        final Instance instance;
+        final Slot slot;
+        final GuestHeap heap;
+        final Function<Instance, Machine> machines;
+        final ExportFunction start;
+        private final byte[][] image;
+        private final int firstGlobal;
+        private final long[] globalLow;
+        private final long[] globalHigh;
+        private final int firstTable;
+        private final int[][] tableRefs;
+        private final Instance[][] tableOwners;
+        private final com.dylibso.chicory.wasm.types.Element[] elements;
+        private final com.dylibso.chicory.wasm.types.DataSegment[] segments;
+
+        Kept(Instance instance, Slot slot, GuestHeap heap, Function<Instance, Machine> machines, byte[][] image) {
+            this.image = image;
+            this.instance = instance;
+            this.slot = slot;
+            this.heap = heap;
+            this.machines = machines;
+            this.start = instance.export("_start");
+            firstGlobal = instance.imports().globalCount();
+            int globals = instance.globalCount() - firstGlobal;
+            globalLow = new long[globals];
+            globalHigh = new long[globals];
+            for (int i = 0; i < globals; i++) {
+                com.dylibso.chicory.runtime.GlobalInstance g = instance.global(firstGlobal + i);
+                globalLow[i] = g.getValueLow();
+                globalHigh[i] = g.getValueHigh();
+            }
+            firstTable = instance.imports().tableCount();
+            int tables = instance.tableCount() - firstTable;
+            tableRefs = new int[tables][];
+            tableOwners = new Instance[tables][];
+            for (int i = 0; i < tables; i++) {
+                com.dylibso.chicory.runtime.TableInstance t = instance.table(firstTable + i);
+                int size = t.size();
+                tableRefs[i] = new int[size];
+                tableOwners[i] = new Instance[size];
+                for (int j = 0; j < size; j++) {
+                    tableRefs[i][j] = t.ref(j);
+                    tableOwners[i][j] = t.instance(j);
+                }
+            }
+            elements = new com.dylibso.chicory.wasm.types.Element[instance.elementCount()];
+            for (int i = 0; i < elements.length; i++) {
+                elements[i] = instance.element(i);
+            }
+            com.dylibso.chicory.wasm.types.DataSegment[] bound = heap.segments();
+            segments = bound == null ? null : bound.clone();
+        }
+
+        /**
+         * Puts the instance back to the state it had when instantiated; false when it cannot be (a table grew): the
+         * instance is then dropped.
+         */
+        boolean restore() {
+            for (int i = 0; i < tableRefs.length; i++) {
+                if (instance.table(firstTable + i).size() != tableRefs[i].length) {
+                    return false;
+                }
+            }
+            com.dylibso.chicory.wasm.types.DataSegment[] bound = heap.segments();
+            if ((bound == null) != (segments == null) || (bound != null && bound.length != segments.length)) {
+                return false;
+            }
+            heap.keep(image);
+            for (int i = 0; i < globalLow.length; i++) {
+                com.dylibso.chicory.runtime.GlobalInstance g = instance.global(firstGlobal + i);
+                g.setValueLow(globalLow[i]);
+                g.setValueHigh(globalHigh[i]);
+            }
+            for (int i = 0; i < tableRefs.length; i++) {
+                com.dylibso.chicory.runtime.TableInstance t = instance.table(firstTable + i);
+                int[] refs = tableRefs[i];
+                Instance[] owners = tableOwners[i];
+                for (int j = 0; j < refs.length; j++) {
+                    if (t.ref(j) != refs[j] || t.instance(j) != owners[j]) {
+                        t.setRef(j, refs[j], owners[j]);
+                    }
+                }
+            }
+            for (int i = 0; i < elements.length; i++) {
+                if (instance.element(i) != elements[i]) {
+                    instance.setElement(i, elements[i]);
+                }
+            }
+            if (bound != null) {
+                System.arraycopy(segments, 0, bound, 0, segments.length);
+            }
+            return true;
+        }
     }
 
     /** The pool of this program's memories for instances capped at {@code heapLimit}. */
@@ -585,18 +885,24 @@ public final class WasmProgram {
     }
 
     private Instance instantiate(
-            Guest guest,
-            Wasi wasi,
+            Slot slot,
+            Function<Instance, Machine> machines,
             java.util.function.Function<MemoryLimits, com.dylibso.chicory.runtime.Memory> memory) {
         ImportValues.Builder values = ImportValues.builder();
         for (ImportTable.Binding b : bindings) {
+            String name = b.name;
             if (b.hostcall == null) {
-                values.addFunction(wasi.function(b.module, b.name, b.type));
+                values.addFunction(new HostFunction(b.module, name, b.type, (inst, args) -> {
+                    slot.calls++;
+                    return slot.wasi.call(name, inst, args);
+                }));
             } else {
                 Hostcall hostcall = b.hostcall;
                 String where = b.module + "." + b.name;
-                values.addFunction(new HostFunction(
-                        b.module, b.name, b.type, (inst, args) -> call(guest, wasi, where, hostcall, inst, args)));
+                values.addFunction(new HostFunction(b.module, name, b.type, (inst, args) -> {
+                    slot.calls++;
+                    return call(slot.guest, slot.wasi, where, hostcall, inst, args);
+                }));
             }
         }
         WasmModule module = code.module.getNow(null);
@@ -605,7 +911,7 @@ public final class WasmProgram {
         }
         return Instance.builder(module)
                 .withImportValues(values.build())
-                .withMachineFactory(code.machines)
+                .withMachineFactory(machines)
                 .withMemoryFactory(memory)
                 .withStart(false)
                 .build();

@@ -22,14 +22,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Instances reuse the linear memories of earlier ones, and see nothing of them: each request gets the module's
- * initial image (data segments over zeros, its initial size), fresh globals and tables, and a memory whose instance
- * trapped or was ended is never reused. The guest ({@code faults/reuse.wat}) reports what it starts with and then
- * changes all of it.
+ * Requests reuse the instances of earlier ones, or their linear memories, and see nothing of them: each request gets
+ * the module's initial image (data segments over zeros, its initial size), its initial globals and tables, its
+ * passive data and element segments not dropped, and an instance or memory whose request trapped or was ended is
+ * never reused. The guest ({@code faults/reuse.wat}) reports what it starts with and then changes all of it.
  */
 class MemoryReuseTest {
-    /** What reuse.wat reports at the start of a fresh instance: global 7, "IMG0", 0, 1 page, 0, a function in slot 0. */
-    private static final int[] INITIAL = {7, 0x30474d49, 0, 1, 0, 1};
+    /**
+     * What reuse.wat reports at the start of a fresh instance: global 7, "IMG0", 0, 2 pages (its start function grew
+     * one), 0, a function in slot 0, "PASV" copied from the passive segment, slot 1 empty, 1 (the start function's
+     * increment).
+     */
+    private static final int[] INITIAL = {7, 0x30474d49, 0, 2, 0, 1, 0x56534150, 1, 1};
 
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final HttpClient http =
@@ -77,9 +81,9 @@ class MemoryReuseTest {
 
     private static int[] state(HttpResponse<byte[]> r) {
         assertEquals(200, r.statusCode());
-        assertEquals(24, r.body().length, "six i32s");
+        assertEquals(36, r.body().length, "nine i32s");
         ByteBuffer b = ByteBuffer.wrap(r.body()).order(ByteOrder.LITTLE_ENDIAN);
-        int[] out = new int[6];
+        int[] out = new int[9];
         for (int i = 0; i < out.length; i++) {
             out[i] = b.getInt();
         }
@@ -99,7 +103,8 @@ class MemoryReuseTest {
 
     @Test
     void aReusedMemoryHoldsTheInitialImageAndFreshGlobalsAndTables() throws Exception {
-        WasmProgram program = serve(WasmProgram.Execution.COMPILED, b -> b.pooledMemories(2));
+        WasmProgram program =
+                serve(WasmProgram.Execution.COMPILED, b -> b.pooledMemories(2).pooledInstances(0));
         assertArrayEquals(INITIAL, state(get(false)), "the first instance");
         // the memory goes back to the pool once the instance has ended (after its answer)
         assertTrue(
@@ -113,8 +118,43 @@ class MemoryReuseTest {
     }
 
     @Test
+    void aKeptInstanceStartsEveryRequestAsInstantiated() throws Exception {
+        for (WasmProgram.Execution execution :
+                new WasmProgram.Execution[] {WasmProgram.Execution.COMPILED, WasmProgram.Execution.INTERPRETED}) {
+            WasmProgram program = serve(execution, b -> b.pooledInstances(2));
+            assertArrayEquals(INITIAL, state(get(false)), execution + ": the first instance");
+            // the instance is kept once its request has ended (after its answer)
+            assertTrue(await(() -> program.keptInstances() == 1, Duration.ofSeconds(10)));
+            for (int i = 0; i < 3; i++) {
+                assertArrayEquals(
+                        INITIAL, state(get(false)), execution + ": request " + (i + 2) + " on a kept instance");
+                assertTrue(await(() -> program.keptInstances() == 1, Duration.ofSeconds(10)));
+            }
+            assertEquals(3, program.instancesReused(), execution + ": one instance served every request");
+            server.close();
+            server = null;
+        }
+    }
+
+    @Test
+    void anInstanceThatTrappedIsNotKept() throws Exception {
+        WasmProgram program =
+                serve(WasmProgram.Execution.COMPILED, b -> b.pooledInstances(2).pooledMemories(0));
+        assertArrayEquals(INITIAL, state(get(false)));
+        assertTrue(await(() -> program.keptInstances() == 1, Duration.ofSeconds(10)));
+        // the fault request takes the kept instance, changes it and traps after its answer
+        assertArrayEquals(INITIAL, state(get(true)));
+        assertTrue(await(() -> server.runningInstances() == 0, Duration.ofSeconds(10)));
+        assertTrue(await(() -> err.toString(StandardCharsets.UTF_8).contains("trapped"), Duration.ofSeconds(10)));
+        assertEquals(0, program.keptInstances(), "the trapped instance is not kept");
+        assertArrayEquals(INITIAL, state(get(false)), "the next request gets a new instance");
+        assertEquals(1, program.instancesReused());
+    }
+
+    @Test
     void theMemoryOfAnInstanceThatTrappedIsDropped() throws Exception {
-        WasmProgram program = serve(WasmProgram.Execution.COMPILED, b -> b.pooledMemories(2));
+        WasmProgram program =
+                serve(WasmProgram.Execution.COMPILED, b -> b.pooledMemories(2).pooledInstances(0));
         assertArrayEquals(INITIAL, state(get(false)));
         assertTrue(
                 await(() -> program.memoryPool() != null && program.memoryPool().idle() == 1, Duration.ofSeconds(10)));
@@ -144,6 +184,7 @@ class MemoryReuseTest {
                 .address(new InetSocketAddress("127.0.0.1", 0))
                 .log(log)
                 .pooledMemories(2)
+                .pooledInstances(0)
                 .build();
         server.start();
         assertEquals("ok", new String(get(false).body(), StandardCharsets.UTF_8));
@@ -159,7 +200,8 @@ class MemoryReuseTest {
 
     @Test
     void withoutAPoolEveryInstanceGetsANewMemory() throws Exception {
-        WasmProgram program = serve(WasmProgram.Execution.INTERPRETED, b -> b.pooledMemories(0));
+        WasmProgram program = serve(
+                WasmProgram.Execution.INTERPRETED, b -> b.pooledMemories(0).pooledInstances(0));
         assertArrayEquals(INITIAL, state(get(false)));
         assertArrayEquals(INITIAL, state(get(false)));
         assertEquals(null, program.memoryPool());
@@ -167,7 +209,8 @@ class MemoryReuseTest {
 
     @Test
     void aTieredProgramServesAtOnceAndSwitchesToCompiledCode() throws Exception {
-        WasmProgram program = serve(WasmProgram.Execution.TIERED, b -> b.pooledMemories(2));
+        WasmProgram program =
+                serve(WasmProgram.Execution.TIERED, b -> b.pooledMemories(2).pooledInstances(0));
         assertArrayEquals(INITIAL, state(get(false)), "served whether compiled or not");
         assertNotNull(program.compiled().get(60, java.util.concurrent.TimeUnit.SECONDS));
         assertArrayEquals(INITIAL, state(get(false)), "served compiled");

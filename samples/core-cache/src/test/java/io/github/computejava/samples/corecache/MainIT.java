@@ -14,7 +14,9 @@ class MainIT extends CoreCacheStory {
     /** The program, compiled once for all tests. */
     private static synchronized LocalServerDoor program() {
         if (program == null) {
-            program = LocalServerDoor.load(Path.of("bin/main.wasm"));
+            program = LocalServerDoor.load(Path.of("bin/main.wasm"))
+                    // the stories keep many requests waiting at once on collapsed cache lookups
+                    .withMaxInstances(128);
         }
         return program;
     }

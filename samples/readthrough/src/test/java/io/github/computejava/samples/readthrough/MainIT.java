@@ -11,7 +11,9 @@ class MainIT extends ReadthroughScenarios {
     /** The program, compiled once for all tests. */
     static synchronized LocalServerDoor program() {
         if (program == null) {
-            program = LocalServerDoor.load(Path.of("bin/main.wasm"));
+            program = LocalServerDoor.load(Path.of("bin/main.wasm"))
+                    // the stories keep many requests waiting at once on collapsed cache lookups
+                    .withMaxInstances(128);
         }
         return program;
     }

@@ -11,10 +11,13 @@ import java.nio.file.Path;
 class MainIT extends SimpleCacheStory {
     private static LocalServerDoor program;
 
-    /** The program, compiled once for all tests. */
+    /**
+     * The program, compiled once for all tests; as many instances at once as the stories keep waiting (up to 100
+     * requests collapsing on cache lookups), more than the local server's default for a program that computes.
+     */
     private static synchronized LocalServerDoor program() {
         if (program == null) {
-            program = LocalServerDoor.load(Path.of("bin/main.wasm"));
+            program = LocalServerDoor.load(Path.of("bin/main.wasm")).withMaxInstances(128);
         }
         return program;
     }

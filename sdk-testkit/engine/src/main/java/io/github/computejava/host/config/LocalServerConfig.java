@@ -89,6 +89,7 @@ public final class LocalServerConfig {
             "max_instances",
             "queue_timeout_ms",
             "pooled_memories",
+            "pooled_instances",
             "header_timeout_ms");
 
     private LocalServerConfig(LocalServerConfig base, Map<String, Long> limits) {

@@ -412,12 +412,34 @@ public final class BodyBuffer implements AsyncItem {
 
     /** Reads everything to the end of the body. */
     public byte[] readAll() throws IOException {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        byte[] buf = new byte[16384];
+        return readAll(-1);
+    }
+
+    /**
+     * Reads everything to the end of the body, which is expected to hold {@code expected} bytes (-1 when unknown): the
+     * bytes are read straight into an array of that size, whatever the body turns out to hold.
+     */
+    public byte[] readAll(long expected) throws IOException {
+        byte[] first = new byte[expected >= 0 && expected <= (1 << 20) ? (int) expected : 16384];
+        int at = 0;
         int n;
-        while ((n = read(buf, 0, buf.length)) >= 0) {
-            out.write(buf, 0, n);
+        while (at < first.length && (n = read(first, at, first.length - at)) >= 0) {
+            at += n;
         }
+        if (at < first.length) {
+            // ended early
+            return java.util.Arrays.copyOf(first, at);
+        }
+        byte[] buf = new byte[16384];
+        n = read(buf, 0, buf.length);
+        if (n < 0) {
+            return first;
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(first.length + n);
+        out.write(first, 0, first.length);
+        do {
+            out.write(buf, 0, n);
+        } while ((n = read(buf, 0, buf.length)) >= 0);
         return out.toByteArray();
     }
 

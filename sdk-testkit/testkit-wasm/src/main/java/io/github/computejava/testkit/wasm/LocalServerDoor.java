@@ -47,9 +47,28 @@ public final class LocalServerDoor implements WasmDoor {
     private static final int MAX_CONNECTIONS = 256;
 
     private final WasmProgram program;
+    /** How many instances each host's server runs at once, 0 for the local server's default. */
+    private final int maxInstances;
 
-    private LocalServerDoor(WasmProgram program) {
+    private LocalServerDoor(WasmProgram program, int maxInstances) {
         this.program = program;
+        this.maxInstances = maxInstances;
+    }
+
+    /**
+     * This door with each host's server running at most {@code max} instances at once (the local server's {@code
+     * max_instances}; its default suits a program that mostly computes): for a test that keeps more requests waiting
+     * at once, such as many requests collapsing on cache lookups.
+     *
+     * @param max how many instances may run at once
+     * @return the door
+     * @throws IllegalArgumentException if not positive
+     */
+    public LocalServerDoor withMaxInstances(int max) {
+        if (max <= 0) {
+            throw new IllegalArgumentException("max instances must be positive, got " + max);
+        }
+        return new LocalServerDoor(program, max);
     }
 
     /**
@@ -63,7 +82,7 @@ public final class LocalServerDoor implements WasmDoor {
     public static LocalServerDoor load(Path mainWasm) {
         Objects.requireNonNull(mainWasm, "mainWasm");
         try {
-            return new LocalServerDoor(WasmProgram.load(mainWasm, WasmProgram.Execution.COMPILED));
+            return new LocalServerDoor(WasmProgram.load(mainWasm, WasmProgram.Execution.COMPILED), 0);
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot load " + mainWasm + " for the local server: " + e.getMessage(), e);
         }
@@ -77,12 +96,12 @@ public final class LocalServerDoor implements WasmDoor {
      * @throws NullPointerException if {@code program} is null
      */
     public static LocalServerDoor of(WasmProgram program) {
-        return new LocalServerDoor(Objects.requireNonNull(program, "program"));
+        return new LocalServerDoor(Objects.requireNonNull(program, "program"), 0);
     }
 
     @Override
     public Session open(HostEngine.Builder engine, Origin origin, LogSink logs) {
-        return new Served(program, engine, origin, logs);
+        return new Served(program, maxInstances, engine, origin, logs);
     }
 
     /** Found by {@code TestHost.Builder.localServer(Path)} through {@link java.util.ServiceLoader}. */
@@ -117,9 +136,12 @@ public final class LocalServerDoor implements WasmDoor {
         private final LocalServer server;
         private final HttpClient client;
 
-        Served(WasmProgram program, HostEngine.Builder engine, Origin origin, LogSink logs) {
-            this.server = LocalServer.builder()
-                    .program(program)
+        Served(WasmProgram program, int maxInstances, HostEngine.Builder engine, Origin origin, LogSink logs) {
+            LocalServer.Builder builder = LocalServer.builder();
+            if (maxInstances > 0) {
+                builder.maxConcurrentGuests(maxInstances);
+            }
+            this.server = builder.program(program)
                     .engine(engine)
                     .origin(origin)
                     .logSink(logs)
