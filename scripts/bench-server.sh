@@ -364,7 +364,9 @@ $start_rows
 Side by side: the empty module and the default starter served at once by two warm servers (default settings, after
 ${wrk_warmup} s of warm-up each) and measured in turns, ${wrk_seconds} s of \`wrk -t2 -c100\` each, so that a slow
 moment of the machine falls on both. A single run per program, as in the first table, moves by up to a factor of two
-from one run to the next on a shared machine; the medians over the rounds do not.
+from one run to the next on a shared machine, and the JVM may still be compiling a program's hot code after its
+warm-up there (a first round can run at half the rate of the later ones); the medians over the rounds are the
+figures to compare.
 
 | round | empty req/s | empty p99 ms | starter req/s | starter p99 ms | starter/empty |
 |---|---|---|---|---|---|
