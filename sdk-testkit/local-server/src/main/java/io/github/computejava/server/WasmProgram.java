@@ -475,7 +475,7 @@ public final class WasmProgram {
      * hostcall becomes the outcome's failure.
      */
     Outcome run(Sandbox sandbox, Wasi wasi, ServerLog log) {
-        return run(sandbox, wasi, log, 0, ByteBudget.unbounded("memory"), () -> null, 0);
+        return run(sandbox, wasi, log, 0, ByteBudget.unbounded("memory"), () -> null, 0, 0);
     }
 
     /**
@@ -483,23 +483,9 @@ public final class WasmProgram {
      * cap) and drawn from {@code memoryBudget}; when the server ended the instance (its thread interrupted), {@code
      * endReason} says why and that is the outcome's failure. Up to {@code pooledMemories} memories of instances that
      * ended normally are kept, put back to the initial image, for the next instances (0: every instance gets a new
-     * memory); the memory of an instance that failed, was ended or had a growth refused is never reused.
-     */
-    Outcome run(
-            Sandbox sandbox,
-            Wasi wasi,
-            ServerLog log,
-            long heapLimit,
-            ByteBudget memoryBudget,
-            java.util.function.Supplier<String> endReason,
-            int pooledMemories) {
-        return run(sandbox, wasi, log, heapLimit, memoryBudget, endReason, pooledMemories, 0);
-    }
-
-    /**
-     * {@link #run(Sandbox, Wasi, ServerLog, long, ByteBudget, java.util.function.Supplier, int)}, keeping up to
-     * {@code pooledInstances} whole instances that returned normally from {@code _start}, put back to the state they
-     * had when instantiated, for the next requests (0: every request instantiates the module).
+     * memory); the memory of an instance that failed, was ended or had a growth refused is never reused. Up to
+     * {@code pooledInstances} whole instances that returned normally from {@code _start} are kept, put back to the
+     * state they had when instantiated, for the next requests (0: every request instantiates the module).
      */
     Outcome run(
             Sandbox sandbox,
